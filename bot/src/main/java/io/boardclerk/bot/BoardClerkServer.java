@@ -1,0 +1,170 @@
+package io.boardclerk.bot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.bot.builder.InvokeResponse;
+import com.microsoft.bot.connector.authentication.AuthenticationException;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.Serialization;
+import io.boardclerk.core.clerk.Clerk;
+import io.boardclerk.core.export.Exporter;
+import io.boardclerk.storage.SqliteLedgerStore;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+
+/**
+ * BoardClerk's HTTP server: the Bot Framework endpoint, health, and the export. Built from a {@link BotConfig}
+ * and started on its port (0 picks a free one, as the tests do).
+ */
+public final class BoardClerkServer implements AutoCloseable {
+
+    /** Teams' own limit is far below this; a larger body is refused before it is read. */
+    static final int MAX_BODY_BYTES = 256 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(BoardClerkServer.class);
+
+    private final BotConfig config;
+    private final SqliteLedgerStore store;
+    private final BoardClerkAdapter adapter;
+    private final BoardClerkBot bot;
+    private final Exporter exporter;
+    private final Javalin app;
+
+    public BoardClerkServer(BotConfig config, Clock clock) {
+        this.config = config;
+        this.store = SqliteLedgerStore.open(config.database());
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        this.adapter = new BoardClerkAdapter(config, http, clock);
+        Clerk clerk = new Clerk(store, config.zone());
+        this.bot = new BoardClerkBot(clerk, new RosterService(clerk, adapter.credentials(), http), clock);
+        this.exporter = new Exporter(store);
+        this.app = Javalin.create(javalin -> {
+            javalin.jetty.host = config.host();
+            javalin.jetty.port = config.port();
+            javalin.http.maxRequestSize = MAX_BODY_BYTES;
+            javalin.startup.showJavalinBanner = false;
+            javalin.routes.post("/api/messages", this::messages);
+            javalin.routes.get("/healthz", this::health);
+            javalin.routes.get("/api/boards/{id}/export", this::export);
+            javalin.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
+                error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong; nothing was recorded.");
+            });
+        });
+    }
+
+    public BoardClerkServer start() {
+        app.start();
+        if (config.localMode()) {
+            LOG.warn("LOCAL MODE: MicrosoftAppId is empty, so BoardClerk accepts activities WITHOUT authentication "
+                    + "and listens on 127.0.0.1 only. Set MicrosoftAppId and MicrosoftAppPassword to serve Teams.");
+        }
+        LOG.info("BoardClerk listening on http://{}:{}/api/messages with database {}", config.host(), port(),
+                config.database());
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        store.close();
+    }
+
+    private void messages(Context ctx) {
+        byte[] body = ctx.bodyAsBytes();
+        Activity activity;
+        try {
+            JsonNode node = Json.MAPPER.readTree(body);
+            if (node == null || !node.isObject()) {
+                error(ctx, HttpStatus.BAD_REQUEST, "The body must be a Bot Framework activity (a JSON object).");
+                return;
+            }
+            activity = Serialization.treeToValue(node, Activity.class);
+        } catch (IOException | IllegalArgumentException e) {
+            error(ctx, HttpStatus.BAD_REQUEST, "The body is not valid activity JSON.");
+            return;
+        }
+        if (activity == null || activity.getType() == null || activity.getConversation() == null
+                || activity.getConversation().getId() == null || activity.getFrom() == null
+                || activity.getServiceUrl() == null) {
+            error(ctx, HttpStatus.BAD_REQUEST, "The activity needs type, conversation.id, from and serviceUrl.");
+            return;
+        }
+        InvokeResponse response;
+        try {
+            response = adapter.processIncomingActivity(ctx.header("Authorization"), activity, bot).join();
+        } catch (CompletionException | AuthenticationException | com.auth0.jwt.exceptions.JWTVerificationException e) {
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            if (isAuthentication(cause)) {
+                LOG.info("Refused activity {}: {}", activity.getId(), cause.getMessage());
+                error(ctx, HttpStatus.UNAUTHORIZED, "The request's Bot Framework token is missing or invalid.");
+                return;
+            }
+            throw e;
+        }
+        if (response == null) {
+            ctx.status(HttpStatus.ACCEPTED);
+            return;
+        }
+        ctx.status(response.getStatus());
+        if (response.getBody() != null) {
+            ctx.contentType("application/json").result(Serialization.toStringSilent(response.getBody()));
+        }
+    }
+
+    private static boolean isAuthentication(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof AuthenticationException || c instanceof com.auth0.jwt.exceptions.JWTVerificationException
+                    || c instanceof com.auth0.jwk.JwkException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void health(Context ctx) throws IOException {
+        boolean database = store.isReachable();
+        ctx.status(database ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).contentType("application/json")
+                .result(Json.MAPPER.writeValueAsString(Map.of("status", database ? "ok" : "degraded",
+                        "database", database ? "reachable" : "unreachable")));
+    }
+
+    private void export(Context ctx) throws IOException {
+        if (!config.localMode()) {
+            error(ctx, HttpStatus.UNAUTHORIZED, "The export needs sign-in outside local mode; use the command line "
+                    + "export on the server meanwhile.");
+            return;
+        }
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            error(ctx, HttpStatus.BAD_REQUEST, "A board id is a number.");
+            return;
+        }
+        var document = exporter.board(id);
+        if (document.isEmpty()) {
+            error(ctx, HttpStatus.NOT_FOUND, "There is no board " + id + ".");
+            return;
+        }
+        ctx.contentType("application/json").result(Json.MAPPER.writeValueAsString(document.get()));
+    }
+
+    private static void error(Context ctx, HttpStatus status, String message) {
+        ctx.status(status).contentType("application/json").result(Json.MAPPER.createObjectNode()
+                .put("error", message).toString());
+    }
+}

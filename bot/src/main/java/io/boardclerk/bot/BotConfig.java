@@ -1,0 +1,106 @@
+package io.boardclerk.bot;
+
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Map;
+
+/**
+ * BoardClerk's configuration, read once from the environment. Bad values stop start-up with a message naming the
+ * variable; nothing here is ever logged whole, because it holds the app password.
+ *
+ * @param appId              MicrosoftAppId; empty means local mode (no authentication, loopback only)
+ * @param appPassword        MicrosoftAppPassword, the client secret for outbound tokens
+ * @param appTenantId        MicrosoftAppTenantId, for single-tenant bots; empty for multi-tenant
+ * @param openIdMetadataUrl  where the Bot Connector's signing keys are described (BOARDCLERK_BOT_OPENID_METADATA)
+ * @param loginAuthority     who issues the bot's outbound tokens (BOARDCLERK_LOGIN_AUTHORITY)
+ * @param oauthScope         the scope of those tokens (BOARDCLERK_BOT_OAUTH_SCOPE)
+ */
+public record BotConfig(String appId, String appPassword, String appTenantId, int port, Path database, ZoneId zone,
+                        String openIdMetadataUrl, String loginAuthority, String oauthScope) {
+
+    public static final String PUBLIC_OPENID_METADATA = "https://login.botframework.com/v1/.well-known/openidconfiguration";
+    public static final String PUBLIC_LOGIN_AUTHORITY = "https://login.microsoftonline.com";
+    public static final String PUBLIC_OAUTH_SCOPE = "https://api.botframework.com/.default";
+
+    /** Thrown when a setting is present but wrong. */
+    public static final class ConfigException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ConfigException(String message) {
+            super(message);
+        }
+    }
+
+    public boolean localMode() {
+        return appId.isEmpty();
+    }
+
+    /** The host the server binds: loopback only in local mode. */
+    public String host() {
+        return localMode() ? "127.0.0.1" : "0.0.0.0";
+    }
+
+    public static BotConfig fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    public static BotConfig from(Map<String, String> env) {
+        String appId = value(env, "MicrosoftAppId", "");
+        String password = value(env, "MicrosoftAppPassword", "");
+        if (!appId.isEmpty() && password.isEmpty()) {
+            throw new ConfigException("MicrosoftAppId is set but MicrosoftAppPassword is empty: the bot could not "
+                    + "reply. Set both, or neither for local mode.");
+        }
+        return new BotConfig(appId, password, value(env, "MicrosoftAppTenantId", ""), port(env),
+                Path.of(value(env, "BOARDCLERK_DB", "./data/boardclerk.db")), zone(env),
+                url(env, "BOARDCLERK_BOT_OPENID_METADATA", PUBLIC_OPENID_METADATA),
+                url(env, "BOARDCLERK_LOGIN_AUTHORITY", PUBLIC_LOGIN_AUTHORITY).replaceAll("/+$", ""),
+                value(env, "BOARDCLERK_BOT_OAUTH_SCOPE", PUBLIC_OAUTH_SCOPE));
+    }
+
+    private static String value(Map<String, String> env, String name, String fallback) {
+        String v = env.get(name);
+        return v == null || v.isBlank() ? fallback : v.strip();
+    }
+
+    private static int port(Map<String, String> env) {
+        String raw = value(env, "PORT", "3978");
+        try {
+            int port = Integer.parseInt(raw);
+            if (port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new ConfigException("PORT must be a number from 0 to 65535, not \"" + raw + "\".");
+        }
+    }
+
+    private static ZoneId zone(Map<String, String> env) {
+        String raw = value(env, "BOARDCLERK_TIMEZONE", "Europe/London");
+        try {
+            return ZoneId.of(raw);
+        } catch (DateTimeException e) {
+            throw new ConfigException("BOARDCLERK_TIMEZONE must be a time zone such as Europe/London, not \"" + raw
+                    + "\".");
+        }
+    }
+
+    private static String url(Map<String, String> env, String name, String fallback) {
+        String raw = value(env, name, fallback);
+        if (!raw.startsWith("https://") && !raw.startsWith("http://")) {
+            throw new ConfigException(name + " must be an http(s) URL, not \"" + raw + "\".");
+        }
+        return raw;
+    }
+
+    /** Safe to log: says which settings are in force without their secrets. */
+    @Override
+    public String toString() {
+        return "BotConfig[appId=" + (localMode() ? "(local mode)" : appId) + ", appPassword="
+                + (appPassword.isEmpty() ? "(none)" : "(set)") + ", tenant=" + (appTenantId.isEmpty() ? "(any)"
+                : appTenantId) + ", port=" + port + ", database=" + database + ", zone=" + zone + ", openIdMetadata="
+                + openIdMetadataUrl + ", loginAuthority=" + loginAuthority + ", scope=" + oauthScope + "]";
+    }
+}

@@ -1,0 +1,123 @@
+package io.boardclerk.bot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.teams.TeamsChannelData;
+import io.boardclerk.core.clerk.Clerk;
+import io.boardclerk.core.clerk.Conversation;
+import io.boardclerk.core.clerk.RosterEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Keeps each board's roster in step with Teams: the connector's paged members call, cached per conversation and
+ * refreshed when members change. A roster that cannot be read is tried again a minute later, never on every message.
+ */
+final class RosterService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RosterService.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int PAGE_SIZE = 500;
+    private static final int MAX_PAGES = 40;
+
+    private final Clerk clerk;
+    private final Optional<ClientCredentialsAppCredentials> credentials;
+    private final HttpClient http;
+    private final Cache<String, Boolean> fresh = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(15))
+            .maximumSize(50_000).build();
+    private final Cache<String, Boolean> failing = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1))
+            .maximumSize(50_000).build();
+
+    RosterService(Clerk clerk, Optional<ClientCredentialsAppCredentials> credentials, HttpClient http) {
+        this.clerk = clerk;
+        this.credentials = credentials;
+        this.http = http;
+    }
+
+    /** Reads the roster if it is not known to be fresh. */
+    void ensureFresh(Activity activity, Conversation conversation) {
+        if (conversation.personal() || fresh.getIfPresent(conversation.conversationId()) != null
+                || failing.getIfPresent(conversation.conversationId()) != null) {
+            return;
+        }
+        refresh(activity, conversation);
+    }
+
+    /** Members changed: read the roster again now. */
+    void membersChanged(Activity activity, Conversation conversation) {
+        fresh.invalidate(conversation.conversationId());
+        failing.invalidate(conversation.conversationId());
+        ensureFresh(activity, conversation);
+    }
+
+    private void refresh(Activity activity, Conversation conversation) {
+        String id = conversation.conversationId();
+        try {
+            List<RosterEntry> members = fetch(activity);
+            clerk.syncRoster(conversation, members, true);
+            fresh.put(id, Boolean.TRUE);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not read the roster of conversation {} from {}: {}", id, activity.getServiceUrl(),
+                    e.getMessage());
+            failing.put(id, Boolean.TRUE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private List<RosterEntry> fetch(Activity activity) throws IOException, InterruptedException {
+        TeamsChannelData data = ActivityTranslator.channelData(activity);
+        String listed = data != null && data.getTeam() != null && data.getTeam().getId() != null
+                && "channel".equals(activity.getConversation().getConversationType())
+                ? data.getTeam().getId() : activity.getConversation().getId();
+        String base = activity.getServiceUrl().replaceAll("/+$", "") + "/v3/conversations/"
+                + URLEncoder.encode(listed, StandardCharsets.UTF_8) + "/pagedmembers?pageSize=" + PAGE_SIZE;
+        List<RosterEntry> members = new ArrayList<>();
+        String continuation = null;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            String url = continuation == null ? base
+                    : base + "&continuationToken=" + URLEncoder.encode(continuation, StandardCharsets.UTF_8);
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15)).GET()
+                    .header("Accept", "application/json");
+            if (credentials.isPresent()) {
+                request.header("Authorization", "Bearer " + credentials.get().getToken().join());
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IOException("HTTP " + response.statusCode());
+            }
+            JsonNode body = JSON.readTree(response.body());
+            for (JsonNode member : body.path("members")) {
+                String memberId = member.path("id").asText("");
+                if (!memberId.isEmpty()) {
+                    members.add(new RosterEntry(memberId, emptyToNull(member.path("aadObjectId").asText(null)),
+                            member.path("name").asText(memberId)));
+                }
+            }
+            continuation = emptyToNull(body.path("continuationToken").asText(null));
+            if (continuation == null) {
+                return members;
+            }
+        }
+        throw new IOException("roster has more than " + MAX_PAGES + " pages");
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,67 @@
+package io.boardclerk.bot;
+
+import io.boardclerk.bot.support.FakeConnector.Member;
+import io.boardclerk.bot.support.RunningBot;
+import io.boardclerk.bot.support.TeamsChat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What the HTTP edge answers to malformed, oversized and ordinary requests. */
+class HttpBoundaryTest {
+
+    static final Member SECRETARY = new Member("29:claire", "Claire Dunmore", "aad-claire");
+
+    @TempDir
+    Path dir;
+    RunningBot bot;
+
+    @BeforeEach
+    void start() throws Exception {
+        bot = RunningBot.local(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        bot.close();
+    }
+
+    @Test
+    void malformedJsonIs400() throws Exception {
+        HttpResponse<String> response = bot.client.post("{\"type\": \"message\", ", null);
+        assertEquals(400, response.statusCode());
+        assertTrue(response.body().contains("not valid activity JSON"), response.body());
+        assertEquals(400, bot.client.post("[1,2,3]", null).statusCode());
+        assertEquals(400, bot.client.post("{\"text\":\"no type\"}", null).statusCode());
+    }
+
+    @Test
+    void aBodyOver256KbIs413() throws Exception {
+        TeamsChat chat = TeamsChat.groupChat(bot.connector.serviceUrl(), "19:big@thread.v2", "t1", "Big");
+        String body = chat.message(SECRETARY, "apologies " + "A".repeat(300 * 1024)).toString();
+        assertEquals(413, bot.client.post(body, null).statusCode());
+        assertEquals(0, bot.connector.sent().size(), "nothing was handled");
+    }
+
+    @Test
+    void ordinaryActivitiesAre202AndHealthReportsTheDatabase() throws Exception {
+        TeamsChat chat = TeamsChat.groupChat(bot.connector.serviceUrl(), "19:small@thread.v2", "t1", "Small");
+        assertEquals(202, bot.client.post(chat.message(SECRETARY, "help")).statusCode());
+        HttpResponse<String> health = bot.client.get("/healthz");
+        assertEquals(200, health.statusCode());
+        assertTrue(health.body().contains("\"database\":\"reachable\""), health.body());
+    }
+
+    @Test
+    void unknownBoardsAndBadIdsOnTheExport() throws Exception {
+        assertEquals(404, bot.client.get("/api/boards/42/export").statusCode());
+        assertEquals(400, bot.client.get("/api/boards/abc/export").statusCode());
+    }
+}

@@ -1,0 +1,84 @@
+package io.boardclerk.bot;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.boardclerk.bot.support.FakeConnector.Member;
+import io.boardclerk.bot.support.RunningBot;
+import io.boardclerk.bot.support.TeamsChat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A member on two boards sends apologies from a personal chat; boards and tenants never mix. */
+class PersonalChatAndIsolationTest {
+
+    static final Member CLAIRE = new Member("29:claire", "Claire Dunmore", "aad-claire");
+    static final Member JON = new Member("29:jon", "Jon Leigh", "aad-jon");
+
+    @TempDir
+    Path dir;
+    RunningBot bot;
+    TeamsChat finance;
+    TeamsChat coordination;
+    TeamsChat otherTenant;
+    TeamsChat personal;
+
+    @BeforeEach
+    void start() throws Exception {
+        bot = RunningBot.local(dir);
+        String url = bot.connector.serviceUrl();
+        finance = TeamsChat.groupChat(url, "19:finance@thread.v2", "tenant-cambs", "Finance Sub-Group");
+        coordination = TeamsChat.groupChat(url, "19:bcb@thread.v2", "tenant-cambs", "Business Coordination Board");
+        otherTenant = TeamsChat.groupChat(url, "19:elsewhere@thread.v2", "tenant-beds", "Bedfordshire Board");
+        personal = TeamsChat.personal(url, "a:personal-jon", "tenant-cambs");
+        for (TeamsChat chat : new TeamsChat[]{finance, coordination, otherTenant}) {
+            bot.connector.roster(chat.conversationId(), CLAIRE, JON);
+            say(chat, chat.message(CLAIRE, "secretary @Claire Dunmore", CLAIRE));
+            say(chat, chat.message(CLAIRE, "next meeting 10/12/2026 14:00"));
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        bot.close();
+    }
+
+    private String say(TeamsChat chat, ObjectNode activity) throws Exception {
+        int before = bot.connector.sentTo(chat.conversationId()).size();
+        assertEquals(202, bot.client.post(activity).statusCode());
+        var sent = bot.connector.awaitSent(chat.conversationId(), before + 1, Duration.ofSeconds(5));
+        return sent.size() > before ? sent.get(sent.size() - 1).text() : null;
+    }
+
+    @Test
+    void personalApologiesAskWhichBoardThenRecordThere() throws Exception {
+        String asked = say(personal, personal.message(JON, "my apologies"));
+        assertTrue(asked.contains("You sit on 2 boards"), asked);
+        assertTrue(asked.contains("Business Coordination Board") && asked.contains("Finance Sub-Group"), asked);
+        assertFalse(asked.contains("Bedfordshire"), "another tenant's board never shows: " + asked);
+
+        String recorded = say(personal, personal.message(JON, "apologies 2"));
+        assertTrue(recorded.contains("Your apologies are recorded for the next meeting (10th December 2026) of "
+                + "Finance Sub-Group"), recorded);
+
+        assertTrue(say(finance, finance.message(CLAIRE, "apologies")).contains("Jon Leigh"));
+        assertTrue(say(coordination, coordination.message(CLAIRE, "apologies")).contains("No apologies"),
+                "the other board is untouched");
+    }
+
+    @Test
+    void aBoardsRecordStaysInItsOwnConversation() throws Exception {
+        say(finance, finance.message(CLAIRE, "action Review reserves owner: OPCC"));
+        assertTrue(say(coordination, coordination.message(CLAIRE, "action log")).contains("no open actions"));
+        assertTrue(say(otherTenant, otherTenant.message(CLAIRE, "action log")).contains("no open actions"));
+        assertTrue(say(coordination, coordination.message(CLAIRE, "action Another owner: OPCC"))
+                .contains("Action **1.0**"), "each board numbers its own log");
+    }
+}

@@ -1,0 +1,229 @@
+package io.boardclerk.bot.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.Serialization;
+import io.boardclerk.bot.BoardClerkServer;
+import io.boardclerk.bot.BotConfig;
+import io.boardclerk.bot.support.FakeConnector;
+import io.boardclerk.bot.support.FakeConnector.Member;
+import io.boardclerk.bot.support.TeamsChat;
+import io.javalin.Javalin;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The load generator: many concurrent meeting chats posting minute lines to BoardClerk's /api/messages, and, in the
+ * same run and against the same fake connector, a bare Javalin endpoint that parses the same activity JSON and posts
+ * one reply. Prints throughput, p50 and p99 for both, and their ratio. Not a unit test: run it with the command in
+ * the README. Arguments (all optional): seconds per phase, concurrent clients, meeting chats, open-loop rate.
+ */
+public final class LoadGenerator {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Member SECRETARY = new Member("29:secretary", "Claire Dunmore", "aad-secretary");
+    private static final Member[] MEMBERS = {
+            SECRETARY, new Member("29:jon", "Jon Leigh", "aad-jon"), new Member("29:jane", "Jane Gifford", "aad-jane"),
+            new Member("29:vic", "Vic Evers", "aad-vic"), new Member("29:nina", "Nina Hart", "aad-nina")};
+    private static final String[] LINES = {
+            "Apologies were received from Vic Evers, Assistant Chief Constable; Nina Hart, Head of Estates; and "
+                    + "Colin Lusk, Director of Estates, Cambridgeshire Constabulary",
+            "5.7 The Assistant Chief Constable advised that the Constabulary has a Neighbourhood Prevention Group.",
+            "Action: Constabulary to bring a report on Safer Streets Project to the next Board in May.",
+            "Jon Leigh declared a pecuniary interest in item 8 as a shareholder of Fenland Fleet Ltd",
+            "action Review the estates strategy owner: OPCC due: 30/06/2027 item: 6",
+            "apologies",
+            "action log",
+            "declarations"};
+
+    record Result(String name, int messages, double seconds, double throughput, double p50, double p99, int errors) {
+        String line() {
+            return String.format(Locale.ROOT, "%-26s %8d msgs %7.1f s %9.1f msg/s   p50 %7.2f ms   p99 %7.2f ms"
+                    + "   errors %d", name, messages, seconds, throughput, p50, p99, errors);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 16;
+        int chats = args.length > 2 ? Integer.parseInt(args[2]) : 50;
+        int rate = args.length > 3 ? Integer.parseInt(args[3]) : 100;
+        Path dir = Files.createTempDirectory("boardclerk-bench");
+        try (FakeConnector connector = new FakeConnector()) {
+            BoardClerkServer bot = new BoardClerkServer(BotConfig.from(Map.of("PORT", "0",
+                    "BOARDCLERK_DB", dir.resolve("bench.db").toString())), Clock.systemUTC()).start();
+            Javalin bare = bareEndpoint();
+            try {
+                List<TeamsChat> meetingChats = new ArrayList<>();
+                for (int i = 0; i < chats; i++) {
+                    TeamsChat chat = TeamsChat.meeting(connector.serviceUrl(), "19:meeting_bench" + i + "@thread.v2",
+                            "tenant-bench", "MCM-bench-" + i);
+                    connector.roster(chat.conversationId(), MEMBERS);
+                    meetingChats.add(chat);
+                }
+                connector.rosterPageSize(50);
+                HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(clients)).build();
+                setUp(http, bot.port(), meetingChats);
+                System.out.printf(Locale.ROOT, "BoardClerk load: %d meeting chats, %d concurrent clients, %d s per "
+                        + "phase, open loop at %d msg/s, %d cores%n", chats, clients, seconds, rate,
+                        Runtime.getRuntime().availableProcessors());
+
+                closedLoop(http, bare.port(), meetingChats, clients, 3, "warm-up bare");
+                closedLoop(http, bot.port(), meetingChats, clients, 3, "warm-up BoardClerk");
+                Result bareMax = closedLoop(http, bare.port(), meetingChats, clients, seconds, "bare endpoint, max");
+                Result botMax = closedLoop(http, bot.port(), meetingChats, clients, seconds, "BoardClerk, max");
+                Result bareRate = openLoop(http, bare.port(), meetingChats, rate, seconds, "bare endpoint, " + rate + "/s");
+                Result botRate = openLoop(http, bot.port(), meetingChats, rate, seconds, "BoardClerk, " + rate + "/s");
+                System.out.println();
+                for (Result r : List.of(bareMax, botMax, bareRate, botRate)) {
+                    System.out.println(r.line());
+                }
+                System.out.printf(Locale.ROOT, "%nthroughput ratio BoardClerk / bare = %.2f (goal >= 0.50)%n",
+                        botMax.throughput() / bareMax.throughput());
+                System.out.printf(Locale.ROOT, "p99 at %d msg/s: BoardClerk %.2f ms, bare %.2f ms (goal < 50 ms)%n",
+                        rate, botRate.p99(), bareRate.p99());
+                System.out.printf(Locale.ROOT, "replies captured by the fake connector: %d%n", connector.sent().size());
+            } finally {
+                bot.close();
+                bare.stop();
+            }
+        }
+        System.exit(0);
+    }
+
+    /** Parses the same activity JSON with the same SDK types and posts one reply to the connector. */
+    private static Javalin bareEndpoint() {
+        HttpClient replies = HttpClient.newHttpClient();
+        return Javalin.create(config -> {
+            config.jetty.host = "127.0.0.1";
+            config.jetty.port = 0;
+            config.startup.showJavalinBanner = false;
+            config.routes.post("/api/messages", ctx -> {
+                Activity activity = Serialization.treeToValue(JSON.readTree(ctx.bodyAsBytes()), Activity.class);
+                Activity reply = activity.createReply("Received: " + activity.getText());
+                String url = activity.getServiceUrl() + "v3/conversations/"
+                        + URLEncoder.encode(activity.getConversation().getId(), StandardCharsets.UTF_8)
+                        + "/activities/" + URLEncoder.encode(activity.getId(), StandardCharsets.UTF_8);
+                replies.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(Serialization.toString(reply))).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                ctx.status(202);
+            });
+        }).start();
+    }
+
+    private static void setUp(HttpClient http, int port, List<TeamsChat> chats) throws Exception {
+        for (TeamsChat chat : chats) {
+            post(http, port, chat.message(SECRETARY, "secretary @Claire Dunmore", SECRETARY));
+            post(http, port, chat.meetingStart("Business Coordination Board", "2026-11-23T10:00:00Z"));
+            post(http, port, chat.message(SECRETARY, "next meeting 26/05/2027 10:00"));
+        }
+    }
+
+    private static long post(HttpClient http, int port, JsonNode activity) throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/messages"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(activity.toString())).build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException("HTTP " + response.statusCode());
+        }
+        return System.nanoTime() - start;
+    }
+
+    private static ObjectNode nextMessage(List<TeamsChat> chats, AtomicInteger counter) {
+        int n = counter.getAndIncrement();
+        TeamsChat chat = chats.get(n % chats.size());
+        return chat.message(SECRETARY, LINES[(n / chats.size()) % LINES.length]);
+    }
+
+    private static Result closedLoop(HttpClient http, int port, List<TeamsChat> chats, int clients, int seconds,
+                                     String name) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger counter = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        long start = System.nanoTime();
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            running.add(pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    try {
+                        latencies.add(post(http, port, nextMessage(chats, counter)));
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        for (Future<?> f : running) {
+            f.get();
+        }
+        pool.shutdown();
+        return result(name, latencies, (System.nanoTime() - start) / 1e9, errors.get());
+    }
+
+    private static Result openLoop(HttpClient http, int port, List<TeamsChat> chats, int rate, int seconds,
+                                   String name) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(64);
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger counter = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        AtomicLong lastDone = new AtomicLong();
+        long intervalNanos = 1_000_000_000L / rate;
+        long start = System.nanoTime();
+        int total = rate * seconds;
+        for (int i = 0; i < total; i++) {
+            long due = start + i * intervalNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            ObjectNode message = nextMessage(chats, counter);
+            pool.submit(() -> {
+                try {
+                    latencies.add(post(http, port, message));
+                } catch (Exception e) {
+                    errors.incrementAndGet();
+                }
+                lastDone.set(System.nanoTime());
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(60, TimeUnit.SECONDS);
+        return result(name, latencies, (Math.max(lastDone.get(), System.nanoTime()) - start) / 1e9, errors.get());
+    }
+
+    private static Result result(String name, List<Long> nanos, double seconds, int errors) {
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        double p50 = sorted.isEmpty() ? 0 : sorted.get((int) (sorted.size() * 0.50)) / 1e6;
+        double p99 = sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.99))) / 1e6;
+        return new Result(name, sorted.size(), seconds, sorted.size() / seconds, p50, p99, errors);
+    }
+}

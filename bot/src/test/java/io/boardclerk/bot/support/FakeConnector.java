@@ -1,0 +1,196 @@
+package io.boardclerk.bot.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A Bot Connector on loopback, as Teams' service URL would be: it serves conversation rosters (paged), takes the
+ * bot's replies and records them, and issues client-credentials tokens as a login authority would.
+ */
+public final class FakeConnector implements AutoCloseable {
+
+    public static final String BOT_TOKEN = "fake-outbound-bot-token";
+
+    /** A reply the bot posted, with the Authorization header it carried. */
+    public record Sent(String conversationId, JsonNode activity, String authorization) {
+        public String text() {
+            return activity.path("text").asText();
+        }
+    }
+
+    /** A roster member as the connector lists it. */
+    public record Member(String id, String name, String aadObjectId) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern ACTIVITIES = Pattern.compile("/v3/conversations/([^/]+)/activities(?:/([^/]+))?");
+    private static final Pattern MEMBERS = Pattern.compile("/v3/conversations/([^/]+)/pagedmembers");
+
+    private final HttpServer server;
+    private final List<Sent> sent = new CopyOnWriteArrayList<>();
+    private final Map<String, List<Member>> rosters = new ConcurrentHashMap<>();
+    private final AtomicInteger ids = new AtomicInteger();
+    private final AtomicInteger tokenRequests = new AtomicInteger();
+    private final AtomicInteger rosterRequests = new AtomicInteger();
+    private volatile int rosterPageSize = 2;
+
+    public FakeConnector() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public String serviceUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    }
+
+    /** The login authority to configure (tokens are served under it). */
+    public String authority() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/login";
+    }
+
+    public void roster(String conversationId, Member... members) {
+        rosters.put(conversationId, List.of(members));
+    }
+
+    /** How many members each roster page holds, to exercise continuation tokens. */
+    public void rosterPageSize(int size) {
+        rosterPageSize = size;
+    }
+
+    public List<Sent> sent() {
+        return List.copyOf(sent);
+    }
+
+    public List<Sent> sentTo(String conversationId) {
+        return sent.stream().filter(s -> s.conversationId().equals(conversationId)).toList();
+    }
+
+    public int tokenRequests() {
+        return tokenRequests.get();
+    }
+
+    public int rosterRequests() {
+        return rosterRequests.get();
+    }
+
+    public void clear() {
+        sent.clear();
+    }
+
+    /** Waits until at least {@code count} replies have reached the conversation. */
+    public List<Sent> awaitSent(String conversationId, int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (sentTo(conversationId).size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return sentTo(conversationId);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            Matcher activities = ACTIVITIES.matcher(path);
+            Matcher members = MEMBERS.matcher(path);
+            if (method.equals("POST") && path.startsWith("/login/") && path.endsWith("/oauth2/v2.0/token")) {
+                tokenRequests.incrementAndGet();
+                String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                if (!form.contains("grant_type=client_credentials") || !form.contains("client_secret=")) {
+                    respond(exchange, 400, "{\"error\":\"invalid_request\"}");
+                    return;
+                }
+                respond(exchange, 200, "{\"token_type\":\"Bearer\",\"expires_in\":3600,\"access_token\":\""
+                        + BOT_TOKEN + "\"}");
+            } else if (method.equals("POST") && activities.matches()) {
+                String conversation = URLDecoder.decode(activities.group(1), StandardCharsets.UTF_8);
+                JsonNode body = JSON.readTree(exchange.getRequestBody());
+                sent.add(new Sent(conversation, body, exchange.getRequestHeaders().getFirst("Authorization")));
+                respond(exchange, 200, "{\"id\":\"reply-" + ids.incrementAndGet() + "\"}");
+            } else if (method.equals("GET") && members.matches()) {
+                rosterRequests.incrementAndGet();
+                String conversation = URLDecoder.decode(members.group(1), StandardCharsets.UTF_8);
+                respond(exchange, 200, page(conversation, query(exchange, "continuationToken")));
+            } else {
+                respond(exchange, 404, "{\"error\":\"not found\"}");
+            }
+        }
+    }
+
+    private String page(String conversation, String continuation) {
+        List<Member> all = rosters.getOrDefault(conversation, List.of());
+        int from = continuation == null ? 0 : Integer.parseInt(continuation);
+        int to = Math.min(all.size(), from + rosterPageSize);
+        ObjectNode page = JSON.createObjectNode();
+        ArrayNode list = page.putArray("members");
+        for (Member m : all.subList(from, to)) {
+            ObjectNode node = list.addObject();
+            node.put("id", m.id());
+            node.put("name", m.name());
+            node.put("aadObjectId", m.aadObjectId());
+            node.put("userRole", "user");
+        }
+        if (to < all.size()) {
+            page.put("continuationToken", String.valueOf(to));
+        }
+        return page.toString();
+    }
+
+    private static String query(HttpExchange exchange, String name) {
+        String query = exchange.getRequestURI().getRawQuery();
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            String[] kv = pair.split("=", 2);
+            if (kv[0].equals(name) && kv.length == 2) {
+                return URLDecoder.decode(kv[1], StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    public static List<Member> members(String... idAndNames) {
+        List<Member> out = new ArrayList<>();
+        for (int i = 0; i < idAndNames.length; i += 2) {
+            out.add(new Member(idAndNames[i], idAndNames[i + 1], "aad-" + idAndNames[i]));
+        }
+        return out;
+    }
+}

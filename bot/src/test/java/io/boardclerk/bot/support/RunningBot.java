@@ -1,0 +1,69 @@
+package io.boardclerk.bot.support;
+
+import io.boardclerk.bot.BoardClerkServer;
+import io.boardclerk.bot.BotConfig;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The real server on a free port over a temp-file SQLite database, with its fake connector beside it. */
+public final class RunningBot implements AutoCloseable {
+
+    public final FakeConnector connector;
+    public final TestClock clock;
+    public final Path database;
+    private final Map<String, String> env;
+    private BoardClerkServer server;
+    public BotClient client;
+    private boolean closed;
+
+    private RunningBot(FakeConnector connector, Path database, Map<String, String> env, TestClock clock) {
+        this.connector = connector;
+        this.database = database;
+        this.env = env;
+        this.clock = clock;
+    }
+
+    /** Local mode: no app id, no authentication. */
+    public static RunningBot local(Path dir) throws Exception {
+        return start(dir, Map.of());
+    }
+
+    public static RunningBot start(Path dir, Map<String, String> extraEnv) throws Exception {
+        FakeConnector connector = new FakeConnector();
+        Map<String, String> env = new HashMap<>(extraEnv);
+        env.put("PORT", "0");
+        env.put("BOARDCLERK_DB", dir.resolve("boardclerk.db").toString());
+        env.putIfAbsent("BOARDCLERK_LOGIN_AUTHORITY", connector.authority());
+        RunningBot bot = new RunningBot(connector, dir.resolve("boardclerk.db"), env,
+                new TestClock(Instant.parse("2026-11-23T10:00:00Z")));
+        bot.startServer();
+        return bot;
+    }
+
+    private void startServer() {
+        server = new BoardClerkServer(BotConfig.from(env), clock).start();
+        client = new BotClient(server.port());
+    }
+
+    /** Stops the server and starts a new one on the same database, as a restart would. */
+    public void restart() {
+        server.close();
+        startServer();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            server.close();
+            connector.close();
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package io.boardclerk.bot.support;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Builds activity JSON shaped as Microsoft Teams sends it, for one conversation: a meeting chat, a group chat, a
+ * channel or a personal chat.
+ */
+public final class TeamsChat {
+
+    public static final String BOT_ID = "28:boardclerk-bot";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicLong IDS = new AtomicLong(1_700_000_000_000L);
+
+    private final String serviceUrl;
+    private final String conversationId;
+    private final String tenantId;
+    private final String type;
+    private final String meetingId;
+    private final String teamId;
+    private final String name;
+
+    private TeamsChat(String serviceUrl, String conversationId, String tenantId, String type, String meetingId,
+                      String teamId, String name) {
+        this.serviceUrl = serviceUrl;
+        this.conversationId = conversationId;
+        this.tenantId = tenantId;
+        this.type = type;
+        this.meetingId = meetingId;
+        this.teamId = teamId;
+        this.name = name;
+    }
+
+    public static TeamsChat meeting(String serviceUrl, String conversationId, String tenantId, String meetingId) {
+        return new TeamsChat(serviceUrl, conversationId, tenantId, "groupChat", meetingId, null, null);
+    }
+
+    public static TeamsChat groupChat(String serviceUrl, String conversationId, String tenantId, String name) {
+        return new TeamsChat(serviceUrl, conversationId, tenantId, "groupChat", null, null, name);
+    }
+
+    public static TeamsChat channel(String serviceUrl, String conversationId, String tenantId, String teamId) {
+        return new TeamsChat(serviceUrl, conversationId, tenantId, "channel", null, teamId, null);
+    }
+
+    public static TeamsChat personal(String serviceUrl, String conversationId, String tenantId) {
+        return new TeamsChat(serviceUrl, conversationId, tenantId, "personal", null, null, null);
+    }
+
+    public String conversationId() {
+        return conversationId;
+    }
+
+    public static String nextId() {
+        return String.valueOf(IDS.incrementAndGet());
+    }
+
+    /**
+     * A message from {@code from} that @mentions the bot first (as Teams requires outside personal chats), then
+     * mentions each of {@code mentioned}. Write "@Name" in the text where each mentioned person stands.
+     */
+    public ObjectNode message(FakeConnector.Member from, String text, FakeConnector.Member... mentioned) {
+        ObjectNode activity = base("message", from);
+        ArrayNode entities = activity.putArray("entities");
+        String body = text;
+        if (!type.equals("personal")) {
+            body = "<at>BoardClerk</at> " + body;
+            mention(entities, BOT_ID, "BoardClerk");
+        }
+        for (FakeConnector.Member m : mentioned) {
+            body = body.replace("@" + m.name(), "<at>" + m.name() + "</at>");
+            mention(entities, m.id(), m.name());
+        }
+        entities.addObject().put("type", "clientInfo").put("locale", "en-GB").put("country", "GB")
+                .put("platform", "Web").put("timezone", "Europe/London");
+        activity.put("text", body);
+        activity.put("textFormat", "plain");
+        return activity;
+    }
+
+    public ObjectNode meetingStart(String title, String startTimeIso) {
+        ObjectNode activity = base("event", null);
+        activity.put("name", "application/vnd.microsoft.meetingStart");
+        activity.putObject("value").put("Id", meetingId).put("MeetingType", "Scheduled")
+                .put("JoinUrl", "https://teams.example.invalid/l/meetup-join/" + meetingId)
+                .put("Title", title).put("StartTime", startTimeIso);
+        return activity;
+    }
+
+    public ObjectNode meetingEnd(String title, String endTimeIso) {
+        ObjectNode activity = base("event", null);
+        activity.put("name", "application/vnd.microsoft.meetingEnd");
+        activity.putObject("value").put("Id", meetingId).put("MeetingType", "Scheduled")
+                .put("JoinUrl", "https://teams.example.invalid/l/meetup-join/" + meetingId)
+                .put("Title", title).put("EndTime", endTimeIso);
+        return activity;
+    }
+
+    public ObjectNode membersAdded(String... ids) {
+        ObjectNode activity = base("conversationUpdate", null);
+        ArrayNode added = activity.putArray("membersAdded");
+        for (String id : ids) {
+            added.addObject().put("id", id);
+        }
+        ((ObjectNode) activity.get("channelData")).put("eventType", "membersAdded");
+        return activity;
+    }
+
+    private ObjectNode base(String activityType, FakeConnector.Member from) {
+        ObjectNode a = JSON.createObjectNode();
+        a.put("type", activityType);
+        a.put("id", nextId());
+        a.put("timestamp", "2026-11-23T10:00:00.000Z");
+        a.put("serviceUrl", serviceUrl);
+        a.put("channelId", "msteams");
+        ObjectNode fromNode = a.putObject("from");
+        if (from != null) {
+            fromNode.put("id", from.id()).put("name", from.name()).put("aadObjectId", from.aadObjectId());
+        } else {
+            fromNode.put("id", "29:organiser").put("aadObjectId", "aad-organiser");
+        }
+        ObjectNode conversation = a.putObject("conversation");
+        conversation.put("isGroup", !type.equals("personal")).put("conversationType", type).put("tenantId", tenantId)
+                .put("id", conversationId);
+        if (name != null) {
+            conversation.put("name", name);
+        }
+        a.putObject("recipient").put("id", BOT_ID).put("name", "BoardClerk");
+        ObjectNode channelData = a.putObject("channelData");
+        channelData.putObject("tenant").put("id", tenantId);
+        if (meetingId != null) {
+            channelData.putObject("meeting").put("id", meetingId);
+        }
+        if (teamId != null) {
+            channelData.put("teamsTeamId", teamId).put("teamsChannelId", conversationId);
+            channelData.putObject("team").put("id", teamId).put("name", "Police and Crime Commissioner");
+            channelData.putObject("channel").put("id", conversationId).put("name", "Business Coordination Board");
+        }
+        return a;
+    }
+}

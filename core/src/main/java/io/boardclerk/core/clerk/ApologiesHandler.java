@@ -1,0 +1,174 @@
+package io.boardclerk.core.clerk;
+
+import io.boardclerk.core.command.Command;
+import io.boardclerk.core.command.Command.NamedPerson;
+import io.boardclerk.core.model.Apology;
+import io.boardclerk.core.model.Meeting;
+import io.boardclerk.core.model.Person;
+import io.boardclerk.core.model.RecordingKind;
+import io.boardclerk.core.roster.Match;
+import io.boardclerk.core.roster.RosterMatcher;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** Apologies for absence: the secretary's minute sentences, a member's own apologies, and reading them back. */
+final class ApologiesHandler {
+
+    private ApologiesHandler() {
+    }
+
+    static String record(Desk desk, Command.RecordApologies command) {
+        boolean onlySelf = command.people().size() == 1
+                && desk.roster().match(command.people().get(0).name()) instanceof Match.Unique u
+                && u.person().id() == desk.sender().id();
+        if (!onlySelf) {
+            desk.requireOfficer("record apologies for other people (send your own with " + Md.code("my apologies")
+                    + ")");
+        }
+        Meeting meeting = desk.requireMeeting();
+        List<Apology> existing = desk.ledger().apologies(meeting.id());
+        long recording = desk.record(RecordingKind.APOLOGIES);
+        List<String> recorded = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (NamedPerson named : command.people()) {
+            Match match = desk.roster().match(named.name());
+            if (match instanceof Match.Ambiguous ambiguous) {
+                notes.add("I did not record **" + Md.esc(named.name()) + "**: that could be "
+                        + names(ambiguous.candidates()) + ". Say " + Md.code("apologies <full name>") + ".");
+                continue;
+            }
+            boolean unknown = !(match instanceof Match.Unique);
+            Person person = match instanceof Match.Unique unique ? unique.person() : rememberUnknown(desk, named);
+            String name = person == null ? named.name() : person.name();
+            Long personId = person == null ? null : person.id();
+            boolean already = existing.stream().anyMatch(a -> personId != null ? personId.equals(a.personId())
+                    : a.personId() == null && RosterMatcher.normal(a.name()).equals(RosterMatcher.normal(name)));
+            if (already) {
+                notes.add(Md.esc(name) + " already has apologies recorded for " + Desk.describe(meeting) + ".");
+                continue;
+            }
+            if (person != null) {
+                learn(desk, person, named);
+            }
+            String role = named.role() != null ? named.role() : person == null ? null : person.title();
+            Apology apology = desk.ledger().addApology(meeting.id(), personId, name, role, recording);
+            existing = new ArrayList<>(existing);
+            existing.add(apology);
+            recorded.add("- " + describe(apology) + flag(person, unknown));
+        }
+        if (recorded.isEmpty()) {
+            desk.ledger().markUndone(recording, desk.now());
+        }
+        StringBuilder reply = new StringBuilder();
+        if (!recorded.isEmpty()) {
+            reply.append("Apologies recorded for ").append(Desk.describe(meeting)).append(":\n")
+                    .append(String.join("\n", recorded));
+        }
+        for (String note : notes) {
+            reply.append(reply.length() > 0 ? "\n\n" : "").append(note);
+        }
+        if (!recorded.isEmpty()) {
+            reply.append("\n\nWrong? Say ").append(Md.code("undo")).append(" or ")
+                    .append(Md.code("remove apology <name>")).append(".");
+        }
+        return reply.toString();
+    }
+
+    static String own(Desk desk, Command.OwnApologies command) {
+        Meeting meeting = desk.requireMeeting();
+        Person me = desk.sender();
+        boolean already = desk.ledger().apologies(meeting.id()).stream()
+                .anyMatch(a -> Objects.equals(a.personId(), me.id()));
+        if (already) {
+            return "Your apologies are already recorded for " + Desk.describe(meeting) + " of "
+                    + Md.esc(desk.board().name()) + ".";
+        }
+        long recording = desk.record(RecordingKind.APOLOGIES);
+        desk.ledger().addApology(meeting.id(), me.id(), me.name(), me.title(), recording);
+        return "Your apologies are recorded for " + Desk.describe(meeting) + " of " + Md.esc(desk.board().name())
+                + ". Changed your mind? Say " + Md.code("undo") + ".";
+    }
+
+    static String list(Desk desk, Command.ListApologies command) {
+        Meeting meeting = desk.requireMeeting();
+        List<Apology> apologies = desk.ledger().apologies(meeting.id());
+        if (apologies.isEmpty()) {
+            return "No apologies are recorded for " + Desk.describe(meeting) + ".";
+        }
+        StringBuilder out = new StringBuilder("Apologies for " + Desk.describe(meeting) + ":");
+        for (Apology a : apologies) {
+            out.append("\n- ").append(describe(a));
+        }
+        return out.toString();
+    }
+
+    static String remove(Desk desk, Command.RemoveApology command) {
+        Meeting meeting = desk.requireMeeting();
+        List<Apology> apologies = desk.ledger().apologies(meeting.id());
+        Match match = desk.roster().match(command.name());
+        List<Apology> found = apologies.stream().filter(a -> match instanceof Match.Unique u
+                        ? Objects.equals(a.personId(), u.person().id())
+                        : RosterMatcher.normal(a.name()).equals(RosterMatcher.normal(command.name())))
+                .toList();
+        if (found.isEmpty()) {
+            return "There are no apologies from " + Md.esc(command.name()) + " for " + Desk.describe(meeting)
+                    + ". Say " + Md.code("apologies") + " to see who has sent them.";
+        }
+        Apology apology = found.get(0);
+        if (!Objects.equals(apology.personId(), desk.sender().id())) {
+            desk.requireOfficer("remove someone else's apologies");
+        }
+        desk.ledger().removeApology(apology.id());
+        return "Removed the apologies from " + Md.esc(apology.name()) + " for " + Desk.describe(meeting) + ".";
+    }
+
+    static String describe(Apology a) {
+        return "**" + Md.esc(a.name()) + "**" + (a.role() == null || a.role().isBlank() ? "" : ", " + Md.esc(a.role()));
+    }
+
+    private static String flag(Person person, boolean unknown) {
+        if (unknown) {
+            return " ⚠ not anyone I know on this board: kept as written";
+        }
+        return person.onRoster() ? "" : " (not in this chat's roster)";
+    }
+
+    /** A named person nobody on the board matches: remembered (with their title) when the name looks like one. */
+    private static Person rememberUnknown(Desk desk, NamedPerson named) {
+        String name = named.name();
+        if (name.toLowerCase(java.util.Locale.ROOT).startsWith("the ") || name.split("\\s+").length < 2) {
+            return null;
+        }
+        Person person = desk.ledger().addKnownPerson(desk.board().id(), name, named.role());
+        if (named.alias() != null) {
+            desk.ledger().setAlias(person.id(), named.alias());
+        }
+        desk.refresh();
+        return person;
+    }
+
+    /** Titles seen in apology sentences are remembered, so that "the Director of Estates" later finds its person. */
+    private static void learn(Desk desk, Person person, NamedPerson named) {
+        boolean changed = false;
+        if (named.role() != null && !named.role().equals(person.title())
+                && !named.name().toLowerCase(java.util.Locale.ROOT).startsWith("the ")) {
+            desk.ledger().setTitle(person.id(), named.role());
+            changed = true;
+        }
+        if (named.alias() != null && !named.alias().equals(person.alias())) {
+            desk.ledger().setAlias(person.id(), named.alias());
+            changed = true;
+        }
+        if (changed) {
+            desk.refresh();
+        }
+    }
+
+    static String names(List<Person> people) {
+        List<String> names = people.stream().map(p -> Md.esc(p.described())).toList();
+        return names.size() <= 1 ? String.join("", names)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+    }
+}

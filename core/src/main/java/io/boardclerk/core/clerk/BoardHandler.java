@@ -1,0 +1,99 @@
+package io.boardclerk.core.clerk;
+
+import io.boardclerk.core.command.Command;
+import io.boardclerk.core.command.Command.NamedPerson;
+import io.boardclerk.core.model.BoardRole;
+import io.boardclerk.core.model.Person;
+import io.boardclerk.core.model.Recording;
+import io.boardclerk.core.roster.Match;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The board itself: its name, its chair and secretary, role titles, and undo. */
+final class BoardHandler {
+
+    private BoardHandler() {
+    }
+
+    static String rename(Desk desk, Command.BoardName command) {
+        desk.requireOfficer("rename the board");
+        desk.ledger().renameBoard(desk.board().id(), command.name(), true);
+        return "This board is now called **" + Md.esc(command.name()) + "**.";
+    }
+
+    static String assign(Desk desk, Command.AssignRole command) {
+        if (desk.board().hasOfficers()) {
+            desk.requireOfficer("appoint the " + command.role().word());
+        }
+        Person person = unique(desk, command.person(), command.role().word() + " @person");
+        if (!person.onRoster()) {
+            throw new Refusal(Md.esc(person.name()) + " is not a member of this chat, so cannot be "
+                    + command.role().word() + ". Add them to the chat first.");
+        }
+        desk.ledger().setOfficer(desk.board().id(), command.role(), person.id());
+        desk.refresh();
+        return Md.esc(person.name()) + " is now the " + command.role().word() + " of " + Md.esc(desk.board().name())
+                + ". " + (command.role() == BoardRole.CHAIR ? "The chair" : "The secretary")
+                + " records actions and records for other people.";
+    }
+
+    static String title(Desk desk, Command.SetTitle command) {
+        desk.requireOfficer("set role titles");
+        Person person = unique(desk, command.person(), "role @person <title>");
+        desk.ledger().setTitle(person.id(), command.title());
+        return Md.esc(person.name()) + " is recorded as " + Md.esc(command.title()) + ".";
+    }
+
+    static String rosterTitles(Desk desk, Command.RosterTitles command) {
+        desk.requireOfficer("set role titles");
+        List<String> lines = new ArrayList<>();
+        List<NamedPerson> all = new ArrayList<>(command.members());
+        all.addAll(command.inAttendance());
+        for (NamedPerson named : all) {
+            if (named.role() == null) {
+                lines.add("- " + Md.esc(named.name()) + ": no role given, nothing changed");
+                continue;
+            }
+            Match match = desk.roster().match(named.name());
+            if (match instanceof Match.Ambiguous ambiguous) {
+                lines.add("- " + Md.esc(named.name()) + ": could be " + ApologiesHandler.names(ambiguous.candidates())
+                        + "; nothing changed");
+            } else if (match instanceof Match.Unique unique) {
+                desk.ledger().setTitle(unique.person().id(), named.role());
+                lines.add("- " + Md.esc(unique.person().name()) + ", " + Md.esc(named.role()));
+            } else {
+                desk.ledger().addKnownPerson(desk.board().id(), named.name(), named.role());
+                lines.add("- " + Md.esc(named.name()) + ", " + Md.esc(named.role()) + " (not in this chat: remembered"
+                        + " by name)");
+            }
+        }
+        desk.refresh();
+        return "Role titles recorded:\n" + String.join("\n", lines);
+    }
+
+    static String undo(Desk desk, Command.Undo command) {
+        Optional<Recording> last = desk.ledger().lastUndoableRecording(desk.board().id(), desk.sender().teamsId());
+        if (last.isEmpty()) {
+            return "You have nothing here to undo.";
+        }
+        desk.ledger().deleteRecordedItems(last.get().id());
+        desk.ledger().markUndone(last.get().id(), desk.now());
+        return "Undone: your last recording (" + last.get().kind().description() + ", from \""
+                + Md.esc(ActionsHandler.shorten(last.get().source().text(), 160)) + "\").";
+    }
+
+    private static Person unique(Desk desk, String words, String form) {
+        Match match = desk.roster().match(words);
+        if (match instanceof Match.Unique unique) {
+            return unique.person();
+        }
+        if (match instanceof Match.Ambiguous ambiguous) {
+            throw new Refusal("\"" + Md.esc(words) + "\" could be " + ApologiesHandler.names(ambiguous.candidates())
+                    + ". @mention the person: " + Md.code(form) + ".");
+        }
+        throw new Refusal("I don't know \"" + Md.esc(words) + "\" on this board. @mention them: " + Md.code(form)
+                + ".");
+    }
+}

@@ -1,0 +1,193 @@
+package io.boardclerk.core.clerk;
+
+import io.boardclerk.core.command.Command;
+import io.boardclerk.core.model.Board;
+import io.boardclerk.core.model.Person;
+import io.boardclerk.core.model.Source;
+import io.boardclerk.core.parse.CommandParser;
+import io.boardclerk.core.parse.ParseContext;
+import io.boardclerk.core.port.Ledger;
+import io.boardclerk.core.port.LedgerStore;
+import io.boardclerk.core.roster.Mention;
+import io.boardclerk.core.roster.RosterMatcher;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The clerk: takes what is said in a board's conversation and keeps the record. Each message is handled in one
+ * transaction, claimed by its activity id so a redelivery records nothing twice, and refused whole or recorded
+ * whole.
+ */
+public final class Clerk {
+
+    private final LedgerStore store;
+    private final ZoneId zone;
+    private final Map<Class<? extends Command>, Handler<? extends Command>> handlers = new HashMap<>();
+
+    public Clerk(LedgerStore store, ZoneId zone) {
+        this.store = store;
+        this.zone = zone;
+        on(Command.Help.class, (desk, c) -> HelpText.BOARD);
+        on(Command.Unknown.class, (desk, c) -> "I didn't understand that"
+                + (c.reason() == null ? "" : " (" + Md.esc(c.reason()) + ")") + ". Here is what I can do:\n\n"
+                + HelpText.BOARD);
+        on(Command.Invalid.class, (desk, c) -> {
+            throw new Refusal(c.problem() + " Say it like this: " + Md.code(c.howToSayIt()));
+        });
+        on(Command.RecordApologies.class, ApologiesHandler::record);
+        on(Command.OwnApologies.class, ApologiesHandler::own);
+        on(Command.ListApologies.class, ApologiesHandler::list);
+        on(Command.RemoveApology.class, ApologiesHandler::remove);
+        on(Command.NoDeclarations.class, DeclarationsHandler::none);
+        on(Command.Declare.class, DeclarationsHandler::declare);
+        on(Command.ListDeclarations.class, DeclarationsHandler::list);
+        on(Command.RecordAction.class, ActionsHandler::record);
+        on(Command.AnswerOwner.class, ActionsHandler::answerOwner);
+        on(Command.SetActionOwner.class, ActionsHandler::setOwner);
+        on(Command.SetActionTarget.class, ActionsHandler::setTarget);
+        on(Command.ActionLog.class, ActionsHandler::log);
+        on(Command.SetItem.class, MeetingsHandler::setItem);
+        on(Command.NextMeeting.class, MeetingsHandler::nextMeeting);
+        on(Command.StartMeeting.class, MeetingsHandler::start);
+        on(Command.EndMeeting.class, MeetingsHandler::end);
+        on(Command.BoardName.class, BoardHandler::rename);
+        on(Command.AssignRole.class, BoardHandler::assign);
+        on(Command.SetTitle.class, BoardHandler::title);
+        on(Command.RosterTitles.class, BoardHandler::rosterTitles);
+        on(Command.Undo.class, BoardHandler::undo);
+    }
+
+    private <C extends Command> void on(Class<C> type, Handler<C> handler) {
+        handlers.put(type, handler);
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** Handles a message. Empty when the activity was handled before (Teams redelivers). */
+    public Optional<Reply> onMessage(Turn turn) {
+        try {
+            return store.inTransaction(ledger -> {
+                if (!ledger.claimActivity(turn.conversation().conversationId(), turn.activityId(), turn.receivedAt())) {
+                    return Optional.empty();
+                }
+                if (turn.conversation().personal()) {
+                    return Optional.of(PersonalChat.handle(ledger, turn, this));
+                }
+                Desk desk = desk(ledger, turn.conversation(), turn.sender(), turn.mentions(), source(turn));
+                return Optional.of(new Reply(handle(desk, turn.text())));
+            });
+        } catch (Refusal refusal) {
+            return Optional.of(new Reply(refusal.markdown()));
+        }
+    }
+
+    /** Handles the text of one message on a board whose desk is laid out. */
+    String handle(Desk desk, String text) {
+        RosterMatcher roster = desk.roster();
+        List<Command> commands = CommandParser.parse(text,
+                new ParseContext(desk.today(), roster.names(), roster.initials(), roster.mentions()));
+        List<String> replies = new ArrayList<>();
+        for (Command command : commands) {
+            String reply = dispatch(desk, command);
+            if (reply != null && !reply.isBlank()) {
+                replies.add(reply);
+            }
+            desk.refresh();
+        }
+        return String.join("\n\n", replies);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <C extends Command> String dispatch(Desk desk, C command) {
+        Handler<C> handler = (Handler<C>) handlers.get(command.getClass());
+        return handler.handle(desk, command);
+    }
+
+    /** Teams' meeting-start event in a meeting chat. */
+    public Optional<Reply> onMeetingStart(Conversation conversation, String activityId, String teamsMeetingId,
+                                          String title, Instant startTime, Instant receivedAt) {
+        return meetingEvent(conversation, activityId, receivedAt,
+                desk -> MeetingsHandler.teamsStart(desk, teamsMeetingId, title, startTime));
+    }
+
+    /** Teams' meeting-end event. */
+    public Optional<Reply> onMeetingEnd(Conversation conversation, String activityId, String teamsMeetingId,
+                                        Instant receivedAt) {
+        return meetingEvent(conversation, activityId, receivedAt, desk -> MeetingsHandler.teamsEnd(desk, teamsMeetingId));
+    }
+
+    private Optional<Reply> meetingEvent(Conversation conversation, String activityId, Instant at,
+                                         java.util.function.Function<Desk, String> work) {
+        return store.inTransaction(ledger -> {
+            if (!ledger.claimActivity(conversation.conversationId(), activityId, at)) {
+                return Optional.empty();
+            }
+            Board board = boardFor(ledger, conversation);
+            Source source = new Source(activityId, null, "Microsoft Teams", "(meeting event)", at);
+            Desk desk = new Desk(ledger, board, null, new RosterMatcher(ledger.people(board.id()), List.of()), source,
+                    zone);
+            return Optional.ofNullable(work.apply(desk)).map(Reply::new);
+        });
+    }
+
+    /** Brings the board's roster up to date with what Teams lists. */
+    public void syncRoster(Conversation conversation, List<RosterEntry> members, boolean complete) {
+        if (conversation.personal()) {
+            return;
+        }
+        store.inTransaction(ledger -> {
+            Board board = boardFor(ledger, conversation);
+            for (RosterEntry member : members) {
+                ledger.upsertRosterMember(board.id(), member.teamsId(), member.aadObjectId(), member.name());
+            }
+            if (complete) {
+                ledger.retainRoster(board.id(), members.stream().map(RosterEntry::teamsId).toList());
+            }
+            return null;
+        });
+    }
+
+    Desk desk(Ledger ledger, Conversation conversation, Sender sender, List<Mention> mentions, Source source) {
+        Board board = boardFor(ledger, conversation);
+        Person me = ledger.personByTeamsId(board.id(), sender.teamsId())
+                .filter(Person::onRoster)
+                .orElseGet(() -> ledger.upsertRosterMember(board.id(), sender.teamsId(), sender.aadObjectId(),
+                        sender.name()));
+        return new Desk(ledger, board, me, new RosterMatcher(ledger.people(board.id()), mentions), source, zone);
+    }
+
+    /** The board of a conversation, made on first use and kept named after its team, channel or meeting. */
+    static Board boardFor(Ledger ledger, Conversation conversation) {
+        String suggested = conversation.suggestedName() == null || conversation.suggestedName().isBlank() ? null
+                : conversation.suggestedName().strip();
+        Optional<Board> found = ledger.findBoard(conversation.tenantId(), conversation.conversationId());
+        if (found.isEmpty()) {
+            return ledger.createBoard(conversation.tenantId(), conversation.conversationId(),
+                    suggested != null ? suggested : "Board " + shortId(conversation.conversationId()));
+        }
+        Board board = found.get();
+        if (!board.nameSetByUser() && suggested != null && !suggested.equals(board.name())) {
+            ledger.renameBoard(board.id(), suggested, false);
+            return ledger.board(board.id()).orElseThrow();
+        }
+        return board;
+    }
+
+    private static String shortId(String conversationId) {
+        String plain = conversationId.replaceAll("[^A-Za-z0-9]", "");
+        return plain.length() <= 8 ? plain : plain.substring(plain.length() - 8);
+    }
+
+    static Source source(Turn turn) {
+        return new Source(turn.activityId(), turn.sender().teamsId(), turn.sender().name(), turn.text(),
+                turn.receivedAt());
+    }
+}

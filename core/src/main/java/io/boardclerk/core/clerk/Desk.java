@@ -1,0 +1,140 @@
+package io.boardclerk.core.clerk;
+
+import io.boardclerk.core.model.Board;
+import io.boardclerk.core.model.Meeting;
+import io.boardclerk.core.model.MeetingStatus;
+import io.boardclerk.core.model.Person;
+import io.boardclerk.core.model.RecordingKind;
+import io.boardclerk.core.model.Source;
+import io.boardclerk.core.port.Ledger;
+import io.boardclerk.core.roster.RosterMatcher;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything a handler works with during one turn: the open transaction, the board, who is speaking, the roster
+ * and the time. Handlers change the board only through the ledger, so a refusal anywhere rolls the turn back.
+ */
+public final class Desk {
+
+    private final Ledger ledger;
+    private Board board;
+    private final Person sender;
+    private RosterMatcher roster;
+    private final Source source;
+    private final ZoneId zone;
+
+    Desk(Ledger ledger, Board board, Person sender, RosterMatcher roster, Source source, ZoneId zone) {
+        this.ledger = ledger;
+        this.board = board;
+        this.sender = sender;
+        this.roster = roster;
+        this.source = source;
+        this.zone = zone;
+    }
+
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    public Board board() {
+        return board;
+    }
+
+    public Person sender() {
+        return sender;
+    }
+
+    public RosterMatcher roster() {
+        return roster;
+    }
+
+    public Source source() {
+        return source;
+    }
+
+    public Instant now() {
+        return source.receivedAt();
+    }
+
+    public LocalDate today() {
+        return source.receivedAt().atZone(zone).toLocalDate();
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** Re-reads the board and its people after a handler changed them. */
+    public void refresh() {
+        board = ledger.board(board.id()).orElseThrow();
+        roster = new RosterMatcher(ledger.people(board.id()), roster == null ? List.of() : mentionsOf(roster));
+    }
+
+    private static List<io.boardclerk.core.roster.Mention> mentionsOf(RosterMatcher matcher) {
+        return matcher.mentions();
+    }
+
+    public long record(RecordingKind kind) {
+        return ledger.addRecording(board.id(), kind, source);
+    }
+
+    public boolean senderIsOfficer() {
+        return board.isOfficer(sender.id());
+    }
+
+    /** Refuses unless the sender is the board's chair or secretary. */
+    public void requireOfficer(String whatTheyAsked) {
+        if (senderIsOfficer()) {
+            return;
+        }
+        throw new Refusal("Only the chair or secretary can " + whatTheyAsked + ". " + whoAreOfficers());
+    }
+
+    public String whoAreOfficers() {
+        if (!board.hasOfficers()) {
+            return "This board has no chair or secretary yet: say " + Md.code("secretary @name") + " or "
+                    + Md.code("chair @name") + " to appoint one.";
+        }
+        String chair = board.chairId() == null ? "not set" : nameOf(board.chairId());
+        String secretary = board.secretaryId() == null ? "not set" : nameOf(board.secretaryId());
+        return "The chair is " + chair + "; the secretary is " + secretary + ".";
+    }
+
+    public String nameOf(long personId) {
+        return ledger.person(personId).map(p -> Md.esc(p.name())).orElse("someone no longer on the board");
+    }
+
+    /** The open meeting, or else the next scheduled one: where apologies and declarations go. */
+    public Optional<Meeting> currentOrNextMeeting() {
+        Optional<Meeting> open = ledger.openMeeting(board.id());
+        if (open.isPresent()) {
+            return open;
+        }
+        LocalDate today = today();
+        return ledger.meetings(board.id()).stream()
+                .filter(m -> m.status() == MeetingStatus.SCHEDULED && !m.date().isBefore(today))
+                .min(Comparator.comparing(Meeting::date));
+    }
+
+    public Meeting requireMeeting() {
+        return currentOrNextMeeting().orElseThrow(() -> new Refusal(
+                "No meeting is open or scheduled for " + Md.esc(board.name()) + ". Say " + Md.code("start meeting")
+                        + " when the meeting begins, or " + Md.code("next meeting 26/05/2026 10:00")
+                        + " to schedule it."));
+    }
+
+    public static String describe(Meeting meeting) {
+        String date = io.boardclerk.core.parse.BritishDates.formatLong(meeting.date());
+        return switch (meeting.status()) {
+            case OPEN -> "this meeting (" + date + ")";
+            case SCHEDULED -> "the next meeting (" + date + ")";
+            case CLOSED -> "the meeting of " + date;
+        };
+    }
+}

@@ -1,0 +1,40 @@
+package io.boardclerk.core.clerk;
+
+/** The grammar, as {@code help} gives it. */
+final class HelpText {
+
+    static final String BOARD = """
+            **BoardClerk** records apologies, declarations of interest and the action log. Write in your own minute \
+            language or in short commands; dates are day first (26/05/2026).
+
+            **Apologies**
+            - `Apologies were received from Jon Lee, Chief Finance Officer; Jane Gyford, Deputy Chief Constable.`
+            - `apologies Jon Lee, JG, the Chief Constable` · your own: `my apologies`
+            - `apologies` lists them · `remove apology <name>`
+
+            **Declarations of interest**
+            - `There were no declarations of interest.`
+            - your own: `declare item 7: I am a trustee of ...` or `I declare a personal interest in item 7 as ...`
+            - `Jon Lee declared a pecuniary interest in item 8 as ...` · `declarations` lists them
+
+            **Actions** (chair or secretary)
+            - `Action: Constabulary to bring a report on Safer Streets to the next Board in May.`
+            - `action <text> owner: <person or body> due: <date or meeting> item: <n>`
+            - `item 5.7` sets the agenda item; a numbered paragraph (`5.7 The Chief Constable advised ...`) does too
+            - `action 12 owner <...>` · `action 12 due <...>` · `action log`
+
+            **Meetings and the board**
+            - `start meeting` · `end meeting` (Teams meetings open and close by themselves)
+            - `next meeting 26/05/2026 10:00 at Police Headquarters` or `The next meeting will be held on ...`
+            - `chair @person` · `secretary @person` · `role @person <title>` · `board name <name>`
+            - `Members: Jon Lee, Chief Finance Officer; ... In attendance: ...` records role titles
+            - `undo` takes back your last recording""";
+
+    static final String PERSONAL = """
+            In this personal chat I take your own apologies: say `my apologies` (or `apologies`), and if you sit on \
+            several boards I will ask which. Everything else is recorded in the board's own chat or meeting chat, \
+            where `help` shows the full grammar.""";
+
+    private HelpText() {
+    }
+}

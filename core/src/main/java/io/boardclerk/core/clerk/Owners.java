@@ -1,0 +1,86 @@
+package io.boardclerk.core.clerk;
+
+import io.boardclerk.core.model.ActionItem;
+import io.boardclerk.core.model.Owner;
+import io.boardclerk.core.roster.Match;
+import io.boardclerk.core.roster.RosterMatcher;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Decides who an owner's words mean: a person on the board, a body, or a question to ask. */
+final class Owners {
+
+    private static final Set<String> BODY_WORDS = Set.of("constabulary", "opcc", "office", "board", "panel",
+            "council", "team", "directorate", "department", "unit", "group", "service", "services", "committee",
+            "force", "authority", "trust", "partnership", "secretariat", "commission", "police", "estates",
+            "finance", "hr", "ict", "it");
+
+    /** The outcome: an owner, or the question to ask instead of guessing. */
+    record Resolution(Owner owner, String question) {
+    }
+
+    private Owners() {
+    }
+
+    /**
+     * @param explicit true when the user named the owner outright ({@code owner: ...}); an unknown person is then
+     *                 kept as written and flagged, where an owner read out of minute language must be certain
+     */
+    static Resolution resolve(Desk desk, String words, boolean explicit) {
+        if (words == null || words.isBlank()) {
+            return new Resolution(null, "Who owns this action?");
+        }
+        String bare = words.strip().replaceFirst("(?i)^the\\s+", "");
+        Match match = desk.roster().match(words);
+        if (match instanceof Match.Unique unique) {
+            return new Resolution(Owner.person(unique.person()), null);
+        }
+        if (match instanceof Match.Ambiguous ambiguous) {
+            return new Resolution(null, "Who owns this action? \"" + Md.esc(words) + "\" could be "
+                    + ApologiesHandler.names(ambiguous.candidates()) + ".");
+        }
+        if (isBody(desk, bare)) {
+            return new Resolution(Owner.body(bare), null);
+        }
+        if (explicit && looksLikeName(bare)) {
+            return new Resolution(Owner.unresolved(bare), null);
+        }
+        return new Resolution(null, "Who is \"" + Md.esc(words.strip()) + "\"? Nobody on this board has that name or"
+                + " title. Give the title to someone with " + Md.code("role @person " + bare)
+                + ", or name the owner.");
+    }
+
+    static boolean isBody(Desk desk, String words) {
+        String lower = RosterMatcher.normal(words);
+        List<ActionItem> actions = desk.ledger().actions(desk.board().id());
+        if (actions.stream().anyMatch(a -> a.owner().body() && RosterMatcher.normal(a.owner().name()).equals(lower))) {
+            return true;
+        }
+        if (words.matches("[A-Z]{2,6}") && !desk.roster().initials().contains(words)) {
+            return true;
+        }
+        String[] parts = lower.split(" ");
+        if (parts.length == 1) {
+            return true;
+        }
+        for (String part : parts) {
+            if (BODY_WORDS.contains(part)) {
+                return !containsRoleHead(lower);
+            }
+        }
+        return false;
+    }
+
+    /** "Chief Constable", "Head of ..." name a post holder, not a body. */
+    private static boolean containsRoleHead(String lower) {
+        return lower.matches(".*\\b(chief|head|director|officer|manager|commissioner|constable|executive|chair|"
+                + "secretary|lead|deputy|assistant|treasurer|clerk|inspector|superintendent)\\b.*");
+    }
+
+    private static boolean looksLikeName(String words) {
+        return words.matches("[A-Z][\\p{L}'’\\-]+(?: [A-Z][\\p{L}'’\\-]+){1,3}") && !containsRoleHead(
+                words.toLowerCase(Locale.ROOT));
+    }
+}

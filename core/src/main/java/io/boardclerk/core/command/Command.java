@@ -1,0 +1,112 @@
+package io.boardclerk.core.command;
+
+import io.boardclerk.core.model.BoardRole;
+import io.boardclerk.core.model.InterestKind;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+
+/**
+ * One thing a message asks BoardClerk to do, parsed once from the text. Handlers are keyed by the record's class.
+ */
+public sealed interface Command {
+
+    /** A person as the minutes name them: "Vicki Evans" with the role "Assistant Chief Constable". */
+    record NamedPerson(String name, String role, String alias) {
+    }
+
+    record Help() implements Command {
+    }
+
+    /** Text that is not a command; {@code reason} says what was wrong when the text looked like one. */
+    record Unknown(String text, String reason) implements Command {
+    }
+
+    /** A statement that could not be accepted as written (impossible date, text too long ...). */
+    record Invalid(String problem, String howToSayIt) implements Command {
+    }
+
+    record RecordApologies(List<NamedPerson> people) implements Command {
+        public RecordApologies {
+            people = List.copyOf(people);
+        }
+    }
+
+    /** The sender's own apologies; {@code boardChoice} answers "which board?" in a personal chat (may be null). */
+    record OwnApologies(String boardChoice) implements Command {
+    }
+
+    record ListApologies() implements Command {
+    }
+
+    record RemoveApology(String name) implements Command {
+    }
+
+    record NoDeclarations() implements Command {
+    }
+
+    /** A declaration; {@code member} is null when the sender declares their own interest. */
+    record Declare(String member, String agendaItem, InterestKind kind, String interest) implements Command {
+    }
+
+    record ListDeclarations() implements Command {
+    }
+
+    /**
+     * A new action.
+     *
+     * @param owner         the owner as written, null when the text names none
+     * @param target        the target as written, null when none was given
+     * @param agendaItem    the item given with the action, null to use the meeting's current item
+     * @param explicitOwner true when the owner came from the short form's {@code owner:}
+     */
+    record RecordAction(String text, String owner, String target, String agendaItem, boolean explicitOwner)
+            implements Command {
+    }
+
+    /** The answer to "who owns this action?": completes the sender's pending action. */
+    record AnswerOwner(String owner) implements Command {
+    }
+
+    record SetActionOwner(int number, String owner) implements Command {
+    }
+
+    record SetActionTarget(int number, String target) implements Command {
+    }
+
+    record ActionLog() implements Command {
+    }
+
+    record SetItem(String item) implements Command {
+    }
+
+    record NextMeeting(LocalDate date, LocalTime time, String location) implements Command {
+    }
+
+    record StartMeeting(LocalDate date) implements Command {
+    }
+
+    record EndMeeting() implements Command {
+    }
+
+    record BoardName(String name) implements Command {
+    }
+
+    record AssignRole(BoardRole role, String person) implements Command {
+    }
+
+    record SetTitle(String person, String title) implements Command {
+    }
+
+    /** "Members: ... In attendance: ..." from the minutes' header: role titles for the roster. */
+    record RosterTitles(List<NamedPerson> members, List<NamedPerson> inAttendance) implements Command {
+        public RosterTitles {
+            members = List.copyOf(members);
+            inAttendance = List.copyOf(inAttendance);
+        }
+    }
+
+    record Undo() implements Command {
+    }
+}

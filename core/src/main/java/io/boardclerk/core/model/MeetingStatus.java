@@ -1,0 +1,5 @@
+package io.boardclerk.core.model;
+
+public enum MeetingStatus {
+    SCHEDULED, OPEN, CLOSED
+}

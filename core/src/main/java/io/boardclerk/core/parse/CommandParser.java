@@ -1,0 +1,403 @@
+package io.boardclerk.core.parse;
+
+import io.boardclerk.core.command.Command;
+import io.boardclerk.core.model.BoardRole;
+import io.boardclerk.core.model.InterestKind;
+import io.boardclerk.core.roster.Mention;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a message into typed commands, once. A message may be a short command ("apologies Jon Lee, Jane Gyford")
+ * or lines of the secretary's own minutes, which can carry several statements and numbered paragraphs.
+ * Statements are matched by their whole shape, never by a word somewhere in them.
+ */
+public final class CommandParser {
+
+    /** The longest action text accepted, in characters. */
+    public static final int MAX_ACTION_TEXT = 2000;
+
+    private static final int I = Pattern.CASE_INSENSITIVE;
+    private static final String ITEM = "(\\d{1,3}[a-z]?(?:\\.\\d{1,3}){0,3})";
+    private static final String KIND = "(personal|pecuniary|prejudicial|other)";
+
+    private static final Pattern PARAGRAPH = Pattern.compile("^" + ITEM + "\\.?\\s+(?=\\S)(.*)$");
+    private static final Pattern BULLET = Pattern.compile("^(?:[-•*·▪]|\\d+\\))\\s+");
+    private static final Pattern ACTION_HEADING = Pattern.compile("^actions?\\s*:\\s*$", I);
+    private static final Pattern NUMBERED = Pattern.compile("^\\(([ivx]{1,5}|[a-h]|\\d{1,2})\\)\\s*(.+)$", I);
+
+    private static final Pattern APOLOGIES = Pattern.compile("^(?:apologies\\s+(?:for\\s+absence\\s+)?(?:were|have\\s+been"
+            + "|had\\s+been)\\s+(?:received|given|sent|noted)\\s+(?:from|for|by)|there\\s+were\\s+apologies\\s+(?:from|for"
+            + "|received\\s+from)|apologies\\s+(?:for\\s+absence\\s+)?(?:from|for)|apologies\\s*:?)\\s+(.+)$", I);
+    private static final Pattern OWN_APOLOGIES = Pattern.compile("^(?:(?:please\\s+)?(?:send|accept|give|record)\\s+my\\s+"
+            + "apologies|my\\s+apologies|apologies\\s+from\\s+me|i\\s+(?:send|give|offer)\\s+(?:my\\s+)?apologies"
+            + "|i\\s+(?:can't|cannot|can\\s+not|won't|will\\s+not)\\s+(?:attend|make\\s+it|be\\s+there))"
+            + "(?:\\s+(?:for|to)\\s+(?:the\\s+)?(.+?))?[.!]?$", I);
+    private static final Pattern REMOVE_APOLOGY = Pattern.compile("^remove\\s+apolog(?:y|ies)\\s+(?:from\\s+|for\\s+)?(.+)$", I);
+    private static final Pattern NO_DECLARATIONS = Pattern.compile("^(?:there\\s+were\\s+)?no\\s+declarations"
+            + "(?:\\s+of\\s+interests?)?(?:\\s+(?:were\\s+)?(?:made|received|declared|recorded))?[.!]?$", I);
+    private static final Pattern DECLARE_SHORT = Pattern.compile("^declare\\s+(?:an?\\s+)?(?:" + KIND
+            + "\\s+)?(?:interest\\s+)?(?:in\\s+)?(?:agenda\\s+)?item\\s+" + ITEM + "\\s*[:,\\-–]?\\s*(.+)$", I);
+    private static final Pattern DECLARE_OWN = Pattern.compile("^i\\s+(?:wish\\s+to\\s+|would\\s+like\\s+to\\s+|must\\s+)?"
+            + "declare\\s+an?\\s+(?:" + KIND + "\\s+)?interest\\s+in\\s+(?:agenda\\s+)?item\\s+" + ITEM
+            + "\\s*(?:,|:|-|–|as|because|since)?\\s*(.+)$", I);
+    private static final Pattern DECLARED = Pattern.compile("^(.+?)\\s+declared\\s+an?\\s+(?:" + KIND
+            + "\\s+)?interest\\s+in\\s+(?:agenda\\s+)?item\\s+" + ITEM
+            + "\\s*(?:,|:|-|–|as|because|since)?\\s*(.+)$", I);
+    private static final Pattern ACTION_MINUTE = Pattern.compile("^actions?\\s*:\\s*(.+)$", I);
+    private static final Pattern ACTION_CHANGE = Pattern.compile("^action\\s+(?:no\\.?\\s*)?(\\d{1,6})(?:\\.0)?\\s+"
+            + "(owner|due|target)\\s*:?\\s*(.*)$", I);
+    private static final Pattern ACTION_SHORT = Pattern.compile("^action\\s+(.+)$", I);
+    private static final Pattern SHORT_FIELD = Pattern.compile("\\b(owner|due|target|item)\\s*:", I);
+    private static final Pattern OWNER_ANSWER = Pattern.compile("^owner\\s*:?\\s+(.+)$", I);
+    private static final Pattern OWNER_IN_TEXT = Pattern.compile("^((?!to\\b)[^,;:]{1,80}?)\\s+(?:is\\s+to|are\\s+to|to)"
+            + "\\s+(?!be\\b)[a-z]+", I);
+    private static final Pattern ITEM_CMD = Pattern.compile("^(?:agenda\\s+)?item\\s+" + ITEM + "\\.?$", I);
+    private static final Pattern NEXT_MEETING_CMD = Pattern.compile("^next\\s+meeting\\s*:?\\s+(.+)$", I);
+    private static final Pattern NEXT_MEETING_MINUTE = Pattern.compile("^(?:the\\s+)?(?:date\\s+of\\s+(?:the\\s+)?)?next\\s+"
+            + "(?:scheduled\\s+)?(?:meeting|board)(?:\\s+meeting)?\\s+(?:will\\s+be\\s+held\\s+on|will\\s+take\\s+place\\s+on"
+            + "|will\\s+be\\s+on|will\\s+be|is\\s+on|is\\s+scheduled\\s+for|is|:)\\s+(?:the\\s+)?(.+)$", I);
+    private static final Pattern START_MEETING = Pattern.compile("^start\\s+(?:the\\s+)?meeting(?:\\s+(.+))?$", I);
+    private static final Pattern END_MEETING = Pattern.compile("^(?:end|close)\\s+(?:the\\s+)?meeting\\.?$", I);
+    private static final Pattern BOARD_NAME = Pattern.compile("^board\\s+name\\s*:?\\s+(.+)$", I);
+    private static final Pattern ASSIGN_ROLE = Pattern.compile("^(chair|secretary)\\s*:?\\s+(.+)$", I);
+    private static final Pattern SET_TITLE = Pattern.compile("^role\\s+(.+)$", I);
+    private static final Pattern MEMBERS = Pattern.compile("^members\\s*:\\s*(.+?)(?:\\bin\\s+attendance\\s*:\\s*(.+))?$",
+            I | Pattern.DOTALL);
+    private static final Pattern LOCATION = Pattern.compile("\\b(?:at|in|via)\\s+(?!\\d)([^.]+?)\\.?$", I);
+
+    private CommandParser() {
+    }
+
+    /** Parses a message. Never returns an empty list: text with no command in it is one {@link Command.Unknown}. */
+    public static List<Command> parse(String message, ParseContext context) {
+        String text = message == null ? "" : message.replace('\u00A0', ' ').replace("**", "").strip();
+        if (text.isEmpty()) {
+            return List.of(new Command.Help());
+        }
+        Matcher members = MEMBERS.matcher(text);
+        if (members.matches()) {
+            return List.of(new Command.RosterTitles(
+                    NameListParser.parse(members.group(1), context.knownNames(), context.initials()),
+                    members.group(2) == null ? List.of()
+                            : NameListParser.parse(members.group(2), context.knownNames(), context.initials())));
+        }
+        List<Command> commands = new ArrayList<>();
+        boolean inActionList = false;
+        for (String statement : statements(text)) {
+            String line = BULLET.matcher(statement).replaceFirst("").strip();
+            Matcher numbered = NUMBERED.matcher(line);
+            if (inActionList && numbered.matches()) {
+                commands.add(minuteAction(numbered.group(2), context.today()));
+                continue;
+            }
+            inActionList = false;
+            Matcher paragraph = PARAGRAPH.matcher(line);
+            if (paragraph.matches() && !line.matches("^\\d{1,2}[/.-]\\d.*")) {
+                commands.add(new Command.SetItem(paragraph.group(1)));
+                line = paragraph.group(2).strip();
+            }
+            if (ACTION_HEADING.matcher(line).matches()) {
+                inActionList = true;
+                continue;
+            }
+            Command command = statement(line, context);
+            if (command != null) {
+                commands.add(command);
+            }
+        }
+        boolean anything = commands.stream().anyMatch(c -> !(c instanceof Command.SetItem));
+        if (!anything && commands.isEmpty()) {
+            return List.of(new Command.Unknown(text, null));
+        }
+        return commands;
+    }
+
+    /** One statement: a short command or a minute sentence; null when it is neither. */
+    static Command statement(String line, ParseContext context) {
+        String lower = line.toLowerCase(Locale.ROOT).replaceAll("[.!?\\s]+$", "");
+        switch (lower) {
+            case "help", "?", "commands", "what can you do" -> {
+                return new Command.Help();
+            }
+            case "action log", "actions", "the action log", "show action log", "show the action log" -> {
+                return new Command.ActionLog();
+            }
+            case "apologies", "show apologies", "list apologies" -> {
+                return new Command.ListApologies();
+            }
+            case "declarations", "show declarations", "list declarations", "declarations of interest" -> {
+                return new Command.ListDeclarations();
+            }
+            case "undo" -> {
+                return new Command.Undo();
+            }
+            default -> {
+                // fall through to the sentence shapes
+            }
+        }
+        for (Function<String, Command> shape : List.<Function<String, Command>>of(
+                l -> ownApologies(l),
+                l -> group(REMOVE_APOLOGY, l, m -> new Command.RemoveApology(m.group(1).strip())),
+                l -> group(APOLOGIES, l, m -> apologies(m.group(1), context)),
+                l -> NO_DECLARATIONS.matcher(l).matches() ? new Command.NoDeclarations() : null,
+                l -> group(DECLARE_SHORT, l, m -> declare(null, m.group(1), m.group(2), m.group(3))),
+                l -> group(DECLARE_OWN, l, m -> declare(null, m.group(1), m.group(2), m.group(3))),
+                l -> group(DECLARED, l, m -> declare(m.group(1), m.group(2), m.group(3), m.group(4))),
+                l -> group(ACTION_CHANGE, l, m -> actionChange(m, context.today())),
+                l -> group(ACTION_MINUTE, l, m -> minuteAction(m.group(1), context.today())),
+                l -> group(ACTION_SHORT, l, m -> shortAction(m.group(1), context.today())),
+                l -> group(OWNER_ANSWER, l, m -> new Command.AnswerOwner(clean(m.group(1)))),
+                l -> group(ITEM_CMD, l, m -> new Command.SetItem(m.group(1))),
+                l -> group(NEXT_MEETING_CMD, l, m -> nextMeeting(m.group(1), context.today(), true)),
+                l -> group(NEXT_MEETING_MINUTE, l, m -> nextMeeting(m.group(1), context.today(), false)),
+                l -> group(START_MEETING, l, m -> startMeeting(m.group(1), context.today())),
+                l -> END_MEETING.matcher(l).matches() ? new Command.EndMeeting() : null,
+                l -> group(BOARD_NAME, l, m -> boardName(m.group(1))),
+                l -> group(ASSIGN_ROLE, l, m -> new Command.AssignRole(
+                        BoardRole.valueOf(m.group(1).toUpperCase(Locale.ROOT)), clean(m.group(2)))),
+                l -> group(SET_TITLE, l, m -> setTitle(m.group(1), context.mentions())))) {
+            Command command = shape.apply(line);
+            if (command != null) {
+                return command;
+            }
+        }
+        return null;
+    }
+
+    /** Splits a message into statements: lines, joined where a sentence runs on over a line break. */
+    static List<String> statements(String text) {
+        List<String> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String raw : text.split("\\R")) {
+            String line = raw.strip();
+            if (line.isEmpty()) {
+                flush(current, out);
+                continue;
+            }
+            boolean startsNew = current.length() == 0 || BULLET.matcher(line).lookingAt()
+                    || PARAGRAPH.matcher(line).matches() || NUMBERED.matcher(line).matches()
+                    || line.toLowerCase(Locale.ROOT).startsWith("action") || current.toString().matches("(?s).*[.:!?]$")
+                    || !Character.isLowerCase(line.charAt(0)) && !current.toString().matches("(?s).*[,;(]$")
+                    && !endsMidSentence(current.toString());
+            if (startsNew) {
+                flush(current, out);
+            } else {
+                current.append(' ');
+            }
+            current.append(line);
+        }
+        flush(current, out);
+        return out;
+    }
+
+    private static boolean endsMidSentence(String text) {
+        return text.matches("(?is).*\\b(?:and|of|the|from|to|for|with|in|on|at|a|an)$");
+    }
+
+    private static void flush(StringBuilder current, List<String> out) {
+        if (current.length() > 0) {
+            out.add(current.toString());
+            current.setLength(0);
+        }
+    }
+
+    private static Command group(Pattern pattern, String line, Function<Matcher, Command> build) {
+        Matcher m = pattern.matcher(line);
+        return m.matches() ? build.apply(m) : null;
+    }
+
+    private static Command ownApologies(String line) {
+        Matcher m = OWN_APOLOGIES.matcher(line);
+        if (m.matches()) {
+            return new Command.OwnApologies(m.group(1) == null ? null : m.group(1).strip());
+        }
+        Matcher choice = Pattern.compile("^apologies\\s+(\\d{1,2})$", I).matcher(line);
+        return choice.matches() ? new Command.OwnApologies(choice.group(1)) : null;
+    }
+
+    private static Command apologies(String list, ParseContext context) {
+        String names = list.replaceFirst("(?i)^(?:the\\s+following\\s*:?\\s*)", "");
+        var people = NameListParser.parse(names, context.knownNames(), context.initials());
+        return people.isEmpty() ? new Command.Unknown(list, "no names after \"apologies\"")
+                : new Command.RecordApologies(people);
+    }
+
+    private static Command declare(String member, String kind, String item, String interest) {
+        InterestKind k = InterestKind.fromWord(kind).orElse(InterestKind.OTHER);
+        String words = clean(interest);
+        if (words.isEmpty()) {
+            return new Command.Invalid("A declaration needs the interest itself.",
+                    "declare item 7: I am a trustee of the charity named in the report");
+        }
+        return new Command.Declare(member == null ? null : clean(member), item.replaceAll("\\.$", ""), k, words);
+    }
+
+    private static Command actionChange(Matcher m, LocalDate today) {
+        int number = Integer.parseInt(m.group(1));
+        String value = clean(m.group(3));
+        if (value.isEmpty()) {
+            return new Command.Invalid("Say what the new " + m.group(2).toLowerCase(Locale.ROOT) + " is.",
+                    "action " + number + " owner Constabulary, or action " + number + " due 26/05/2026");
+        }
+        if (m.group(2).equalsIgnoreCase("owner")) {
+            return new Command.SetActionOwner(number, value);
+        }
+        TargetParser.Reading reading = TargetParser.read(value, today);
+        return reading.ok() ? new Command.SetActionTarget(number, value)
+                : new Command.Invalid(reading.problem(), "action " + number + " due 26/05/2026");
+    }
+
+    /** "Constabulary to bring a report on Safer Streets Project to the next Board in May." */
+    private static Command minuteAction(String sentence, LocalDate today) {
+        String text = clean(sentence.replaceAll("\\*", ""));
+        if (text.length() > MAX_ACTION_TEXT) {
+            return tooLong(text);
+        }
+        Matcher owner = OWNER_IN_TEXT.matcher(text);
+        String ownerWords = owner.find() ? owner.group(1).strip() : null;
+        if (ownerWords != null && ownerWords.split("\\s+").length > 8) {
+            ownerWords = null;
+        }
+        String target = TargetParser.findPhrase(text, today).orElse(null);
+        if (target != null) {
+            Optional<DateFinding> date = BritishDates.find(target, today);
+            if (date.isPresent() && date.get().impossible()) {
+                return impossibleDate(date.get());
+            }
+        }
+        return new Command.RecordAction(text, ownerWords, target, null, false);
+    }
+
+    /** "action &lt;text&gt; owner: &lt;person or body&gt; due: &lt;date or meeting&gt; item: &lt;n&gt;" */
+    private static Command shortAction(String body, LocalDate today) {
+        Matcher field = SHORT_FIELD.matcher(body);
+        List<int[]> marks = new ArrayList<>();
+        while (field.find()) {
+            marks.add(new int[]{field.start(), field.end()});
+        }
+        String text = clean(marks.isEmpty() ? body : body.substring(0, marks.get(0)[0]));
+        String owner = null;
+        String due = null;
+        String item = null;
+        for (int i = 0; i < marks.size(); i++) {
+            String key = body.substring(marks.get(i)[0], marks.get(i)[1]).replace(":", "").strip()
+                    .toLowerCase(Locale.ROOT);
+            String value = clean(body.substring(marks.get(i)[1], i + 1 < marks.size() ? marks.get(i + 1)[0]
+                    : body.length()));
+            switch (key) {
+                case "owner" -> owner = value;
+                case "item" -> item = value.replaceAll("\\.$", "");
+                default -> due = value;
+            }
+        }
+        if (text.isEmpty()) {
+            return new Command.Invalid("An action needs its text.", "action Bring the estates report to the "
+                    + "May Board owner: Constabulary due: the May Board item: 5");
+        }
+        if (text.length() > MAX_ACTION_TEXT) {
+            return tooLong(text);
+        }
+        if (item != null && !item.matches(ITEM)) {
+            return new Command.Invalid("\"" + item + "\" is not an agenda item number.", "item: 5 or item: 5.7");
+        }
+        if (due != null) {
+            TargetParser.Reading reading = TargetParser.read(due, today);
+            if (!reading.ok()) {
+                return new Command.Invalid(reading.problem(), "due: 26/05/2026 or due: the next Board");
+            }
+        }
+        if (owner == null) {
+            // The short form may still be minute language: "action Constabulary to bring a report ..."
+            Command minute = minuteAction(text, today);
+            if (minute instanceof Command.RecordAction found) {
+                return new Command.RecordAction(found.text(), found.owner(), due != null ? due : found.target(), item,
+                        false);
+            }
+            return minute;
+        }
+        return new Command.RecordAction(text, owner.isEmpty() ? null : owner, due, item, true);
+    }
+
+    private static Command nextMeeting(String words, LocalDate today, boolean command) {
+        Optional<DateFinding> date = BritishDates.find(words, today);
+        if (date.isEmpty()) {
+            return command ? new Command.Invalid("I could not find a date in \"" + words + "\".",
+                    "next meeting 26/05/2026 10:00 at Police Headquarters") : null;
+        }
+        if (date.get().impossible()) {
+            return impossibleDate(date.get());
+        }
+        String rest = words.substring(date.get().end());
+        LocalTime time = BritishDates.findTime(rest).orElse(null);
+        String afterTime = rest.replaceFirst("(?i)^.*?\\b\\d{1,2}[:.]\\d{2}\\s*(?:[ap]\\.?m\\.?)?", "");
+        Matcher location = LOCATION.matcher(afterTime.strip());
+        String where = location.find() && location.start() == 0 ? clean(location.group(1)) : null;
+        if (where != null && where.toLowerCase(Locale.ROOT).startsWith("microsoft teams")) {
+            where = "Via Microsoft Teams";
+        }
+        return new Command.NextMeeting(date.get().date(), time, where);
+    }
+
+    private static Command startMeeting(String words, LocalDate today) {
+        if (words == null || words.isBlank()) {
+            return new Command.StartMeeting(null);
+        }
+        Optional<DateFinding> date = BritishDates.parseWhole(words, today);
+        if (date.isEmpty()) {
+            return new Command.Invalid("\"" + words.strip() + "\" is not a date I can read.",
+                    "start meeting, or start meeting 26/05/2026");
+        }
+        return date.get().impossible() ? impossibleDate(date.get()) : new Command.StartMeeting(date.get().date());
+    }
+
+    private static Command boardName(String name) {
+        String n = clean(name);
+        return n.length() > 200 ? new Command.Invalid("A board name can have at most 200 characters.",
+                "board name Business Coordination Board") : new Command.BoardName(n);
+    }
+
+    private static Command setTitle(String rest, List<Mention> mentions) {
+        String text = rest.strip();
+        for (Mention mention : mentions) {
+            if (text.startsWith(mention.name())) {
+                String title = clean(text.substring(mention.name().length()).replaceFirst("^[,:\\-–\\s]+", ""));
+                return title.isEmpty() ? titleHelp() : new Command.SetTitle(mention.name(), title);
+            }
+        }
+        int split = text.indexOf(',') >= 0 ? text.indexOf(',') : text.indexOf(':');
+        if (split <= 0 || clean(text.substring(split + 1)).isEmpty()) {
+            return titleHelp();
+        }
+        return new Command.SetTitle(clean(text.substring(0, split)), clean(text.substring(split + 1)));
+    }
+
+    private static Command titleHelp() {
+        return new Command.Invalid("Say whose role it is and what it is.",
+                "role @Jon Lee Chief Finance Officer, or role Jon Lee, Chief Finance Officer");
+    }
+
+    private static Command tooLong(String text) {
+        return new Command.Invalid("That action is " + text.length() + " characters long; an action can have at most "
+                + MAX_ACTION_TEXT + ". Put the detail in an update and keep the action to what must be done.",
+                "action <what is to be done> owner: <person or body> due: <date or meeting>");
+    }
+
+    private static Command impossibleDate(DateFinding date) {
+        return new Command.Invalid("\"" + date.written() + "\" is not a date on the calendar.",
+                "write dates " + BritishDates.FORMAT_HINT);
+    }
+
+    private static String clean(String s) {
+        return s == null ? "" : s.strip().replaceAll("\\s+", " ").replaceAll("[\\s.;,]+$", "")
+                .replaceAll("\\.$", "");
+    }
+}

@@ -1,0 +1,211 @@
+package io.boardclerk.core.parse;
+
+import io.boardclerk.core.command.Command.NamedPerson;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a list of people as minutes write it: names and roles mixed in one sentence, separated by commas,
+ * semicolons and "and", sometimes role first.
+ * <pre>
+ * Vicki Evans, Assistant Chief Constable; Matthew Warren, Chief Finance Officer (OPCC); and Colin Luscombe
+ * Police and Crime Commissioner (the "Commissioner") Darryl Preston; Jack Hudson, Head of Business Development
+ * </pre>
+ * Names the board already knows are found first; other names are recognised as runs of capitalised words that are
+ * not the words of job titles. A role is never mistaken for an extra person: words that are not a name attach to
+ * the person before them.
+ */
+public final class NameListParser {
+
+    private static final Pattern ALIAS = Pattern.compile("\\(\\s*the\\s+[\"“”'‘’]([^\"“”'‘’)]+)[\"“”'‘’]\\s*\\)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern PARENTHESES = Pattern.compile("\\([^)]*\\)");
+    private static final Pattern NAME_WORD = Pattern.compile("[A-Z][a-zà-ÿ]*(?:[’'\\-][A-Za-zà-ÿ]+)*\\.?");
+    private static final Pattern INITIALS = Pattern.compile("[A-Z]{2,3}");
+    private static final List<String> PARTICLES = List.of("von", "van", "der", "de", "la", "le", "du", "da", "di",
+            "bin", "al", "st");
+
+    private NameListParser() {
+    }
+
+    /**
+     * @param list       the words after "Apologies were received from"
+     * @param knownNames names of people the board knows, matched first and case-insensitively
+     * @param initials   initials the board knows ("NH"), read as people
+     */
+    public static List<NamedPerson> parse(String list, Collection<String> knownNames, Collection<String> initials) {
+        List<String> known = knownNames.stream().filter(n -> n != null && !n.isBlank())
+                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        List<Builder> people = new ArrayList<>();
+        for (String segment : segments(list.replaceAll("[.\\s]+$", ""), known)) {
+            String alias = alias(segment);
+            String text = PARENTHESES.matcher(segment).replaceAll(" ").replaceAll("\\s+", " ").trim();
+            text = text.replaceFirst("(?i)^and\\s+", "").replaceAll("^[,;:\\s]+|[,;:\\s]+$", "");
+            if (text.isEmpty()) {
+                continue;
+            }
+            Builder current = people.isEmpty() ? null : people.get(people.size() - 1);
+            Builder person = personIn(text, known, initials, current);
+            if (person != null) {
+                if (alias != null && person.aliasAllowed) {
+                    person.alias = alias;
+                }
+                people.add(person);
+            } else if (current != null) {
+                current.addRole(text);
+                if (alias != null && current.alias == null && mentionedIn(alias, current.role)) {
+                    current.alias = alias;
+                }
+            } else {
+                // A role with no name before it: "the Chief Constable" is a person to find by title.
+                Builder byTitle = new Builder(text);
+                byTitle.alias = alias;
+                people.add(byTitle);
+            }
+        }
+        return people.stream().map(Builder::build).toList();
+    }
+
+    /** Splits on ';' and ',' and on "and" where what follows starts a new person. */
+    private static List<String> segments(String list, List<String> known) {
+        List<String> out = new ArrayList<>();
+        for (String part : list.split("\\s*[;,\\n]\\s*")) {
+            String rest = part;
+            Matcher and = Pattern.compile("\\s+and\\s+").matcher(rest);
+            int from = 0;
+            while (and.find()) {
+                String after = rest.substring(and.end());
+                String before = rest.substring(from, and.start());
+                if (!before.isBlank() && startsPerson(after, known)) {
+                    out.add(before);
+                    from = and.end();
+                }
+            }
+            out.add(rest.substring(from));
+        }
+        return out;
+    }
+
+    private static boolean startsPerson(String text, List<String> known) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (known.stream().anyMatch(n -> lower.startsWith(n.toLowerCase(Locale.ROOT)))) {
+            return true;
+        }
+        if (lower.startsWith("the ")) {
+            return true;
+        }
+        return leadingNameWords(words(text)) >= 2;
+    }
+
+    private static Builder personIn(String text, List<String> known, Collection<String> initials, Builder current) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String name : known) {
+            String n = name.toLowerCase(Locale.ROOT);
+            if (lower.equals(n) || lower.startsWith(n + " ")) {
+                Builder b = new Builder(text.substring(0, name.length()));
+                b.addRole(text.substring(name.length()));
+                return b;
+            }
+            if (lower.endsWith(" " + n) && isRole(text.substring(0, text.length() - name.length()))) {
+                Builder b = new Builder(text.substring(text.length() - name.length()));
+                b.addRole(text.substring(0, text.length() - name.length()));
+                b.aliasAllowed = true;
+                return b;
+            }
+        }
+        if (INITIALS.matcher(text).matches() && initials.contains(text)) {
+            return new Builder(text);
+        }
+        List<String> words = words(text);
+        int lead = leadingNameWords(words);
+        if (lead >= 2) {
+            Builder b = new Builder(String.join(" ", words.subList(0, lead)));
+            b.addRole(String.join(" ", words.subList(lead, words.size())));
+            return b;
+        }
+        int trail = trailingNameWords(words);
+        if (trail >= 2 && trail < words.size()) {
+            Builder b = new Builder(String.join(" ", words.subList(words.size() - trail, words.size())));
+            b.addRole(String.join(" ", words.subList(0, words.size() - trail)));
+            b.aliasAllowed = true;
+            return b;
+        }
+        if (lower.startsWith("the ") && (current == null || current.role != null
+                || current.name.toLowerCase(Locale.ROOT).startsWith("the "))) {
+            return new Builder(text);
+        }
+        return null;
+    }
+
+    private static boolean isRole(String text) {
+        return words(text).stream().anyMatch(RoleWords::contains);
+    }
+
+    private static List<String> words(String text) {
+        return List.of(text.trim().split("\\s+"));
+    }
+
+    private static boolean nameWord(String word) {
+        return NAME_WORD.matcher(word).matches() && !RoleWords.contains(word);
+    }
+
+    private static int leadingNameWords(List<String> words) {
+        int n = 0;
+        while (n < words.size() && (nameWord(words.get(n))
+                || (n > 0 && n + 1 < words.size() && PARTICLES.contains(words.get(n)) && nameWord(words.get(n + 1))))) {
+            n++;
+        }
+        return Math.min(n, 4) == n ? n : 0;
+    }
+
+    private static int trailingNameWords(List<String> words) {
+        int n = 0;
+        while (n < words.size() && nameWord(words.get(words.size() - 1 - n))) {
+            n++;
+        }
+        return n <= 3 ? n : 0;
+    }
+
+    private static String alias(String segment) {
+        Matcher m = ALIAS.matcher(segment);
+        if (!m.find()) {
+            return null;
+        }
+        String alias = m.group(1).trim();
+        return RoleWords.contains(alias) && !alias.equalsIgnoreCase("constabulary") && !alias.equalsIgnoreCase("board")
+                || alias.split("\\s+").length > 1 ? alias : null;
+    }
+
+    private static boolean mentionedIn(String alias, String role) {
+        return role != null && role.toLowerCase(Locale.ROOT).contains(alias.toLowerCase(Locale.ROOT))
+                && !alias.equalsIgnoreCase("constabulary") && !alias.equalsIgnoreCase("board");
+    }
+
+    private static final class Builder {
+        private final String name;
+        private String role;
+        private String alias;
+        private boolean aliasAllowed;
+
+        Builder(String name) {
+            this.name = name.trim();
+        }
+
+        void addRole(String more) {
+            String text = more.replaceAll("^[,;:\\s]+|[,;:\\s]+$", "").trim();
+            if (!text.isEmpty()) {
+                role = role == null ? text : role + ", " + text;
+            }
+        }
+
+        NamedPerson build() {
+            return new NamedPerson(name, role, alias);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.boardclerk.core.parse;
+
+import io.boardclerk.core.roster.Mention;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * What the parser may know about where a message was said.
+ *
+ * @param today      the board's date now, for dates written without a year
+ * @param knownNames names of the board's people, found first in lists of names
+ * @param initials   the board's known initials
+ * @param mentions   the message's @mentions
+ */
+public record ParseContext(LocalDate today, Collection<String> knownNames, Collection<String> initials,
+                           List<Mention> mentions) {
+
+    public ParseContext {
+        knownNames = List.copyOf(knownNames);
+        initials = List.copyOf(initials);
+        mentions = List.copyOf(mentions);
+    }
+}

@@ -1,0 +1,75 @@
+package io.boardclerk.core.parse;
+
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.Period;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Optional;
+
+/** What an action's target means, parsed from its words. */
+public sealed interface TargetSpec {
+
+    /** The date the target falls on, given when the action was raised and the board's meeting dates. */
+    Optional<LocalDate> resolve(LocalDate raisedOn, Collection<LocalDate> meetingDates);
+
+    /** True when the target follows the board's schedule (it names a meeting). */
+    default boolean followsSchedule() {
+        return false;
+    }
+
+    record OnDate(LocalDate date) implements TargetSpec {
+        @Override
+        public Optional<LocalDate> resolve(LocalDate raisedOn, Collection<LocalDate> meetingDates) {
+            return Optional.of(date);
+        }
+    }
+
+    /** "in 3 months": counted from the day the action was raised. */
+    record Within(Period period) implements TargetSpec {
+        @Override
+        public Optional<LocalDate> resolve(LocalDate raisedOn, Collection<LocalDate> meetingDates) {
+            return Optional.of(raisedOn.plus(period));
+        }
+    }
+
+    /** "the next Board", optionally "in May": the first meeting after the one that raised it. */
+    record NextMeeting(Month month) implements TargetSpec {
+        @Override
+        public Optional<LocalDate> resolve(LocalDate raisedOn, Collection<LocalDate> meetingDates) {
+            return meetingDates.stream()
+                    .filter(d -> d.isAfter(raisedOn))
+                    .filter(d -> month == null || d.getMonth() == month)
+                    .min(Comparator.naturalOrder());
+        }
+
+        @Override
+        public boolean followsSchedule() {
+            return true;
+        }
+    }
+
+    /** "the May Board", "the July 2019 Board". */
+    record MeetingIn(Month month, Integer year) implements TargetSpec {
+        @Override
+        public Optional<LocalDate> resolve(LocalDate raisedOn, Collection<LocalDate> meetingDates) {
+            return meetingDates.stream()
+                    .filter(d -> d.getMonth() == month)
+                    .filter(d -> year == null ? d.isAfter(raisedOn) : d.getYear() == year)
+                    .min(Comparator.naturalOrder());
+        }
+
+        @Override
+        public boolean followsSchedule() {
+            return true;
+        }
+    }
+
+    /** "on-going": no date, reviewed at every meeting. */
+    record Ongoing() implements TargetSpec {
+        @Override
+        public Optional<LocalDate> resolve(LocalDate raisedOn, Collection<LocalDate> meetingDates) {
+            return Optional.empty();
+        }
+    }
+}

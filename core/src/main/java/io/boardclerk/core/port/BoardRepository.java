@@ -1,0 +1,25 @@
+package io.boardclerk.core.port;
+
+import io.boardclerk.core.model.Board;
+import io.boardclerk.core.model.BoardRole;
+
+import java.util.List;
+import java.util.Optional;
+
+public interface BoardRepository {
+
+    Optional<Board> findBoard(String tenantId, String conversationId);
+
+    Optional<Board> board(long boardId);
+
+    Board createBoard(String tenantId, String conversationId, String name);
+
+    void renameBoard(long boardId, String name, boolean byUser);
+
+    void setOfficer(long boardId, BoardRole role, long personId);
+
+    List<Board> boards();
+
+    /** The boards of one tenant whose roster holds this Teams user. */
+    List<Board> boardsOnRoster(String tenantId, String teamsId);
+}

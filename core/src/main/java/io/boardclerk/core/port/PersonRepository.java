@@ -1,0 +1,30 @@
+package io.boardclerk.core.port;
+
+import io.boardclerk.core.model.Person;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+public interface PersonRepository {
+
+    /** Everyone known on the board, on the roster or not. */
+    List<Person> people(long boardId);
+
+    Optional<Person> person(long personId);
+
+    Optional<Person> personByTeamsId(long boardId, String teamsId);
+
+    /** Adds or refreshes a roster member (matched by Teams id, then by name among people without one). */
+    Person upsertRosterMember(long boardId, String teamsId, String aadObjectId, String name);
+
+    /** Marks everyone not in {@code presentTeamsIds} as off the roster. */
+    void retainRoster(long boardId, Collection<String> presentTeamsIds);
+
+    /** Someone named in the minutes who has no Teams identity here. */
+    Person addKnownPerson(long boardId, String name, String title);
+
+    void setTitle(long personId, String title);
+
+    void setAlias(long personId, String alias);
+}
