@@ -110,6 +110,12 @@ public final class TeamsChat {
         return activity;
     }
 
+    private static void mention(ArrayNode entities, String id, String name) {
+        ObjectNode entity = entities.addObject();
+        entity.put("type", "mention").put("text", "<at>" + name + "</at>");
+        entity.putObject("mentioned").put("id", id).put("name", name);
+    }
+
     private ObjectNode base(String activityType, FakeConnector.Member from) {
         ObjectNode a = JSON.createObjectNode();
         a.put("type", activityType);

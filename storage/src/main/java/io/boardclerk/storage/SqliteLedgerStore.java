@@ -1,0 +1,211 @@
+package io.boardclerk.storage;
+
+import io.boardclerk.core.port.Ledger;
+import io.boardclerk.core.port.LedgerStore;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * The SQLite file that holds BoardClerk's record.
+ *
+ * <p>SQLite has one writer at a time, so writes go through a single connection behind a lock, each in a
+ * {@code BEGIN IMMEDIATE} transaction: a turn's writes commit together or not at all. Reads use a second
+ * connection and, thanks to WAL, run beside the writer on the last committed state. Work nested inside a
+ * transaction on the same thread joins it.
+ */
+public final class SqliteLedgerStore implements LedgerStore, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteLedgerStore.class);
+
+    private final Path file;
+    private final Connection writer;
+    private final Connection reader;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final ReentrantLock readLock = new ReentrantLock();
+    private final SqliteLedger writeLedger;
+    private final SqliteLedger readLedger;
+    private volatile boolean closed;
+
+    private SqliteLedgerStore(Path file, Connection writer, Connection reader) {
+        this.file = file;
+        this.writer = writer;
+        this.reader = reader;
+        this.writeLedger = new SqliteLedger(writer);
+        this.readLedger = new SqliteLedger(reader);
+    }
+
+    /** Opens (creating if need be) the database file and brings its schema up to date. */
+    public static SqliteLedgerStore open(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        try {
+            if (absolute.getParent() != null) {
+                Files.createDirectories(absolute.getParent());
+            }
+        } catch (IOException e) {
+            throw new StorageException("Cannot create the directory for the database " + absolute, e);
+        }
+        String url = "jdbc:sqlite:" + absolute;
+        migrate(url);
+        Connection writer = null;
+        try {
+            writer = connect(url);
+            Connection reader = connect(url);
+            LOG.info("Database {} is ready", absolute);
+            return new SqliteLedgerStore(absolute, writer, reader);
+        } catch (SQLException e) {
+            closeQuietly(writer);
+            throw new StorageException("Cannot open the database " + absolute, e);
+        }
+    }
+
+    private static void migrate(String url) {
+        try {
+            Flyway.configure(SqliteLedgerStore.class.getClassLoader())
+                    .dataSource(url, null, null)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            throw new StorageException("Cannot bring the database schema up to date", e);
+        }
+    }
+
+    private static Connection connect(String url) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(10_000);
+        Connection connection = config.createConnection(url);
+        connection.setAutoCommit(true);
+        return connection;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public <T> T inTransaction(Function<Ledger, T> work) {
+        writeLock.lock();
+        try {
+            ensureOpen();
+            if (writeLock.getHoldCount() > 1) {
+                return work.apply(writeLedger);
+            }
+            execute(writer, "BEGIN IMMEDIATE");
+            T result;
+            try {
+                result = work.apply(writeLedger);
+            } catch (RuntimeException | Error e) {
+                rollback();
+                throw e;
+            }
+            try {
+                execute(writer, "COMMIT");
+            } catch (StorageException e) {
+                rollback();
+                throw e;
+            }
+            return result;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void rollback() {
+        try (Statement statement = writer.createStatement()) {
+            statement.execute("ROLLBACK");
+        } catch (SQLException e) {
+            LOG.error("Rollback failed", e);
+        }
+    }
+
+    @Override
+    public <T> T read(Function<Ledger, T> work) {
+        if (writeLock.isHeldByCurrentThread()) {
+            return work.apply(writeLedger);
+        }
+        readLock.lock();
+        try {
+            ensureOpen();
+            execute(reader, "BEGIN");
+            try {
+                return work.apply(readLedger);
+            } finally {
+                execute(reader, "ROLLBACK");
+            }
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    @Override
+    public boolean isReachable() {
+        if (closed) {
+            return false;
+        }
+        readLock.lock();
+        try (Statement statement = reader.createStatement()) {
+            statement.executeQuery("SELECT 1").close();
+            return true;
+        } catch (SQLException e) {
+            LOG.warn("Database check failed: {}", e.getMessage());
+            return false;
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("The database " + file + " is closed");
+        }
+    }
+
+    private static void execute(Connection connection, String sql) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new StorageException("Database statement failed: " + sql, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        writeLock.lock();
+        readLock.lock();
+        try {
+            if (!closed) {
+                closed = true;
+                closeQuietly(reader);
+                closeQuietly(writer);
+            }
+        } finally {
+            readLock.unlock();
+            writeLock.unlock();
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.warn("Closing the database failed: {}", e.getMessage());
+        }
+    }
+}
