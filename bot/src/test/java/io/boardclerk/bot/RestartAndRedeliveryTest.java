@@ -9,6 +9,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -86,11 +89,19 @@ class RestartAndRedeliveryTest {
         int status = Main.export(new String[]{"export", "--db", bot.database.toString()},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
-        String json = out.toString(StandardCharsets.UTF_8);
-        assertTrue(json.contains("\"name\" : \"Business Coordination Board\""), json);
-        assertTrue(json.contains("\"apologies\" : [ {\n          \"name\" : \"Jon Leigh\""), json);
-        assertTrue(json.contains("\"noDeclarations\" : true"), json);
-        assertTrue(json.contains("\"targetDate\" : \"2027-05-26\""), json);
+        JsonNode board = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8)).get("boards").get(0);
+        assertEquals("Business Coordination Board", board.get("name").asText());
+        JsonNode meeting = board.get("meetings").get(0);
+        assertEquals("2026-11-23", meeting.get("date").asText());
+        assertEquals("Jon Leigh", meeting.get("apologies").get(0).get("name").asText());
+        assertTrue(meeting.get("noDeclarations").asBoolean());
+        JsonNode first = board.get("actions").get(0);
+        assertEquals("1.0", first.get("number").asText());
+        assertEquals("7", first.get("agendaItem").asText());
+        assertEquals("Constabulary", first.get("owner").asText());
+        assertEquals("2027-05-26", first.get("targetDate").asText());
+        assertEquals("open", first.get("status").asText());
+        assertEquals("2.0", board.get("actions").get(1).get("number").asText());
     }
 
     @Test

@@ -393,11 +393,8 @@ final class SqliteLedger implements Ledger {
     private static ActionItem action(ResultSet row, List<ActionUpdate> updates) throws SQLException {
         String ownerName = row.getString("owner_name");
         Long ownerId = Sql.longOrNull(row, "owner_person_id");
-        Owner owner = ownerName == null && ownerId == null ? null
-                : new Owner(ownerId, ownerName, Sql.bool(row, "owner_is_body"));
-        String targetText = row.getString("target_text");
-        LocalDate targetDate = Sql.date(row, "target_date");
-        Target target = targetText == null && targetDate == null ? null : new Target(targetText, targetDate);
+        Owner owner = new Owner(ownerId, ownerName, Sql.bool(row, "owner_is_body"));
+        Target target = new Target(row.getString("target_text"), Sql.date(row, "target_date"));
         return new ActionItem(row.getLong("id"), row.getLong("board_id"), row.getInt("number"),
                 Sql.longOrNull(row, "meeting_id"), Sql.date(row, "raised_on"), row.getString("agenda_item"),
                 row.getString("text"), owner, target, ActionStatus.valueOf(row.getString("status")), updates,

@@ -101,7 +101,7 @@ public final class CommandParser {
             }
             inActionList = false;
             Matcher paragraph = PARAGRAPH.matcher(line);
-            if (paragraph.matches() && !line.matches("^\\d{1,2}[/.-]\\d.*")) {
+            if (paragraph.matches() && !line.matches("^\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\b.*")) {
                 commands.add(new Command.SetItem(paragraph.group(1)));
                 line = paragraph.group(2).strip();
             }

@@ -28,7 +28,7 @@ final class RoleWords {
             "centre", "control", "commercial", "procurement", "fleet", "property", "accountant", "clerk", "solicitor",
             "independent", "joint", "policing", "assurance", "research", "insight", "analysis", "scrutiny",
             "quality", "compliance", "data", "protection", "equality", "diversity", "inclusion", "workforce",
-            "training", "learning", "organisational", "organizational", "personal", "business", "minister",
+            "training", "learning", "organisational", "organizational", "personal", "minister",
             "secretariat", "opcc", "pcc", "hmicfrs", "hmic", "constable's", "commissioner's", "officer's",
             "executive's", "chief's", "deputy's", "director's", "of", "the", "and", "for", "&", "to", "in",
             "mp", "qpm", "obe", "mbe", "cbe");
