@@ -92,7 +92,7 @@ final class ApologiesHandler {
     }
 
     static String list(Desk desk, Command.ListApologies command) {
-        Meeting meeting = desk.requireMeeting();
+        Meeting meeting = desk.meetingToRead();
         List<Apology> apologies = desk.ledger().apologies(meeting.id());
         if (apologies.isEmpty()) {
             return "No apologies are recorded for " + Desk.describe(meeting) + ".";
@@ -105,7 +105,7 @@ final class ApologiesHandler {
     }
 
     static String remove(Desk desk, Command.RemoveApology command) {
-        Meeting meeting = desk.requireMeeting();
+        Meeting meeting = desk.meetingToRead();
         List<Apology> apologies = desk.ledger().apologies(meeting.id());
         Match match = desk.roster().match(command.name());
         List<Apology> found = apologies.stream().filter(a -> match instanceof Match.Unique u

@@ -95,8 +95,18 @@ public final class Clerk {
         List<Command> commands = CommandParser.parse(text,
                 new ParseContext(desk.today(), roster.names(), roster.initials(), roster.mentions()));
         List<String> replies = new ArrayList<>();
+        long statements = commands.stream().filter(c -> !(c instanceof Command.SetItem)).count();
         for (Command command : commands) {
-            String reply = dispatch(desk, command);
+            String reply;
+            try {
+                reply = dispatch(desk, command);
+            } catch (Refusal refusal) {
+                if (statements > 1) {
+                    throw new Refusal(refusal.markdown() + "\n\nNothing in your message was recorded: put that right"
+                            + " and send the whole message again.");
+                }
+                throw refusal;
+            }
             if (reply != null && !reply.isBlank()) {
                 replies.add(reply);
             }
@@ -114,7 +124,11 @@ public final class Clerk {
     /** Teams' meeting-start event in a meeting chat. */
     public Optional<Reply> onMeetingStart(Conversation conversation, String activityId, String teamsMeetingId,
                                           String title, Instant startTime, Instant receivedAt) {
-        return meetingEvent(conversation, activityId, receivedAt,
+        // A meeting chat carries no name of its own: the meeting's title names the board.
+        Conversation named = conversation.kind() == Conversation.Kind.MEETING && conversation.suggestedName() == null
+                && title != null ? new Conversation(conversation.tenantId(), conversation.conversationId(),
+                conversation.kind(), title) : conversation;
+        return meetingEvent(named, activityId, receivedAt,
                 desk -> MeetingsHandler.teamsStart(desk, teamsMeetingId, title, startTime));
     }
 

@@ -65,7 +65,7 @@ final class DeclarationsHandler {
     }
 
     static String list(Desk desk, Command.ListDeclarations command) {
-        Meeting meeting = desk.requireMeeting();
+        Meeting meeting = desk.meetingToRead();
         List<Declaration> declarations = desk.ledger().declarations(meeting.id());
         if (declarations.isEmpty()) {
             return desk.ledger().noDeclarations(meeting.id())

@@ -122,6 +122,26 @@ public final class Desk {
                 .min(Comparator.comparing(Meeting::date));
     }
 
+    /**
+     * The meeting whose record a reader most likely means: the open one; else one that closed today; else the next
+     * scheduled; else the last one held.
+     */
+    public Meeting meetingToRead() {
+        Optional<Meeting> open = ledger.openMeeting(board.id());
+        if (open.isPresent()) {
+            return open.get();
+        }
+        List<Meeting> meetings = ledger.meetings(board.id());
+        LocalDate today = today();
+        Optional<Meeting> closedToday = meetings.stream()
+                .filter(m -> m.status() == MeetingStatus.CLOSED && m.date().equals(today))
+                .max(Comparator.comparing(Meeting::id));
+        return closedToday.or(this::currentOrNextMeeting)
+                .or(() -> meetings.stream().filter(m -> m.status() == MeetingStatus.CLOSED)
+                        .max(Comparator.comparing(Meeting::date).thenComparing(Meeting::id)))
+                .orElseGet(this::requireMeeting);
+    }
+
     public Meeting requireMeeting() {
         return currentOrNextMeeting().orElseThrow(() -> new Refusal(
                 "No meeting is open or scheduled for " + Md.esc(board.name()) + ". Say " + Md.code("start meeting")

@@ -1,0 +1,113 @@
+package io.boardclerk.bot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.boardclerk.bot.support.FakeConnector.Member;
+import io.boardclerk.bot.support.RunningBot;
+import io.boardclerk.bot.support.TeamsChat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Teams' meeting events, roster changes, invokes and whole-message atomicity, over HTTP. */
+class MeetingLifecycleTest {
+
+    static final Member SECRETARY = new Member("29:claire", "Claire Dunmore", "aad-claire");
+    static final Member JON = new Member("29:jon", "Jon Leigh", "aad-jon");
+    static final Member LOUISA = new Member("29:louisa", "Louisa Barry", "aad-louisa");
+
+    @TempDir
+    Path dir;
+    RunningBot bot;
+    TeamsChat chat;
+
+    @BeforeEach
+    void start() throws Exception {
+        bot = RunningBot.local(dir);
+        chat = TeamsChat.meeting(bot.connector.serviceUrl(), "19:meeting_pcb@thread.v2", "tenant-cambs", "MCM-pcb");
+        bot.connector.roster(chat.conversationId(), SECRETARY, JON);
+    }
+
+    @AfterEach
+    void stop() {
+        bot.close();
+    }
+
+    String send(ObjectNode activity) throws Exception {
+        int before = bot.connector.sentTo(chat.conversationId()).size();
+        HttpResponse<String> response = bot.client.post(activity);
+        assertEquals(202, response.statusCode(), response.body());
+        var sent = bot.connector.awaitSent(chat.conversationId(), before + 1, Duration.ofSeconds(5));
+        return sent.size() > before ? sent.get(sent.size() - 1).text() : null;
+    }
+
+    String say(Member from, String text, Member... mentioned) throws Exception {
+        return send(chat.message(from, text, mentioned));
+    }
+
+    @Test
+    void theMeetingOpensOnTeamsStartAndClosesOnTeamsEndWithItsDateInTheBoardsZone() throws Exception {
+        // 23:30 UTC on 30 June is already 1 July in London (BST).
+        String opened = send(chat.meetingStart("Performance Board", "2027-06-30T23:30:00Z"));
+        assertTrue(opened.contains("1st July 2027"), opened);
+        say(SECRETARY, "secretary @Claire Dunmore", SECRETARY);
+        say(SECRETARY, "apologies Jon Leigh");
+        say(SECRETARY, "There were no declarations of interest.");
+        String closed = send(chat.meetingEnd("Performance Board", "2027-07-01T01:30:00Z"));
+        assertTrue(closed.contains("closed: 1 apology, no declarations of interest, 0 action(s) raised"), closed);
+
+        JsonNode meeting = export().path("meetings").get(0);
+        assertEquals("2027-07-01", meeting.path("date").asText());
+        assertEquals("Performance Board", meeting.path("title").asText());
+        assertEquals("Performance Board", export().path("name").asText(), "the meeting title names the board");
+        String after = say(SECRETARY, "apologies");
+        assertTrue(after.contains("Jon Leigh"), "the list shows the last meeting's record once closed: " + after);
+    }
+
+    @Test
+    void aMemberWhoJoinsIsKnownAfterTheConversationUpdate() throws Exception {
+        say(SECRETARY, "secretary @Claire Dunmore", SECRETARY);
+        int before = bot.connector.rosterRequests();
+        bot.connector.roster(chat.conversationId(), SECRETARY, JON, LOUISA);
+        assertEquals(202, bot.client.post(chat.membersAdded(LOUISA.id())).statusCode());
+        assertTrue(bot.connector.rosterRequests() > before, "a membership change refreshes the roster");
+        say(SECRETARY, "start meeting");
+        String recorded = say(SECRETARY, "apologies Louisa Barry");
+        assertTrue(recorded.contains("**Louisa Barry**") && !recorded.contains("not anyone I know"), recorded);
+    }
+
+    @Test
+    void aMessageIsRecordedWholeOrNotAtAll() throws Exception {
+        say(SECRETARY, "secretary @Claire Dunmore", SECRETARY);
+        say(SECRETARY, "start meeting");
+        String refused = say(SECRETARY, "apologies Jon Leigh\naction Report on fleet owner: Constabulary due: 31/02/2027");
+        assertTrue(refused.contains("31/02/2027"), refused);
+        assertTrue(refused.contains("Nothing in your message was recorded"), refused);
+        assertTrue(say(SECRETARY, "apologies").contains("No apologies"), "the first line was rolled back too");
+    }
+
+    @Test
+    void invokeActivitiesGetTheInvokeResponseNotA202() throws Exception {
+        ObjectNode invoke = chat.message(SECRETARY, "");
+        invoke.put("type", "invoke");
+        invoke.put("name", "composeExtension/query");
+        invoke.putObject("value").put("commandId", "search");
+        HttpResponse<String> response = bot.client.post(invoke);
+        assertEquals(501, response.statusCode(), "BoardClerk has no message extension; the SDK says so");
+    }
+
+    private JsonNode export() throws Exception {
+        HttpResponse<String> response = bot.client.get("/api/boards/1/export");
+        assertEquals(200, response.statusCode());
+        return new ObjectMapper().readTree(response.body()).path("boards").get(0);
+    }
+}
