@@ -25,6 +25,7 @@ CREATE TABLE people (
     UNIQUE (board_id, teams_id)
 );
 CREATE INDEX people_teams_id ON people (teams_id);
+CREATE INDEX people_board ON people (board_id);
 
 CREATE TABLE meetings (
     id               INTEGER PRIMARY KEY,
@@ -40,6 +41,7 @@ CREATE TABLE meetings (
     current_item     TEXT
 );
 CREATE INDEX meetings_board ON meetings (board_id, date);
+CREATE INDEX meetings_board_status ON meetings (board_id, status);
 
 CREATE TABLE recordings (
     id              INTEGER PRIMARY KEY,

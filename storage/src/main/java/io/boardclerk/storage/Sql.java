@@ -9,7 +9,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /** Small JDBC helpers: parameters bound by position, rows mapped by a function, every failure a StorageException. */
@@ -20,21 +24,33 @@ final class Sql {
         T map(ResultSet row) throws SQLException;
     }
 
+    /** Statements are compiled once per connection and reused; SQLite spends more time preparing than running. */
+    private static final int MAX_CACHED = 256;
+
     private final Connection connection;
+    private final Map<String, PreparedStatement> cache = new HashMap<>();
+    private final Set<PreparedStatement> inUse = new HashSet<>();
+    private final Set<PreparedStatement> oneOffs = new HashSet<>();
 
     Sql(Connection connection) {
         this.connection = connection;
     }
 
     <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) {
-        try (PreparedStatement statement = prepare(sql, params); ResultSet rows = statement.executeQuery()) {
-            List<T> result = new ArrayList<>();
-            while (rows.next()) {
-                result.add(mapper.map(rows));
+        PreparedStatement statement = null;
+        try {
+            statement = prepare(sql, params);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<T> result = new ArrayList<>();
+                while (rows.next()) {
+                    result.add(mapper.map(rows));
+                }
+                return result;
             }
-            return result;
         } catch (SQLException e) {
             throw failure(sql, e);
+        } finally {
+            release(statement);
         }
     }
 
@@ -44,10 +60,14 @@ final class Sql {
     }
 
     int update(String sql, Object... params) {
-        try (PreparedStatement statement = prepare(sql, params)) {
+        PreparedStatement statement = null;
+        try {
+            statement = prepare(sql, params);
             return statement.executeUpdate();
         } catch (SQLException e) {
             throw failure(sql, e);
+        } finally {
+            release(statement);
         }
     }
 
@@ -58,16 +78,55 @@ final class Sql {
     }
 
     private PreparedStatement prepare(String sql, Object... params) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
+        PreparedStatement statement = cache.get(sql);
+        if (statement == null || inUse.contains(statement)) {
+            // A statement already running (a query made while reading another's rows) gets a fresh twin.
+            statement = connection.prepareStatement(sql);
+            if (!cache.containsKey(sql) && cache.size() < MAX_CACHED) {
+                cache.put(sql, statement);
+            } else {
+                oneOffs.add(statement);
+            }
+        }
+        inUse.add(statement);
         try {
+            // Every placeholder is bound on each use, so no clearParameters(): in sqlite-jdbc it costs more than
+            // the query itself.
             for (int i = 0; i < params.length; i++) {
                 bind(statement, i + 1, params[i]);
             }
             return statement;
         } catch (SQLException | RuntimeException e) {
-            statement.close();
+            release(statement);
             throw e;
         }
+    }
+
+    /** Hands a statement back: cached ones stay open for reuse, others are closed. */
+    private void release(PreparedStatement statement) {
+        if (statement == null) {
+            return;
+        }
+        inUse.remove(statement);
+        if (oneOffs.remove(statement)) {
+            try {
+                statement.close();
+            } catch (SQLException ignored) {
+                // closing a one-off statement cannot lose data
+            }
+        }
+    }
+
+    /** Closes every cached statement; the connection is about to close. */
+    void close() {
+        for (PreparedStatement statement : cache.values()) {
+            try {
+                statement.close();
+            } catch (SQLException ignored) {
+                // the connection closes next
+            }
+        }
+        cache.clear();
     }
 
     private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
@@ -103,7 +162,49 @@ final class Sql {
 
     static LocalDate date(ResultSet row, String column) throws SQLException {
         String value = row.getString(column);
-        return value == null ? null : LocalDate.parse(value);
+        return value == null ? null : parseDate(value);
+    }
+
+    /** Reads "2026-11-23" without the general formatter, which costs more than the query that fetched it. */
+    static LocalDate parseDate(String value) {
+        if (value.length() == 10 && value.charAt(4) == '-' && value.charAt(7) == '-') {
+            return LocalDate.of(digits(value, 0, 4), digits(value, 5, 7), digits(value, 8, 10));
+        }
+        return LocalDate.parse(value);
+    }
+
+    /** Reads an instant as {@link Instant#toString()} wrote it: "2026-11-23T10:00:00Z", maybe with a fraction. */
+    static Instant parseInstant(String value) {
+        int length = value.length();
+        if (length >= 20 && value.charAt(10) == 'T' && value.charAt(13) == ':' && value.charAt(16) == ':'
+                && value.charAt(length - 1) == 'Z' && value.charAt(4) == '-' && value.charAt(7) == '-') {
+            long seconds = LocalDate.of(digits(value, 0, 4), digits(value, 5, 7), digits(value, 8, 10)).toEpochDay()
+                    * 86_400L + digits(value, 11, 13) * 3600L + digits(value, 14, 16) * 60L + digits(value, 17, 19);
+            int nanos = 0;
+            if (length > 20) {
+                if (value.charAt(19) != '.' || length - 21 > 9 || length - 21 < 1) {
+                    return Instant.parse(value);
+                }
+                nanos = digits(value, 20, length - 1);
+                for (int i = length - 21; i < 9; i++) {
+                    nanos *= 10;
+                }
+            }
+            return Instant.ofEpochSecond(seconds, nanos);
+        }
+        return Instant.parse(value);
+    }
+
+    private static int digits(String value, int from, int to) {
+        int result = 0;
+        for (int i = from; i < to; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new java.time.format.DateTimeParseException("Not a stored date: " + value, value, i);
+            }
+            result = result * 10 + (c - '0');
+        }
+        return result;
     }
 
     static LocalTime time(ResultSet row, String column) throws SQLException {
@@ -113,7 +214,7 @@ final class Sql {
 
     static Instant instant(ResultSet row, String column) throws SQLException {
         String value = row.getString(column);
-        return value == null ? null : Instant.parse(value);
+        return value == null ? null : parseInstant(value);
     }
 
     static boolean bool(ResultSet row, String column) throws SQLException {

@@ -54,6 +54,11 @@ final class SqliteLedger implements Ledger {
         this.sql = new Sql(connection);
     }
 
+    /** Releases the compiled statements before the connection closes. */
+    void close() {
+        sql.close();
+    }
+
     // ---- boards
 
     @Override
@@ -363,6 +368,12 @@ final class SqliteLedger implements Ledger {
     private List<ActionUpdate> updates(long actionId) {
         return sql.list("SELECT date, text, by_name FROM action_updates WHERE action_id = ? ORDER BY id",
                 SqliteLedger::update, actionId);
+    }
+
+    @Override
+    public List<String> bodyOwnerNames(long boardId) {
+        return sql.list("SELECT DISTINCT owner_name FROM actions WHERE board_id = ? AND owner_is_body = 1"
+                + " AND owner_name IS NOT NULL", row -> row.getString(1), boardId);
     }
 
     @Override

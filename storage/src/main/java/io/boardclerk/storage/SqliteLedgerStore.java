@@ -189,6 +189,8 @@ public final class SqliteLedgerStore implements LedgerStore, AutoCloseable {
         try {
             if (!closed) {
                 closed = true;
+                readLedger.close();
+                writeLedger.close();
                 closeQuietly(reader);
                 closeQuietly(writer);
             }

@@ -55,6 +55,12 @@ public final class FakeConnector implements AutoCloseable {
     private final AtomicInteger rosterRequests = new AtomicInteger();
     private volatile int rosterPageSize = 2;
 
+    static {
+        // The JDK server writes a response's headers and body separately; with Nagle's algorithm on, the body
+        // waits for the client's delayed acknowledgement (~40 ms), which no real connector adds.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     public FakeConnector() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(8));

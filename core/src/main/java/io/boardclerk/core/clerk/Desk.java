@@ -28,6 +28,7 @@ public final class Desk {
     private RosterMatcher roster;
     private final Source source;
     private final ZoneId zone;
+    private boolean stale;
 
     Desk(Ledger ledger, Board board, Person sender, RosterMatcher roster, Source source, ZoneId zone) {
         this.ledger = ledger;
@@ -43,6 +44,7 @@ public final class Desk {
     }
 
     public Board board() {
+        reloadIfStale();
         return board;
     }
 
@@ -51,6 +53,7 @@ public final class Desk {
     }
 
     public RosterMatcher roster() {
+        reloadIfStale();
         return roster;
     }
 
@@ -70,10 +73,17 @@ public final class Desk {
         return zone;
     }
 
-    /** Re-reads the board and its people after a handler changed them. */
+    /** Marks the board and its people for re-reading, after a handler changed them; read again when next needed. */
     public void refresh() {
-        board = ledger.board(board.id()).orElseThrow();
-        roster = new RosterMatcher(ledger.people(board.id()), roster == null ? List.of() : mentionsOf(roster));
+        stale = true;
+    }
+
+    private void reloadIfStale() {
+        if (stale) {
+            stale = false;
+            board = ledger.board(board.id()).orElseThrow();
+            roster = new RosterMatcher(ledger.people(board.id()), roster == null ? List.of() : mentionsOf(roster));
+        }
     }
 
     private static List<io.boardclerk.core.roster.Mention> mentionsOf(RosterMatcher matcher) {
@@ -81,11 +91,11 @@ public final class Desk {
     }
 
     public long record(RecordingKind kind) {
-        return ledger.addRecording(board.id(), kind, source);
+        return ledger.addRecording(board().id(), kind, source);
     }
 
     public boolean senderIsOfficer() {
-        return board.isOfficer(sender.id());
+        return board().isOfficer(sender.id());
     }
 
     /** Refuses unless the sender is the board's chair or secretary. */
@@ -97,12 +107,12 @@ public final class Desk {
     }
 
     public String whoAreOfficers() {
-        if (!board.hasOfficers()) {
+        if (!board().hasOfficers()) {
             return "This board has no chair or secretary yet: say " + Md.code("secretary @name") + " or "
                     + Md.code("chair @name") + " to appoint one.";
         }
-        String chair = board.chairId() == null ? "not set" : nameOf(board.chairId());
-        String secretary = board.secretaryId() == null ? "not set" : nameOf(board.secretaryId());
+        String chair = board().chairId() == null ? "not set" : nameOf(board().chairId());
+        String secretary = board().secretaryId() == null ? "not set" : nameOf(board().secretaryId());
         return "The chair is " + chair + "; the secretary is " + secretary + ".";
     }
 
@@ -112,12 +122,12 @@ public final class Desk {
 
     /** The open meeting, or else the next scheduled one: where apologies and declarations go. */
     public Optional<Meeting> currentOrNextMeeting() {
-        Optional<Meeting> open = ledger.openMeeting(board.id());
+        Optional<Meeting> open = ledger.openMeeting(board().id());
         if (open.isPresent()) {
             return open;
         }
         LocalDate today = today();
-        return ledger.meetings(board.id()).stream()
+        return ledger.meetings(board().id()).stream()
                 .filter(m -> m.status() == MeetingStatus.SCHEDULED && !m.date().isBefore(today))
                 .min(Comparator.comparing(Meeting::date));
     }
@@ -127,11 +137,11 @@ public final class Desk {
      * scheduled; else the last one held.
      */
     public Meeting meetingToRead() {
-        Optional<Meeting> open = ledger.openMeeting(board.id());
+        Optional<Meeting> open = ledger.openMeeting(board().id());
         if (open.isPresent()) {
             return open.get();
         }
-        List<Meeting> meetings = ledger.meetings(board.id());
+        List<Meeting> meetings = ledger.meetings(board().id());
         LocalDate today = today();
         Optional<Meeting> closedToday = meetings.stream()
                 .filter(m -> m.status() == MeetingStatus.CLOSED && m.date().equals(today))
@@ -144,7 +154,7 @@ public final class Desk {
 
     public Meeting requireMeeting() {
         return currentOrNextMeeting().orElseThrow(() -> new Refusal(
-                "No meeting is open or scheduled for " + Md.esc(board.name()) + ". Say " + Md.code("start meeting")
+                "No meeting is open or scheduled for " + Md.esc(board().name()) + ". Say " + Md.code("start meeting")
                         + " when the meeting begins, or " + Md.code("next meeting 26/05/2026 10:00")
                         + " to schedule it."));
     }

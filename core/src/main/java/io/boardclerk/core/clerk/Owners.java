@@ -1,6 +1,5 @@
 package io.boardclerk.core.clerk;
 
-import io.boardclerk.core.model.ActionItem;
 import io.boardclerk.core.model.Owner;
 import io.boardclerk.core.roster.Match;
 import io.boardclerk.core.roster.RosterMatcher;
@@ -54,8 +53,8 @@ final class Owners {
 
     static boolean isBody(Desk desk, String words) {
         String lower = RosterMatcher.normal(words);
-        List<ActionItem> actions = desk.ledger().actions(desk.board().id());
-        if (actions.stream().anyMatch(a -> a.owner().body() && RosterMatcher.normal(a.owner().name()).equals(lower))) {
+        if (desk.ledger().bodyOwnerNames(desk.board().id()).stream()
+                .anyMatch(name -> RosterMatcher.normal(name).equals(lower))) {
             return true;
         }
         if (words.matches("[A-Z]{2,6}") && !desk.roster().initials().contains(words)) {

@@ -21,6 +21,9 @@ public interface ActionRepository {
     /** Every action of the board by number, with its updates. */
     List<ActionItem> actions(long boardId);
 
+    /** The names the board's log has used for owners that are bodies ("Constabulary", "OPCC"). */
+    List<String> bodyOwnerNames(long boardId);
+
     void setOwner(long actionId, Owner owner);
 
     void setTarget(long actionId, Target target);
