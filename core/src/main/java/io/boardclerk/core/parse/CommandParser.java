@@ -55,7 +55,7 @@ public final class CommandParser {
     private static final Pattern ACTION_MINUTE = Pattern.compile("^actions?\\s*:\\s*(.+)$", I);
     private static final Pattern ACTION_CHANGE = Pattern.compile("^action\\s+(?:no\\.?\\s*)?(\\d{1,6})(?:\\.0)?\\s+"
             + "(owner|due|target)\\s*:?\\s*(.*)$", I);
-    private static final Pattern ACTION_SHORT = Pattern.compile("^action\\s+(.+)$", I);
+    private static final Pattern ACTION_SHORT = Pattern.compile("^action\\s+(?!\\d{1,3}(?:\\.\\d+)?\\s*[:.)–-])(.+)$", I);
     private static final Pattern SHORT_FIELD = Pattern.compile("\\b(owner|due|target|item)\\s*:", I);
     private static final Pattern OWNER_ANSWER = Pattern.compile("^owner\\s*:?\\s+(.+)$", I);
     private static final Pattern OWNER_IN_TEXT = Pattern.compile("^((?!to\\b)[^,;:]{1,80}?)\\s+(?:is\\s+to|are\\s+to|to)"
@@ -92,7 +92,7 @@ public final class CommandParser {
         }
         List<Command> commands = new ArrayList<>();
         boolean inActionList = false;
-        for (String statement : statements(text)) {
+        for (String statement : statements(text, context)) {
             String line = BULLET.matcher(statement).replaceFirst("").strip();
             Matcher numbered = NUMBERED.matcher(line);
             if (inActionList && numbered.matches()) {
@@ -173,8 +173,12 @@ public final class CommandParser {
         return null;
     }
 
-    /** Splits a message into statements: lines, joined where a sentence runs on over a line break. */
-    static List<String> statements(String text) {
+    /**
+     * Splits a message into statements: lines, joined where a sentence runs on over a line break. Minutes pasted
+     * from a document wrap anywhere, even between the words of a title ("Cambridgeshire" / "Constabulary"), so a
+     * line that starts with a capital continues an unfinished sentence unless it is a statement of its own.
+     */
+    static List<String> statements(String text, ParseContext context) {
         List<String> out = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String raw : text.split("\\R")) {
@@ -187,7 +191,7 @@ public final class CommandParser {
                     || PARAGRAPH.matcher(line).matches() || NUMBERED.matcher(line).matches()
                     || line.toLowerCase(Locale.ROOT).startsWith("action") || current.toString().matches("(?s).*[.:!?]$")
                     || !Character.isLowerCase(line.charAt(0)) && !current.toString().matches("(?s).*[,;(]$")
-                    && !endsMidSentence(current.toString());
+                    && !endsMidSentence(current.toString()) && statement(line, context) != null;
             if (startsNew) {
                 flush(current, out);
             } else {
