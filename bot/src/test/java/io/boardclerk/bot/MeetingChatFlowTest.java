@@ -78,15 +78,15 @@ class MeetingChatFlowTest {
         assertTrue(titles.contains("Jon Leigh, Chief Finance Officer and Director of Resources"), titles);
 
         String apologies = say(SECRETARY, "1.1 Apologies were received from Vic Evers, Assistant Chief Constable; "
-                + "Cambridgeshire Constabulary (the “Constabulary”); Matthew Ward, Chief Finance Officer, Office of "
-                + "the Police and Crime Commissioner (OPCC); and Colin Lusk, Director of Estates, Cambridgeshire "
+                + "Fenshire Constabulary (the “Constabulary”); Matthew Ward, Chief Finance Officer, Office of "
+                + "the Police and Crime Commissioner (OPCC); and Colin Lusk, Director of Estates, Fenshire "
                 + "Constabulary");
-        assertTrue(apologies.contains("**Vic Evers**, Assistant Chief Constable, Cambridgeshire Constabulary"),
+        assertTrue(apologies.contains("**Vic Evers**, Assistant Chief Constable, Fenshire Constabulary"),
                 apologies);
         assertTrue(apologies.contains("**Matthew Ward**, Chief Finance Officer, Office of the Police and Crime "
                 + "Commissioner ⚠ not anyone I know"), apologies);
         assertTrue(apologies.contains("**Colin Lusk**, Director of Estates"), apologies);
-        assertFalse(apologies.contains("**Cambridgeshire"), "a role is not an extra person: " + apologies);
+        assertFalse(apologies.contains("**Fenshire"), "a role is not an extra person: " + apologies);
 
         String role = say(SECRETARY, "There were apologies from Police and Crime Commissioner (the “Commissioner”) "
                 + "Darryl Prest; and NH");
@@ -156,10 +156,10 @@ class MeetingChatFlowTest {
     @Test
     void asksInsteadOfGuessingAnOwnerThenTakesTheAnswer() throws Exception {
         appointSecretaryAndOpen();
-        String asked = say(SECRETARY, "Action: The Head of Business Development to map out performance reporting "
+        String asked = say(SECRETARY, "Action: The Head of Business Change to map out performance reporting "
                 + "in 3 months.");
         assertTrue(asked.contains("I have not recorded this action yet"), asked);
-        assertTrue(asked.contains("Who is \"The Head of Business Development\"?"), asked);
+        assertTrue(asked.contains("Who is \"The Head of Business Change\"?"), asked);
         String answered = say(SECRETARY, "owner @Jon Leigh", JON);
         assertTrue(answered.contains("Action **1.0** recorded"), answered);
         assertTrue(answered.contains("Owner: Jon Leigh"), answered);

@@ -108,7 +108,8 @@ public final class SqliteLedgerStore implements LedgerStore, AutoCloseable {
             T result;
             try {
                 result = work.apply(writeLedger);
-            } catch (RuntimeException | Error e) {
+            } catch (Throwable e) {
+                // Anything that escapes the work, even a checked exception thrown sneakily, rolls the turn back.
                 rollback();
                 throw e;
             }
@@ -140,6 +141,10 @@ public final class SqliteLedgerStore implements LedgerStore, AutoCloseable {
         readLock.lock();
         try {
             ensureOpen();
+            if (readLock.getHoldCount() > 1) {
+                // A read nested in a read on the same thread joins the outer one: a second BEGIN would fail.
+                return work.apply(readLedger);
+            }
             execute(reader, "BEGIN");
             try {
                 return work.apply(readLedger);

@@ -49,7 +49,7 @@ public final class LoadGenerator {
             new Member("29:vic", "Vic Evers", "aad-vic"), new Member("29:nina", "Nina Hart", "aad-nina")};
     private static final String[] LINES = {
             "Apologies were received from Vic Evers, Assistant Chief Constable; Nina Hart, Head of Estates; and "
-                    + "Colin Lusk, Director of Estates, Cambridgeshire Constabulary",
+                    + "Colin Lusk, Director of Estates, Fenshire Constabulary",
             "5.7 The Assistant Chief Constable advised that the Constabulary has a Neighbourhood Prevention Group.",
             "Action: Constabulary to bring a report on Safer Streets Project to the next Board in May.",
             "Jon Leigh declared a pecuniary interest in item 8 as a shareholder of Fenland Fleet Ltd",

@@ -8,14 +8,14 @@ final class HelpText {
             language or in short commands; dates are day first (26/05/2026).
 
             **Apologies**
-            - `Apologies were received from Jon Lee, Chief Finance Officer; Jane Gyford, Deputy Chief Constable.`
-            - `apologies Jon Lee, JG, the Chief Constable` · your own: `my apologies`
+            - `Apologies were received from Jon Leigh, Chief Finance Officer; Jane Gifford, Deputy Chief Constable.`
+            - `apologies Jon Leigh, JG, the Chief Constable` · your own: `my apologies`
             - `apologies` lists them · `remove apology <name>`
 
             **Declarations of interest**
             - `There were no declarations of interest.`
             - your own: `declare item 7: I am a trustee of ...` or `I declare a personal interest in item 7 as ...`
-            - `Jon Lee declared a pecuniary interest in item 8 as ...` · `declarations` lists them
+            - `Jon Leigh declared a pecuniary interest in item 8 as ...` · `declarations` lists them
 
             **Actions** (chair or secretary)
             - `Action: Constabulary to bring a report on Safer Streets to the next Board in May.`
@@ -27,7 +27,7 @@ final class HelpText {
             - `start meeting` · `end meeting` (Teams meetings open and close by themselves)
             - `next meeting 26/05/2026 10:00 at Police Headquarters` or `The next meeting will be held on ...`
             - `chair @person` · `secretary @person` · `role @person <title>` · `board name <name>`
-            - `Members: Jon Lee, Chief Finance Officer; ... In attendance: ...` records role titles
+            - `Members: Jon Leigh, Chief Finance Officer; ... In attendance: ...` records role titles
             - `undo` takes back your last recording""";
 
     static final String PERSONAL = """

@@ -12,7 +12,7 @@ import java.util.List;
  */
 public sealed interface Command {
 
-    /** A person as the minutes name them: "Vicki Evans" with the role "Assistant Chief Constable". */
+    /** A person as the minutes name them: "Vic Evers" with the role "Assistant Chief Constable". */
     record NamedPerson(String name, String role, String alias) {
     }
 

@@ -5,7 +5,7 @@ package io.boardclerk.core.model;
  *
  * @param teamsId     the Teams user id (29:...), null for people known only from the minutes
  * @param aadObjectId the Entra object id, null where unknown
- * @param title       the role title the minutes use ("Chief Constable, Cambridgeshire Constabulary"), may be null
+ * @param title       the role title the minutes use ("Chief Constable, Fenshire Constabulary"), may be null
  * @param alias       a short name the minutes gave ("Commissioner" from '(the "Commissioner")'), may be null
  * @param onRoster    true while Teams lists the person as a member of the conversation
  */
@@ -16,7 +16,7 @@ public record Person(long id, long boardId, String teamsId, String aadObjectId, 
         return new Person(id, boardId, teamsId, aadObjectId, name, newTitle, alias, onRoster);
     }
 
-    /** The name followed by the title, as the minutes write it: "Jon Lee, Chief Finance Officer". */
+    /** The name followed by the title, as the minutes write it: "Jon Leigh, Chief Finance Officer". */
     public String described() {
         return title == null || title.isBlank() ? name : name + ", " + title;
     }

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /** Dates as British minutes write them: day first, "26/05/2022", "26th May 2022", "10th November 2016". */
 public final class BritishDates {
 
-    public static final String FORMAT_HINT = "day first, as 26/05/2022 or 26th May 2022";
+    public static final String FORMAT_HINT = "day first, dd/mm/yyyy: 26/05/2022 or 26th May 2022";
 
     private static final Map<String, Month> MONTHS = Map.ofEntries(
             Map.entry("jan", Month.JANUARY), Map.entry("january", Month.JANUARY),

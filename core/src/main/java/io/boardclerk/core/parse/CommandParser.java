@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns a message into typed commands, once. A message may be a short command ("apologies Jon Lee, Jane Gyford")
+ * Turns a message into typed commands, once. A message may be a short command ("apologies Jon Leigh, Jane Gifford")
  * or lines of the secretary's own minutes, which can carry several statements and numbered paragraphs.
  * Statements are matched by their whole shape, never by a word somewhere in them.
  */
@@ -28,6 +28,9 @@ public final class CommandParser {
     private static final int I = Pattern.CASE_INSENSITIVE;
     private static final String ITEM = "(\\d{1,3}[a-z]?(?:\\.\\d{1,3}){0,3})";
     private static final String KIND = "(personal|pecuniary|prejudicial|other)";
+
+    /** A line at least this long, not ending a sentence, reads as wrapped by a document rather than typed. */
+    private static final int WRAPPED_LINE = 40;
 
     private static final Pattern PARAGRAPH = Pattern.compile("^" + ITEM + "\\.?\\s+(?=\\S)(.*)$");
     private static final Pattern BULLET = Pattern.compile("^(?:[-•*·▪]|\\d+\\))\\s+");
@@ -55,7 +58,9 @@ public final class CommandParser {
     private static final Pattern ACTION_MINUTE = Pattern.compile("^actions?\\s*:\\s*(.+)$", I);
     private static final Pattern ACTION_CHANGE = Pattern.compile("^action\\s+(?:no\\.?\\s*)?(\\d{1,6})(?:\\.0)?\\s+"
             + "(owner|due|target)\\s*:?\\s*(.*)$", I);
-    private static final Pattern ACTION_SHORT = Pattern.compile("^action\\s+(?!\\d{1,3}(?:\\.\\d+)?\\s*[:.)–-])(.+)$", I);
+    /** Not "Action no. 50.0, Agenda Item 13.0, ..." (the log read out) nor "Action 2: ..." (a framework quoted). */
+    private static final Pattern ACTION_SHORT = Pattern.compile(
+            "^action\\s+(?!(?:no\\.?\\s*)?\\d{1,3}(?:\\.\\d+)?\\s*[,;:.)–-])(.+)$", I);
     private static final Pattern SHORT_FIELD = Pattern.compile("\\b(owner|due|target|item)\\s*:", I);
     private static final Pattern OWNER_ANSWER = Pattern.compile("^owner\\s*:?\\s+(.+)$", I);
     private static final Pattern OWNER_IN_TEXT = Pattern.compile("^((?!to\\b)[^,;:]{1,80}?)\\s+(?:is\\s+to|are\\s+to|to)"
@@ -100,8 +105,8 @@ public final class CommandParser {
                 continue;
             }
             inActionList = false;
-            Matcher paragraph = PARAGRAPH.matcher(line);
-            if (paragraph.matches() && !line.matches("^\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\b.*")) {
+            Matcher paragraph = paragraph(line);
+            if (paragraph != null && !line.matches("^\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\b.*")) {
                 commands.add(new Command.SetItem(paragraph.group(1)));
                 line = paragraph.group(2).strip();
             }
@@ -123,7 +128,8 @@ public final class CommandParser {
 
     /** One statement: a short command or a minute sentence; null when it is neither. */
     static Command statement(String line, ParseContext context) {
-        String lower = line.toLowerCase(Locale.ROOT).replaceAll("[.!?\\s]+$", "");
+        // Trailing punctuation goes, but not all of a message that is only punctuation: "?" asks for help.
+        String lower = line.toLowerCase(Locale.ROOT).replaceAll("(?<=\\S)[.!?\\s]+$", "");
         switch (lower) {
             case "help", "?", "commands", "what can you do" -> {
                 return new Command.Help();
@@ -175,32 +181,53 @@ public final class CommandParser {
 
     /**
      * Splits a message into statements: lines, joined where a sentence runs on over a line break. Minutes pasted
-     * from a document wrap anywhere, even between the words of a title ("Cambridgeshire" / "Constabulary"), so a
-     * line that starts with a capital continues an unfinished sentence unless it is a statement of its own.
+     * from a document wrap anywhere, even between the words of a title ("Fenshire" / "Constabulary"), so a
+     * line that starts with a capital continues an unfinished sentence when the line before it looks wrapped (it
+     * is as long as a document's lines) and the new line is not a statement of its own. A short typed line followed
+     * by another ("Apologies from Jon Leigh" / "Thank you") stays two statements, and so does a line followed by a
+     * short command typed in lower case ("start meeting" / "apologies Jon Leigh").
      */
     static List<String> statements(String text, ParseContext context) {
         List<String> out = new ArrayList<>();
         StringBuilder current = new StringBuilder();
+        int previousLength = 0;
         for (String raw : text.split("\\R")) {
             String line = raw.strip();
             if (line.isEmpty()) {
                 flush(current, out);
+                previousLength = 0;
                 continue;
             }
+            boolean runsOn = current.toString().matches("(?s).*[,;(]$") || endsMidSentence(current.toString());
             boolean startsNew = current.length() == 0 || BULLET.matcher(line).lookingAt()
-                    || PARAGRAPH.matcher(line).matches() || NUMBERED.matcher(line).matches()
+                    || paragraph(line) != null || NUMBERED.matcher(line).matches()
                     || line.toLowerCase(Locale.ROOT).startsWith("action") || current.toString().matches("(?s).*[.:!?]$")
-                    || !Character.isLowerCase(line.charAt(0)) && !current.toString().matches("(?s).*[,;(]$")
-                    && !endsMidSentence(current.toString()) && statement(line, context) != null;
+                    || !runsOn && (!Character.isLowerCase(line.charAt(0)) && previousLength < WRAPPED_LINE
+                    || statement(line, context) != null);
             if (startsNew) {
                 flush(current, out);
             } else {
                 current.append(' ');
             }
             current.append(line);
+            previousLength = line.length();
         }
         flush(current, out);
         return out;
+    }
+
+    /**
+     * A numbered paragraph ("5.7 The Assistant Chief Constable advised ...", "4a Revenue Outturn", "12. Mental
+     * Health"), or null. A wrapped line that merely starts with a count ("8 recommendations (3 related to ...") is
+     * not one: a bare number followed by a word in lower case does not number a paragraph.
+     */
+    private static Matcher paragraph(String line) {
+        Matcher m = PARAGRAPH.matcher(line);
+        if (!m.matches()) {
+            return null;
+        }
+        boolean bareNumber = m.group(1).matches("\\d+") && !line.startsWith(m.group(1) + ".");
+        return bareNumber && Character.isLowerCase(m.group(2).charAt(0)) ? null : m;
     }
 
     private static boolean endsMidSentence(String text) {
@@ -237,7 +264,7 @@ public final class CommandParser {
 
     private static Command declare(String member, String kind, String item, String interest) {
         InterestKind k = InterestKind.fromWord(kind).orElse(InterestKind.OTHER);
-        String words = clean(interest);
+        String words = clean(interest.replaceFirst("^[\\s:,\\-–]+", ""));
         if (words.isEmpty()) {
             return new Command.Invalid("A declaration needs the interest itself.",
                     "declare item 7: I am a trustee of the charity named in the report");
@@ -386,7 +413,7 @@ public final class CommandParser {
 
     private static Command titleHelp() {
         return new Command.Invalid("Say whose role it is and what it is.",
-                "role @Jon Lee Chief Finance Officer, or role Jon Lee, Chief Finance Officer");
+                "role @Jon Leigh Chief Finance Officer, or role Jon Leigh, Chief Finance Officer");
     }
 
     private static Command tooLong(String text) {

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * Reads a list of people as minutes write it: names and roles mixed in one sentence, separated by commas,
  * semicolons and "and", sometimes role first.
  * <pre>
- * Vicki Evans, Assistant Chief Constable; Matthew Warren, Chief Finance Officer (OPCC); and Colin Luscombe
- * Police and Crime Commissioner (the "Commissioner") Darryl Preston; Jack Hudson, Head of Business Development
+ * Vic Evers, Assistant Chief Constable; Matthew Ward, Chief Finance Officer (OPCC); and Colin Lusk
+ * Police and Crime Commissioner (the "Commissioner") Darryl Prest; Jake Hudd, Head of Business Change
  * </pre>
  * Names the board already knows are found first; other names are recognised as runs of capitalised words that are
  * not the words of job titles. A role is never mistaken for an extra person: words that are not a name attach to

@@ -1,0 +1,140 @@
+package io.boardclerk.storage;
+
+import io.boardclerk.core.model.Board;
+import io.boardclerk.core.model.RecordingKind;
+import io.boardclerk.core.model.Source;
+import io.boardclerk.core.port.Ledger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * A fresh SQLite file per test, opened through {@link SqliteLedgerStore}, plus a plain JDBC side door to look at
+ * (or poke) exactly what was committed to the file.
+ */
+abstract class LedgerStoreTestSupport {
+
+    static final String TENANT = "tenant-1";
+    static final String OTHER_TENANT = "tenant-2";
+    static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+
+    private static final AtomicInteger ACTIVITIES = new AtomicInteger();
+
+    @TempDir
+    Path dir;
+
+    Path file;
+    SqliteLedgerStore store;
+
+    @BeforeEach
+    void openStore() {
+        file = dir.resolve("boardclerk.db");
+        store = SqliteLedgerStore.open(file);
+    }
+
+    @AfterEach
+    void closeStore() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    <T> T write(Function<Ledger, T> work) {
+        return store.inTransaction(work);
+    }
+
+    void writeDo(Consumer<Ledger> work) {
+        store.inTransaction(ledger -> {
+            work.accept(ledger);
+            return null;
+        });
+    }
+
+    <T> T read(Function<Ledger, T> work) {
+        return store.read(work);
+    }
+
+    /** Takes the board's next action number in a transaction of its own. */
+    int takeNumber(long boardId) {
+        return store.inTransaction(l -> l.takeActionNumber(boardId));
+    }
+
+    boolean claim(String conversationId, String activityId, Instant at) {
+        return store.inTransaction(l -> l.claimActivity(conversationId, activityId, at));
+    }
+
+    boolean noDeclarations(long meetingId) {
+        return store.read(l -> l.noDeclarations(meetingId));
+    }
+
+    Board newBoard(String conversationId) {
+        return write(l -> l.createBoard(TENANT, conversationId, "Board " + conversationId));
+    }
+
+    static Source from(String senderTeamsId) {
+        return new Source("activity-" + ACTIVITIES.incrementAndGet(), senderTeamsId, "Name of " + senderTeamsId,
+                "message text", T0);
+    }
+
+    static long record(Ledger ledger, long boardId, RecordingKind kind, String senderTeamsId) {
+        return ledger.addRecording(boardId, kind, from(senderTeamsId));
+    }
+
+    /** A connection of our own to the same file: sees only what the store has committed. */
+    Connection rawConnection() throws SQLException {
+        return DriverManager.getConnection("jdbc:sqlite:" + file);
+    }
+
+    long count(String table) {
+        return queryLong("SELECT count(*) FROM " + table);
+    }
+
+    long queryLong(String sql, Object... params) {
+        try (Connection connection = rawConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new AssertionError("Raw query failed: " + sql, e);
+        }
+    }
+
+    String queryString(String sql) {
+        try (Connection connection = rawConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
+        } catch (SQLException e) {
+            throw new AssertionError("Raw query failed: " + sql, e);
+        }
+    }
+
+    void rawUpdate(String sql, Object... params) {
+        try (Connection connection = rawConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new AssertionError("Raw update failed: " + sql, e);
+        }
+    }
+}
