@@ -2,15 +2,14 @@ package io.boardclerk.bot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.builder.ActivityHandler;
-import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Activity;
-import com.microsoft.bot.schema.TextFormatTypes;
 import io.boardclerk.core.clerk.Clerk;
 import io.boardclerk.core.clerk.Conversation;
 import io.boardclerk.core.clerk.Reply;
 import io.boardclerk.core.clerk.Turn;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -31,11 +30,13 @@ final class BoardClerkBot extends ActivityHandler {
 
     private final Clerk clerk;
     private final RosterService roster;
+    private final Connector connector;
     private final Clock clock;
 
-    BoardClerkBot(Clerk clerk, RosterService roster, Clock clock) {
+    BoardClerkBot(Clerk clerk, RosterService roster, Connector connector, Clock clock) {
         this.clerk = clerk;
         this.roster = roster;
+        this.connector = connector;
         this.clock = clock;
     }
 
@@ -97,7 +98,11 @@ final class BoardClerkBot extends ActivityHandler {
         }
     }
 
-    private static CompletableFuture<Void> send(TurnContext turnContext, Optional<Reply> reply) {
+    /**
+     * Sends the clerk's reply. What was recorded is already committed, so a reply the connector refuses is logged
+     * and the turn fails (the adapter then apologises), but nothing recorded is lost.
+     */
+    private CompletableFuture<Void> send(TurnContext turnContext, Optional<Reply> reply) {
         if (reply.isEmpty() || reply.get().markdown().isBlank()) {
             return CompletableFuture.completedFuture(null);
         }
@@ -105,8 +110,14 @@ final class BoardClerkBot extends ActivityHandler {
         if (text.length() > MAX_REPLY_CHARS) {
             text = text.substring(0, MAX_REPLY_CHARS) + "\n\n…(cut short: too long for one Teams message)";
         }
-        Activity message = MessageFactory.text(text);
-        message.setTextFormat(TextFormatTypes.MARKDOWN);
-        return turnContext.sendActivity(message).thenApply(sent -> null);
+        try {
+            connector.reply(turnContext.getActivity(), text);
+            return CompletableFuture.completedFuture(null);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CompletableFuture.failedFuture(e);
+        }
     }
 }

@@ -45,7 +45,8 @@ public final class BoardClerkServer implements AutoCloseable {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         this.adapter = new BoardClerkAdapter(config, http, clock);
         Clerk clerk = new Clerk(store, config.zone());
-        this.bot = new BoardClerkBot(clerk, new RosterService(clerk, adapter.credentials(), http), clock);
+        Connector connector = new Connector(adapter.credentials(), http);
+        this.bot = new BoardClerkBot(clerk, new RosterService(clerk, connector), connector, clock);
         this.exporter = new Exporter(store);
         this.app = Javalin.create(javalin -> {
             javalin.jetty.host = config.host();

@@ -1,7 +1,6 @@
 package io.boardclerk.bot;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.microsoft.bot.schema.Activity;
@@ -13,16 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Keeps each board's roster in step with Teams: the connector's paged members call, cached per conversation and
@@ -31,22 +23,19 @@ import java.util.Optional;
 final class RosterService {
 
     private static final Logger LOG = LoggerFactory.getLogger(RosterService.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PAGE_SIZE = 500;
     private static final int MAX_PAGES = 40;
 
     private final Clerk clerk;
-    private final Optional<ClientCredentialsAppCredentials> credentials;
-    private final HttpClient http;
+    private final Connector connector;
     private final Cache<String, Boolean> fresh = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(15))
             .maximumSize(50_000).build();
     private final Cache<String, Boolean> failing = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1))
             .maximumSize(50_000).build();
 
-    RosterService(Clerk clerk, Optional<ClientCredentialsAppCredentials> credentials, HttpClient http) {
+    RosterService(Clerk clerk, Connector connector) {
         this.clerk = clerk;
-        this.credentials = credentials;
-        this.http = http;
+        this.connector = connector;
     }
 
     /** Reads the roster if it is not known to be fresh. */
@@ -85,23 +74,12 @@ final class RosterService {
         String listed = data != null && data.getTeam() != null && data.getTeam().getId() != null
                 && "channel".equals(activity.getConversation().getConversationType())
                 ? data.getTeam().getId() : activity.getConversation().getId();
-        String base = activity.getServiceUrl().replaceAll("/+$", "") + "/v3/conversations/"
-                + URLEncoder.encode(listed, StandardCharsets.UTF_8) + "/pagedmembers?pageSize=" + PAGE_SIZE;
+        String base = "v3/conversations/" + Connector.encode(listed) + "/pagedmembers?pageSize=" + PAGE_SIZE;
         List<RosterEntry> members = new ArrayList<>();
         String continuation = null;
         for (int page = 0; page < MAX_PAGES; page++) {
-            String url = continuation == null ? base
-                    : base + "&continuationToken=" + URLEncoder.encode(continuation, StandardCharsets.UTF_8);
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15)).GET()
-                    .header("Accept", "application/json");
-            if (credentials.isPresent()) {
-                request.header("Authorization", "Bearer " + credentials.get().getToken().join());
-            }
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IOException("HTTP " + response.statusCode());
-            }
-            JsonNode body = JSON.readTree(response.body());
+            String path = continuation == null ? base : base + "&continuationToken=" + Connector.encode(continuation);
+            JsonNode body = connector.get(activity.getServiceUrl(), path);
             for (JsonNode member : body.path("members")) {
                 String memberId = member.path("id").asText("");
                 if (!memberId.isEmpty()) {

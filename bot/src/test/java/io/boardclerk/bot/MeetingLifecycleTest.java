@@ -96,6 +96,21 @@ class MeetingLifecycleTest {
     }
 
     @Test
+    void aConnectorThatRefusesTheReplyLosesNothingAndTheRedeliveryRecordsNothingTwice() throws Exception {
+        say(SECRETARY, "secretary @Claire Dunmore", SECRETARY);
+        say(SECRETARY, "start meeting");
+        bot.connector.replyStatus(503);
+        ObjectNode apologies = chat.message(SECRETARY, "apologies Jon Leigh");
+        assertEquals(500, bot.client.post(apologies).statusCode(), "Teams will deliver it again");
+        bot.connector.replyStatus(200);
+
+        assertEquals(202, bot.client.post(apologies).statusCode());
+        String list = say(SECRETARY, "apologies");
+        assertEquals(1, list.split("Jon Leigh", -1).length - 1, "recorded once: " + list);
+        assertEquals(1, export().path("meetings").get(0).path("apologies").size());
+    }
+
+    @Test
     void invokeActivitiesGetTheInvokeResponseNotA202() throws Exception {
         ObjectNode invoke = chat.message(SECRETARY, "");
         invoke.put("type", "invoke");

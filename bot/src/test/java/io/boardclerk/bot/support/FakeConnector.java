@@ -54,6 +54,7 @@ public final class FakeConnector implements AutoCloseable {
     private final AtomicInteger tokenRequests = new AtomicInteger();
     private final AtomicInteger rosterRequests = new AtomicInteger();
     private volatile int rosterPageSize = 2;
+    private volatile int replyStatus = 200;
 
     static {
         // The JDK server writes a response's headers and body separately; with Nagle's algorithm on, the body
@@ -82,6 +83,11 @@ public final class FakeConnector implements AutoCloseable {
     }
 
     /** How many members each roster page holds, to exercise continuation tokens. */
+    /** Makes the connector answer every reply with this status (200 restores it). */
+    public void replyStatus(int status) {
+        this.replyStatus = status;
+    }
+
     public void rosterPageSize(int size) {
         rosterPageSize = size;
     }
@@ -130,6 +136,9 @@ public final class FakeConnector implements AutoCloseable {
                 }
                 respond(exchange, 200, "{\"token_type\":\"Bearer\",\"expires_in\":3600,\"access_token\":\""
                         + BOT_TOKEN + "\"}");
+            } else if (method.equals("POST") && activities.matches() && replyStatus != 200) {
+                exchange.getRequestBody().readAllBytes();
+                respond(exchange, replyStatus, "{\"error\":{\"code\":\"ServiceError\"}}");
             } else if (method.equals("POST") && activities.matches()) {
                 String conversation = URLDecoder.decode(activities.group(1), StandardCharsets.UTF_8);
                 JsonNode body = JSON.readTree(exchange.getRequestBody());

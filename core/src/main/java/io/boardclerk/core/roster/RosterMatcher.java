@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * Finds the person a piece of text means: by @mention, full name, role title as the minutes use it
@@ -17,12 +18,35 @@ import java.util.function.Predicate;
  */
 public final class RosterMatcher {
 
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern PUNCTUATION = Pattern.compile("[.,;:\"“”]");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern INITIALS = Pattern.compile("[A-Z]{2,4}");
+
+    /** A person with the normalised forms every match compares against, worked out once. */
+    private record Known(Person person, String name, List<String> nameWords, String alias, String title,
+                         String primaryTitle, String initials) {
+
+        static Known of(Person p) {
+            String name = normal(p.name());
+            String title = p.title() == null || p.title().isBlank() ? null : normal(p.title());
+            return new Known(p, name, List.of(name.split(" ")), p.alias() == null ? null : normal(p.alias()), title,
+                    title == null ? null : normal(p.title().split(",")[0]), RosterMatcher.initials(p.name()));
+        }
+    }
+
     private final List<Person> people;
+    private final List<Known> known;
     private final List<Mention> mentions;
+    private final List<String> names;
+    private final List<String> initials;
 
     public RosterMatcher(Collection<Person> people, Collection<Mention> mentions) {
         this.people = List.copyOf(people);
+        this.known = this.people.stream().map(Known::of).toList();
         this.mentions = List.copyOf(mentions);
+        this.names = this.people.stream().map(Person::name).toList();
+        this.initials = known.stream().map(Known::initials).filter(i -> i.length() >= 2).distinct().toList();
     }
 
     public List<Person> people() {
@@ -40,20 +64,23 @@ public final class RosterMatcher {
         String wanted = normal(text);
         for (Mention mention : mentions) {
             if (normal(mention.name()).equals(wanted)) {
-                List<Person> byId = find(p -> mention.teamsId().equals(p.teamsId()));
+                List<Person> byId = find(k -> mention.teamsId().equals(k.person().teamsId()));
                 if (!byId.isEmpty()) {
                     return of(byId);
                 }
             }
         }
-        String bare = wanted.replaceFirst("^the ", "");
-        List<Predicate<Person>> rules = List.of(
-                p -> normal(p.name()).equals(wanted),
-                p -> titleMatches(p, bare),
-                p -> p.alias() != null && normal(p.alias()).equals(bare),
-                p -> text.trim().matches("[A-Z]{2,4}") && initials(p.name()).equals(text.trim()),
-                p -> !bare.contains(" ") && bare.length() > 1 && List.of(normal(p.name()).split(" ")).contains(bare));
-        for (Predicate<Person> rule : rules) {
+        String bare = wanted.startsWith("the ") ? wanted.substring(4) : wanted;
+        String trimmed = text.trim();
+        boolean asInitials = INITIALS.matcher(trimmed).matches();
+        boolean oneWord = !bare.contains(" ") && bare.length() > 1;
+        List<Predicate<Known>> rules = List.of(
+                k -> k.name().equals(wanted),
+                k -> titleMatches(k, bare),
+                k -> bare.equals(k.alias()),
+                k -> asInitials && k.initials().equals(trimmed),
+                k -> oneWord && k.nameWords().contains(bare));
+        for (Predicate<Known> rule : rules) {
             List<Person> found = find(rule);
             if (!found.isEmpty()) {
                 return of(found);
@@ -64,11 +91,11 @@ public final class RosterMatcher {
 
     /** The board's known initials, to tell "NH" (a person) from "OPCC" (a body). */
     public List<String> initials() {
-        return people.stream().map(p -> initials(p.name())).filter(i -> i.length() >= 2).distinct().toList();
+        return initials;
     }
 
     public List<String> names() {
-        return people.stream().map(Person::name).toList();
+        return names;
     }
 
     static String initials(String name) {
@@ -83,18 +110,18 @@ public final class RosterMatcher {
 
     /** Lower case, no accents or curly quotes, single spaces, no full stops: for comparing names and titles. */
     public static String normal(String text) {
-        String plain = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        return plain.toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("[.,;:\"“”]", " ")
-                .replaceAll("\\s+", " ").trim();
+        String plain = Normalizer.isNormalized(text, Normalizer.Form.NFKD) ? text
+                : MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
+        String spaced = PUNCTUATION.matcher(plain.toLowerCase(Locale.ROOT).replace('’', '\'')).replaceAll(" ");
+        return SPACES.matcher(spaced).replaceAll(" ").trim();
     }
 
-    private static boolean titleMatches(Person p, String bare) {
-        if (p.title() == null || p.title().isBlank()) {
+    private static boolean titleMatches(Known k, String bare) {
+        if (k.title() == null) {
             return false;
         }
-        String full = normal(p.title());
-        String primary = normal(p.title().split(",")[0]);
-        if (full.equals(bare) || primary.equals(bare)) {
+        String primary = k.primaryTitle();
+        if (k.title().equals(bare) || primary.equals(bare)) {
             return true;
         }
         for (String part : primary.split(" and ")) {
@@ -105,8 +132,8 @@ public final class RosterMatcher {
         return false;
     }
 
-    private List<Person> find(Predicate<Person> rule) {
-        List<Person> found = new ArrayList<>(people.stream().filter(rule).toList());
+    private List<Person> find(Predicate<Known> rule) {
+        List<Person> found = new ArrayList<>(known.stream().filter(rule).map(Known::person).toList());
         // Someone on the Teams roster beats a namesake known only from old minutes.
         if (found.size() > 1 && found.stream().anyMatch(Person::onRoster)) {
             found.removeIf(p -> !p.onRoster());

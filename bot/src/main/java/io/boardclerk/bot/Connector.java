@@ -1,0 +1,75 @@
+package io.boardclerk.bot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.Serialization;
+import com.microsoft.bot.schema.TextFormatTypes;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * BoardClerk's calls to the Bot Connector at an activity's {@code serviceUrl}: replies and the paged members list,
+ * over the JDK's HTTP client, signed with the bot's token outside local mode. The SDK still validates what comes in;
+ * what goes out does not need its OkHttp/Retrofit stack, which costs more than the rest of a turn put together.
+ */
+final class Connector {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+    private final Optional<ClientCredentialsAppCredentials> credentials;
+    private final HttpClient http;
+
+    Connector(Optional<ClientCredentialsAppCredentials> credentials, HttpClient http) {
+        this.credentials = credentials;
+        this.http = http;
+    }
+
+    /** Posts a Markdown reply into the conversation of {@code incoming}, threaded to it as Teams shows replies. */
+    void reply(Activity incoming, String markdown) throws IOException, InterruptedException {
+        Activity reply = incoming.createReply(markdown);
+        reply.setTextFormat(TextFormatTypes.MARKDOWN);
+        String path = "v3/conversations/" + encode(incoming.getConversation().getId()) + "/activities"
+                + (incoming.getId() == null ? "" : "/" + encode(incoming.getId()));
+        HttpRequest.Builder request = request(incoming.getServiceUrl(), path)
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(Serialization.toString(reply), StandardCharsets.UTF_8));
+        HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException("The connector answered HTTP " + response.statusCode() + " to a reply in "
+                    + incoming.getConversation().getId());
+        }
+    }
+
+    /** GETs a connector resource as JSON; anything but 200 is an IOException naming the status. */
+    JsonNode get(String serviceUrl, String path) throws IOException, InterruptedException {
+        HttpRequest.Builder request = request(serviceUrl, path).header("Accept", "application/json").GET();
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("HTTP " + response.statusCode());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private HttpRequest.Builder request(String serviceUrl, String path) {
+        String base = serviceUrl.endsWith("/") ? serviceUrl : serviceUrl + "/";
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT);
+        if (credentials.isPresent()) {
+            request.header("Authorization", "Bearer " + credentials.get().getToken().join());
+        }
+        return request;
+    }
+
+    static String encode(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
