@@ -1,7 +1,6 @@
 package io.boardclerk.bot;
 
 import io.boardclerk.bot.support.FakeConnector;
-import io.boardclerk.bot.support.FakeConnector.Member;
 import io.boardclerk.bot.support.FakeOpenIdProvider;
 import io.boardclerk.bot.support.RunningBot;
 import io.boardclerk.bot.support.TeamsChat;
@@ -17,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static io.boardclerk.bot.support.People.SECRETARY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,7 +27,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AuthenticationTest {
 
     static final String APP_ID = "00000000-1111-2222-3333-444444444444";
-    static final Member SECRETARY = new Member("29:claire", "Claire Dunmore", "aad-claire");
 
     @TempDir
     static Path dir;

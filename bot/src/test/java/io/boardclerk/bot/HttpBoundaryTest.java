@@ -1,6 +1,5 @@
 package io.boardclerk.bot;
 
-import io.boardclerk.bot.support.FakeConnector.Member;
 import io.boardclerk.bot.support.RunningBot;
 import io.boardclerk.bot.support.TeamsChat;
 import org.junit.jupiter.api.AfterEach;
@@ -11,13 +10,12 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 
+import static io.boardclerk.bot.support.People.SECRETARY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the HTTP edge answers to malformed, oversized and ordinary requests. */
 class HttpBoundaryTest {
-
-    static final Member SECRETARY = new Member("29:claire", "Claire Dunmore", "aad-claire");
 
     @TempDir
     Path dir;

@@ -17,19 +17,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import static io.boardclerk.bot.support.People.CHAIR;
+import static io.boardclerk.bot.support.People.JANE;
+import static io.boardclerk.bot.support.People.JON;
+import static io.boardclerk.bot.support.People.NINA;
+import static io.boardclerk.bot.support.People.SECRETARY;
+import static io.boardclerk.bot.support.People.VIC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A board meeting recorded end to end: real server, real SQLite file, Teams-shaped activities, fake connector. */
 class MeetingChatFlowTest {
-
-    static final Member SECRETARY = new Member("29:claire", "Claire Dunmore", "aad-claire");
-    static final Member CHAIR = new Member("29:helen", "Helen Marsh", "aad-helen");
-    static final Member JON = new Member("29:jon", "Jon Leigh", "aad-jon");
-    static final Member JANE = new Member("29:jane", "Jane Gifford", "aad-jane");
-    static final Member VIC = new Member("29:vic", "Vic Evers", "aad-vic");
-    static final Member NINA = new Member("29:nina", "Nina Hart", "aad-nina");
 
     @TempDir
     Path dir;

@@ -15,15 +15,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import static io.boardclerk.bot.support.People.JON;
+import static io.boardclerk.bot.support.People.LOUISA;
+import static io.boardclerk.bot.support.People.SECRETARY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Teams' meeting events, roster changes, invokes and whole-message atomicity, over HTTP. */
 class MeetingLifecycleTest {
-
-    static final Member SECRETARY = new Member("29:claire", "Claire Dunmore", "aad-claire");
-    static final Member JON = new Member("29:jon", "Jon Leigh", "aad-jon");
-    static final Member LOUISA = new Member("29:louisa", "Louisa Barry", "aad-louisa");
 
     @TempDir
     Path dir;

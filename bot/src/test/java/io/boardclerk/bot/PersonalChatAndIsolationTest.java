@@ -1,7 +1,6 @@
 package io.boardclerk.bot;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.boardclerk.bot.support.FakeConnector.Member;
 import io.boardclerk.bot.support.RunningBot;
 import io.boardclerk.bot.support.TeamsChat;
 import org.junit.jupiter.api.AfterEach;
@@ -12,15 +11,14 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import static io.boardclerk.bot.support.People.JON;
+import static io.boardclerk.bot.support.People.SECRETARY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A member on two boards sends apologies from a personal chat; boards and tenants never mix. */
 class PersonalChatAndIsolationTest {
-
-    static final Member CLAIRE = new Member("29:claire", "Claire Dunmore", "aad-claire");
-    static final Member JON = new Member("29:jon", "Jon Leigh", "aad-jon");
 
     @TempDir
     Path dir;
@@ -39,9 +37,9 @@ class PersonalChatAndIsolationTest {
         otherTenant = TeamsChat.groupChat(url, "19:elsewhere@thread.v2", "tenant-beds", "Bedfordshire Board");
         personal = TeamsChat.personal(url, "a:personal-jon", "tenant-cambs");
         for (TeamsChat chat : new TeamsChat[]{finance, coordination, otherTenant}) {
-            bot.connector.roster(chat.conversationId(), CLAIRE, JON);
-            say(chat, chat.message(CLAIRE, "secretary @Claire Dunmore", CLAIRE));
-            say(chat, chat.message(CLAIRE, "next meeting 10/12/2026 14:00"));
+            bot.connector.roster(chat.conversationId(), SECRETARY, JON);
+            say(chat, chat.message(SECRETARY, "secretary @Claire Dunmore", SECRETARY));
+            say(chat, chat.message(SECRETARY, "next meeting 10/12/2026 14:00"));
         }
     }
 
@@ -68,17 +66,17 @@ class PersonalChatAndIsolationTest {
         assertTrue(recorded.contains("Your apologies are recorded for the next meeting (10th December 2026) of "
                 + "Finance Sub-Group"), recorded);
 
-        assertTrue(say(finance, finance.message(CLAIRE, "apologies")).contains("Jon Leigh"));
-        assertTrue(say(coordination, coordination.message(CLAIRE, "apologies")).contains("No apologies"),
+        assertTrue(say(finance, finance.message(SECRETARY, "apologies")).contains("Jon Leigh"));
+        assertTrue(say(coordination, coordination.message(SECRETARY, "apologies")).contains("No apologies"),
                 "the other board is untouched");
     }
 
     @Test
     void aBoardsRecordStaysInItsOwnConversation() throws Exception {
-        say(finance, finance.message(CLAIRE, "action Review reserves owner: OPCC"));
-        assertTrue(say(coordination, coordination.message(CLAIRE, "action log")).contains("no open actions"));
-        assertTrue(say(otherTenant, otherTenant.message(CLAIRE, "action log")).contains("no open actions"));
-        assertTrue(say(coordination, coordination.message(CLAIRE, "action Another owner: OPCC"))
+        say(finance, finance.message(SECRETARY, "action Review reserves owner: OPCC"));
+        assertTrue(say(coordination, coordination.message(SECRETARY, "action log")).contains("no open actions"));
+        assertTrue(say(otherTenant, otherTenant.message(SECRETARY, "action log")).contains("no open actions"));
+        assertTrue(say(coordination, coordination.message(SECRETARY, "action Another owner: OPCC"))
                 .contains("Action **1.0**"), "each board numbers its own log");
     }
 }

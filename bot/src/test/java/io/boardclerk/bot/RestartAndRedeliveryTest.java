@@ -1,7 +1,8 @@
 package io.boardclerk.bot;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.boardclerk.bot.support.FakeConnector.Member;
 import io.boardclerk.bot.support.RunningBot;
 import io.boardclerk.bot.support.TeamsChat;
 import org.junit.jupiter.api.AfterEach;
@@ -9,23 +10,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import static io.boardclerk.bot.support.People.JON;
+import static io.boardclerk.bot.support.People.SECRETARY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Teams redelivers; servers restart. Neither may lose or double anything. */
 class RestartAndRedeliveryTest {
-
-    static final Member SECRETARY = new Member("29:claire", "Claire Dunmore", "aad-claire");
-    static final Member JON = new Member("29:jon", "Jon Leigh", "aad-jon");
 
     @TempDir
     Path dir;
