@@ -209,6 +209,9 @@ final class Sql {
 
     static LocalTime time(ResultSet row, String column) throws SQLException {
         String value = row.getString(column);
+        if (value != null && value.length() == 5 && value.charAt(2) == ':') {
+            return LocalTime.of(digits(value, 0, 2), digits(value, 3, 5));
+        }
         return value == null ? null : LocalTime.parse(value);
     }
 

@@ -103,8 +103,15 @@ public final class BritishDates {
 
     /** "26/05/2022", the form the board's log uses. */
     public static String format(LocalDate date) {
-        return String.format(Locale.ROOT, "%02d/%02d/%04d", date.getDayOfMonth(), date.getMonthValue(),
-                date.getYear());
+        StringBuilder out = new StringBuilder(10);
+        twoDigits(out, date.getDayOfMonth()).append('/');
+        twoDigits(out, date.getMonthValue()).append('/');
+        String year = Integer.toString(date.getYear());
+        return out.append("0".repeat(Math.max(0, 4 - year.length()))).append(year).toString();
+    }
+
+    private static StringBuilder twoDigits(StringBuilder out, int value) {
+        return out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
     /** "26th May 2022", the form the minutes use. */

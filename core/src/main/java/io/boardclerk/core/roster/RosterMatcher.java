@@ -100,9 +100,16 @@ public final class RosterMatcher {
 
     static String initials(String name) {
         StringBuilder out = new StringBuilder();
-        for (String word : name.trim().split("[\\s\\-]+")) {
-            if (!word.isEmpty() && Character.isUpperCase(word.charAt(0))) {
-                out.append(word.charAt(0));
+        boolean wordStart = true;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isWhitespace(c) || c == '-') {
+                wordStart = true;
+            } else {
+                if (wordStart && Character.isUpperCase(c)) {
+                    out.append(c);
+                }
+                wordStart = false;
             }
         }
         return out.toString();
