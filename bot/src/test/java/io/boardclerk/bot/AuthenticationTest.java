@@ -4,10 +4,16 @@ import io.boardclerk.bot.support.FakeConnector;
 import io.boardclerk.bot.support.FakeOpenIdProvider;
 import io.boardclerk.bot.support.RunningBot;
 import io.boardclerk.bot.support.TeamsChat;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -18,6 +24,7 @@ import java.util.Map;
 
 import static io.boardclerk.bot.support.People.SECRETARY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -63,6 +70,35 @@ class AuthenticationTest {
         assertTrue(reply.text().contains("BoardClerk"), reply.text());
         assertEquals("Bearer " + FakeConnector.BOT_TOKEN, reply.authorization());
         assertTrue(bot.connector.tokenRequests() >= 1);
+    }
+
+    @Test
+    void neitherTheSecretNorAnyTokenIsEverLogged() throws Exception {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.setContext(context);
+        appender.start();
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        Level level = root.getLevel();
+        root.setLevel(Level.DEBUG);
+        root.addAppender(appender);
+        String token = openId.token(APP_ID, bot.connector.serviceUrl(), Instant.now().plusSeconds(3600));
+        try {
+            assertEquals(202, post("Bearer " + token).statusCode());
+            assertUnauthorized(post("Bearer " + openId.tokenSignedByStranger(APP_ID, bot.connector.serviceUrl())));
+            bot.connector.awaitSent(chat.conversationId(), 1, Duration.ofSeconds(5));
+        } finally {
+            root.detachAppender(appender);
+            root.setLevel(level);
+        }
+        assertFalse(appender.list.isEmpty(), "the turn was logged at all");
+        for (ILoggingEvent event : appender.list) {
+            String line = event.getFormattedMessage() + (event.getThrowableProxy() == null ? ""
+                    : event.getThrowableProxy().getMessage());
+            assertFalse(line.contains("s3cret-value"), line);
+            assertFalse(line.contains(FakeConnector.BOT_TOKEN), line);
+            assertFalse(line.contains(token), line);
+        }
     }
 
     @Test
