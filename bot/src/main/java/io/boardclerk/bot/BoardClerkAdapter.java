@@ -35,6 +35,10 @@ final class BoardClerkAdapter extends BotFrameworkHttpAdapter {
             LOG.error("Turn failed for activity {} in conversation {}", turnContext.getActivity().getId(),
                     turnContext.getActivity().getConversation() == null ? null
                             : turnContext.getActivity().getConversation().getId(), exception);
+            if (exception instanceof ReplyNotDelivered) {
+                // The record is committed; only the confirmation was lost, and the connector is what failed.
+                return CompletableFuture.failedFuture(exception);
+            }
             return turnContext.sendActivity(MessageFactory.text("Sorry, something went wrong on my side and nothing "
                     + "from that message was recorded. Please try again in a moment.")).thenApply(sent -> null);
         });

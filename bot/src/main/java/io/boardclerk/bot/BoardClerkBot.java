@@ -99,8 +99,8 @@ final class BoardClerkBot extends ActivityHandler {
     }
 
     /**
-     * Sends the clerk's reply. What was recorded is already committed, so a reply the connector refuses is logged
-     * and the turn fails (the adapter then apologises), but nothing recorded is lost.
+     * Sends the clerk's reply. What was recorded is already committed: a reply the connector refuses fails the turn
+     * (logged, answered 500 so Teams delivers again, and the redelivery records nothing twice) but loses nothing.
      */
     private CompletableFuture<Void> send(TurnContext turnContext, Optional<Reply> reply) {
         if (reply.isEmpty() || reply.get().markdown().isBlank()) {
@@ -114,10 +114,10 @@ final class BoardClerkBot extends ActivityHandler {
             connector.reply(turnContext.getActivity(), text);
             return CompletableFuture.completedFuture(null);
         } catch (IOException e) {
-            return CompletableFuture.failedFuture(e);
+            return CompletableFuture.failedFuture(new ReplyNotDelivered(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return CompletableFuture.failedFuture(e);
+            return CompletableFuture.failedFuture(new ReplyNotDelivered(e));
         }
     }
 }

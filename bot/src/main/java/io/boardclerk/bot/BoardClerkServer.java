@@ -58,7 +58,7 @@ public final class BoardClerkServer implements AutoCloseable {
             javalin.routes.get("/api/boards/{id}/export", this::export);
             javalin.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
-                error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong; nothing was recorded.");
+                error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on BoardClerk's side; the request did not complete.");
             });
         });
     }
