@@ -33,6 +33,8 @@ public final class CommandParser {
     private static final int WRAPPED_LINE = 40;
 
     private static final Pattern PARAGRAPH = Pattern.compile("^" + ITEM + "\\.?\\s+(?=\\S)(.*)$");
+    /** A whole line in italics, as pasted from the minutes: "*Action: ...*" or "_There were no ..._". */
+    private static final Pattern EMPHASIS = Pattern.compile("^([*_])(?!\\1)(.+?)\\1\\.?$");
     private static final Pattern BULLET = Pattern.compile("^(?:[-•*·▪]|\\d+\\))\\s+");
     private static final Pattern ACTION_HEADING = Pattern.compile("^actions?\\s*:\\s*$", I);
     private static final Pattern NUMBERED = Pattern.compile("^\\(([ivx]{1,5}|[a-h]|\\d{1,2})\\)\\s*(.+)$", I);
@@ -98,7 +100,7 @@ public final class CommandParser {
         List<Command> commands = new ArrayList<>();
         boolean inActionList = false;
         for (String statement : statements(text, context)) {
-            String line = BULLET.matcher(statement).replaceFirst("").strip();
+            String line = unemphasised(BULLET.matcher(statement).replaceFirst("").strip());
             Matcher numbered = NUMBERED.matcher(line);
             if (inActionList && numbered.matches()) {
                 commands.add(minuteAction(numbered.group(2), context.today()));
@@ -124,6 +126,11 @@ public final class CommandParser {
             return List.of(new Command.Unknown(text, null));
         }
         return commands;
+    }
+
+    private static String unemphasised(String line) {
+        Matcher m = EMPHASIS.matcher(line);
+        return m.matches() ? m.group(2).strip() : line;
     }
 
     /** One statement: a short command or a minute sentence; null when it is neither. */

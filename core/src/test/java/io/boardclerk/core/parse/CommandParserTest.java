@@ -248,6 +248,14 @@ class CommandParserTest {
     class Actions {
 
         @Test
+        void a_line_pasted_in_italics_reads_as_it_would_without_them() {
+            assertEquals(only("Action: Constabulary to bring a report on fleet costs to the next Board."),
+                    only("*Action: Constabulary to bring a report on fleet costs to the next Board.*"));
+            assertEquals(new Command.NoDeclarations(), only("_There were no declarations of interest._"));
+        }
+
+
+        @Test
         void the_2022_action_line_names_the_constabulary_as_owner_and_the_next_board_in_may_as_target() {
             assertEquals(minuteAction("Constabulary to bring a report on Safer Streets Project to the next Board in May",
                             "Constabulary", "the next Board in May"),
