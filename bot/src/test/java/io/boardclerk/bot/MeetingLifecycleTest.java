@@ -19,6 +19,7 @@ import static io.boardclerk.bot.support.People.JON;
 import static io.boardclerk.bot.support.People.LOUISA;
 import static io.boardclerk.bot.support.People.SECRETARY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Teams' meeting events, roster changes, invokes and whole-message atomicity, over HTTP. */
@@ -107,6 +108,23 @@ class MeetingLifecycleTest {
         String list = say(SECRETARY, "apologies");
         assertEquals(1, list.split("Jon Leigh", -1).length - 1, "recorded once: " + list);
         assertEquals(1, export().path("meetings").get(0).path("apologies").size());
+    }
+
+    @Test
+    void whatPeopleWriteIsEscapedInEveryReply() throws Exception {
+        say(SECRETARY, "secretary @Claire Dunmore", SECRETARY);
+        say(SECRETARY, "start meeting");
+        String action = say(SECRETARY, "action Review <img src=x onerror=alert(1)> and [the link](http://evil.example) "
+                + "**now** owner: <b>Fleet</b> Unit");
+        assertTrue(action.contains("&lt;img src=x onerror=alert(1)&gt;"), action);
+        assertTrue(action.contains("\\[the link\\](http://evil.example)"), action);
+        assertTrue(action.contains("&lt;b&gt;Fleet&lt;/b&gt; Unit"), action);
+        assertFalse(action.contains("<img") || action.contains("<b>"), action);
+        String apology = say(SECRETARY, "apologies Mal <script>x</script> Lory");
+        assertFalse(apology.contains("<script>"), apology);
+        assertTrue(apology.contains("&lt;script&gt;"), apology);
+        assertEquals("Review <img src=x onerror=alert(1)> and [the link](http://evil.example) now",
+                export().path("actions").get(0).path("text").asText(), "kept as written, less bold markers");
     }
 
     @Test
