@@ -1,0 +1,83 @@
+package io.boardclerk.core.clerk;
+
+import io.boardclerk.core.view.ActionLogView;
+import io.boardclerk.core.view.ActionRow;
+import io.boardclerk.core.view.MinutesDraft;
+
+/**
+ * Something the clerk wants shown as a card rather than as text. The core says what; the bot decides how (Adaptive
+ * Cards), escaping every user string for the card's own markdown.
+ */
+public sealed interface Card {
+
+    /** The verbs a card's {@code Action.Execute} buttons carry, and the data fields they send with them. */
+    final class Verbs {
+        /** Post an update: data {@code number}, {@code version}, input {@code text}. */
+        public static final String UPDATE = "action.update";
+        /** Report done: data {@code number}, {@code version}. */
+        public static final String DONE = "action.done";
+        /** The board keeps the action open: data {@code number}, {@code version}. */
+        public static final String KEEP_OPEN = "action.keepOpen";
+        /** New target: data {@code number}, {@code version}, input {@code target}. */
+        public static final String NEW_TARGET = "action.newTarget";
+        /** Refresh an action's review card: data {@code number}. */
+        public static final String REFRESH = "action.refresh";
+        /** The next page of the action log: data {@code query}, {@code page}. */
+        public static final String MORE = "log.more";
+
+        public static final String NUMBER = "number";
+        public static final String VERSION = "version";
+        public static final String TEXT = "text";
+        public static final String TARGET = "target";
+        public static final String QUERY = "query";
+        public static final String PAGE = "page";
+
+        private Verbs() {
+        }
+    }
+
+    /** The action log summary; {@code page} counts from 0 and the bot pages it to fit Teams' message size. */
+    record ActionLog(ActionLogView view, int page) implements Card {
+    }
+
+    /**
+     * One action under review in the meeting ("matters arising"), with Post update, Done, Keep open and New target.
+     *
+     * @param outcome what was last done from the card, in words ("Kept open by Jon Leigh"), null for none
+     * @param live    false once the action is closed: the card then shows its final state without buttons
+     */
+    record ActionReview(long boardId, String boardName, ActionRow action, String outcome, boolean live)
+            implements Card {
+    }
+
+    /** A summary of the minutes draft, with its Word download. */
+    record Minutes(MinutesDraft draft, Download download) implements Card {
+    }
+
+    /** A download link for the board's data; the bot signs it, scoped to the board, expiring. */
+    record Download(long boardId, Long meetingId, Document document, String title) implements Card {
+    }
+
+    enum Document {
+        ACTION_LOG_CSV("csv", "text/csv"),
+        ACTION_LOG_DOCX("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        MINUTES_DOCX("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        EXPORT_JSON("json", "application/json");
+
+        private final String extension;
+        private final String mediaType;
+
+        Document(String extension, String mediaType) {
+            this.extension = extension;
+            this.mediaType = mediaType;
+        }
+
+        public String extension() {
+            return extension;
+        }
+
+        public String mediaType() {
+            return mediaType;
+        }
+    }
+}
