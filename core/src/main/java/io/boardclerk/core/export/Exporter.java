@@ -12,6 +12,10 @@ import io.boardclerk.core.model.Board;
 import io.boardclerk.core.model.Meeting;
 import io.boardclerk.core.port.Ledger;
 import io.boardclerk.core.port.LedgerStore;
+import io.boardclerk.core.view.ActionLogDocument;
+import io.boardclerk.core.view.MinutesDraft;
+import io.boardclerk.core.view.MinutesDrafter;
+import io.boardclerk.core.view.Views;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -32,6 +36,18 @@ public final class Exporter {
 
     public Optional<Document> board(long boardId) {
         return store.read(ledger -> ledger.board(boardId).map(b -> new Document(List.of(board(ledger, b)))));
+    }
+
+    /** The whole action log of one board, for CSV and Word; empty when there is no such board. */
+    public Optional<ActionLogDocument> actionLog(long boardId, LocalDate asOf) {
+        return store.read(ledger -> ledger.board(boardId).map(b -> new ActionLogDocument(b.id(), b.name(), asOf,
+                ledger.marking(b.id()).orElse(null), ledger.actions(b.id()).stream().map(Views::row).toList())));
+    }
+
+    /** The minutes draft of one meeting of one board; empty when the meeting is not that board's. */
+    public Optional<MinutesDraft> minutes(long boardId, long meetingId) {
+        return store.read(ledger -> ledger.meeting(meetingId).filter(m -> m.boardId() == boardId)
+                .map(m -> MinutesDrafter.draft(ledger, m)));
     }
 
     private static BoardDoc board(Ledger ledger, Board board) {

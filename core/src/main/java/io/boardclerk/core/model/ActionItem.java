@@ -6,15 +6,30 @@ import java.util.List;
 /**
  * One numbered entry in a board's action log.
  *
- * @param number    the log number, never reused; shown as "12.0"
- * @param meetingId the meeting that raised it, null when raised between meetings
+ * @param number         the log number, never reused; shown as "12.0"
+ * @param meetingId      the meeting that raised it, null when raised between meetings
+ * @param owners         one or more owners, people or bodies, in the order given; never empty
+ * @param targetHistory  every target the action has had, the original first and the current last
+ * @param version        counts the changes to the action; a card showing an older version is stale
  */
 public record ActionItem(long id, long boardId, int number, Long meetingId, LocalDate raisedOn, String agendaItem,
-                         String text, Owner owner, Target target, ActionStatus status, List<ActionUpdate> updates,
-                         long recordingId) {
+                         String text, List<Owner> owners, Target target, List<Target> targetHistory,
+                         ActionStatus status, List<ActionUpdate> updates, long recordingId, int version) {
 
     public ActionItem {
+        owners = List.copyOf(owners);
+        targetHistory = List.copyOf(targetHistory);
         updates = List.copyOf(updates);
+    }
+
+    /** The first owner named. */
+    public Owner owner() {
+        return owners.get(0);
+    }
+
+    /** The target the action was raised with. */
+    public Target originalTarget() {
+        return targetHistory.isEmpty() ? target : targetHistory.get(0);
     }
 
     /** The number as the board's own log shows it: "12.0". */
@@ -26,13 +41,7 @@ public record ActionItem(long id, long boardId, int number, Long meetingId, Loca
         return number + ".0";
     }
 
-    public ActionItem withOwner(Owner newOwner) {
-        return new ActionItem(id, boardId, number, meetingId, raisedOn, agendaItem, text, newOwner, target, status,
-                updates, recordingId);
-    }
-
-    public ActionItem withTarget(Target newTarget) {
-        return new ActionItem(id, boardId, number, meetingId, raisedOn, agendaItem, text, owner, newTarget, status,
-                updates, recordingId);
+    public boolean isOwnedBy(long personId) {
+        return owners.stream().anyMatch(o -> o.personId() != null && o.personId() == personId);
     }
 }
