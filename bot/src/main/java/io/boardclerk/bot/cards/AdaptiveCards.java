@@ -1,0 +1,98 @@
+package io.boardclerk.bot.cards;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.UncheckedIOException;
+
+/**
+ * The few Adaptive Card elements BoardClerk uses, as Jackson trees. Text passed to {@link #text} and {@link #fact}
+ * is markdown already: callers escape user strings with {@link CardText}.
+ */
+public final class AdaptiveCards {
+
+    public static final String CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
+    public static final String SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
+    /** Universal Actions ({@code Action.Execute}, {@code refresh}) need 1.5 in Teams. */
+    public static final String VERSION = "1.5";
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private AdaptiveCards() {
+    }
+
+    /** An empty card: schema, type, version, full width in Teams, and an empty body. */
+    public static ObjectNode card() {
+        ObjectNode card = JSON.createObjectNode();
+        card.put("$schema", SCHEMA).put("type", "AdaptiveCard").put("version", VERSION);
+        card.putObject("msteams").put("width", "Full");
+        card.putArray("body");
+        return card;
+    }
+
+    public static ArrayNode body(ObjectNode card) {
+        return (ArrayNode) card.get("body");
+    }
+
+    public static ArrayNode actions(ObjectNode card) {
+        return card.has("actions") ? (ArrayNode) card.get("actions") : card.putArray("actions");
+    }
+
+    /** A wrapping TextBlock of markdown. */
+    public static ObjectNode text(String markdown) {
+        ObjectNode block = JSON.createObjectNode();
+        block.put("type", "TextBlock").put("text", markdown).put("wrap", true);
+        return block;
+    }
+
+    public static ObjectNode heading(String markdown, String size) {
+        return text(markdown).put("weight", "Bolder").put("size", size);
+    }
+
+    public static ObjectNode factSet() {
+        ObjectNode set = JSON.createObjectNode();
+        set.put("type", "FactSet");
+        set.putArray("facts");
+        return set;
+    }
+
+    public static ObjectNode fact(ObjectNode factSet, String title, String markdown) {
+        ((ArrayNode) factSet.get("facts")).addObject().put("title", title).put("value", markdown);
+        return factSet;
+    }
+
+    public static ObjectNode container() {
+        ObjectNode container = JSON.createObjectNode();
+        container.put("type", "Container");
+        container.putArray("items");
+        return container;
+    }
+
+    public static ArrayNode items(ObjectNode container) {
+        return (ArrayNode) container.get("items");
+    }
+
+    /** An {@code Action.Execute} with its verb and data (data fields are added by the caller). */
+    public static ObjectNode execute(String title, String verb) {
+        ObjectNode action = JSON.createObjectNode();
+        action.put("type", "Action.Execute").put("title", title).put("verb", verb);
+        action.putObject("data");
+        return action;
+    }
+
+    public static ObjectNode data(ObjectNode action) {
+        return (ObjectNode) action.get("data");
+    }
+
+    /** The size of a node as it goes over the wire, in UTF-8 bytes. */
+    public static int bytes(JsonNode node) {
+        try {
+            return JSON.writeValueAsBytes(node).length;
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
