@@ -1,9 +1,15 @@
 package io.boardclerk.bot;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.builder.ActivityHandler;
+import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Activity;
+import io.boardclerk.bot.cards.ActionReviewCard;
+import io.boardclerk.bot.cards.CardRenderer;
+import io.boardclerk.core.clerk.Card;
+import io.boardclerk.core.clerk.CardOutcome;
 import io.boardclerk.core.clerk.Clerk;
 import io.boardclerk.core.clerk.Conversation;
 import io.boardclerk.core.clerk.Reply;
@@ -16,11 +22,16 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The bot: translates each Teams activity for the clerk and sends back what the clerk says. It holds no state of
  * its own; everything lives in the database.
  */
 final class BoardClerkBot extends ActivityHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BoardClerkBot.class);
 
     static final String MEETING_START = "application/vnd.microsoft.meetingStart";
     static final String MEETING_END = "application/vnd.microsoft.meetingEnd";
@@ -99,19 +110,101 @@ final class BoardClerkBot extends ActivityHandler {
     }
 
     /**
-     * Sends the clerk's reply. What was recorded is already committed: a reply the connector refuses fails the turn
-     * (logged, answered 500 so Teams delivers again, and the redelivery records nothing twice) but loses nothing.
+     * A button pressed on one of BoardClerk's cards ({@code Action.Execute}, including Teams' automatic refresh).
+     * The SDK's own {@code onAdaptiveCardInvoke} path lets a malformed value fail the whole turn, so BoardClerk takes
+     * the invoke here: it checks the value, hands the press to the clerk, and always answers with a Universal Actions
+     * response (HTTP 200, the outcome in the body), never a failed turn.
      */
-    private CompletableFuture<Void> send(TurnContext turnContext, Optional<Reply> reply) {
-        if (reply.isEmpty() || reply.get().markdown().isBlank()) {
-            return CompletableFuture.completedFuture(null);
+    @Override
+    protected CompletableFuture<InvokeResponse> onInvokeActivity(TurnContext turnContext) {
+        Activity activity = turnContext.getActivity();
+        if (!CardInvoke.NAME.equals(activity.getName())) {
+            return super.onInvokeActivity(turnContext);
         }
-        String text = reply.get().markdown();
-        if (text.length() > MAX_REPLY_CHARS) {
-            text = text.substring(0, MAX_REPLY_CHARS) + "\n\n…(cut short: too long for one Teams message)";
+        return CompletableFuture.completedFuture(new InvokeResponse(200, cardAction(activity)));
+    }
+
+    private ObjectNode cardAction(Activity activity) {
+        CardInvoke.Parsed parsed = CardInvoke.parse(activity, clock.instant());
+        if (parsed.problem() != null) {
+            LOG.info("Refused card action {} in conversation {}: {}", activity.getId(),
+                    activity.getConversation().getId(), parsed.problem());
+            return InvokeResponses.badRequest(parsed.problem());
+        }
+        CardOutcome outcome;
+        try {
+            roster.ensureFresh(activity, parsed.turn().conversation());
+            outcome = clerk.onCardAction(parsed.turn());
+        } catch (RuntimeException e) {
+            LOG.error("Card action {} ({}) failed in conversation {}", activity.getId(), parsed.turn().verb(),
+                    activity.getConversation().getId(), e);
+            return InvokeResponses.error(500, "InternalServerError", "Something went wrong on my side and nothing "
+                    + "was recorded. Please try again in a moment.");
+        }
+        if (!outcome.error() && outcome.card() instanceof Card.ActionReview review
+                && !Card.Verbs.REFRESH.equals(parsed.turn().verb())) {
+            editForEveryone(activity, review);
+        }
+        if (outcome.announcement() != null && !outcome.announcement().isBlank()) {
+            announce(activity, outcome.announcement());
+        }
+        return InvokeResponses.of(outcome);
+    }
+
+    /**
+     * The invoke response changes the card for the presser only; editing the message shows everyone the action as
+     * it now stands (Teams' "up-to-date cards": the edit also prompts automatic refresh). Best effort: the press is
+     * recorded and answered whether or not the edit lands.
+     */
+    private void editForEveryone(Activity activity, Card.ActionReview review) {
+        if (activity.getReplyToId() == null || activity.getReplyToId().isBlank()) {
+            return;
         }
         try {
-            connector.reply(turnContext.getActivity(), text);
+            connector.updateCard(activity, activity.getReplyToId(), ActionReviewCard.render(review));
+        } catch (IOException e) {
+            LOG.warn("Could not update the card of message {} in conversation {}: {}", activity.getReplyToId(),
+                    activity.getConversation().getId(), e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Tells the chat what a button did. The press is already recorded and its card answered; a refused announcement
+     * is logged rather than failing the press, which would invite a second press and a second recording.
+     */
+    private void announce(Activity activity, String markdown) {
+        try {
+            connector.announce(activity, cut(markdown));
+        } catch (IOException e) {
+            LOG.warn("Could not announce card action {} in conversation {}: {}", activity.getId(),
+                    activity.getConversation().getId(), e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Sends the clerk's reply: its Markdown, then each card as a message of its own. What was recorded is already
+     * committed: a reply the connector refuses fails the turn (logged, answered 500 so Teams delivers again, and the
+     * redelivery records nothing twice) but loses nothing.
+     */
+    private CompletableFuture<Void> send(TurnContext turnContext, Optional<Reply> reply) {
+        if (reply.isEmpty() || reply.get().isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Activity incoming = turnContext.getActivity();
+        try {
+            if (!reply.get().markdown().isBlank()) {
+                connector.reply(incoming, cut(reply.get().markdown()));
+            }
+            for (Card card : reply.get().cards()) {
+                Optional<ObjectNode> rendered = CardRenderer.render(card);
+                if (rendered.isPresent()) {
+                    connector.replyWithCard(incoming, rendered.get());
+                }
+            }
             return CompletableFuture.completedFuture(null);
         } catch (IOException e) {
             return CompletableFuture.failedFuture(new ReplyNotDelivered(e));
@@ -119,5 +212,10 @@ final class BoardClerkBot extends ActivityHandler {
             Thread.currentThread().interrupt();
             return CompletableFuture.failedFuture(new ReplyNotDelivered(e));
         }
+    }
+
+    private static String cut(String text) {
+        return text.length() <= MAX_REPLY_CHARS ? text
+                : text.substring(0, MAX_REPLY_CHARS) + "\n\n…(cut short: too long for one Teams message)";
     }
 }

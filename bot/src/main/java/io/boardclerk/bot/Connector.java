@@ -2,9 +2,12 @@ package io.boardclerk.bot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.Attachment;
 import com.microsoft.bot.schema.Serialization;
 import com.microsoft.bot.schema.TextFormatTypes;
+import io.boardclerk.bot.cards.AdaptiveCards;
 
 import java.io.IOException;
 import java.net.URI;
@@ -14,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -38,11 +42,62 @@ final class Connector {
     void reply(Activity incoming, String markdown) throws IOException, InterruptedException {
         Activity reply = incoming.createReply(markdown);
         reply.setTextFormat(TextFormatTypes.MARKDOWN);
-        String path = "v3/conversations/" + encode(incoming.getConversation().getId()) + "/activities"
-                + (incoming.getId() == null ? "" : "/" + encode(incoming.getId()));
+        post(incoming, reply, true);
+    }
+
+    /** Posts an Adaptive Card as a reply to {@code incoming}, as its own message. */
+    void replyWithCard(Activity incoming, ObjectNode card) throws IOException, InterruptedException {
+        post(incoming, cardActivity(incoming, card), true);
+    }
+
+    /**
+     * Posts Markdown into the conversation of {@code incoming} as a new message rather than a reply to it: what a
+     * card's button did, announced to everyone.
+     */
+    void announce(Activity incoming, String markdown) throws IOException, InterruptedException {
+        Activity message = incoming.createReply(markdown);
+        message.setReplyToId(null);
+        message.setTextFormat(TextFormatTypes.MARKDOWN);
+        post(incoming, message, false);
+    }
+
+    /**
+     * Edits the bot's own message {@code messageId} (the card a button was pressed on) to show {@code card}: Teams'
+     * message edit, which shows everyone the card as it now stands and prompts their clients to refresh it.
+     */
+    void updateCard(Activity incoming, String messageId, ObjectNode card) throws IOException, InterruptedException {
+        Activity edit = cardActivity(incoming, card);
+        edit.setId(messageId);
+        edit.setReplyToId(null);
+        String path = "v3/conversations/" + encode(incoming.getConversation().getId()) + "/activities/"
+                + encode(messageId);
         HttpRequest.Builder request = request(incoming.getServiceUrl(), path)
                 .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(Serialization.toString(reply), StandardCharsets.UTF_8));
+                .PUT(HttpRequest.BodyPublishers.ofString(Serialization.toString(edit), StandardCharsets.UTF_8));
+        HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException("The connector answered HTTP " + response.statusCode() + " to a card edit in "
+                    + incoming.getConversation().getId());
+        }
+    }
+
+    /** The activity that carries {@code card}: one Adaptive Card attachment and no text. */
+    static Activity cardActivity(Activity incoming, ObjectNode card) {
+        Activity reply = incoming.createReply();
+        Attachment attachment = new Attachment();
+        attachment.setContentType(AdaptiveCards.CONTENT_TYPE);
+        attachment.setContent(card);
+        reply.setAttachments(List.of(attachment));
+        return reply;
+    }
+
+    private void post(Activity incoming, Activity activity, boolean threaded)
+            throws IOException, InterruptedException {
+        String path = "v3/conversations/" + encode(incoming.getConversation().getId()) + "/activities"
+                + (!threaded || incoming.getId() == null ? "" : "/" + encode(incoming.getId()));
+        HttpRequest.Builder request = request(incoming.getServiceUrl(), path)
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(Serialization.toString(activity), StandardCharsets.UTF_8));
         HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() / 100 != 2) {
             throw new IOException("The connector answered HTTP " + response.statusCode() + " to a reply in "

@@ -32,10 +32,20 @@ public final class FakeConnector implements AutoCloseable {
 
     public static final String BOT_TOKEN = "fake-outbound-bot-token";
 
-    /** A reply the bot posted, with the Authorization header it carried. */
-    public record Sent(String conversationId, JsonNode activity, String authorization) {
+    /**
+     * A message the bot posted, with the Authorization header it carried, the activity it replied to (null for a new
+     * message) and its size on the wire.
+     */
+    public record Sent(String conversationId, JsonNode activity, String authorization, String inReplyTo, int bytes) {
         public String text() {
             return activity.path("text").asText();
+        }
+
+        /** The Adaptive Card the message carries, or null for a text message. */
+        public JsonNode card() {
+            JsonNode attachment = activity.path("attachments").path(0);
+            return "application/vnd.microsoft.card.adaptive".equals(attachment.path("contentType").asText())
+                    ? attachment.path("content") : null;
         }
     }
 
@@ -49,6 +59,7 @@ public final class FakeConnector implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
+    private final List<Sent> edited = new CopyOnWriteArrayList<>();
     private final Map<String, List<Member>> rosters = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final AtomicInteger tokenRequests = new AtomicInteger();
@@ -96,6 +107,11 @@ public final class FakeConnector implements AutoCloseable {
         return List.copyOf(sent);
     }
 
+    /** The bot's edits of its own messages (PUT), each with the id of the message edited in {@code inReplyTo}. */
+    public List<Sent> edited() {
+        return List.copyOf(edited);
+    }
+
     public List<Sent> sentTo(String conversationId) {
         return sent.stream().filter(s -> s.conversationId().equals(conversationId)).toList();
     }
@@ -110,6 +126,7 @@ public final class FakeConnector implements AutoCloseable {
 
     public void clear() {
         sent.clear();
+        edited.clear();
     }
 
     /** Waits until at least {@code count} replies have reached the conversation. */
@@ -141,9 +158,19 @@ public final class FakeConnector implements AutoCloseable {
                 respond(exchange, replyStatus, "{\"error\":{\"code\":\"ServiceError\"}}");
             } else if (method.equals("POST") && activities.matches()) {
                 String conversation = URLDecoder.decode(activities.group(1), StandardCharsets.UTF_8);
-                JsonNode body = JSON.readTree(exchange.getRequestBody());
-                sent.add(new Sent(conversation, body, exchange.getRequestHeaders().getFirst("Authorization")));
+                byte[] bytes = exchange.getRequestBody().readAllBytes();
+                JsonNode body = JSON.readTree(bytes);
+                String inReplyTo = activities.group(2) == null ? null
+                        : URLDecoder.decode(activities.group(2), StandardCharsets.UTF_8);
+                sent.add(new Sent(conversation, body, exchange.getRequestHeaders().getFirst("Authorization"),
+                        inReplyTo, bytes.length));
                 respond(exchange, 200, "{\"id\":\"reply-" + ids.incrementAndGet() + "\"}");
+            } else if (method.equals("PUT") && activities.matches() && activities.group(2) != null) {
+                byte[] bytes = exchange.getRequestBody().readAllBytes();
+                edited.add(new Sent(URLDecoder.decode(activities.group(1), StandardCharsets.UTF_8),
+                        JSON.readTree(bytes), exchange.getRequestHeaders().getFirst("Authorization"),
+                        URLDecoder.decode(activities.group(2), StandardCharsets.UTF_8), bytes.length));
+                respond(exchange, 200, "{\"id\":\"" + activities.group(2) + "\"}");
             } else if (method.equals("GET") && members.matches()) {
                 rosterRequests.incrementAndGet();
                 String conversation = URLDecoder.decode(members.group(1), StandardCharsets.UTF_8);

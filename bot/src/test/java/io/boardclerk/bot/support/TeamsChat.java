@@ -100,6 +100,34 @@ public final class TeamsChat {
         return activity;
     }
 
+    /**
+     * A press on an {@code Action.Execute} button of a card the bot posted, as Teams sends it: the card's data with
+     * its inputs merged in.
+     */
+    public ObjectNode cardAction(FakeConnector.Member from, String verb, ObjectNode data) {
+        ObjectNode value = JSON.createObjectNode();
+        ObjectNode action = value.putObject("action");
+        action.put("type", "Action.Execute").put("id", "action-" + nextId()).put("verb", verb);
+        action.set("data", data);
+        value.put("trigger", "manual");
+        return invoke(from, value);
+    }
+
+    /** An {@code adaptiveCard/action} invoke with any value at all, as a tampered client might send. */
+    public ObjectNode invoke(FakeConnector.Member from, com.fasterxml.jackson.databind.JsonNode value) {
+        ObjectNode activity = base("invoke", from);
+        activity.put("name", "adaptiveCard/action");
+        activity.put("replyToId", "reply-1");
+        if (value != null) {
+            activity.set("value", value);
+        }
+        return activity;
+    }
+
+    public static ObjectNode data() {
+        return JSON.createObjectNode();
+    }
+
     public ObjectNode membersAdded(String... ids) {
         ObjectNode activity = base("conversationUpdate", null);
         ArrayNode added = activity.putArray("membersAdded");
