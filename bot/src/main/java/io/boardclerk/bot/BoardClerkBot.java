@@ -12,8 +12,11 @@ import io.boardclerk.core.clerk.Card;
 import io.boardclerk.core.clerk.CardOutcome;
 import io.boardclerk.core.clerk.Clerk;
 import io.boardclerk.core.clerk.Conversation;
+import io.boardclerk.core.clerk.Md;
 import io.boardclerk.core.clerk.Reply;
 import io.boardclerk.core.clerk.Turn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -21,9 +24,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The bot: translates each Teams activity for the clerk and sends back what the clerk says. It holds no state of
@@ -203,6 +203,8 @@ final class BoardClerkBot extends ActivityHandler {
                 Optional<ObjectNode> rendered = CardRenderer.render(card);
                 if (rendered.isPresent()) {
                     connector.replyWithCard(incoming, rendered.get());
+                } else if (card instanceof Card.Download download) {
+                    connector.reply(incoming, downloadNotServed(download));
                 }
             }
             return CompletableFuture.completedFuture(null);
@@ -212,6 +214,16 @@ final class BoardClerkBot extends ActivityHandler {
             Thread.currentThread().interrupt();
             return CompletableFuture.failedFuture(new ReplyNotDelivered(e));
         }
+    }
+
+    /**
+     * What a download card says while this build signs and serves no download links: the request is answered rather
+     * than met with silence, and the record stays reachable through the export.
+     */
+    static String downloadNotServed(Card.Download download) {
+        return "**" + Md.esc(download.title()) + "**: this BoardClerk does not serve downloads from the chat; "
+                + "the secretary or an administrator can export the record on the server "
+                + "(`java -jar boardclerk.jar export`).";
     }
 
     private static String cut(String text) {

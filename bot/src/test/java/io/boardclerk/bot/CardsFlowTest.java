@@ -263,8 +263,9 @@ class CardsFlowTest {
 
         ObjectNode refreshData = TeamsChat.data().put(Card.Verbs.NUMBER, 1);
         JsonNode refreshed = card(press(JANE, Card.Verbs.REFRESH, refreshData));
-        assertEquals(done.path("body").toString(), refreshed.path("body").toString(),
-                "everyone sees the card as it now stands");
+        assertEquals(done.path("body").get(3), refreshed.path("body").get(3), "everyone sees the action as it now "
+                + "stands: " + refreshed);
+        assertTrue(refreshed.has("refresh") && refreshed.has("actions"), "a complete action awaits the board");
     }
 
     @Test
@@ -281,7 +282,8 @@ class CardsFlowTest {
         JsonNode card = reviewCard();
         ObjectNode staleUpdate = data(action(card, Card.Verbs.UPDATE));
         staleUpdate.put(Card.Verbs.TEXT, "Late news");
-        card(press(CHAIR, Card.Verbs.KEEP_OPEN, data(action(card, Card.Verbs.KEEP_OPEN))));
+        ObjectNode target = data(action(card, Card.Verbs.NEW_TARGET)).put(Card.Verbs.TARGET, "the next Board");
+        card(press(CHAIR, Card.Verbs.NEW_TARGET, target));
 
         JsonNode before = exportedAction(0);
         assertRefused(press(JON, Card.Verbs.UPDATE, staleUpdate));
@@ -296,6 +298,36 @@ class CardsFlowTest {
         done.put(Card.Verbs.VERSION, closed.path("version").asInt(done.path(Card.Verbs.VERSION).asInt()));
         assertRefused(press(JON, Card.Verbs.DONE, done));
         assertEquals(closed, exportedAction(0));
+    }
+
+    @Test
+    void theNextMeetingsStartPostsAReviewCardForEachActionDue() throws Exception {
+        say(SECRETARY, "action Bring the fleet report owner: @Jon Leigh due: 02/11/2026 item: 4", JON);
+        say(SECRETARY, "action Review the estates strategy owner: Constabulary due: 30/06/2027 item: 6");
+        send(chat.meetingEnd("Business Coordination Board", "2026-11-23T12:00:00Z"));
+        bot.clock.set(java.time.Instant.parse("2026-11-30T10:00:00Z"));
+        List<JsonNode> cards = cards(send(chat.meetingStart("Business Coordination Board", "2026-11-30T10:00:00Z")));
+        List<JsonNode> reviews = cards.stream().filter(c -> c.has("refresh")).toList();
+        assertEquals(1, reviews.size(), "only the overdue action is reviewed: " + cards);
+        assertTrue(reviews.get(0).toString().contains("Bring the fleet report"), reviews.get(0).toString());
+    }
+
+    @Test
+    void theMinutesDraftIsASummaryCardAndADownloadIsAnsweredNotIgnored() throws Exception {
+        say(SECRETARY, "apologies Jane Gifford");
+        say(SECRETARY, "There were no declarations of interest.");
+        say(SECRETARY, "action Bring the fleet report owner: @Jon Leigh due: 02/11/2026 item: 4", JON);
+        List<JsonNode> cards = cards(say(SECRETARY, "draft minutes"));
+        assertEquals(1, cards.size());
+        String minutes = cards.get(0).toString();
+        assertEquals("1.5", cards.get(0).path("version").asText());
+        assertTrue(minutes.contains("Jane Gifford"), minutes);
+        assertTrue(minutes.contains("There were no declarations of interest."), minutes);
+        assertTrue(minutes.contains("{\"title\":\"Actions raised\",\"value\":\"1\"}"), minutes);
+
+        List<FakeConnector.Sent> export = say(CHAIR, "export csv");
+        assertEquals(1, export.size(), "an answer, not silence");
+        assertTrue(export.get(0).text().contains("does not serve downloads from the chat"), export.get(0).text());
     }
 
     // ---- bad payloads ---------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ package io.boardclerk.bot;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.boardclerk.bot.support.FakeConnector;
 import io.boardclerk.bot.support.FakeConnector.Member;
 import io.boardclerk.bot.support.RunningBot;
 import io.boardclerk.bot.support.TeamsChat;
@@ -47,7 +48,9 @@ class MeetingLifecycleTest {
         HttpResponse<String> response = bot.client.post(activity);
         assertEquals(202, response.statusCode(), response.body());
         var sent = bot.connector.awaitSent(chat.conversationId(), before + 1, Duration.ofSeconds(5));
-        return sent.size() > before ? sent.get(sent.size() - 1).text() : null;
+        // The text reply comes first; cards (the minutes draft at the meeting's end) follow as messages of their own.
+        return sent.subList(before, sent.size()).stream().filter(s -> s.card() == null)
+                .map(FakeConnector.Sent::text).findFirst().orElse(null);
     }
 
     String say(Member from, String text, Member... mentioned) throws Exception {

@@ -13,7 +13,8 @@ public final class CardRenderer {
 
     /**
      * The Adaptive Card for {@code card}; empty for a {@link Card.Download}, whose signed link the documents
-     * package makes and renders.
+     * package makes and renders. A minutes summary is rendered without its download button: the documents package
+     * attaches that with {@link MinutesCard#withDownloadLink} once it signs the link for {@code minutes.download()}.
      */
     public static Optional<ObjectNode> render(Card card) {
         if (card instanceof Card.ActionLog log) {
