@@ -28,8 +28,8 @@ final class InvokeResponses {
         if (card.isPresent()) {
             if (!message.isEmpty()) {
                 // Only the presser receives this response; Teams' refresh shows everyone else the card alone.
-                ObjectNode banner = AdaptiveCards.text((outcome.error() ? "⚠ " : "") + CardText.esc(message))
-                        .put("weight", "Bolder");
+                ObjectNode banner = AdaptiveCards.text((outcome.error() ? "⚠ " : "")
+                        + CardText.escShort(message, 600)).put("weight", "Bolder");
                 if (outcome.error()) {
                     banner.put("color", "Attention");
                 }

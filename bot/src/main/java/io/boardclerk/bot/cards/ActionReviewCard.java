@@ -23,14 +23,27 @@ import static io.boardclerk.bot.cards.CardText.escShort;
  */
 public final class ActionReviewCard {
 
-    static final int MAX_TEXT = 3_000;
+    /** The action's text and latest update are shown whole up to this, then shortened step by step to fit. */
+    private static final int[] TEXT_CAPS = {3_000, 1_200, 400};
     static final int MAX_FIELD = 300;
     static final int MAX_INPUT = 2_000;
 
     private ActionReviewCard() {
     }
 
+    /** The card, its long texts shortened as far as needed to keep it within {@link ActionLogCard#BUDGET_BYTES}. */
     public static ObjectNode render(Card.ActionReview review) {
+        ObjectNode card = null;
+        for (int cap : TEXT_CAPS) {
+            card = render(review, cap);
+            if (AdaptiveCards.bytes(card) <= ActionLogCard.BUDGET_BYTES) {
+                break;
+            }
+        }
+        return card;
+    }
+
+    private static ObjectNode render(Card.ActionReview review, int maxText) {
         ActionRow row = review.action();
         ObjectNode card = AdaptiveCards.card();
         ArrayNode body = body(card);
@@ -45,7 +58,7 @@ public final class ActionReviewCard {
                     .append(CardText.date(row.raisedOn()));
         }
         body.add(text(subtitle.toString()).put("isSubtle", true).put("spacing", "None"));
-        body.add(text(escShort(row.text(), MAX_TEXT)));
+        body.add(text(escShort(row.text(), maxText)));
 
         ActionUpdate latest = row.latestUpdate();
         ObjectNode facts = AdaptiveCards.factSet();
@@ -53,7 +66,7 @@ public final class ActionReviewCard {
                 : escShort(row.owners(), MAX_FIELD));
         fact(facts, "Target", escShort(row.target(), MAX_FIELD));
         fact(facts, "Latest update", latest == null ? "none yet" : CardText.date(latest.date()) + ": "
-                + escShort(latest.text(), MAX_TEXT) + (latest.by() == null ? "" : " (" + escShort(latest.by(),
+                + escShort(latest.text(), maxText) + (latest.by() == null ? "" : " (" + escShort(latest.by(),
                 MAX_FIELD) + ")"));
         fact(facts, "Status", status(row.status()));
         body.add(facts);

@@ -57,9 +57,9 @@ public final class MinutesCard {
         fact(facts, "Actions raised", String.valueOf(raised(draft)));
         body.add(facts);
         if (!draft.sections().isEmpty()) {
-            body.add(text("Sections: " + draft.sections().stream()
-                    .map(s -> escShort((s.number() == null ? "" : s.number() + ". ") + s.heading(), 120))
-                    .collect(Collectors.joining("; "))).put("isSubtle", true).put("separator", true));
+            body.add(text(escShort("Sections: " + draft.sections().stream()
+                    .map(s -> (s.number() == null ? "" : s.number() + ". ") + s.heading())
+                    .collect(Collectors.joining("; ")), MAX_LINE)).put("isSubtle", true).put("separator", true));
         }
         return card;
     }

@@ -80,4 +80,14 @@ class ActionReviewCardTest {
         assertFalse(json.contains("[x](http://evil)"), json);
         assertFalse(json.contains("[Jon](http://e)"), json);
     }
+
+    @Test
+    void aPathologicalActionStillFitsOneMessage() {
+        String slashes = "\\*[]".repeat(1_500);
+        ObjectNode card = ActionReviewCard.render(new Card.ActionReview(1, "Business Coordination Board",
+                row(6, slashes, ActionStatus.OPEN, null, new io.boardclerk.core.model.ActionUpdate(
+                        CardFixtures.TODAY, slashes, slashes)), slashes, true));
+        assertTrue(AdaptiveCards.bytes(card) <= ActionLogCard.BUDGET_BYTES, AdaptiveCards.bytes(card) + " bytes");
+        assertTrue(card.has("actions"), "the buttons are never dropped");
+    }
 }
