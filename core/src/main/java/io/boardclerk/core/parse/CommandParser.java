@@ -70,10 +70,10 @@ public final class CommandParser {
     private static final String NUM = "(?:action\\s+)?(?:no\\.?\\s*)?(\\d{1,6})(?:\\.0)?";
     private static final Pattern UPDATE_CMD = Pattern.compile("^update\\s+" + NUM + "\\s*[:,\\-–]?\\s+(.+)$",
             I | Pattern.DOTALL);
-    private static final Pattern UPDATE_MINUTE = Pattern.compile("^update\\s*:\\s*(.+)$", I | Pattern.DOTALL);
+    private static final Pattern UPDATE_MINUTE = Pattern.compile("^update\\s*:\\s*(.*)$", I | Pattern.DOTALL);
     private static final Pattern DONE = Pattern.compile("^(?:done|completed?|finished)\\s+" + NUM + "$|^action\\s+"
-            + "(?:no\\.?\\s*)?(\\d{1,6})(?:\\.0)?\\s+(?:is\\s+)?(?:done|complete|completed)$", I);
-    private static final Pattern CLOSE = Pattern.compile("^(close|reopen|re-open)\\s+" + NUM + "$", I);
+            + "(?:no\\.?\\s*)?(\\d{1,6})(?:\\.0)?\\s+(?:is\\s+)?(?:done|complete|completed)[.!]?$", I);
+    private static final Pattern CLOSE = Pattern.compile("^(close|reopen|re-open)\\s+" + NUM + "[.!]?$", I);
     private static final Pattern KEEP_OPEN = Pattern.compile("^keep\\s+" + NUM + "\\s+open$|^keep\\s+open\\s+"
             + NUM + "$", I);
     private static final Pattern HISTORY = Pattern.compile("^history\\s+(?:of\\s+)?" + NUM + "$", I);
@@ -338,7 +338,7 @@ public final class CommandParser {
     public static final int MAX_UPDATE_TEXT = 4000;
 
     private static Command update(Integer number, String text) {
-        String words = clean(text);
+        String words = text.strip();
         String example = "update " + (number == null ? 12 : number) + " The report is drafted and goes to the May Board";
         if (words.isEmpty()) {
             return new Command.Invalid("An update needs its text.", example);
