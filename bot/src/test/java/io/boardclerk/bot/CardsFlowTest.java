@@ -67,11 +67,8 @@ class CardsFlowTest {
         int before = bot.connector.sentTo(chat.conversationId()).size();
         HttpResponse<String> response = bot.client.post(activity);
         assertEquals(202, response.statusCode(), response.body());
-        List<FakeConnector.Sent> sent = bot.connector.awaitSent(chat.conversationId(), before + 1,
-                Duration.ofSeconds(5));
-        // Cards follow the text as messages of their own; give them a moment to land.
-        Thread.sleep(50);
-        sent = bot.connector.sentTo(chat.conversationId());
+        // The turn, with every message it sends (text first, then each card), completes before the 202.
+        List<FakeConnector.Sent> sent = bot.connector.sentTo(chat.conversationId());
         return sent.subList(before, sent.size());
     }
 
