@@ -69,20 +69,11 @@ final class Connector {
         Activity edit = cardActivity(incoming, card);
         edit.setId(messageId);
         edit.setReplyToId(null);
-        String path = "v3/conversations/" + encode(incoming.getConversation().getId()) + "/activities/"
-                + encode(messageId);
-        HttpRequest.Builder request = request(incoming.getServiceUrl(), path)
-                .header("Content-Type", "application/json; charset=utf-8")
-                .PUT(HttpRequest.BodyPublishers.ofString(Serialization.toString(edit), StandardCharsets.UTF_8));
-        HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
-        if (response.statusCode() / 100 != 2) {
-            throw new IOException("The connector answered HTTP " + response.statusCode() + " to a card edit in "
-                    + incoming.getConversation().getId());
-        }
+        send(incoming, "PUT", "/" + encode(messageId), edit, "a card edit");
     }
 
     /** The activity that carries {@code card}: one Adaptive Card attachment and no text. */
-    static Activity cardActivity(Activity incoming, ObjectNode card) {
+    private static Activity cardActivity(Activity incoming, ObjectNode card) {
         Activity reply = incoming.createReply();
         Attachment attachment = new Attachment();
         attachment.setContentType(AdaptiveCards.CONTENT_TYPE);
@@ -93,14 +84,21 @@ final class Connector {
 
     private void post(Activity incoming, Activity activity, boolean threaded)
             throws IOException, InterruptedException {
-        String path = "v3/conversations/" + encode(incoming.getConversation().getId()) + "/activities"
-                + (!threaded || incoming.getId() == null ? "" : "/" + encode(incoming.getId()));
+        send(incoming, "POST", !threaded || incoming.getId() == null ? "" : "/" + encode(incoming.getId()), activity,
+                "a reply");
+    }
+
+    /** Sends {@code activity} to the conversation's activities ({@code tail} names one); anything but 2xx fails. */
+    private void send(Activity incoming, String method, String tail, Activity activity, String what)
+            throws IOException, InterruptedException {
+        String path = "v3/conversations/" + encode(incoming.getConversation().getId()) + "/activities" + tail;
         HttpRequest.Builder request = request(incoming.getServiceUrl(), path)
                 .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(Serialization.toString(activity), StandardCharsets.UTF_8));
+                .method(method, HttpRequest.BodyPublishers.ofString(Serialization.toString(activity),
+                        StandardCharsets.UTF_8));
         HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() / 100 != 2) {
-            throw new IOException("The connector answered HTTP " + response.statusCode() + " to a reply in "
+            throw new IOException("The connector answered HTTP " + response.statusCode() + " to " + what + " in "
                     + incoming.getConversation().getId());
         }
     }
