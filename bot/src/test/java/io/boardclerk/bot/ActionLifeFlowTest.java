@@ -110,6 +110,10 @@ class ActionLifeFlowTest {
         String retarget = say(SECRETARY, "action 1 due 28/02/2027");
         assertTrue(retarget.contains("is now due 28/02/2027 (originally 26/01/2027)"), retarget);
 
+        String undo = say(SECRETARY, "undo");
+        assertTrue(undo.contains("Action 2.0 has been updated or changed since you raised it"), undo);
+        assertEquals(2, exportedActions().size(), "undo never throws away an action's history");
+
         String unknown = say(JON, "update 99 anything");
         assertTrue(unknown.contains("There is no action 99.0 on the log of Business Coordination Board"), unknown);
         String impossible = say(SECRETARY, "action 1 due 31/02/2027");

@@ -78,6 +78,15 @@ final class BoardHandler {
         if (last.isEmpty()) {
             return "You have nothing here to undo.";
         }
+        if (last.get().kind() == io.boardclerk.core.model.RecordingKind.ACTION) {
+            for (io.boardclerk.core.model.ActionItem action : desk.ledger().actions(desk.board().id())) {
+                if (action.recordingId() == last.get().id() && desk.ledger().history(action.id()).size() > 1) {
+                    throw new Refusal("Action " + action.displayNumber() + " has been updated or changed since you"
+                            + " raised it, so undo would lose that history. If it should not be on the log, say "
+                            + Md.code("close " + action.number()) + " (chair or secretary).");
+                }
+            }
+        }
         desk.ledger().deleteRecordedItems(last.get().id());
         desk.ledger().markUndone(last.get().id(), desk.now());
         return "Undone: your last recording (" + last.get().kind().description() + ", from \""
