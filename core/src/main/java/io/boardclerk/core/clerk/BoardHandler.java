@@ -51,7 +51,9 @@ final class BoardHandler {
         List<String> lines = new ArrayList<>();
         List<NamedPerson> all = new ArrayList<>(command.members());
         all.addAll(command.inAttendance());
+        java.util.Set<NamedPerson> members = new java.util.HashSet<>(command.members());
         for (NamedPerson named : all) {
+            boolean member = members.contains(named);
             if (named.role() == null) {
                 lines.add("- " + Md.esc(named.name()) + ": no role given, nothing changed");
                 continue;
@@ -62,9 +64,12 @@ final class BoardHandler {
                         + "; nothing changed");
             } else if (match instanceof Match.Unique unique) {
                 desk.ledger().setTitle(unique.person().id(), named.role());
-                lines.add("- " + Md.esc(unique.person().name()) + ", " + Md.esc(named.role()));
+                desk.ledger().setMember(unique.person().id(), member);
+                lines.add("- " + Md.esc(unique.person().name()) + ", " + Md.esc(named.role())
+                        + (member ? "" : " (in attendance)"));
             } else {
-                desk.ledger().addKnownPerson(desk.board().id(), named.name(), named.role());
+                Person known = desk.ledger().addKnownPerson(desk.board().id(), named.name(), named.role());
+                desk.ledger().setMember(known.id(), member);
                 lines.add("- " + Md.esc(named.name()) + ", " + Md.esc(named.role()) + " (not in this chat: remembered"
                         + " by name)");
             }
