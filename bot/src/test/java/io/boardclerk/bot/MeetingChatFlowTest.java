@@ -115,10 +115,10 @@ class MeetingChatFlowTest {
         assertTrue(shortForm.contains("Action **2.0**"), shortForm);
         assertTrue(shortForm.contains("Owner: Colin Lusk"), "title learned from the apologies: " + shortForm);
 
-        String log = say(CHAIR, "action log");
-        assertTrue(log.contains("**1.0** · item 5.7 · Constabulary to bring a report"), log);
-        assertTrue(log.contains("Target: the next Board in May (26/05/2027)"), log);
-        assertTrue(log.contains("**2.0** · item 6"), log);
+        String history = say(CHAIR, "history 1");
+        assertTrue(history.contains("History of action 1.0**: Constabulary to bring a report"), history);
+        assertTrue(history.contains("target follows the schedule: the next Board in May (date to follow) → the next"
+                + " Board in May (26/05/2027)"), history);
 
         HttpResponse<String> export = bot.client.get("/api/boards/1/export");
         assertEquals(200, export.statusCode());

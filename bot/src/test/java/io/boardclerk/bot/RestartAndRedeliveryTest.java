@@ -75,8 +75,9 @@ class RestartAndRedeliveryTest {
 
         bot.restart();
 
-        String log = say(chat.message(SECRETARY, "action log"));
-        assertTrue(log.contains("Business Coordination Board") && log.contains("**1.0** · item 7"), log);
+        String history = say(chat.message(SECRETARY, "history 1"));
+        assertTrue(history.contains("History of action 1.0**: Bring the estates report"), history);
+        assertTrue(history.contains("raised: Bring the estates report (by message)"), history);
         assertTrue(say(chat.message(SECRETARY, "action Second owner: OPCC")).contains("Action **2.0**"),
                 "the secretary is still the secretary, and numbering continues");
 

@@ -1,6 +1,8 @@
 package io.boardclerk.storage;
 
+import io.boardclerk.core.model.ActionEvent;
 import io.boardclerk.core.model.ActionItem;
+import io.boardclerk.core.model.ActionReview;
 import io.boardclerk.core.model.ActionStatus;
 import io.boardclerk.core.model.ActionUpdate;
 import io.boardclerk.core.model.Apology;
@@ -10,6 +12,7 @@ import io.boardclerk.core.model.Declaration;
 import io.boardclerk.core.model.InterestKind;
 import io.boardclerk.core.model.Meeting;
 import io.boardclerk.core.model.MeetingStatus;
+import io.boardclerk.core.model.MinutesApproval;
 import io.boardclerk.core.model.Owner;
 import io.boardclerk.core.model.Person;
 import io.boardclerk.core.model.Recording;
@@ -43,7 +46,7 @@ final class SqliteLedger implements Ledger {
     private static final String MEETING = "SELECT id, board_id, date, time, title, location, status,"
             + " teams_meeting_id, started_at, ended_at FROM meetings";
     private static final String ACTION = "SELECT id, board_id, number, meeting_id, raised_on, agenda_item, text,"
-            + " owner_person_id, owner_name, owner_is_body, target_text, target_date, status, recording_id"
+            + " owner_person_id, owner_name, owner_is_body, target_text, target_date, status, recording_id, version"
             + " FROM actions";
     private static final String RECORDING = "SELECT id, board_id, kind, activity_id, sender_teams_id, sender_name,"
             + " text, received_at, undone_at FROM recordings";
@@ -94,6 +97,17 @@ final class SqliteLedger implements Ledger {
     @Override
     public List<Board> boards() {
         return sql.list(BOARD + " ORDER BY id", SqliteLedger::board);
+    }
+
+    @Override
+    public Optional<String> marking(long boardId) {
+        return sql.one("SELECT marking FROM boards WHERE id = ?", row -> row.getString(1), boardId)
+                .flatMap(Optional::ofNullable);
+    }
+
+    @Override
+    public void setMarking(long boardId, String marking) {
+        sql.update("UPDATE boards SET marking = ? WHERE id = ?", marking, boardId);
     }
 
     @Override
@@ -322,6 +336,21 @@ final class SqliteLedger implements Ledger {
         return sql.one("SELECT 1 FROM no_declarations WHERE meeting_id = ?", row -> true, meetingId).isPresent();
     }
 
+    @Override
+    public void approveMinutes(long meetingId, String approvedBy, Instant at, long recordingId) {
+        sql.update("INSERT INTO minutes_approvals (meeting_id, approved_by, approved_at, recording_id)"
+                + " VALUES (?, ?, ?, ?) ON CONFLICT (meeting_id) DO UPDATE SET approved_by = excluded.approved_by,"
+                + " approved_at = excluded.approved_at, recording_id = excluded.recording_id",
+                meetingId, approvedBy, at, recordingId);
+    }
+
+    @Override
+    public Optional<MinutesApproval> approval(long meetingId) {
+        return sql.one("SELECT meeting_id, approved_by, approved_at FROM minutes_approvals WHERE meeting_id = ?",
+                row -> new MinutesApproval(row.getLong(1), row.getString(2), Sql.instant(row, "approved_at")),
+                meetingId);
+    }
+
     // ---- actions
 
     @Override
@@ -333,59 +362,151 @@ final class SqliteLedger implements Ledger {
 
     @Override
     public ActionItem addAction(long boardId, int number, Long meetingId, LocalDate raisedOn, String agendaItem,
-                                String text, Owner owner, Target target, long recordingId) {
+                                String text, List<Owner> owners, Target target, long recordingId, Instant at,
+                                String by) {
+        Owner first = owners.isEmpty() ? new Owner(null, null, false) : owners.get(0);
         long id = sql.insert("INSERT INTO actions (board_id, number, meeting_id, raised_on, agenda_item, text,"
                         + " owner_person_id, owner_name, owner_is_body, target_text, target_date, status, recording_id)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                boardId, number, meetingId, raisedOn, agendaItem, text, ownerId(owner), ownerName(owner),
-                owner != null && owner.body(), target == null ? null : target.text(),
-                target == null ? null : target.date(), ActionStatus.OPEN, recordingId);
+                boardId, number, meetingId, raisedOn, agendaItem, text, first.personId(), first.name(), first.body(),
+                target == null ? null : target.text(), target == null ? null : target.date(), ActionStatus.OPEN,
+                recordingId);
+        insertOwners(id, owners);
+        sql.update("INSERT INTO action_targets (action_id, text, date, set_at, set_by) VALUES (?, ?, ?, ?, ?)",
+                id, target == null ? null : target.text(), target == null ? null : target.date(), at, by);
         return actionById(id).orElseThrow();
+    }
+
+    private void insertOwners(long actionId, List<Owner> owners) {
+        for (int i = 0; i < owners.size(); i++) {
+            Owner o = owners.get(i);
+            sql.update("INSERT INTO action_owners (action_id, position, person_id, name, is_body) VALUES (?, ?, ?, ?, ?)",
+                    actionId, i, o.personId(), o.name(), o.body());
+        }
     }
 
     @Override
     public Optional<ActionItem> action(long boardId, int number) {
-        return sql.one(ACTION + " WHERE board_id = ? AND number = ?", row -> action(row, List.of()), boardId, number)
-                .map(a -> withUpdates(a, updates(a.id())));
+        return sql.one(ACTION + " WHERE board_id = ? AND number = ?", row -> row.getLong("id"), boardId, number)
+                .flatMap(this::actionById);
     }
 
     private Optional<ActionItem> actionById(long actionId) {
-        return sql.one(ACTION + " WHERE id = ?", row -> action(row, List.of()), actionId)
-                .map(a -> withUpdates(a, updates(a.id())));
+        List<Owner> owners = sql.list("SELECT action_id, person_id, name, is_body FROM action_owners"
+                + " WHERE action_id = ? ORDER BY position", SqliteLedger::owner, actionId);
+        List<Target> targets = sql.list("SELECT action_id, text, date FROM action_targets WHERE action_id = ?"
+                + " ORDER BY id", SqliteLedger::target, actionId);
+        List<ActionUpdate> updates = sql.list("SELECT action_id, date, text, by_name FROM action_updates"
+                + " WHERE action_id = ? ORDER BY id", SqliteLedger::update, actionId);
+        return sql.one(ACTION + " WHERE id = ?", row -> action(row, owners, targets, updates), actionId);
     }
 
     @Override
     public List<ActionItem> actions(long boardId) {
-        Map<Long, List<ActionUpdate>> updates = new HashMap<>();
-        sql.list("SELECT u.action_id, u.date, u.text, u.by_name FROM action_updates u"
-                        + " JOIN actions a ON a.id = u.action_id WHERE a.board_id = ? ORDER BY u.action_id, u.id",
-                row -> updates.computeIfAbsent(row.getLong("action_id"), k -> new ArrayList<>()).add(update(row)),
-                boardId);
-        return sql.list(ACTION + " WHERE board_id = ? ORDER BY number",
-                row -> action(row, updates.getOrDefault(row.getLong("id"), List.of())), boardId);
+        return actions(boardId, "", List.of());
     }
 
-    private List<ActionUpdate> updates(long actionId) {
-        return sql.list("SELECT date, text, by_name FROM action_updates WHERE action_id = ? ORDER BY id",
-                SqliteLedger::update, actionId);
+    @Override
+    public List<ActionItem> actions(long boardId, List<ActionStatus> statuses) {
+        if (statuses.isEmpty()) {
+            return List.of();
+        }
+        String in = " AND a.status IN (" + String.join(", ", java.util.Collections.nCopies(statuses.size(), "?")) + ")";
+        return actions(boardId, in, statuses);
+    }
+
+    private List<ActionItem> actions(long boardId, String statusFilter, List<ActionStatus> statuses) {
+        Object[] args = new Object[1 + statuses.size()];
+        args[0] = boardId;
+        for (int i = 0; i < statuses.size(); i++) {
+            args[i + 1] = statuses.get(i);
+        }
+        Map<Long, List<Owner>> owners = new HashMap<>();
+        sql.list("SELECT o.action_id, o.person_id, o.name, o.is_body FROM action_owners o JOIN actions a"
+                        + " ON a.id = o.action_id WHERE a.board_id = ?" + statusFilter + " ORDER BY o.action_id, o.position",
+                row -> owners.computeIfAbsent(row.getLong("action_id"), k -> new ArrayList<>()).add(owner(row)), args);
+        Map<Long, List<Target>> targets = new HashMap<>();
+        sql.list("SELECT t.action_id, t.text, t.date FROM action_targets t JOIN actions a ON a.id = t.action_id"
+                        + " WHERE a.board_id = ?" + statusFilter + " ORDER BY t.action_id, t.id",
+                row -> targets.computeIfAbsent(row.getLong("action_id"), k -> new ArrayList<>()).add(target(row)), args);
+        Map<Long, List<ActionUpdate>> updates = new HashMap<>();
+        sql.list("SELECT u.action_id, u.date, u.text, u.by_name FROM action_updates u"
+                        + " JOIN actions a ON a.id = u.action_id WHERE a.board_id = ?" + statusFilter
+                        + " ORDER BY u.action_id, u.id",
+                row -> updates.computeIfAbsent(row.getLong("action_id"), k -> new ArrayList<>()).add(update(row)),
+                args);
+        return sql.list(ACTION.replace(" FROM actions", " FROM actions a") + " WHERE a.board_id = ?" + statusFilter
+                        + " ORDER BY a.number",
+                row -> {
+                    long id = row.getLong("id");
+                    return action(row, owners.getOrDefault(id, List.of()), targets.getOrDefault(id, List.of()),
+                            updates.getOrDefault(id, List.of()));
+                }, args);
     }
 
     @Override
     public List<String> bodyOwnerNames(long boardId) {
-        return sql.list("SELECT DISTINCT owner_name FROM actions WHERE board_id = ? AND owner_is_body = 1"
-                + " AND owner_name IS NOT NULL", row -> row.getString(1), boardId);
+        return sql.list("SELECT DISTINCT o.name FROM action_owners o JOIN actions a ON a.id = o.action_id"
+                + " WHERE a.board_id = ? AND o.is_body = 1 UNION SELECT DISTINCT body_name FROM body_members"
+                + " WHERE board_id = ?", row -> row.getString(1), boardId, boardId);
     }
 
     @Override
-    public void setOwner(long actionId, Owner owner) {
-        sql.update("UPDATE actions SET owner_person_id = ?, owner_name = ?, owner_is_body = ? WHERE id = ?",
-                ownerId(owner), ownerName(owner), owner != null && owner.body(), actionId);
+    public void setOwners(long actionId, List<Owner> owners) {
+        Owner first = owners.isEmpty() ? new Owner(null, null, false) : owners.get(0);
+        sql.update("UPDATE actions SET owner_person_id = ?, owner_name = ?, owner_is_body = ?, version = version + 1"
+                + " WHERE id = ?", first.personId(), first.name(), first.body(), actionId);
+        sql.update("DELETE FROM action_owners WHERE action_id = ?", actionId);
+        insertOwners(actionId, owners);
     }
 
     @Override
-    public void setTarget(long actionId, Target target) {
-        sql.update("UPDATE actions SET target_text = ?, target_date = ? WHERE id = ?",
-                target == null ? null : target.text(), target == null ? null : target.date(), actionId);
+    public void setTarget(long actionId, Target target, Instant at, String by) {
+        followTarget(actionId, target);
+        sql.update("INSERT INTO action_targets (action_id, text, date, set_at, set_by) VALUES (?, ?, ?, ?, ?)",
+                actionId, target.text(), target.date(), at, by);
+    }
+
+    @Override
+    public void followTarget(long actionId, Target target) {
+        sql.update("UPDATE actions SET target_text = ?, target_date = ?, version = version + 1 WHERE id = ?",
+                target.text(), target.date(), actionId);
+    }
+
+    @Override
+    public void setStatus(long actionId, ActionStatus status, LocalDate closedOn) {
+        sql.update("UPDATE actions SET status = ?, closed_on = ?, version = version + 1 WHERE id = ?",
+                status, closedOn, actionId);
+    }
+
+    @Override
+    public Map<Long, LocalDate> closedOn(long boardId) {
+        Map<Long, LocalDate> closed = new HashMap<>();
+        sql.list("SELECT id, closed_on FROM actions WHERE board_id = ? AND status = 'CLOSED' AND closed_on IS NOT NULL",
+                row -> closed.put(row.getLong(1), Sql.date(row, "closed_on")), boardId);
+        return closed;
+    }
+
+    @Override
+    public void addUpdate(long actionId, LocalDate date, String text, String by, String byTeamsId, Instant at) {
+        sql.update("INSERT INTO action_updates (action_id, date, text, by_name, by_teams_id, at)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", actionId, date, text, by, byTeamsId, at);
+        sql.update("UPDATE actions SET version = version + 1 WHERE id = ?", actionId);
+    }
+
+    @Override
+    public void addEvent(ActionEvent e) {
+        sql.update("INSERT INTO action_events (action_id, at, by_teams_id, by_name, via, what, before, after,"
+                        + " activity_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", e.actionId(), e.at(), e.byTeamsId(),
+                e.byName(), e.via(), e.what(), e.before(), e.after(), e.activityId());
+    }
+
+    @Override
+    public List<ActionEvent> history(long actionId) {
+        return sql.list("SELECT action_id, at, by_teams_id, by_name, via, what, before, after, activity_id"
+                + " FROM action_events WHERE action_id = ? ORDER BY id", row -> new ActionEvent(row.getLong(1),
+                Sql.instant(row, "at"), row.getString(3), row.getString(4), row.getString(5), row.getString(6),
+                row.getString(7), row.getString(8), row.getString(9)), actionId);
     }
 
     @Override
@@ -393,28 +514,86 @@ final class SqliteLedger implements Ledger {
         sql.update("DELETE FROM actions WHERE id = ?", actionId);
     }
 
-    private static Long ownerId(Owner owner) {
-        return owner == null ? null : owner.personId();
+    @Override
+    public void mapBody(long boardId, String bodyName, List<Long> personIds) {
+        String key = bodyKey(bodyName);
+        sql.update("DELETE FROM body_members WHERE board_id = ? AND body_key = ?", boardId, key);
+        for (Long personId : new java.util.LinkedHashSet<>(personIds)) {
+            sql.update("INSERT INTO body_members (board_id, body_key, body_name, person_id) VALUES (?, ?, ?, ?)",
+                    boardId, key, bodyName, personId);
+        }
     }
 
-    private static String ownerName(Owner owner) {
-        return owner == null ? null : owner.name();
+    @Override
+    public List<Long> bodyMembers(long boardId, String bodyName) {
+        return sql.list("SELECT person_id FROM body_members WHERE board_id = ? AND body_key = ? ORDER BY person_id",
+                row -> row.getLong(1), boardId, bodyKey(bodyName));
     }
 
-    private static ActionItem action(ResultSet row, List<ActionUpdate> updates) throws SQLException {
-        String ownerName = row.getString("owner_name");
-        Long ownerId = Sql.longOrNull(row, "owner_person_id");
-        Owner owner = new Owner(ownerId, ownerName, Sql.bool(row, "owner_is_body"));
+    @Override
+    public Map<String, List<Long>> bodies(long boardId) {
+        Map<String, List<Long>> bodies = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        sql.list("SELECT body_name, person_id FROM body_members WHERE board_id = ? ORDER BY body_key, person_id",
+                row -> bodies.computeIfAbsent(row.getString(1), k -> new ArrayList<>()).add(row.getLong(2)), boardId);
+        return bodies;
+    }
+
+    static String bodyKey(String bodyName) {
+        return bodyName.strip().replaceFirst("(?i)^the\\s+", "").replaceAll("\\s+", " ")
+                .toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Override
+    public void addReview(long meetingId, long actionId, Instant at) {
+        sql.update("INSERT INTO action_reviews (meeting_id, action_id, position, at) VALUES (?, ?,"
+                + " (SELECT COALESCE(MAX(position), 0) + 1 FROM action_reviews WHERE meeting_id = ?), ?)"
+                + " ON CONFLICT DO NOTHING", meetingId, actionId, meetingId, at);
+    }
+
+    @Override
+    public void setReviewDecision(long meetingId, long actionId, String decision, Instant at) {
+        addReview(meetingId, actionId, at);
+        sql.update("UPDATE action_reviews SET decision = ?, at = ? WHERE meeting_id = ? AND action_id = ?",
+                decision, at, meetingId, actionId);
+    }
+
+    @Override
+    public List<ActionReview> reviews(long meetingId) {
+        return sql.list("SELECT meeting_id, action_id, position, decision, at FROM action_reviews WHERE meeting_id = ?"
+                        + " ORDER BY position", row -> new ActionReview(row.getLong(1), row.getLong(2), row.getInt(3),
+                        row.getString(4), Sql.instant(row, "at")), meetingId);
+    }
+
+    @Override
+    public Optional<Long> actionUnderReview(long meetingId) {
+        return sql.one("SELECT review_action_id FROM meetings WHERE id = ?", row -> Sql.longOrNull(row,
+                "review_action_id"), meetingId).flatMap(Optional::ofNullable);
+    }
+
+    @Override
+    public void setActionUnderReview(long meetingId, Long actionId) {
+        sql.update("UPDATE meetings SET review_action_id = ? WHERE id = ?", actionId, meetingId);
+    }
+
+    private static Owner owner(ResultSet row) throws SQLException {
+        return new Owner(Sql.longOrNull(row, "person_id"), row.getString("name"), Sql.bool(row, "is_body"));
+    }
+
+    private static Target target(ResultSet row) throws SQLException {
+        return new Target(row.getString("text"), Sql.date(row, "date"));
+    }
+
+    private static ActionItem action(ResultSet row, List<Owner> owners, List<Target> targets,
+                                     List<ActionUpdate> updates) throws SQLException {
         Target target = new Target(row.getString("target_text"), Sql.date(row, "target_date"));
+        List<Owner> named = owners.isEmpty() && row.getString("owner_name") != null
+                ? List.of(new Owner(Sql.longOrNull(row, "owner_person_id"), row.getString("owner_name"),
+                Sql.bool(row, "owner_is_body"))) : owners;
         return new ActionItem(row.getLong("id"), row.getLong("board_id"), row.getInt("number"),
                 Sql.longOrNull(row, "meeting_id"), Sql.date(row, "raised_on"), row.getString("agenda_item"),
-                row.getString("text"), owner, target, ActionStatus.valueOf(row.getString("status")), updates,
-                row.getLong("recording_id"));
-    }
-
-    private static ActionItem withUpdates(ActionItem a, List<ActionUpdate> updates) {
-        return new ActionItem(a.id(), a.boardId(), a.number(), a.meetingId(), a.raisedOn(), a.agendaItem(), a.text(),
-                a.owner(), a.target(), a.status(), updates, a.recordingId());
+                row.getString("text"), named, target, targets.isEmpty() ? List.of(target) : targets,
+                ActionStatus.valueOf(row.getString("status")), updates, row.getLong("recording_id"),
+                row.getInt("version"));
     }
 
     private static ActionUpdate update(ResultSet row) throws SQLException {

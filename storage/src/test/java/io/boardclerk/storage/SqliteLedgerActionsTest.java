@@ -13,6 +13,7 @@ import io.boardclerk.core.port.Ledger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -34,7 +35,8 @@ class SqliteLedgerActionsTest extends LedgerStoreTestSupport {
 
     private static ActionItem addAction(Ledger l, long boardId, int number, String text, Owner owner, Target target) {
         long recording = record(l, boardId, RecordingKind.ACTION, "29:amy");
-        return l.addAction(boardId, number, null, TODAY, null, text, owner, target, recording);
+        return l.addAction(boardId, number, null, TODAY, null, text, owner == null ? List.of() : List.of(owner), target,
+                recording, Instant.parse("2026-05-26T09:00:00Z"), "Amy");
     }
 
     private ActionItem newAction(long boardId, String text) {
@@ -107,8 +109,9 @@ class SqliteLedgerActionsTest extends LedgerStoreTestSupport {
         ActionItem added = write(l -> {
             long recording = record(l, board.id(), RecordingKind.ACTION, "29:amy");
             return l.addAction(board.id(), l.takeActionNumber(board.id()), meeting.id(), LocalDate.of(2026, 5, 26),
-                    "5.7", "Circulate the report", Owner.body("Constabulary"),
-                    new Target("the May Board", LocalDate.of(2027, 5, 25)), recording);
+                    "5.7", "Circulate the report", List.of(Owner.body("Constabulary")),
+                    new Target("the May Board", LocalDate.of(2027, 5, 25)), recording,
+                    Instant.parse("2026-05-26T09:00:00Z"), "Amy");
         });
 
         assertEquals(board.id(), added.boardId());
@@ -208,10 +211,10 @@ class SqliteLedgerActionsTest extends LedgerStoreTestSupport {
         ActionItem action = newAction(board.id(), "Retargeted");
         Target target = new Target("the June Board", LocalDate.of(2027, 6, 22));
 
-        writeDo(l -> l.setTarget(action.id(), target));
+        writeDo(l -> l.setTarget(action.id(), target, Instant.parse("2026-05-27T09:00:00Z"), "Amy"));
         assertEquals(target, read(l -> l.action(board.id(), 1)).orElseThrow().target());
 
-        writeDo(l -> l.setTarget(action.id(), null));
+        writeDo(l -> l.setTarget(action.id(), new Target(null, null), Instant.parse("2026-05-28T09:00:00Z"), "Amy"));
         assertEquals(new Target(null, null), read(l -> l.action(board.id(), 1)).orElseThrow().target());
     }
 
@@ -230,7 +233,7 @@ class SqliteLedgerActionsTest extends LedgerStoreTestSupport {
 
         List<Owner> owners = read(l -> l.actions(board.id())).stream().map(ActionItem::owner).toList();
 
-        assertEquals(List.of(person, body, unresolved, new Owner(null, null, false)), owners);
+        assertEquals(java.util.Arrays.asList(person, body, unresolved, null), owners, "an action stored without an owner has none");
         assertFalse(owners.get(0).body());
         assertTrue(owners.get(1).body());
         assertFalse(owners.get(2).body());
@@ -240,10 +243,10 @@ class SqliteLedgerActionsTest extends LedgerStoreTestSupport {
     void setOwnerReplacesTheOwnerAndItsBodyFlag() {
         ActionItem action = write(l -> addAction(l, board.id(), 1, "Reassigned", Owner.body("OPCC"), null));
 
-        writeDo(l -> l.setOwner(action.id(), Owner.unresolved("Rory Williams")));
+        writeDo(l -> l.setOwners(action.id(), List.of(Owner.unresolved("Rory Williams"))));
         assertEquals(new Owner(null, "Rory Williams", false), read(l -> l.action(board.id(), 1)).orElseThrow().owner());
 
-        writeDo(l -> l.setOwner(action.id(), Owner.body("Constabulary")));
+        writeDo(l -> l.setOwners(action.id(), List.of(Owner.body("Constabulary"))));
         assertEquals(Owner.body("Constabulary"), read(l -> l.action(board.id(), 1)).orElseThrow().owner());
     }
 

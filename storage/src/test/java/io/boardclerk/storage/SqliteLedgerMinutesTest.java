@@ -123,10 +123,10 @@ class SqliteLedgerMinutesTest extends LedgerStoreTestSupport {
             l.addDeclaration(meeting.id(), null, "Undone Three", "4", InterestKind.PERSONAL, "Friend", undone);
             l.addDeclaration(meeting.id(), null, "Kept Two", "4", InterestKind.PERSONAL, "Neighbour", kept);
             l.setNoDeclarations(other.id(), undone);
-            l.addAction(board.id(), l.takeActionNumber(board.id()), meeting.id(), TODAY, null, "Undone action", null,
-                    null, undone);
-            l.addAction(board.id(), l.takeActionNumber(board.id()), meeting.id(), TODAY, null, "Kept action", null,
-                    null, kept);
+            l.addAction(board.id(), l.takeActionNumber(board.id()), meeting.id(), TODAY, null, "Undone action", List.of(),
+                    null, undone, T0, "Amy");
+            l.addAction(board.id(), l.takeActionNumber(board.id()), meeting.id(), TODAY, null, "Kept action", List.of(),
+                    null, kept, T0, "Amy");
         });
 
         writeDo(l -> l.deleteRecordedItems(undone));

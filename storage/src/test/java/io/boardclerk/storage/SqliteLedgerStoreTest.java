@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -78,7 +79,7 @@ class SqliteLedgerStoreTest extends LedgerStoreTestSupport {
         ActionItem action = write(l -> {
             long recording = record(l, board.id(), RecordingKind.ACTION, "29:amy");
             return l.addAction(board.id(), l.takeActionNumber(board.id()), meeting.id(), TODAY, "5.1", "Report back",
-                    new Owner(personId, "Amy Pond", false), new Target("the May Board", null), recording);
+                    List.of(new Owner(personId, "Amy Pond", false)), new Target("the May Board", null), recording, T0, "Amy");
         });
         writeDo(l -> l.savePendingQuestion(board.id(), "29:amy", "{\"q\":1}", T0));
 
@@ -94,17 +95,41 @@ class SqliteLedgerStoreTest extends LedgerStoreTestSupport {
     }
 
     @Test
+    void actionsRecordedBeforeTheActionLifeMigrationKeepTheirOwnerAndOriginalTarget() throws Exception {
+        store.close();
+        java.nio.file.Files.deleteIfExists(file);
+        org.flywaydb.core.Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null)
+                .locations("classpath:db/migration").target("1").load().migrate();
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); var st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO boards (id, tenant_id, conversation_id, name) VALUES (1, 't', 'c', 'Board')");
+            st.executeUpdate("INSERT INTO recordings (id, board_id, kind, text, received_at, sender_name)"
+                    + " VALUES (1, 1, 'ACTION', 'Action: ...', '2026-05-26T09:00:00Z', 'Amy Pond')");
+            st.executeUpdate("INSERT INTO actions (board_id, number, raised_on, text, owner_name, owner_is_body,"
+                    + " target_text, target_date, status, recording_id) VALUES (1, 1, '2026-05-26', 'Report back',"
+                    + " 'Constabulary', 1, 'the May Board', '2027-05-25', 'OPEN', 1)");
+        }
+        store = SqliteLedgerStore.open(file);
+
+        ActionItem action = read(l -> l.action(1, 1)).orElseThrow();
+        assertEquals(List.of(Owner.body("Constabulary")), action.owners());
+        assertEquals(List.of(new Target("the May Board", LocalDate.of(2027, 5, 25))), action.targetHistory());
+        assertEquals(0, action.version());
+        assertEquals(List.of("Constabulary"), read(l -> l.bodyOwnerNames(1)));
+    }
+
+    @Test
     void reopeningAnExistingFileDoesNotRunTheMigrationsAgain() {
         newBoard("conv-1");
-        assertEquals(1, count("flyway_schema_history WHERE success = 1 AND version IS NOT NULL"));
+        assertEquals(2, count("flyway_schema_history WHERE success = 1 AND version IS NOT NULL"));
 
         store.close();
         store = SqliteLedgerStore.open(file);
         store.close();
         store = SqliteLedgerStore.open(file);
 
-        assertEquals(1, count("flyway_schema_history WHERE version IS NOT NULL"));
-        assertEquals("1", queryString("SELECT version FROM flyway_schema_history WHERE version IS NOT NULL"));
+        assertEquals(2, count("flyway_schema_history WHERE version IS NOT NULL"));
+        assertEquals("1,2", queryString("SELECT group_concat(version) FROM (SELECT version FROM flyway_schema_history"
+                + " WHERE version IS NOT NULL ORDER BY installed_rank)"));
         assertEquals(1, read(l -> l.boards()).size(), "reopening must not reset the data");
     }
 
@@ -138,8 +163,8 @@ class SqliteLedgerStoreTest extends LedgerStoreTestSupport {
     void anActionOwnedByAnUnknownPersonIdIsRefused() {
         Board board = newBoard("conv-1");
         assertThrows(StorageException.class, () -> writeDo(l -> l.addAction(board.id(), l.takeActionNumber(board.id()),
-                null, TODAY, null, "Text", new Owner(424_242L, "Ghost", false), null,
-                record(l, board.id(), RecordingKind.ACTION, "29:amy"))));
+                null, TODAY, null, "Text", List.of(new Owner(424_242L, "Ghost", false)), null,
+                record(l, board.id(), RecordingKind.ACTION, "29:amy"), T0, "Amy")));
         assertEquals(0, count("actions"));
         assertEquals(1, takeNumber(board.id()), "the failed turn did not use up number 1");
     }
@@ -155,7 +180,7 @@ class SqliteLedgerStoreTest extends LedgerStoreTestSupport {
             l.createBoard(TENANT, "conv-2", "Second board");
             int number = l.takeActionNumber(board.id());
             long recording = record(l, board.id(), RecordingKind.ACTION, "29:amy");
-            l.addAction(board.id(), number, null, TODAY, null, "Never kept", null, null, recording);
+            l.addAction(board.id(), number, null, TODAY, null, "Never kept", List.of(), null, recording, T0, "Amy");
             l.upsertRosterMember(board.id(), "29:amy", null, "Amy Pond");
             throw thrown;
         }));
@@ -323,7 +348,7 @@ class SqliteLedgerStoreTest extends LedgerStoreTestSupport {
                                 int number = l.takeActionNumber(board.id());
                                 long recording = record(l, board.id(), RecordingKind.ACTION, "29:amy");
                                 l.addAction(board.id(), number, null, TODAY, null, "Action " + number,
-                                        Owner.person(owner), null, recording);
+                                        List.of(Owner.person(owner)), null, recording, T0, "Amy");
                                 return number;
                             }));
                         }

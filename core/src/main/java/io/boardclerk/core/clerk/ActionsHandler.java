@@ -26,15 +26,15 @@ final class ActionsHandler {
 
     static String record(Desk desk, Command.RecordAction command) {
         desk.requireOfficer("record actions");
-        Owners.Resolution owner = Owners.resolve(desk, command.owner(), command.explicitOwner());
+        Owners.Several owner = Owners.resolveAll(desk, command.owner(), command.explicitOwner());
         PendingAction draft = new PendingAction(command.text(), command.target(), command.agendaItem());
-        if (owner.owner() == null) {
+        if (!owner.resolved()) {
             desk.ledger().savePendingQuestion(desk.board().id(), desk.sender().teamsId(), draft.encode(), desk.now());
             return "I have not recorded this action yet: \"" + Md.esc(shorten(command.text(), LOG_TEXT)) + "\"\n\n"
                     + owner.question() + " Answer with " + Md.code("owner <person or body>") + ", e.g. "
                     + Md.code("owner Constabulary") + " or " + Md.code("owner @Jo Grant") + ".";
         }
-        return add(desk, draft, owner.owner());
+        return add(desk, draft, owner.owners());
     }
 
     static String answerOwner(Desk desk, Command.AnswerOwner command) {
@@ -45,14 +45,14 @@ final class ActionsHandler {
             throw new Refusal("No action is waiting for an owner. To change an existing action's owner, say "
                     + Md.code("action <number> owner <person or body>") + ".");
         }
-        Owners.Resolution owner = Owners.resolve(desk, command.owner(), true);
-        if (owner.owner() == null) {
+        Owners.Several owner = Owners.resolveAll(desk, command.owner(), true);
+        if (!owner.resolved()) {
             return owner.question() + " Answer with " + Md.code("owner <person or body>") + ".";
         }
-        return add(desk, draft.get(), owner.owner());
+        return add(desk, draft.get(), owner.owners());
     }
 
-    private static String add(Desk desk, PendingAction draft, Owner owner) {
+    private static String add(Desk desk, PendingAction draft, List<Owner> owners) {
         desk.ledger().clearPendingQuestion(desk.board().id(), desk.sender().teamsId());
         Optional<Meeting> meeting = desk.ledger().openMeeting(desk.board().id());
         LocalDate raisedOn = meeting.map(Meeting::date).orElse(desk.today());
@@ -62,14 +62,17 @@ final class ActionsHandler {
         long recording = desk.record(RecordingKind.ACTION);
         int number = desk.ledger().takeActionNumber(desk.board().id());
         ActionItem action = desk.ledger().addAction(desk.board().id(), number, meeting.map(Meeting::id).orElse(null),
-                raisedOn, item, draft.text(), owner, target, recording);
+                raisedOn, item, draft.text(), owners, target, recording, desk.now(), desk.source().senderName());
+        desk.audit(action.id(), "raised", null, draft.text());
         StringBuilder out = new StringBuilder("Action **" + action.displayNumber() + "** recorded");
         out.append(meeting.isPresent() ? " at " + Desk.describe(meeting.get()) : " (no meeting is open: raised on "
                 + BritishDates.format(raisedOn) + ")").append(":\n");
         out.append(details(action));
-        if (owner.personId() == null && !owner.body()) {
-            out.append("\n⚠ ").append(Md.esc(owner.name())).append(" is not anyone I know on this board: kept as "
-                    + "written.");
+        for (Owner owner : owners) {
+            if (owner.personId() == null && !owner.body()) {
+                out.append("\n⚠ ").append(Md.esc(owner.name())).append(" is not anyone I know on this board: kept as "
+                        + "written.");
+            }
         }
         if (target.text() == null) {
             out.append("\nNo target was given: say ").append(Md.code("action " + number + " due <date or meeting>"))
@@ -84,44 +87,44 @@ final class ActionsHandler {
     static String setOwner(Desk desk, Command.SetActionOwner command) {
         desk.requireOfficer("change an action's owner");
         ActionItem action = find(desk, command.number());
-        Owners.Resolution owner = Owners.resolve(desk, command.owner(), true);
-        if (owner.owner() == null) {
+        Owners.Several owner = Owners.resolveAll(desk, command.owner(), true);
+        if (!owner.resolved()) {
             throw new Refusal(owner.question() + " Say " + Md.code("action " + command.number() + " owner <person or"
                     + " body>") + ".");
         }
         desk.ledger().addRecording(desk.board().id(), RecordingKind.OTHER, desk.source());
-        desk.ledger().setOwner(action.id(), owner.owner());
-        return "Action **" + action.displayNumber() + "** now belongs to " + describeOwner(owner.owner()) + ".";
+        desk.ledger().setOwners(action.id(), owner.owners());
+        String before = io.boardclerk.core.view.Views.owners(action);
+        String after = owner.owners().stream().map(Owner::name).collect(java.util.stream.Collectors.joining("; "));
+        desk.audit(action.id(), "owners", before, after);
+        return "Action **" + action.displayNumber() + "** now belongs to " + describeOwners(owner.owners()) + ".";
     }
 
     static String setTarget(Desk desk, Command.SetActionTarget command) {
         desk.requireOfficer("change an action's target");
         ActionItem action = find(desk, command.number());
-        Target target = target(desk, command.target(), action.raisedOn());
-        desk.ledger().addRecording(desk.board().id(), RecordingKind.OTHER, desk.source());
-        desk.ledger().setTarget(action.id(), target);
-        return "Action **" + action.displayNumber() + "** is now due " + describeTarget(target) + ".";
+        return retarget(desk, action, command.target());
     }
 
-    static String log(Desk desk, Command.ActionLog command) {
-        List<ActionItem> open = desk.ledger().actions(desk.board().id()).stream()
-                .filter(a -> a.status() != ActionStatus.CLOSED).toList();
-        if (open.isEmpty()) {
-            return "The action log of " + Md.esc(desk.board().name()) + " has no open actions.";
+    /** A new target; the original and every revision stay in the action's target history. */
+    static String retarget(Desk desk, ActionItem action, String words) {
+        if (action.status() == ActionStatus.CLOSED) {
+            throw new Refusal("Action " + action.displayNumber() + " is closed. Say " + Md.code("reopen "
+                    + action.number()) + " first if the board wants it back.");
         }
-        StringBuilder out = new StringBuilder("**Action log: " + Md.esc(desk.board().name()) + "** ("
-                + open.size() + " open)\n");
-        for (ActionItem a : open.subList(0, Math.min(open.size(), LOG_LINES))) {
-            out.append("\n- **").append(a.displayNumber()).append("** · item ")
-                    .append(a.agendaItem() == null ? "–" : Md.esc(a.agendaItem())).append(" · ")
-                    .append(Md.esc(shorten(a.text(), LOG_TEXT))).append(" · Owner: ").append(describeOwner(a.owner()))
-                    .append(" · Target: ").append(describeTarget(a.target())).append(" · ").append(a.status().word());
+        Target target = target(desk, words, action.raisedOn());
+        desk.ledger().addRecording(desk.board().id(), RecordingKind.OTHER, desk.source());
+        desk.ledger().setTarget(action.id(), target, desk.now(), desk.source().senderName());
+        desk.audit(action.id(), "target", io.boardclerk.core.view.Views.target(action.target()),
+                io.boardclerk.core.view.Views.target(target));
+        if (ActionLife.isOngoing(target) && action.status() == ActionStatus.OPEN) {
+            desk.ledger().setStatus(action.id(), ActionStatus.ONGOING, null);
+        } else if (!ActionLife.isOngoing(target) && action.status() == ActionStatus.ONGOING) {
+            desk.ledger().setStatus(action.id(), ActionStatus.OPEN, null);
         }
-        if (open.size() > LOG_LINES) {
-            out.append("\n\n…and ").append(open.size() - LOG_LINES)
-                    .append(" more. The full log is in the export.");
-        }
-        return out.toString();
+        String was = action.originalTarget().equals(target) ? "" : " (originally " + describeTarget(
+                action.originalTarget()) + ")";
+        return "Action **" + action.displayNumber() + "** is now due " + describeTarget(target) + was + ".";
     }
 
     /** Re-reads every open action's meeting target against the board's schedule, after the schedule changed. */
@@ -136,7 +139,10 @@ final class ActionsHandler {
             if (reading.ok() && reading.spec().followsSchedule()) {
                 LocalDate date = reading.spec().resolve(action.raisedOn(), dates).orElse(null);
                 if (!java.util.Objects.equals(date, action.target().date())) {
-                    desk.ledger().setTarget(action.id(), new Target(action.target().text(), date));
+                    desk.ledger().followTarget(action.id(), new Target(action.target().text(), date));
+                    desk.audit(action.id(), "target follows the schedule",
+                            io.boardclerk.core.view.Views.target(action.target()),
+                            io.boardclerk.core.view.Views.target(new Target(action.target().text(), date)));
                     changed++;
                 }
             }
@@ -146,11 +152,15 @@ final class ActionsHandler {
 
     static String details(ActionItem a) {
         return "- Action: " + Md.esc(a.text())
-                + "\n- Owner: " + describeOwner(a.owner())
+                + "\n- Owner: " + describeOwners(a.owners())
                 + "\n- Target: " + describeTarget(a.target())
                 + "\n- Agenda item: " + (a.agendaItem() == null ? "not set (say " + Md.code("item 5.7")
                 + " before recording)" : Md.esc(a.agendaItem()))
                 + "\n- Raised: " + BritishDates.format(a.raisedOn());
+    }
+
+    static String describeOwners(List<Owner> owners) {
+        return owners.stream().map(ActionsHandler::describeOwner).collect(java.util.stream.Collectors.joining("; "));
     }
 
     static String describeOwner(Owner owner) {
@@ -172,7 +182,7 @@ final class ActionsHandler {
         return words.equals(date) ? date : Md.esc(words) + " (" + date + ")";
     }
 
-    private static Target target(Desk desk, String words, LocalDate raisedOn) {
+    static Target target(Desk desk, String words, LocalDate raisedOn) {
         if (words == null || words.isBlank()) {
             return new Target(null, null);
         }
@@ -184,7 +194,7 @@ final class ActionsHandler {
         return new Target(reading.words(), reading.spec().resolve(raisedOn, dates).orElse(null));
     }
 
-    private static ActionItem find(Desk desk, int number) {
+    static ActionItem find(Desk desk, int number) {
         return desk.ledger().action(desk.board().id(), number).orElseThrow(() -> {
             int count = desk.ledger().actions(desk.board().id()).size();
             return new Refusal("There is no action " + ActionItem.displayNumber(number) + " on the log of "

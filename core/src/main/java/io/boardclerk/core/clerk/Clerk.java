@@ -51,7 +51,21 @@ public final class Clerk {
         on(Command.AnswerOwner.class, ActionsHandler::answerOwner);
         on(Command.SetActionOwner.class, ActionsHandler::setOwner);
         on(Command.SetActionTarget.class, ActionsHandler::setTarget);
-        on(Command.ActionLog.class, ActionsHandler::log);
+        on(Command.ActionLog.class, ActionLogs::log);
+        on(Command.MyActions.class, ActionLogs::mine);
+        on(Command.UpdateAction.class, ActionLife::update);
+        on(Command.ReportDone.class, ActionLife::done);
+        on(Command.CloseAction.class, ActionLife::close);
+        on(Command.ReopenAction.class, ActionLife::reopen);
+        on(Command.KeepOpen.class, ActionLife::keepOpen);
+        on(Command.History.class, ActionLife::history);
+        on(Command.MapBody.class, ActionLife::mapBody);
+        on(Command.ReviewActions.class, ActionLife::reviewAll);
+        on(Command.ReviewAction.class, ActionLife::reviewOne);
+        on(Command.DraftMinutes.class, MinutesHandler::draft);
+        on(Command.ApproveMinutes.class, MinutesHandler::approve);
+        on(Command.SetMarking.class, MinutesHandler::marking);
+        on(Command.Export.class, MinutesHandler::export);
         on(Command.SetItem.class, MeetingsHandler::setItem);
         on(Command.NextMeeting.class, MeetingsHandler::nextMeeting);
         on(Command.StartMeeting.class, MeetingsHandler::start);
@@ -82,7 +96,7 @@ public final class Clerk {
                     return Optional.of(PersonalChat.handle(ledger, turn, this));
                 }
                 Desk desk = desk(ledger, turn.conversation(), turn.sender(), turn.mentions(), source(turn));
-                return Optional.of(new Reply(handle(desk, turn.text())));
+                return Optional.of(new Reply(handle(desk, turn.text()), desk.cards()));
             });
         } catch (Refusal refusal) {
             return Optional.of(new Reply(refusal.markdown()));
@@ -121,6 +135,53 @@ public final class Clerk {
         return handler.handle(desk, command);
     }
 
+    /**
+     * A button pressed on one of BoardClerk's cards. It is recorded exactly as the equivalent typed command would be
+     * (same roles, same checks, same history), with "card" as where it came from. A press on a card whose action
+     * has changed since the card was drawn, or has closed, records nothing and redraws the card as things stand.
+     */
+    public CardOutcome onCardAction(CardTurn turn) {
+        try {
+            return store.inTransaction(ledger -> {
+                boolean fresh = ledger.claimActivity(turn.conversation().conversationId(), turn.activityId(),
+                        turn.receivedAt());
+                if (turn.conversation().personal()) {
+                    return personalCard(ledger, turn);
+                }
+                CardPress press = CardPress.read(turn);
+                Source source = new Source(turn.activityId(), turn.sender().teamsId(), turn.sender().name(),
+                        press.typed(), turn.receivedAt());
+                Desk desk = cardDesk(ledger, turn, source);
+                return press.apply(desk, this, fresh);
+            });
+        } catch (Refusal refusal) {
+            return CardOutcome.refused(refusal.markdown());
+        }
+    }
+
+    private CardOutcome personalCard(Ledger ledger, CardTurn turn) {
+        if (!Card.Verbs.MORE.equals(turn.verb())) {
+            throw new Refusal("That button works only in the board's own conversation.");
+        }
+        int page = CardPress.number(turn.data(), Card.Verbs.PAGE);
+        Turn asTurn = new Turn(turn.conversation(), turn.sender(), "my actions", List.of(), turn.activityId(),
+                turn.receivedAt());
+        Reply reply = ActionLogs.mineEverywhere(ledger, asTurn, turn.receivedAt().atZone(zone).toLocalDate());
+        return reply.cards().isEmpty() ? new CardOutcome(null, reply.markdown(), null, false)
+                : new CardOutcome(new Card.ActionLog(((Card.ActionLog) reply.cards().get(0)).view(), page), null, null,
+                false);
+    }
+
+    private Desk cardDesk(Ledger ledger, CardTurn turn, Source source) {
+        Desk base = desk(ledger, turn.conversation(), turn.sender(), List.of(), source);
+        return new Desk(ledger, base.board(), base.sender(), base.roster(), source, zone, Desk.VIA_CARD);
+    }
+
+    /** Runs a typed command's handler for a card press; a refusal rolls the press back like any turn. */
+    String run(Desk desk, Command command) {
+        return dispatch(desk, command);
+    }
+
     /** Teams' meeting-start event in a meeting chat. */
     public Optional<Reply> onMeetingStart(Conversation conversation, String activityId, String teamsMeetingId,
                                           String title, Instant startTime, Instant receivedAt) {
@@ -148,7 +209,9 @@ public final class Clerk {
             Source source = new Source(activityId, null, "Microsoft Teams", "(meeting event)", at);
             Desk desk = new Desk(ledger, board, null, new RosterMatcher(ledger.people(board.id()), List.of()), source,
                     zone);
-            return Optional.ofNullable(work.apply(desk)).map(Reply::new);
+            String text = work.apply(desk);
+            Reply reply = new Reply(text, desk.cards());
+            return reply.isEmpty() ? Optional.<Reply>empty() : Optional.of(reply);
         });
     }
 

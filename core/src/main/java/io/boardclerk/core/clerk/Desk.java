@@ -28,15 +28,68 @@ public final class Desk {
     private RosterMatcher roster;
     private final Source source;
     private final ZoneId zone;
+    private final String via;
     private boolean stale;
+    private final List<Card> cards = new java.util.ArrayList<>();
 
     Desk(Ledger ledger, Board board, Person sender, RosterMatcher roster, Source source, ZoneId zone) {
+        this(ledger, board, sender, roster, source, zone, sender == null ? VIA_MEETING : VIA_MESSAGE);
+    }
+
+    Desk(Ledger ledger, Board board, Person sender, RosterMatcher roster, Source source, ZoneId zone, String via) {
         this.ledger = ledger;
         this.board = board;
         this.sender = sender;
         this.roster = roster;
         this.source = source;
         this.zone = zone;
+        this.via = via;
+    }
+
+    static final String VIA_MESSAGE = "message";
+    static final String VIA_CARD = "card";
+    static final String VIA_MEETING = "meeting";
+
+    /** Adds a card to the turn's reply, sent after its text. */
+    public void show(Card card) {
+        cards.add(card);
+    }
+
+    public List<Card> cards() {
+        return List.copyOf(cards);
+    }
+
+    /** Where this turn came from: a typed "message", a "card" button, or a Teams "meeting" event. */
+    public String via() {
+        return via;
+    }
+
+    /** Keeps a change to an action in its history: who, when, before and after, and from where. */
+    public void audit(long actionId, String what, String before, String after) {
+        ledger.addEvent(new io.boardclerk.core.model.ActionEvent(actionId, now(), source.senderTeamsId(),
+                source.senderName(), via, what, before, after, source.activityId()));
+    }
+
+    /** True when the sender owns the action, as a named owner or through a body they answer for. */
+    public boolean senderOwns(io.boardclerk.core.model.ActionItem action) {
+        if (sender == null) {
+            return false;
+        }
+        if (action.isOwnedBy(sender.id())) {
+            return true;
+        }
+        return action.owners().stream().filter(io.boardclerk.core.model.Owner::body)
+                .anyMatch(o -> ledger.bodyMembers(board().id(), o.name()).contains(sender.id()));
+    }
+
+    /** Refuses unless the sender owns the action or is the chair or secretary. */
+    public void requireOwnerOrOfficer(io.boardclerk.core.model.ActionItem action, String whatTheyAsked) {
+        if (senderOwns(action) || senderIsOfficer()) {
+            return;
+        }
+        throw new Refusal("Only the owner of action " + action.displayNumber() + " ("
+                + Md.esc(io.boardclerk.core.view.Views.owners(action)) + "), the chair or the secretary can "
+                + whatTheyAsked + ". " + whoAreOfficers());
     }
 
     public Ledger ledger() {
@@ -95,10 +148,17 @@ public final class Desk {
     }
 
     public boolean senderIsOfficer() {
-        return board().isOfficer(sender.id());
+        return sender != null && board().isOfficer(sender.id());
     }
 
     /** Refuses unless the sender is the board's chair or secretary. */
+    public void requireChair(String whatTheyAsked) {
+        if (sender != null && board().chairId() != null && board().chairId() == sender.id()) {
+            return;
+        }
+        throw new Refusal("Only the chair can " + whatTheyAsked + ". " + whoAreOfficers());
+    }
+
     public void requireOfficer(String whatTheyAsked) {
         if (senderIsOfficer()) {
             return;

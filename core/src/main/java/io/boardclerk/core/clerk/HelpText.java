@@ -21,7 +21,19 @@ final class HelpText {
             - `Action: Constabulary to bring a report on Safer Streets to the next Board in May.`
             - `action <text> owner: <person or body> due: <date or meeting> item: <n>`
             - `item 5.7` sets the agenda item; a numbered paragraph (`5.7 The Chief Constable advised ...`) does too
-            - `action 12 owner <...>` · `action 12 due <...>` · `action log`
+            - `action 12 owner <...>` (several: `owner Constabulary and OPCC`) · `action 12 due <date or meeting>`
+            - `owner Constabulary = @Jo Grant, @Louisa Barry`: who answers for a body
+
+            **The action log**
+            - `update 12 <text>` (owner, chair or secretary) · `done 12` (owner: complete, awaiting the board)
+            - `close 12` · `reopen 12` · `keep 12 open` (chair or secretary, as the board agrees)
+            - `review actions`: cards for what is due or overdue · `review 12`, then `Update: ...` lines
+            - `action log` · `action log overdue` · `action log owner Constabulary` · `my actions` · `history 12`
+            - `export` (Word) · `export csv` · `export json` (chair or secretary): a download link
+
+            **Minutes**
+            - `draft minutes` (chair or secretary) · `approve minutes 26/05/2026` (chair)
+            - `marking OFFICIAL` (or OFFICIAL-SENSITIVE, PROTECT, none)
 
             **Meetings and the board**
             - `start meeting` · `end meeting` (Teams meetings open and close by themselves)
@@ -32,7 +44,7 @@ final class HelpText {
 
     static final String PERSONAL = """
             In this personal chat I take your own apologies: say `my apologies` (or `apologies`), and if you sit on \
-            several boards I will ask which. Everything else is recorded in the board's own chat or meeting chat, \
+            several boards I will ask which. `my actions` lists your open actions on every board you sit on. Everything else is recorded in the board's own chat or meeting chat, \
             where `help` shows the full grammar.""";
 
     private HelpText() {

@@ -123,7 +123,21 @@ final class MeetingsHandler {
                 + (meeting.title() == null ? "" : " (" + Md.esc(meeting.title()) + ")") + "."
                 + (apologies == 0 ? "" : " " + apologies + " apolog" + (apologies == 1 ? "y" : "ies")
                 + " already received.")
-                + "\nRecord apologies, declarations and actions here; say " + Md.code("help") + " for how.";
+                + "\nRecord apologies, declarations and actions here; say " + Md.code("help") + " for how."
+                + matters(desk);
+    }
+
+    /** Matters arising: the actions due at this meeting or overdue, one card each, posted as the meeting opens. */
+    private static String matters(Desk desk) {
+        java.util.List<io.boardclerk.core.model.ActionItem> due = ActionLife.dueForReview(desk);
+        if (due.isEmpty()) {
+            return "";
+        }
+        for (io.boardclerk.core.model.ActionItem action : due) {
+            desk.show(ActionLife.reviewCard(desk, action, null));
+        }
+        return "\n\n**Matters arising**: " + due.size() + (due.size() == 1 ? " action is" : " actions are")
+                + " due at this meeting or overdue.";
     }
 
     private static String closed(Desk desk, Meeting meeting) {
@@ -135,6 +149,6 @@ final class MeetingsHandler {
                 + (apologies == 1 ? "y" : "ies") + ", "
                 + (declarations == 0 ? (desk.ledger().noDeclarations(meeting.id()) ? "no declarations of interest"
                 : "no declarations recorded") : declarations + " declaration(s)")
-                + ", " + actions + " action(s) raised.";
+                + ", " + actions + " action(s) raised." + MinutesHandler.showDraft(desk, meeting);
     }
 }

@@ -20,6 +20,44 @@ final class Owners {
     record Resolution(Owner owner, String question) {
     }
 
+    /** Several owners, or the question to ask. */
+    record Several(List<Owner> owners, String question) {
+        boolean resolved() {
+            return owners != null && !owners.isEmpty();
+        }
+    }
+
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile(
+            "\\s*(?:,|;|&|\\band\\b)\\s*", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Owners named together ("Constabulary and OPCC", "@Jo Grant, @Louisa Barry"): each part must resolve on its
+     * own, or the words are read as one owner (a post like "Head of Estates and Facilities").
+     */
+    static Several resolveAll(Desk desk, String words, boolean explicit) {
+        if (words != null && SEPARATORS.matcher(words).find()) {
+            List<Owner> parts = new java.util.ArrayList<>();
+            for (String part : SEPARATORS.split(words.strip())) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                Resolution one = resolve(desk, part, explicit);
+                if (one.owner() == null) {
+                    parts = null;
+                    break;
+                }
+                if (parts.stream().noneMatch(o -> o.name().equalsIgnoreCase(one.owner().name()))) {
+                    parts.add(one.owner());
+                }
+            }
+            if (parts != null && parts.size() > 1) {
+                return new Several(List.copyOf(parts), null);
+            }
+        }
+        Resolution whole = resolve(desk, words, explicit);
+        return whole.owner() == null ? new Several(null, whole.question()) : new Several(List.of(whole.owner()), null);
+    }
+
     private Owners() {
     }
 

@@ -28,6 +28,8 @@ final class PersonalChat {
             choice = own.boardChoice();
         } else if (command instanceof Command.ListApologies) {
             choice = null;
+        } else if (command instanceof Command.MyActions) {
+            return ActionLogs.mineEverywhere(ledger, turn, turn.receivedAt().atZone(clerk.zone()).toLocalDate());
         } else if (command instanceof Command.Help) {
             return new Reply(HelpText.PERSONAL);
         } else {

@@ -75,7 +75,71 @@ public sealed interface Command {
     record SetActionTarget(int number, String target) implements Command {
     }
 
-    record ActionLog() implements Command {
+    /**
+     * The chair's summary of the log.
+     *
+     * @param overdueOnly "action log overdue"
+     * @param owner       "action log owner Constabulary": only that owner's actions; null for everyone's
+     */
+    record ActionLog(boolean overdueOnly, String owner) implements Command {
+        public ActionLog() {
+            this(false, null);
+        }
+    }
+
+    /** The sender's own actions: on this board, or in a personal chat on every board they sit on. */
+    record MyActions() implements Command {
+    }
+
+    /** A dated, signed update; {@code number} is null for "Update: ..." said of the action under review. */
+    record UpdateAction(Integer number, String text) implements Command {
+    }
+
+    /** The owner reports an action done: complete, awaiting the board. */
+    record ReportDone(int number) implements Command {
+    }
+
+    /** The board agrees an action is closed. */
+    record CloseAction(int number) implements Command {
+    }
+
+    record ReopenAction(int number) implements Command {
+    }
+
+    /** The board reviewed an action and keeps it open. */
+    record KeepOpen(int number) implements Command {
+    }
+
+    record History(int number) implements Command {
+    }
+
+    /** "review actions": the actions due at this meeting or overdue, one card each. */
+    record ReviewActions() implements Command {
+    }
+
+    /** One action taken up in the review: "review 12", or the minutes' "Action 10.0, Agenda Item 4.3, ...". */
+    record ReviewAction(int number) implements Command {
+    }
+
+    /** "owner Constabulary = @Jo Grant, @Louisa Barry": the people who answer for a body. */
+    record MapBody(String body, List<String> people) implements Command {
+        public MapBody {
+            people = List.copyOf(people);
+        }
+    }
+
+    record DraftMinutes() implements Command {
+    }
+
+    record ApproveMinutes(LocalDate date) implements Command {
+    }
+
+    /** The board's protective marking; null for none. */
+    record SetMarking(String marking) implements Command {
+    }
+
+    /** A download link: format "csv", "docx" or "json". */
+    record Export(String format) implements Command {
     }
 
     record SetItem(String item) implements Command {

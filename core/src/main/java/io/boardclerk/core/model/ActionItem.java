@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param number         the log number, never reused; shown as "12.0"
  * @param meetingId      the meeting that raised it, null when raised between meetings
- * @param owners         one or more owners, people or bodies, in the order given; never empty
+ * @param owners         one or more owners, people or bodies, in the order given
  * @param targetHistory  every target the action has had, the original first and the current last
  * @param version        counts the changes to the action; a card showing an older version is stale
  */
@@ -22,9 +22,9 @@ public record ActionItem(long id, long boardId, int number, Long meetingId, Loca
         updates = List.copyOf(updates);
     }
 
-    /** The first owner named. */
+    /** The first owner named; null only for an action stored without one. */
     public Owner owner() {
-        return owners.get(0);
+        return owners.isEmpty() ? null : owners.get(0);
     }
 
     /** The target the action was raised with. */

@@ -67,6 +67,33 @@ public final class CommandParser {
     private static final Pattern OWNER_ANSWER = Pattern.compile("^owner\\s*:?\\s+(.+)$", I);
     private static final Pattern OWNER_IN_TEXT = Pattern.compile("^((?!to\\b)[^,;:]{1,80}?)\\s+(?:is\\s+to|are\\s+to|to)"
             + "\\s+(?!be\\b)[a-z]+", I);
+    private static final String NUM = "(?:action\\s+)?(?:no\\.?\\s*)?(\\d{1,6})(?:\\.0)?";
+    private static final Pattern UPDATE_CMD = Pattern.compile("^update\\s+" + NUM + "\\s*[:,\\-–]?\\s+(.+)$",
+            I | Pattern.DOTALL);
+    private static final Pattern UPDATE_MINUTE = Pattern.compile("^update\\s*:\\s*(.+)$", I | Pattern.DOTALL);
+    private static final Pattern DONE = Pattern.compile("^(?:done|completed?|finished)\\s+" + NUM + "$|^action\\s+"
+            + "(?:no\\.?\\s*)?(\\d{1,6})(?:\\.0)?\\s+(?:is\\s+)?(?:done|complete|completed)$", I);
+    private static final Pattern CLOSE = Pattern.compile("^(close|reopen|re-open)\\s+" + NUM + "$", I);
+    private static final Pattern KEEP_OPEN = Pattern.compile("^keep\\s+" + NUM + "\\s+open$|^keep\\s+open\\s+"
+            + NUM + "$", I);
+    private static final Pattern HISTORY = Pattern.compile("^history\\s+(?:of\\s+)?" + NUM + "$", I);
+    private static final Pattern LOG_OVERDUE = Pattern.compile("^(?:the\\s+)?(?:action\\s+log|actions)\\s+"
+            + "overdue$|^overdue\\s+actions$", I);
+    private static final Pattern LOG_OWNER = Pattern.compile("^(?:the\\s+)?(?:action\\s+log|actions)\\s+(?:owner|for"
+            + "|owned\\s+by)\\s*:?\\s+(.+)$", I);
+    private static final Pattern REVIEW_ALL = Pattern.compile("^review\\s+(?:the\\s+)?(?:actions?|action\\s+log)$", I);
+    private static final Pattern REVIEW_ONE = Pattern.compile("^review\\s+" + NUM + "$", I);
+    /** The minutes' review heading: "Action 10.0, Agenda Item 4.3, 16th December 2021 – Performance Reporting". */
+    private static final Pattern REVIEW_HEADING = Pattern.compile("^action\\s+(?:no\\.?\\s*)?(\\d{1,6})(?:\\.0)?"
+            + "\\s*[,;]\\s*(?:agenda\\s+)?item\\b.*$", I);
+    private static final Pattern MAP_BODY = Pattern.compile("^(?:owner|body)\\s+(.+?)\\s*=\\s*(.+)$", I);
+    private static final Pattern DRAFT_MINUTES = Pattern.compile("^(?:draft|show|write)\\s+(?:the\\s+)?minutes"
+            + "(?:\\s+draft)?$|^minutes\\s+draft$", I);
+    private static final Pattern APPROVE_MINUTES = Pattern.compile("^approve\\s+(?:the\\s+)?minutes(?:\\s+(?:of|for"
+            + "|from))?(?:\\s+(?:the\\s+)?(?:meeting\\s+)?(?:(?:of|on|held\\s+on)\\s+)?(?:the\\s+)?(.+))?$", I);
+    private static final Pattern MARKING = Pattern.compile("^(?:protective\\s+)?marking\\s*:?\\s+(.+)$", I);
+    private static final Pattern EXPORT = Pattern.compile("^export(?:\\s+(?:the\\s+)?action\\s+log)?(?:\\s+(?:as\\s+"
+            + "|in\\s+)?(csv|docx|word|json|excel))?$", I);
     private static final Pattern ITEM_CMD = Pattern.compile("^(?:agenda\\s+)?item\\s+" + ITEM + "\\.?$", I);
     private static final Pattern NEXT_MEETING_CMD = Pattern.compile("^next\\s+meeting\\s*:?\\s+(.+)$", I);
     private static final Pattern NEXT_MEETING_MINUTE = Pattern.compile("^(?:the\\s+)?(?:date\\s+of\\s+(?:the\\s+)?)?next\\s+"
@@ -144,6 +171,9 @@ public final class CommandParser {
             case "action log", "actions", "the action log", "show action log", "show the action log" -> {
                 return new Command.ActionLog();
             }
+            case "my actions", "show my actions", "my action log" -> {
+                return new Command.MyActions();
+            }
             case "apologies", "show apologies", "list apologies" -> {
                 return new Command.ListApologies();
             }
@@ -165,6 +195,31 @@ public final class CommandParser {
                 l -> group(DECLARE_SHORT, l, m -> declare(null, m.group(1), m.group(2), m.group(3))),
                 l -> group(DECLARE_OWN, l, m -> declare(null, m.group(1), m.group(2), m.group(3))),
                 l -> group(DECLARED, l, m -> declare(m.group(1), m.group(2), m.group(3), m.group(4))),
+                l -> group(UPDATE_CMD, l, m -> update(Integer.parseInt(m.group(1)), m.group(2))),
+                l -> group(UPDATE_MINUTE, l, m -> update(null, m.group(1))),
+                l -> group(DONE, l, m -> new Command.ReportDone(Integer.parseInt(
+                        m.group(1) != null ? m.group(1) : m.group(2)))),
+                l -> group(CLOSE, l, m -> m.group(1).equalsIgnoreCase("close")
+                        ? new Command.CloseAction(Integer.parseInt(m.group(2)))
+                        : new Command.ReopenAction(Integer.parseInt(m.group(2)))),
+                l -> group(KEEP_OPEN, l, m -> new Command.KeepOpen(Integer.parseInt(
+                        m.group(1) != null ? m.group(1) : m.group(2)))),
+                l -> group(HISTORY, l, m -> new Command.History(Integer.parseInt(m.group(1)))),
+                l -> group(LOG_OVERDUE, l, m -> new Command.ActionLog(true, null)),
+                l -> group(LOG_OWNER, l, m -> new Command.ActionLog(false, clean(m.group(1)))),
+                l -> group(REVIEW_ALL, l, m -> new Command.ReviewActions()),
+                l -> group(REVIEW_ONE, l, m -> new Command.ReviewAction(Integer.parseInt(m.group(1)))),
+                l -> group(REVIEW_HEADING, l, m -> new Command.ReviewAction(Integer.parseInt(m.group(1)))),
+                l -> group(MAP_BODY, l, m -> mapBody(m.group(1), m.group(2))),
+                l -> group(DRAFT_MINUTES, l, m -> new Command.DraftMinutes()),
+                l -> group(APPROVE_MINUTES, l, m -> approveMinutes(m.group(1), context.today())),
+                l -> group(MARKING, l, m -> marking(m.group(1))),
+                l -> group(EXPORT, l, m -> new Command.Export(m.group(1) == null ? "docx"
+                        : switch (m.group(1).toLowerCase(Locale.ROOT)) {
+                            case "word" -> "docx";
+                            case "excel" -> "csv";
+                            default -> m.group(1).toLowerCase(Locale.ROOT);
+                        })),
                 l -> group(ACTION_CHANGE, l, m -> actionChange(m, context.today())),
                 l -> group(ACTION_MINUTE, l, m -> minuteAction(m.group(1), context.today())),
                 l -> group(ACTION_SHORT, l, m -> shortAction(m.group(1), context.today())),
@@ -277,6 +332,65 @@ public final class CommandParser {
                     "declare item 7: I am a trustee of the charity named in the report");
         }
         return new Command.Declare(member == null ? null : clean(member), item.replaceAll("\\.$", ""), k, words);
+    }
+
+    /** The longest update accepted, in characters. */
+    public static final int MAX_UPDATE_TEXT = 4000;
+
+    private static Command update(Integer number, String text) {
+        String words = clean(text);
+        String example = "update " + (number == null ? 12 : number) + " The report is drafted and goes to the May Board";
+        if (words.isEmpty()) {
+            return new Command.Invalid("An update needs its text.", example);
+        }
+        if (words.length() > MAX_UPDATE_TEXT) {
+            return new Command.Invalid("That update is " + words.length() + " characters long; an update can have at"
+                    + " most " + MAX_UPDATE_TEXT + ". Split it into two updates.", example);
+        }
+        return new Command.UpdateAction(number, words);
+    }
+
+    private static Command mapBody(String body, String people) {
+        String name = clean(body).replaceFirst("(?i)^the\\s+", "");
+        List<String> names = new ArrayList<>();
+        for (String part : people.split("\\s*(?:,|;|\\band\\b|&)\\s*")) {
+            String person = clean(part);
+            if (!person.isEmpty()) {
+                names.add(person);
+            }
+        }
+        if (name.isEmpty() || names.isEmpty()) {
+            return new Command.Invalid("Name the body and the people who answer for it.",
+                    "owner Constabulary = @Jo Grant, @Louisa Barry");
+        }
+        return new Command.MapBody(name, names);
+    }
+
+    private static Command approveMinutes(String words, LocalDate today) {
+        if (words == null || words.isBlank()) {
+            return new Command.Invalid("Say which meeting's minutes are approved.", "approve minutes 26/05/2026");
+        }
+        String written = words.strip().replaceFirst("(?i)\\s+as\\s+a\\s+true\\s+record\\.?$", "");
+        Optional<DateFinding> found = BritishDates.find(written, today);
+        if (found.isEmpty()) {
+            return new Command.Invalid("\"" + clean(words) + "\" is not a date I can read (" + BritishDates.FORMAT_HINT
+                    + ").", "approve minutes 26/05/2026");
+        }
+        if (found.get().impossible()) {
+            return new Command.Invalid("\"" + found.get().written() + "\" is not a date on the calendar.",
+                    "approve minutes 26/05/2026");
+        }
+        return new Command.ApproveMinutes(found.get().date());
+    }
+
+    private static Command marking(String words) {
+        String w = clean(words).toUpperCase(Locale.ROOT).replaceAll("[\\s_]+", "-").replaceAll("\\.$", "");
+        return switch (w) {
+            case "OFFICIAL", "OFFICIAL-SENSITIVE", "PROTECT" -> new Command.SetMarking(w);
+            case "NONE", "NO-MARKING", "OFF" -> new Command.SetMarking(null);
+            default -> new Command.Invalid("\"" + clean(words) + "\" is not a marking BoardClerk knows: use OFFICIAL,"
+                    + " OFFICIAL-SENSITIVE, PROTECT or none.", "marking OFFICIAL");
+        };
     }
 
     private static Command actionChange(Matcher m, LocalDate today) {

@@ -20,6 +20,11 @@ public interface BoardRepository {
 
     List<Board> boards();
 
+    /** The board's protective marking ("OFFICIAL", "OFFICIAL-SENSITIVE", "PROTECT"); empty for none. */
+    Optional<String> marking(long boardId);
+
+    void setMarking(long boardId, String marking);
+
     /** The boards of one tenant whose roster holds this Teams user. */
     List<Board> boardsOnRoster(String tenantId, String teamsId);
 }

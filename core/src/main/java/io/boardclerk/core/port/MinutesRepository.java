@@ -3,10 +3,13 @@ package io.boardclerk.core.port;
 import io.boardclerk.core.model.Apology;
 import io.boardclerk.core.model.Declaration;
 import io.boardclerk.core.model.InterestKind;
+import io.boardclerk.core.model.MinutesApproval;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
-/** The standing sections of a meeting's minutes: apologies and declarations. */
+/** The standing sections of a meeting's minutes: apologies and declarations, and their approval. */
 public interface MinutesRepository {
 
     Apology addApology(long meetingId, Long personId, String name, String role, long recordingId);
@@ -24,4 +27,8 @@ public interface MinutesRepository {
     void setNoDeclarations(long meetingId, Long recordingId);
 
     boolean noDeclarations(long meetingId);
+
+    void approveMinutes(long meetingId, String approvedBy, Instant at, long recordingId);
+
+    Optional<MinutesApproval> approval(long meetingId);
 }

@@ -1,0 +1,10 @@
+package io.boardclerk.core.model;
+
+import java.time.Instant;
+
+/**
+ * An action reviewed at a meeting, in the order reviewed, with what the board decided ("kept open", "closed",
+ * "new target 26/05/2026"); decision is null while the review has not reached one.
+ */
+public record ActionReview(long meetingId, long actionId, int position, String decision, Instant at) {
+}
