@@ -34,7 +34,7 @@ public final class ActionLogDocx {
     private static final boolean LANDSCAPE = true;
     private static final int MARGIN = 851;
     /** Relative widths of the nine columns; ACTION and UPDATE get the room. */
-    private static final int[] WEIGHTS = {5, 8, 6, 24, 10, 9, 22, 8, 8};
+    private static final int[] WEIGHTS = {7, 8, 8, 22, 10, 9, 20, 8, 8};
     private static final int TABLE_FONT_POINTS = 9;
     private static final String HEADING_SHADE = "D9D9D9";
 
