@@ -79,4 +79,25 @@ class PersonalChatAndIsolationTest {
         assertTrue(say(coordination, coordination.message(SECRETARY, "action Another owner: OPCC"))
                 .contains("Action **1.0**"), "each board numbers its own log");
     }
+
+    @Test
+    void aPersonOnTwoBoardsActsOnEachBoardsActionsOnlyInThatBoardsConversation() throws Exception {
+        say(finance, finance.message(SECRETARY, "action Review reserves owner: Jon Leigh due: 10/12/2026"));
+        say(coordination, coordination.message(SECRETARY, "action Bring the estates report owner: Jon Leigh"
+                + " due: 10/12/2026"));
+        say(otherTenant, otherTenant.message(SECRETARY, "action Bedfordshire's own owner: Jon Leigh due: 10/12/2026"));
+
+        assertTrue(say(coordination, coordination.message(JON, "update 1 Estates draft ready"))
+                .contains("Update recorded on action **1.0**"));
+        assertTrue(say(coordination, coordination.message(JON, "done 1")).contains("reported **complete**"));
+
+        String financeHistory = say(finance, finance.message(JON, "history 1"));
+        assertTrue(financeHistory.contains("Review reserves") && financeHistory.contains("Now: open"), financeHistory);
+        assertFalse(financeHistory.contains("Estates"), "the other board's update never shows: " + financeHistory);
+        String bedsHistory = say(otherTenant, otherTenant.message(JON, "history 1"));
+        assertTrue(bedsHistory.contains("Now: open") && !bedsHistory.contains("Estates"), bedsHistory);
+        String coordinationHistory = say(coordination, coordination.message(JON, "history 1"));
+        assertTrue(coordinationHistory.contains("Estates draft ready") && coordinationHistory.contains("Now: complete"),
+                coordinationHistory);
+    }
 }

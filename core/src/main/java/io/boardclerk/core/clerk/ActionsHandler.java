@@ -64,6 +64,10 @@ final class ActionsHandler {
         ActionItem action = desk.ledger().addAction(desk.board().id(), number, meeting.map(Meeting::id).orElse(null),
                 raisedOn, item, draft.text(), owners, target, recording, desk.now(), desk.source().senderName());
         desk.audit(action.id(), "raised", null, draft.text());
+        if (ActionLife.isOngoing(target)) {
+            desk.ledger().setStatus(action.id(), ActionStatus.ONGOING, null);
+            action = desk.ledger().action(desk.board().id(), number).orElseThrow();
+        }
         StringBuilder out = new StringBuilder("Action **" + action.displayNumber() + "** recorded");
         out.append(meeting.isPresent() ? " at " + Desk.describe(meeting.get()) : " (no meeting is open: raised on "
                 + BritishDates.format(raisedOn) + ")").append(":\n");
@@ -137,7 +141,8 @@ final class ActionsHandler {
             }
             TargetParser.Reading reading = TargetParser.read(action.target().text(), action.raisedOn());
             if (reading.ok() && reading.spec().followsSchedule()) {
-                LocalDate date = reading.spec().resolve(action.raisedOn(), dates).orElse(null);
+                LocalDate from = from(desk, reading.spec(), action.raisedOn());
+                LocalDate date = reading.spec().resolve(from, dates).orElse(null);
                 if (!java.util.Objects.equals(date, action.target().date())) {
                     desk.ledger().followTarget(action.id(), new Target(action.target().text(), date));
                     desk.audit(action.id(), "target follows the schedule",
@@ -148,6 +153,14 @@ final class ActionsHandler {
             }
         }
         return changed;
+    }
+
+    /** A recurring target falls on the next such meeting from today, never on the meeting that raised it. */
+    private static LocalDate from(Desk desk, io.boardclerk.core.parse.TargetSpec spec, LocalDate raisedOn) {
+        if (!spec.recurs()) {
+            return raisedOn;
+        }
+        return desk.today().isAfter(raisedOn) ? desk.today() : raisedOn.plusDays(1);
     }
 
     static String details(ActionItem a) {
@@ -191,7 +204,8 @@ final class ActionsHandler {
             throw new Refusal(reading.problem());
         }
         List<LocalDate> dates = desk.ledger().meetings(desk.board().id()).stream().map(Meeting::date).toList();
-        return new Target(reading.words(), reading.spec().resolve(raisedOn, dates).orElse(null));
+        LocalDate from = from(desk, reading.spec(), raisedOn);
+        return new Target(reading.words(), reading.spec().resolve(from, dates).orElse(null));
     }
 
     static ActionItem find(Desk desk, int number) {

@@ -69,6 +69,7 @@ public final class Clerk {
         on(Command.SetItem.class, MeetingsHandler::setItem);
         on(Command.NextMeeting.class, MeetingsHandler::nextMeeting);
         on(Command.StartMeeting.class, MeetingsHandler::start);
+        on(Command.MoveMeeting.class, MeetingsHandler::move);
         on(Command.EndMeeting.class, MeetingsHandler::end);
         on(Command.BoardName.class, BoardHandler::rename);
         on(Command.AssignRole.class, BoardHandler::assign);

@@ -26,6 +26,23 @@ final class MeetingsHandler {
         return "Agenda item " + Md.esc(command.item()) + ": new actions will be raised under it.";
     }
 
+    static String move(Desk desk, Command.MoveMeeting command) {
+        desk.requireOfficer("move meetings");
+        Meeting meeting = desk.ledger().meetings(desk.board().id()).stream()
+                .filter(m -> m.date().equals(command.from()) && m.status() == io.boardclerk.core.model.MeetingStatus.SCHEDULED)
+                .findFirst().orElseThrow(() -> new Refusal("No meeting of " + Md.esc(desk.board().name())
+                        + " is scheduled on " + BritishDates.formatLong(command.from()) + "."));
+        if (command.to().isBefore(desk.today())) {
+            throw new Refusal(BritishDates.formatLong(command.to()) + " has already passed.");
+        }
+        desk.record(io.boardclerk.core.model.RecordingKind.OTHER);
+        desk.ledger().rescheduleMeeting(meeting.id(), command.to(), meeting.time(), meeting.location());
+        int moved = ActionsHandler.followSchedule(desk);
+        return "The meeting of " + BritishDates.formatLong(command.from()) + " moves to "
+                + BritishDates.formatLong(command.to()) + "."
+                + (moved == 0 ? "" : "\n" + moved + " action target(s) move with it.");
+    }
+
     static String nextMeeting(Desk desk, Command.NextMeeting command) {
         desk.requireOfficer("schedule meetings");
         if (command.date().isBefore(desk.today())) {

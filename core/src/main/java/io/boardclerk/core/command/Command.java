@@ -148,6 +148,10 @@ public sealed interface Command {
     record NextMeeting(LocalDate date, LocalTime time, String location) implements Command {
     }
 
+    /** A scheduled meeting moves to another day; targets that name it move with it. */
+    record MoveMeeting(LocalDate from, LocalDate to) implements Command {
+    }
+
     record StartMeeting(LocalDate date) implements Command {
     }
 

@@ -65,7 +65,7 @@ public final class Exporter {
     }
 
     private static ActionDoc action(ActionItem a) {
-        return new ActionDoc(a.displayNumber(), iso(a.raisedOn()), a.agendaItem(), a.text(), a.owner().name(),
+        return new ActionDoc(a.displayNumber(), iso(a.raisedOn()), a.agendaItem(), a.text(), Views.owners(a),
                 iso(a.target().date()), a.target().text(), a.status().word(),
                 a.updates().stream().map(u -> new UpdateDoc(iso(u.date()), u.text(), u.by())).toList());
     }

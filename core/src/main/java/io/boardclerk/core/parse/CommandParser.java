@@ -70,10 +70,10 @@ public final class CommandParser {
     private static final String NUM = "(?:action\\s+)?(?:no\\.?\\s*)?(\\d{1,6})(?:\\.0)?";
     private static final Pattern UPDATE_CMD = Pattern.compile("^update\\s+" + NUM + "\\s*[:,\\-–]?\\s+(.+)$",
             I | Pattern.DOTALL);
-    private static final Pattern UPDATE_MINUTE = Pattern.compile("^update\\s*:\\s*(.+)$", I | Pattern.DOTALL);
+    private static final Pattern UPDATE_MINUTE = Pattern.compile("^update\\s*:\\s*(.*)$", I | Pattern.DOTALL);
     private static final Pattern DONE = Pattern.compile("^(?:done|completed?|finished)\\s+" + NUM + "$|^action\\s+"
-            + "(?:no\\.?\\s*)?(\\d{1,6})(?:\\.0)?\\s+(?:is\\s+)?(?:done|complete|completed)$", I);
-    private static final Pattern CLOSE = Pattern.compile("^(close|reopen|re-open)\\s+" + NUM + "$", I);
+            + "(?:no\\.?\\s*)?(\\d{1,6})(?:\\.0)?\\s+(?:is\\s+)?(?:done|complete|completed)[.!]?$", I);
+    private static final Pattern CLOSE = Pattern.compile("^(close|reopen|re-open)\\s+" + NUM + "[.!]?$", I);
     private static final Pattern KEEP_OPEN = Pattern.compile("^keep\\s+" + NUM + "\\s+open$|^keep\\s+open\\s+"
             + NUM + "$", I);
     private static final Pattern HISTORY = Pattern.compile("^history\\s+(?:of\\s+)?" + NUM + "$", I);
@@ -94,6 +94,8 @@ public final class CommandParser {
     private static final Pattern MARKING = Pattern.compile("^(?:protective\\s+)?marking\\s*:?\\s+(.+)$", I);
     private static final Pattern EXPORT = Pattern.compile("^export(?:\\s+(?:the\\s+)?action\\s+log)?(?:\\s+(?:as\\s+"
             + "|in\\s+)?(csv|docx|word|json|excel))?$", I);
+    private static final Pattern MOVE_MEETING = Pattern.compile("^(?:move|reschedule)\\s+(?:the\\s+)?(?:meeting|board)"
+            + "\\s+(?:of\\s+|on\\s+)?(?:the\\s+)?(.+?)\\s+to\\s+(?:the\\s+)?(.+?)\\.?$", I);
     private static final Pattern ITEM_CMD = Pattern.compile("^(?:agenda\\s+)?item\\s+" + ITEM + "\\.?$", I);
     private static final Pattern NEXT_MEETING_CMD = Pattern.compile("^next\\s+meeting\\s*:?\\s+(.+)$", I);
     private static final Pattern NEXT_MEETING_MINUTE = Pattern.compile("^(?:the\\s+)?(?:date\\s+of\\s+(?:the\\s+)?)?next\\s+"
@@ -225,6 +227,7 @@ public final class CommandParser {
                 l -> group(ACTION_SHORT, l, m -> shortAction(m.group(1), context.today())),
                 l -> group(OWNER_ANSWER, l, m -> new Command.AnswerOwner(clean(m.group(1)))),
                 l -> group(ITEM_CMD, l, m -> new Command.SetItem(m.group(1))),
+                l -> group(MOVE_MEETING, l, m -> moveMeeting(m.group(1), m.group(2), context.today())),
                 l -> group(NEXT_MEETING_CMD, l, m -> nextMeeting(m.group(1), context.today(), true)),
                 l -> group(NEXT_MEETING_MINUTE, l, m -> nextMeeting(m.group(1), context.today(), false)),
                 l -> group(START_MEETING, l, m -> startMeeting(m.group(1), context.today())),
@@ -338,7 +341,7 @@ public final class CommandParser {
     public static final int MAX_UPDATE_TEXT = 4000;
 
     private static Command update(Integer number, String text) {
-        String words = clean(text);
+        String words = text.strip();
         String example = "update " + (number == null ? 12 : number) + " The report is drafted and goes to the May Board";
         if (words.isEmpty()) {
             return new Command.Invalid("An update needs its text.", example);
@@ -381,6 +384,21 @@ public final class CommandParser {
                     "approve minutes 26/05/2026");
         }
         return new Command.ApproveMinutes(found.get().date());
+    }
+
+    private static Command moveMeeting(String from, String to, LocalDate today) {
+        String example = "move meeting 11/02/2027 to 18/02/2027";
+        Optional<DateFinding> was = BritishDates.find(from, today);
+        Optional<DateFinding> now = BritishDates.find(to, today);
+        if (was.isEmpty() || now.isEmpty()) {
+            return new Command.Invalid("Give both dates, " + BritishDates.FORMAT_HINT + ".", example);
+        }
+        for (DateFinding d : List.of(was.get(), now.get())) {
+            if (d.impossible()) {
+                return new Command.Invalid("\"" + d.written() + "\" is not a date on the calendar.", example);
+            }
+        }
+        return new Command.MoveMeeting(was.get().date(), now.get().date());
     }
 
     private static Command marking(String words) {

@@ -32,6 +32,10 @@ public final class TargetParser {
     private static final Pattern WITHIN = Pattern.compile(
             "\\b(?:in|within)\\s+(\\d{1,2}|a|an|one|two|three|four|five|six|nine|twelve)\\s+(day|week|month|year)s?\\b",
             Pattern.CASE_INSENSITIVE);
+    /** "August and February Boards", "the February, May and August meetings": every meeting in those months. */
+    private static final Pattern RECURRING = Pattern.compile(
+            "\\b(?:the\\s+|every\\s+|each\\s+)?((?:" + BritishDates.MONTH_WORD + ")(?:\\s*(?:,|&|and)\\s*(?:"
+                    + BritishDates.MONTH_WORD + "))+)\\s+" + MEETING + "s?\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern ONGOING = Pattern.compile("\\bon-?\\s?going\\b", Pattern.CASE_INSENSITIVE);
 
     private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
@@ -78,7 +82,7 @@ public final class TargetParser {
     public static Optional<String> findPhrase(String sentence, LocalDate today) {
         int best = Integer.MAX_VALUE;
         String phrase = null;
-        for (Pattern p : new Pattern[]{NEXT, MONTH_MEETING, MEETING_IN_MONTH, WITHIN, ONGOING}) {
+        for (Pattern p : new Pattern[]{NEXT, RECURRING, MONTH_MEETING, MEETING_IN_MONTH, WITHIN, ONGOING}) {
             Matcher m = p.matcher(sentence);
             if (m.find() && m.start() < best) {
                 best = m.start();
@@ -96,6 +100,15 @@ public final class TargetParser {
         Matcher next = NEXT.matcher(text);
         if (next.find()) {
             return Optional.of(new TargetSpec.NextMeeting(month(next.group(1))));
+        }
+        Matcher recurring = RECURRING.matcher(text);
+        if (recurring.find()) {
+            java.util.EnumSet<java.time.Month> months = java.util.EnumSet.noneOf(java.time.Month.class);
+            Matcher word = Pattern.compile(BritishDates.MONTH_WORD, Pattern.CASE_INSENSITIVE).matcher(recurring.group(1));
+            while (word.find()) {
+                months.add(month(word.group()));
+            }
+            return Optional.of(new TargetSpec.Recurring(months));
         }
         Matcher monthMeeting = MONTH_MEETING.matcher(text);
         if (monthMeeting.find()) {

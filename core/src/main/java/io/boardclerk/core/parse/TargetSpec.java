@@ -18,6 +18,11 @@ public sealed interface TargetSpec {
         return false;
     }
 
+    /** True when the target comes round again (recurring meetings): it resolves from today, not from raising. */
+    default boolean recurs() {
+        return false;
+    }
+
     record OnDate(LocalDate date) implements TargetSpec {
         @Override
         public Optional<LocalDate> resolve(LocalDate raisedOn, Collection<LocalDate> meetingDates) {
@@ -61,6 +66,34 @@ public sealed interface TargetSpec {
 
         @Override
         public boolean followsSchedule() {
+            return true;
+        }
+    }
+
+    /**
+     * "August and February Boards": every meeting in those months. It falls on the next such meeting after
+     * {@code from}; the clerk passes today, so once one is held the target moves on to the next.
+     */
+    record Recurring(java.util.Set<Month> months) implements TargetSpec {
+        public Recurring {
+            months = java.util.Set.copyOf(months);
+        }
+
+        @Override
+        public Optional<LocalDate> resolve(LocalDate from, Collection<LocalDate> meetingDates) {
+            return meetingDates.stream()
+                    .filter(d -> !d.isBefore(from))
+                    .filter(d -> months.contains(d.getMonth()))
+                    .min(Comparator.naturalOrder());
+        }
+
+        @Override
+        public boolean followsSchedule() {
+            return true;
+        }
+
+        @Override
+        public boolean recurs() {
             return true;
         }
     }

@@ -160,7 +160,7 @@ public final class MinutesDrafter {
                     true));
             for (ActionItem a : e.getValue()) {
                 out.add(new Paragraph("Action:", a.text() + " (Action " + a.displayNumber() + "; owner: "
-                        + Views.owners(a) + "; target: " + Views.target(a.target()) + ")", false));
+                        + Views.owners(a) + "; target: " + Views.target(a.target()) + ").", false));
             }
         }
         return out;

@@ -659,4 +659,98 @@ class CommandParserTest {
             assertEquals(List.of(new Command.Unknown(sentence, null)), parse(sentence));
         }
     }
+
+    @Nested
+    class TheActionLogsLife {
+
+        @Test
+        void update_takes_the_number_in_any_of_the_log_s_spellings_and_keeps_the_text_as_written() {
+            Command expected = new Command.UpdateAction(12, "Report drafted; goes to the May Board.");
+            assertEquals(expected, only("update 12 Report drafted; goes to the May Board."));
+            assertEquals(expected, only("update 12.0: Report drafted; goes to the May Board."));
+            assertEquals(expected, only("Update action 12 - Report drafted; goes to the May Board."));
+        }
+
+        @Test
+        void the_minutes_update_line_belongs_to_the_action_under_review() {
+            assertEquals(new Command.UpdateAction(null, "A paper was initially requested. The Constabulary advised"
+                            + " that they would provide a verbal update."),
+                    only("Update: A paper was initially requested. The Constabulary advised that they would provide a"
+                            + " verbal update."));
+        }
+
+        @Test
+        void an_update_without_text_or_far_too_long_is_refused_with_the_way_to_say_it() {
+            assertInstanceOf(Command.Invalid.class, only("Update:  "));
+            Command tooLong = only("update 3 " + "x".repeat(CommandParser.MAX_UPDATE_TEXT + 1));
+            assertTrue(((Command.Invalid) tooLong).problem().contains("at most 4000"), tooLong.toString());
+        }
+
+        @Test
+        void done_close_reopen_and_keep_open() {
+            assertEquals(new Command.ReportDone(12), only("done 12"));
+            assertEquals(new Command.ReportDone(12), only("Action 12.0 is complete."));
+            assertEquals(new Command.CloseAction(12), only("close 12"));
+            assertEquals(new Command.CloseAction(12), only("close action 12.0"));
+            assertEquals(new Command.ReopenAction(7), only("reopen 7"));
+            assertEquals(new Command.ReopenAction(7), only("re-open action 7"));
+            assertEquals(new Command.KeepOpen(7), only("keep 7 open"));
+            assertEquals(new Command.History(7), only("history 7"));
+        }
+
+        @Test
+        void closing_the_meeting_is_not_closing_an_action() {
+            assertEquals(new Command.EndMeeting(), only("close meeting"));
+        }
+
+        @Test
+        void the_log_s_filters_and_my_actions() {
+            assertEquals(new Command.ActionLog(true, null), only("action log overdue"));
+            assertEquals(new Command.ActionLog(false, "Constabulary"), only("action log owner Constabulary"));
+            assertEquals(new Command.ActionLog(false, "Jon Leigh"), only("actions for Jon Leigh"));
+            assertEquals(new Command.MyActions(), only("my actions"));
+        }
+
+        @Test
+        void the_minutes_review_heading_takes_up_that_action_and_its_update_follows() {
+            List<Command> commands = parse("""
+                    - Action 10.0, Agenda Item 4.3, 16th December 2021 – Further narrative is required
+
+                    Update: A paper was initially requested.""");
+            assertEquals(List.of(new Command.ReviewAction(10), new Command.UpdateAction(null,
+                    "A paper was initially requested.")), commands);
+            assertEquals(new Command.ReviewAction(11), only("Action 11.0; Agenda Item 4.0, 16th December 2021 –"
+                    + " Performance Reporting"));
+            assertEquals(new Command.ReviewActions(), only("review actions"));
+        }
+
+        @Test
+        void a_body_maps_to_the_people_who_answer_for_it() {
+            assertEquals(new Command.MapBody("Constabulary", List.of("@Jo Grant", "@Louisa Barry")),
+                    only("owner Constabulary = @Jo Grant, @Louisa Barry"));
+            assertEquals(new Command.MapBody("OPCC", List.of("Jon Leigh", "Jane Gifford")),
+                    only("owner the OPCC = Jon Leigh and Jane Gifford"));
+            assertInstanceOf(Command.Invalid.class, only("owner Constabulary = ,"));
+        }
+
+        @Test
+        void minutes_approval_needs_a_real_date() {
+            assertEquals(new Command.ApproveMinutes(LocalDate.of(2026, 5, 26)), only("approve minutes 26/05/2026"));
+            assertEquals(new Command.ApproveMinutes(LocalDate.of(2022, 1, 20)),
+                    only("approve the minutes of the meeting on 20th January 2022"));
+            assertInstanceOf(Command.Invalid.class, only("approve minutes 31/02/2026"));
+            assertInstanceOf(Command.Invalid.class, only("approve minutes soon"));
+        }
+
+        @Test
+        void markings_drafts_and_exports() {
+            assertEquals(new Command.SetMarking("OFFICIAL-SENSITIVE"), only("marking official sensitive"));
+            assertEquals(new Command.SetMarking(null), only("marking none"));
+            assertInstanceOf(Command.Invalid.class, only("marking SECRET"));
+            assertEquals(new Command.DraftMinutes(), only("draft minutes"));
+            assertEquals(new Command.Export("csv"), only("export csv"));
+            assertEquals(new Command.Export("docx"), only("export the action log as Word"));
+            assertEquals(new Command.Export("docx"), only("export"));
+        }
+    }
 }

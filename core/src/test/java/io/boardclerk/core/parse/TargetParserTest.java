@@ -219,4 +219,21 @@ class TargetParserTest {
         assertFalse(ongoing.followsSchedule());
         assertEquals(Optional.empty(), ongoing.resolve(RAISED, List.of(LocalDate.of(2022, 5, 26))));
     }
+
+    @Test
+    void recurringMeetingTargetsFallOnTheNextSuchMeeting() {
+        TargetParser.Reading reading = TargetParser.read("August and February Boards", LocalDate.of(2026, 11, 23));
+        assertTrue(reading.ok(), String.valueOf(reading.problem()));
+        assertEquals(new TargetSpec.Recurring(java.util.Set.of(java.time.Month.AUGUST, java.time.Month.FEBRUARY)),
+                reading.spec());
+        assertTrue(reading.spec().recurs() && reading.spec().followsSchedule());
+        List<LocalDate> meetings = List.of(LocalDate.of(2026, 11, 26), LocalDate.of(2027, 2, 11),
+                LocalDate.of(2027, 5, 20), LocalDate.of(2027, 8, 12));
+        assertEquals(LocalDate.of(2027, 2, 11), reading.spec().resolve(LocalDate.of(2026, 11, 24), meetings)
+                .orElseThrow());
+        assertEquals(LocalDate.of(2027, 8, 12), reading.spec().resolve(LocalDate.of(2027, 2, 12), meetings)
+                .orElseThrow(), "once February is held, August is next");
+        assertEquals(Optional.of("the February, May and August Boards"), TargetParser.findPhrase(
+                "Constabulary to report progress to the February, May and August Boards.", LocalDate.of(2026, 11, 23)));
+    }
 }
