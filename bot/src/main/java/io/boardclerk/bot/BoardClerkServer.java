@@ -45,13 +45,18 @@ public final class BoardClerkServer implements AutoCloseable {
     public BoardClerkServer(BotConfig config, Clock clock) {
         this.config = config;
         this.store = SqliteLedgerStore.open(config.database());
+        try {
+            this.links = DownloadLinks.forServer(config, clock, this::port);
+        } catch (DownloadLinks.KeyUnavailable e) {
+            store.close();
+            throw e;
+        }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         this.adapter = new BoardClerkAdapter(config, http, clock);
         Clerk clerk = new Clerk(store, config.zone());
         Connector connector = new Connector(adapter.credentials(), http);
         this.bot = new BoardClerkBot(clerk, new RosterService(clerk, connector), connector, clock);
         this.exporter = new Exporter(store);
-        this.links = DownloadLinks.forServer(config, clock, this::port);
         DownloadEndpoint downloads = new DownloadEndpoint(links, exporter, clock, config.zone(), Json.MAPPER);
         this.app = Javalin.create(javalin -> {
             javalin.jetty.host = config.host();

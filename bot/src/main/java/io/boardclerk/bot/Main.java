@@ -2,6 +2,7 @@ package io.boardclerk.bot;
 
 import io.boardclerk.bot.documents.ActionLogCsv;
 import io.boardclerk.bot.documents.ActionLogDocx;
+import io.boardclerk.bot.documents.DownloadLinks;
 import io.boardclerk.core.export.BoardExport;
 import io.boardclerk.core.export.Exporter;
 import io.boardclerk.core.view.ActionLogDocument;
@@ -41,7 +42,14 @@ public final class Main {
             System.exit(2);
             return;
         }
-        BoardClerkServer server = new BoardClerkServer(config, Clock.systemUTC()).start();
+        BoardClerkServer server;
+        try {
+            server = new BoardClerkServer(config, Clock.systemUTC()).start();
+        } catch (DownloadLinks.KeyUnavailable e) {
+            System.err.println("BoardClerk cannot start: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "boardclerk-shutdown"));
     }
 

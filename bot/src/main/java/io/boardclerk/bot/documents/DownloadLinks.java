@@ -78,6 +78,15 @@ public final class DownloadLinks {
     public record Invalid() implements Checked {
     }
 
+    /** The signing key can be neither read nor made; the message says where and what to do, never the key. */
+    public static final class KeyUnavailable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        KeyUnavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** What a valid token allows: one document of one board, for minutes one meeting of it. */
     public record Grant(long boardId, Long meetingId, Card.Document document, Instant expiresAt) {
     }

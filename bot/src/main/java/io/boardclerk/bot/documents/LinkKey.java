@@ -3,7 +3,6 @@ package io.boardclerk.bot.documents;
 import io.boardclerk.bot.BotConfig;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -60,8 +59,8 @@ final class LinkKey {
                 Files.deleteIfExists(temporary);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("BoardClerk cannot keep its download link key at " + file
-                    + "; make that directory writable or set BOARDCLERK_LINK_KEY", e);
+            throw new DownloadLinks.KeyUnavailable("BoardClerk cannot keep its download link key at " + file
+                    + ": make that directory writable, or set BOARDCLERK_LINK_KEY.", e);
         }
     }
 
@@ -75,8 +74,8 @@ final class LinkKey {
         } catch (IllegalArgumentException notBase64) {
             // reported below, without the content
         }
-        throw new IllegalStateException(file + " is not a BoardClerk link key (32 bytes, base64url). Delete it to "
-                + "have a new one made; links already given out will then stop working.");
+        throw new DownloadLinks.KeyUnavailable(file + " is not a BoardClerk link key (32 bytes, base64url). Delete it "
+                + "to have a new one made; links already given out will then stop working.", null);
     }
 
     private static FileAttribute<?>[] ownerOnly(Path dir) {

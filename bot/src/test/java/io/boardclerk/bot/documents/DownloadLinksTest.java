@@ -113,7 +113,7 @@ class DownloadLinksTest {
     void aKeyFileThatIsNotAKeyStopsStartUpWithoutShowingIt() throws Exception {
         Files.writeString(dir.resolve("link.key"), "secret-ish-garbage");
         BotConfig config = BotConfig.from(Map.of("BOARDCLERK_DB", dir.resolve("boardclerk.db").toString()));
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        DownloadLinks.KeyUnavailable e = assertThrows(DownloadLinks.KeyUnavailable.class,
                 () -> DownloadLinks.forServer(config, clock, () -> 1));
         assertTrue(e.getMessage().contains("link.key"), e.getMessage());
         assertFalse(e.getMessage().contains("secret-ish-garbage"));
