@@ -79,3 +79,10 @@ CREATE TABLE minutes_approvals (
     approved_at  TEXT    NOT NULL,
     recording_id INTEGER NOT NULL REFERENCES recordings (id)
 );
+
+-- Who sits on the board as a member and who attends as an officer, as the minutes' header says
+-- ("Members: ... In attendance: ..."): the minutes draft lists them so.
+CREATE TABLE standings (
+    person_id INTEGER PRIMARY KEY REFERENCES people (id) ON DELETE CASCADE,
+    standing  TEXT    NOT NULL CHECK (standing IN ('MEMBER', 'IN_ATTENDANCE'))
+);

@@ -110,6 +110,10 @@ class ActionLifeFlowTest {
         String retarget = say(SECRETARY, "action 1 due 28/02/2027");
         assertTrue(retarget.contains("is now due 28/02/2027 (originally 26/01/2027)"), retarget);
 
+        String undo = say(SECRETARY, "undo");
+        assertTrue(undo.contains("Action 2.0 has been updated or changed since you raised it"), undo);
+        assertEquals(2, exportedActions().size(), "undo never throws away an action's history");
+
         String unknown = say(JON, "update 99 anything");
         assertTrue(unknown.contains("There is no action 99.0 on the log of Business Coordination Board"), unknown);
         String impossible = say(SECRETARY, "action 1 due 31/02/2027");
@@ -157,7 +161,8 @@ class ActionLifeFlowTest {
     @Test
     void theMinutesDraftIsAssembledFromRealisticMinuteLines() throws Exception {
         say(SECRETARY, "marking OFFICIAL");
-        say(SECRETARY, "role Vic Evers, Assistant Chief Constable");
+        say(SECRETARY, "Members: Helen Marsh, Police and Crime Commissioner; Jon Leigh, Chief Finance Officer; Vic"
+                + " Evers, Assistant Chief Constable In attendance: Claire Dunmore, Business Support Officer");
         say(SECRETARY, "start meeting 16/12/2026");
         say(SECRETARY, "4.3 Action: Constabulary to provide a summary perspective around Knife Crime to the Board in"
                 + " 3 months.");
@@ -191,7 +196,10 @@ class ActionLifeFlowTest {
         assertEquals("OFFICIAL – DRAFT until approved", draft.marking());
         assertEquals("10th February 2027 at 10:00", draft.when());
         assertEquals("Via Microsoft Teams", draft.location());
+        assertEquals("Helen Marsh, Police and Crime Commissioner", draft.members().get(0), "the chair first");
+        assertTrue(draft.members().contains("Jon Leigh, Chief Finance Officer"), draft.members().toString());
         assertFalse(draft.members().contains("Vic Evers, Assistant Chief Constable"), "Vic sent apologies");
+        assertEquals(List.of("Claire Dunmore, Business Support Officer"), draft.inAttendance());
         assertEquals(List.of("1 Welcome and Apologies", "2 Declarations of Interest",
                 "3 Business Coordination Board Action Log", "4 Actions raised", "5 Date of next meeting"),
                 draft.sections().stream().map(s -> s.number() + " " + s.heading()).toList());

@@ -351,6 +351,21 @@ final class SqliteLedger implements Ledger {
                 meetingId);
     }
 
+    @Override
+    public void setMember(long personId, boolean member) {
+        sql.update("INSERT INTO standings (person_id, standing) VALUES (?, ?) ON CONFLICT (person_id)"
+                + " DO UPDATE SET standing = excluded.standing", personId, member ? "MEMBER" : "IN_ATTENDANCE");
+    }
+
+    @Override
+    public Map<Long, Boolean> standings(long boardId) {
+        Map<Long, Boolean> standings = new HashMap<>();
+        sql.list("SELECT s.person_id, s.standing FROM standings s JOIN people p ON p.id = s.person_id"
+                + " WHERE p.board_id = ?", row -> standings.put(row.getLong(1), "MEMBER".equals(row.getString(2))),
+                boardId);
+        return standings;
+    }
+
     // ---- actions
 
     @Override

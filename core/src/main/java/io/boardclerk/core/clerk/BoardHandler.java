@@ -51,7 +51,9 @@ final class BoardHandler {
         List<String> lines = new ArrayList<>();
         List<NamedPerson> all = new ArrayList<>(command.members());
         all.addAll(command.inAttendance());
+        java.util.Set<NamedPerson> members = new java.util.HashSet<>(command.members());
         for (NamedPerson named : all) {
+            boolean member = members.contains(named);
             if (named.role() == null) {
                 lines.add("- " + Md.esc(named.name()) + ": no role given, nothing changed");
                 continue;
@@ -62,9 +64,12 @@ final class BoardHandler {
                         + "; nothing changed");
             } else if (match instanceof Match.Unique unique) {
                 desk.ledger().setTitle(unique.person().id(), named.role());
-                lines.add("- " + Md.esc(unique.person().name()) + ", " + Md.esc(named.role()));
+                desk.ledger().setMember(unique.person().id(), member);
+                lines.add("- " + Md.esc(unique.person().name()) + ", " + Md.esc(named.role())
+                        + (member ? "" : " (in attendance)"));
             } else {
-                desk.ledger().addKnownPerson(desk.board().id(), named.name(), named.role());
+                Person known = desk.ledger().addKnownPerson(desk.board().id(), named.name(), named.role());
+                desk.ledger().setMember(known.id(), member);
                 lines.add("- " + Md.esc(named.name()) + ", " + Md.esc(named.role()) + " (not in this chat: remembered"
                         + " by name)");
             }
@@ -77,6 +82,15 @@ final class BoardHandler {
         Optional<Recording> last = desk.ledger().lastUndoableRecording(desk.board().id(), desk.sender().teamsId());
         if (last.isEmpty()) {
             return "You have nothing here to undo.";
+        }
+        if (last.get().kind() == io.boardclerk.core.model.RecordingKind.ACTION) {
+            for (io.boardclerk.core.model.ActionItem action : desk.ledger().actions(desk.board().id())) {
+                if (action.recordingId() == last.get().id() && desk.ledger().history(action.id()).size() > 1) {
+                    throw new Refusal("Action " + action.displayNumber() + " has been updated or changed since you"
+                            + " raised it, so undo would lose that history. If it should not be on the log, say "
+                            + Md.code("close " + action.number()) + " (chair or secretary).");
+                }
+            }
         }
         desk.ledger().deleteRecordedItems(last.get().id());
         desk.ledger().markUndone(last.get().id(), desk.now());

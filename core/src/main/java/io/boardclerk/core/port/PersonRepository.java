@@ -27,4 +27,10 @@ public interface PersonRepository {
     void setTitle(long personId, String title);
 
     void setAlias(long personId, String alias);
+
+    /** Records whether a person sits as a member ({@code true}) or attends ({@code false}), as the minutes say. */
+    void setMember(long personId, boolean member);
+
+    /** The board's people whose standing is known: person id to true for members, false for those in attendance. */
+    java.util.Map<Long, Boolean> standings(long boardId);
 }

@@ -43,9 +43,18 @@ public final class MinutesDrafter {
         List<Apology> apologies = ledger.apologies(meeting.id());
         Set<Long> absent = apologies.stream().map(Apology::personId).filter(java.util.Objects::nonNull)
                 .collect(Collectors.toSet());
-        List<String> members = ledger.people(board.id()).stream()
-                .filter(p -> p.onRoster() && !absent.contains(p.id()))
-                .sorted(Comparator.comparing(p -> !isOfficer(board, p)))
+        Map<Long, Boolean> standings = ledger.standings(board.id());
+        Set<String> absentNames = apologies.stream().map(a -> a.name().toLowerCase(java.util.Locale.ROOT))
+                .collect(Collectors.toSet());
+        List<Person> present = ledger.people(board.id()).stream()
+                .filter(p -> (p.onRoster() || standings.containsKey(p.id())) && !absent.contains(p.id())
+                        && !absentNames.contains(p.name().toLowerCase(java.util.Locale.ROOT)))
+                .sorted(Comparator.comparing((Person p) -> !isOfficer(board, p)))
+                .toList();
+        // Members unless the minutes' header said "In attendance"; everyone on the roster counts as known.
+        List<String> members = present.stream().filter(p -> standings.getOrDefault(p.id(), true))
+                .map(MinutesDrafter::named).toList();
+        List<String> inAttendance = present.stream().filter(p -> !standings.getOrDefault(p.id(), true))
                 .map(MinutesDrafter::named).toList();
         List<ActionItem> actions = ledger.actions(board.id());
         List<Section> sections = new ArrayList<>();
@@ -59,7 +68,7 @@ public final class MinutesDrafter {
         String location = meeting.location() != null && !meeting.location().isBlank() ? meeting.location()
                 : "Via Microsoft Teams";
         return new MinutesDraft(board.id(), meeting.id(), marking, board.name(), meeting.date(), when, location,
-                members, List.of(), sections, approval.map(MinutesApproval::approvedBy).orElse(null),
+                members, inAttendance, sections, approval.map(MinutesApproval::approvedBy).orElse(null),
                 approval.map(MinutesApproval::approvedAt).orElse(null));
     }
 
