@@ -128,8 +128,16 @@ public final class CommandParser {
         }
         List<Command> commands = new ArrayList<>();
         boolean inActionList = false;
+        int update = -1;
         for (String statement : statements(text, context)) {
             String line = unemphasised(BULLET.matcher(statement).replaceFirst("").strip());
+            if (update >= 0 && continuesUpdate(line)) {
+                // An update in the minutes runs on over paragraphs and bullet lists until the next heading.
+                Command.UpdateAction u = (Command.UpdateAction) commands.get(update);
+                commands.set(update, new Command.UpdateAction(u.number(), u.text() + "\n" + statement.strip()));
+                continue;
+            }
+            update = -1;
             Matcher numbered = NUMBERED.matcher(line);
             if (inActionList && numbered.matches()) {
                 commands.add(minuteAction(numbered.group(2), context.today()));
@@ -148,6 +156,12 @@ public final class CommandParser {
             Command command = statement(line, context);
             if (command != null) {
                 commands.add(command);
+                update = command instanceof Command.UpdateAction ? commands.size() - 1 : -1;
+            }
+        }
+        for (int i = 0; i < commands.size(); i++) {
+            if (commands.get(i) instanceof Command.UpdateAction u && u.text().length() > MAX_UPDATE_TEXT) {
+                commands.set(i, update(u.number(), u.text()));
             }
         }
         boolean anything = commands.stream().anyMatch(c -> !(c instanceof Command.SetItem));
@@ -155,6 +169,14 @@ public final class CommandParser {
             return List.of(new Command.Unknown(text, null));
         }
         return commands;
+    }
+
+    /** Within an update, everything but a new heading (numbered paragraph, action, update) is more of it. */
+    private static boolean continuesUpdate(String line) {
+        return paragraph(line) == null && !REVIEW_HEADING.matcher(line).matches()
+                && !UPDATE_MINUTE.matcher(line).matches() && !UPDATE_CMD.matcher(line).matches()
+                && !ACTION_MINUTE.matcher(line).matches() && !ACTION_HEADING.matcher(line).matches()
+                && !line.toLowerCase(Locale.ROOT).startsWith("action");
     }
 
     private static String unemphasised(String line) {

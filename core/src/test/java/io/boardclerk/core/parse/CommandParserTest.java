@@ -752,5 +752,32 @@ class CommandParserTest {
             assertEquals(new Command.Export("docx"), only("export the action log as Word"));
             assertEquals(new Command.Export("docx"), only("export"));
         }
+
+        @Test
+        void an_update_runs_on_over_paragraphs_and_bullets_until_the_next_heading() {
+            List<Command> commands = parse("""
+                    - Action 4.0, Agenda Item 6.1, 14th October 2026 – Fleet replacement
+
+                    Update: The fleet review has started. The open questions are;
+
+                    - The cost of electric vans.
+                    - Charging at rural stations.
+
+                    The next scheduled Board is 26th May 2027. The review reports then.
+
+                    - Action 5.0, Agenda Item 6.2, 14th October 2026 – Estates
+
+                    Update: Complete.
+
+                    7. Any Other Business""");
+            assertEquals(List.of(new Command.ReviewAction(4), new Command.UpdateAction(null, """
+                            The fleet review has started. The open questions are;
+                            - The cost of electric vans.
+                            - Charging at rural stations.
+                            The next scheduled Board is 26th May 2027. The review reports then."""),
+                    new Command.ReviewAction(5), new Command.UpdateAction(null, "Complete."), new Command.SetItem("7")),
+                    commands, "the meeting date inside the update is not a new schedule");
+        }
+
     }
 }
