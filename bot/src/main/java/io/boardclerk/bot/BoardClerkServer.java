@@ -5,6 +5,8 @@ import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.connector.authentication.AuthenticationException;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Serialization;
+import io.boardclerk.bot.documents.DownloadEndpoint;
+import io.boardclerk.bot.documents.DownloadLinks;
 import io.boardclerk.core.clerk.Clerk;
 import io.boardclerk.core.export.Exporter;
 import io.boardclerk.storage.SqliteLedgerStore;
@@ -22,7 +24,7 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 
 /**
- * BoardClerk's HTTP server: the Bot Framework endpoint, health, and the export. Built from a {@link BotConfig}
+ * BoardClerk's HTTP server: the Bot Framework endpoint, health, the export and signed downloads. Built from a {@link BotConfig}
  * and started on its port (0 picks a free one, as the tests do).
  */
 public final class BoardClerkServer implements AutoCloseable {
@@ -37,17 +39,25 @@ public final class BoardClerkServer implements AutoCloseable {
     private final BoardClerkAdapter adapter;
     private final BoardClerkBot bot;
     private final Exporter exporter;
+    private final DownloadLinks links;
     private final Javalin app;
 
     public BoardClerkServer(BotConfig config, Clock clock) {
         this.config = config;
         this.store = SqliteLedgerStore.open(config.database());
+        try {
+            this.links = DownloadLinks.forServer(config, clock, this::port);
+        } catch (DownloadLinks.KeyUnavailable e) {
+            store.close();
+            throw e;
+        }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         this.adapter = new BoardClerkAdapter(config, http, clock);
         Clerk clerk = new Clerk(store, config.zone());
         Connector connector = new Connector(adapter.credentials(), http);
         this.bot = new BoardClerkBot(clerk, new RosterService(clerk, connector), connector, clock);
         this.exporter = new Exporter(store);
+        DownloadEndpoint downloads = new DownloadEndpoint(links, exporter, clock, config.zone(), Json.MAPPER);
         this.app = Javalin.create(javalin -> {
             javalin.jetty.host = config.host();
             javalin.jetty.port = config.port();
@@ -56,8 +66,9 @@ public final class BoardClerkServer implements AutoCloseable {
             javalin.routes.post("/api/messages", this::messages);
             javalin.routes.get("/healthz", this::health);
             javalin.routes.get("/api/boards/{id}/export", this::export);
+            javalin.routes.get(DownloadLinks.PATH + "{token}", downloads::handle);
             javalin.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
+                LOG.error("Unhandled error on {} {}", ctx.method(), loggable(ctx.path()), e);
                 error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on BoardClerk's side; the request did not complete.");
             });
         });
@@ -76,6 +87,16 @@ public final class BoardClerkServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /** The server's signed download links, for replies that offer a document. */
+    public DownloadLinks downloadLinks() {
+        return links;
+    }
+
+    /** A path as the log may show it: a download token is a bearer credential, so it never reaches the log. */
+    static String loggable(String path) {
+        return path != null && path.startsWith(DownloadLinks.PATH) ? DownloadLinks.PATH + "(token)" : path;
     }
 
     @Override

@@ -1,7 +1,10 @@
 package io.boardclerk.bot;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 
@@ -15,13 +18,22 @@ import java.util.Map;
  * @param openIdMetadataUrl  where the Bot Connector's signing keys are described (BOARDCLERK_BOT_OPENID_METADATA)
  * @param loginAuthority     who issues the bot's outbound tokens (BOARDCLERK_LOGIN_AUTHORITY)
  * @param oauthScope         the scope of those tokens (BOARDCLERK_BOT_OAUTH_SCOPE)
+ * @param publicUrl          where people reach BoardClerk, without a trailing slash (BOARDCLERK_PUBLIC_URL); empty
+ *                           when unset: local mode then links to loopback, otherwise there are no download links
+ * @param linkKey            the key that signs download links (BOARDCLERK_LINK_KEY), a secret; empty when unset, and
+ *                           then a key kept in {@code link.key} beside the database signs them
+ * @param linkTtl            how long a download link works (BOARDCLERK_LINK_TTL, in hours)
  */
 public record BotConfig(String appId, String appPassword, String appTenantId, int port, Path database, ZoneId zone,
-                        String openIdMetadataUrl, String loginAuthority, String oauthScope) {
+                        String openIdMetadataUrl, String loginAuthority, String oauthScope, String publicUrl,
+                        String linkKey, Duration linkTtl) {
 
     public static final String PUBLIC_OPENID_METADATA = "https://login.botframework.com/v1/.well-known/openidconfiguration";
     public static final String PUBLIC_LOGIN_AUTHORITY = "https://login.microsoftonline.com";
     public static final String PUBLIC_OAUTH_SCOPE = "https://api.botframework.com/.default";
+    /** A key shorter than this is refused: it could be guessed. */
+    public static final int MIN_LINK_KEY_LENGTH = 32;
+    public static final int MAX_LINK_TTL_HOURS = 24 * 30;
 
     /** Thrown when a setting is present but wrong. */
     public static final class ConfigException extends RuntimeException {
@@ -56,7 +68,8 @@ public record BotConfig(String appId, String appPassword, String appTenantId, in
                 Path.of(value(env, "BOARDCLERK_DB", "./data/boardclerk.db")), zone(env),
                 url(env, "BOARDCLERK_BOT_OPENID_METADATA", PUBLIC_OPENID_METADATA),
                 url(env, "BOARDCLERK_LOGIN_AUTHORITY", PUBLIC_LOGIN_AUTHORITY).replaceAll("/+$", ""),
-                value(env, "BOARDCLERK_BOT_OAUTH_SCOPE", PUBLIC_OAUTH_SCOPE));
+                value(env, "BOARDCLERK_BOT_OAUTH_SCOPE", PUBLIC_OAUTH_SCOPE), publicUrl(env), linkKey(env),
+                linkTtl(env));
     }
 
     private static String value(Map<String, String> env, String name, String fallback) {
@@ -95,12 +108,58 @@ public record BotConfig(String appId, String appPassword, String appTenantId, in
         return raw;
     }
 
+    private static String publicUrl(Map<String, String> env) {
+        String raw = value(env, "BOARDCLERK_PUBLIC_URL", "");
+        if (raw.isEmpty()) {
+            return raw;
+        }
+        String trimmed = raw.replaceAll("/+$", "");
+        try {
+            URI uri = new URI(trimmed);
+            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null
+                    || uri.getQuery() != null || uri.getFragment() != null || uri.getUserInfo() != null) {
+                throw new URISyntaxException(raw, "not a plain http(s) address");
+            }
+        } catch (URISyntaxException e) {
+            throw new ConfigException("BOARDCLERK_PUBLIC_URL must be the http(s) address people reach BoardClerk at, "
+                    + "such as https://boardclerk.example.org, not \"" + raw + "\".");
+        }
+        return trimmed;
+    }
+
+    private static String linkKey(Map<String, String> env) {
+        String key = value(env, "BOARDCLERK_LINK_KEY", "");
+        if (!key.isEmpty() && key.length() < MIN_LINK_KEY_LENGTH) {
+            // The value itself is a secret: the message gives only its length.
+            throw new ConfigException("BOARDCLERK_LINK_KEY must be at least " + MIN_LINK_KEY_LENGTH
+                    + " characters (it is " + key.length() + "); for example the output of `openssl rand -base64 32`. "
+                    + "Leave it unset to have BoardClerk keep a key of its own beside the database.");
+        }
+        return key;
+    }
+
+    private static Duration linkTtl(Map<String, String> env) {
+        String raw = value(env, "BOARDCLERK_LINK_TTL", "24");
+        try {
+            int hours = Integer.parseInt(raw);
+            if (hours < 1 || hours > MAX_LINK_TTL_HOURS) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofHours(hours);
+        } catch (NumberFormatException e) {
+            throw new ConfigException("BOARDCLERK_LINK_TTL must be a whole number of hours from 1 to "
+                    + MAX_LINK_TTL_HOURS + ", not \"" + raw + "\".");
+        }
+    }
+
     /** Safe to log: says which settings are in force without their secrets. */
     @Override
     public String toString() {
         return "BotConfig[appId=" + (localMode() ? "(local mode)" : appId) + ", appPassword="
                 + (appPassword.isEmpty() ? "(none)" : "(set)") + ", tenant=" + (appTenantId.isEmpty() ? "(any)"
                 : appTenantId) + ", port=" + port + ", database=" + database + ", zone=" + zone + ", openIdMetadata="
-                + openIdMetadataUrl + ", loginAuthority=" + loginAuthority + ", scope=" + oauthScope + "]";
+                + openIdMetadataUrl + ", loginAuthority=" + loginAuthority + ", scope=" + oauthScope + ", publicUrl="
+                + (publicUrl.isEmpty() ? "(unset)" : publicUrl) + ", linkKey=" + (linkKey.isEmpty() ? "(file)" : "(set)")
+                + ", linkTtl=" + linkTtl.toHours() + "h]";
     }
 }

@@ -50,4 +50,35 @@ class BotConfigTest {
                 () -> BotConfig.from(Map.of("BOARDCLERK_BOT_OPENID_METADATA", "ftp://x"))).getMessage()
                 .contains("BOARDCLERK_BOT_OPENID_METADATA"));
     }
+
+    @Test
+    void downloadLinksDefaultToADayAndTheirSettingsFailFast() {
+        BotConfig defaults = BotConfig.from(Map.of());
+        assertEquals(java.time.Duration.ofHours(24), defaults.linkTtl());
+        assertEquals("", defaults.publicUrl());
+        assertEquals("", defaults.linkKey());
+
+        BotConfig set = BotConfig.from(Map.of("BOARDCLERK_PUBLIC_URL", "https://boardclerk.example.org/",
+                "BOARDCLERK_LINK_TTL", "72", "BOARDCLERK_LINK_KEY", "k".repeat(40)));
+        assertEquals("https://boardclerk.example.org", set.publicUrl());
+        assertEquals(java.time.Duration.ofHours(72), set.linkTtl());
+        assertTrue(set.toString().contains("linkKey=(set)"), set.toString());
+        assertTrue(!set.toString().contains("k".repeat(40)), "the key is never shown");
+
+        for (String ttl : new String[]{"0", "-1", "a day", "721", "1.5"}) {
+            assertTrue(assertThrows(BotConfig.ConfigException.class,
+                    () -> BotConfig.from(Map.of("BOARDCLERK_LINK_TTL", ttl))).getMessage()
+                    .contains("BOARDCLERK_LINK_TTL"), ttl);
+        }
+        for (String url : new String[]{"boardclerk.example.org", "ftp://x.example", "https://x.example/?q=1",
+                "https://user:pw@x.example", "https://"}) {
+            assertTrue(assertThrows(BotConfig.ConfigException.class,
+                    () -> BotConfig.from(Map.of("BOARDCLERK_PUBLIC_URL", url))).getMessage()
+                    .contains("BOARDCLERK_PUBLIC_URL"), url);
+        }
+        BotConfig.ConfigException shortKey = assertThrows(BotConfig.ConfigException.class,
+                () -> BotConfig.from(Map.of("BOARDCLERK_LINK_KEY", "too-short-secret")));
+        assertTrue(shortKey.getMessage().contains("BOARDCLERK_LINK_KEY"));
+        assertTrue(!shortKey.getMessage().contains("too-short-secret"), "the key is never shown");
+    }
 }

@@ -58,6 +58,11 @@ public final class RunningBot implements AutoCloseable {
         return server.port();
     }
 
+    /** The running server itself, for what tests reach past HTTP (its download links). */
+    public BoardClerkServer server() {
+        return server;
+    }
+
     @Override
     public synchronized void close() {
         if (!closed) {

@@ -1,0 +1,88 @@
+package io.boardclerk.bot.documents;
+
+import io.boardclerk.bot.BotConfig;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Set;
+
+/**
+ * The key that signs download links: BOARDCLERK_LINK_KEY when set, otherwise 32 random bytes made once and kept in
+ * {@code link.key} beside the database (owner read and write only, where the file system has such permissions), so
+ * that links keep working across restarts. The key is never logged.
+ */
+final class LinkKey {
+
+    static final String FILE_NAME = "link.key";
+    private static final int BYTES = 32;
+
+    private LinkKey() {
+    }
+
+    static byte[] load(BotConfig config) {
+        if (!config.linkKey().isEmpty()) {
+            return config.linkKey().getBytes(StandardCharsets.UTF_8);
+        }
+        return fromFile(file(config.database()));
+    }
+
+    static Path file(Path database) {
+        Path dir = database.toAbsolutePath().getParent();
+        return dir.resolve(FILE_NAME);
+    }
+
+    static byte[] fromFile(Path file) {
+        try {
+            if (Files.exists(file)) {
+                return read(file);
+            }
+            Files.createDirectories(file.getParent());
+            byte[] key = new byte[BYTES];
+            new SecureRandom().nextBytes(key);
+            Path temporary = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp", ownerOnly(file.getParent()));
+            try {
+                Files.write(temporary, (Base64.getUrlEncoder().withoutPadding().encodeToString(key) + "\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                Files.move(temporary, file);
+                return key;
+            } catch (FileAlreadyExistsException anotherProcessWasFirst) {
+                return read(file);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException e) {
+            throw new DownloadLinks.KeyUnavailable("BoardClerk cannot keep its download link key at " + file
+                    + ": make that directory writable, or set BOARDCLERK_LINK_KEY.", e);
+        }
+    }
+
+    private static byte[] read(Path file) throws IOException {
+        String text = Files.readString(file, StandardCharsets.US_ASCII).strip();
+        try {
+            byte[] key = Base64.getUrlDecoder().decode(text);
+            if (key.length == BYTES) {
+                return key;
+            }
+        } catch (IllegalArgumentException notBase64) {
+            // reported below, without the content
+        }
+        throw new DownloadLinks.KeyUnavailable(file + " is not a BoardClerk link key (32 bytes, base64url). Delete it "
+                + "to have a new one made; links already given out will then stop working.", null);
+    }
+
+    private static FileAttribute<?>[] ownerOnly(Path dir) {
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Set<PosixFilePermission> permissions = PosixFilePermissions.fromString("rw-------");
+            return new FileAttribute<?>[]{PosixFilePermissions.asFileAttribute(permissions)};
+        }
+        return new FileAttribute<?>[0];
+    }
+}
