@@ -8,6 +8,9 @@ import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Activity;
 import io.boardclerk.bot.cards.ActionReviewCard;
 import io.boardclerk.bot.cards.CardRenderer;
+import io.boardclerk.bot.cards.MinutesCard;
+import io.boardclerk.bot.documents.DownloadCard;
+import io.boardclerk.bot.documents.DownloadLinks;
 import io.boardclerk.core.clerk.Card;
 import io.boardclerk.core.clerk.CardOutcome;
 import io.boardclerk.core.clerk.Clerk;
@@ -43,8 +46,10 @@ final class BoardClerkBot extends ActivityHandler {
     private final RosterService roster;
     private final Connector connector;
     private final Clock clock;
+    private final DownloadLinks links;
 
-    BoardClerkBot(Clerk clerk, RosterService roster, Connector connector, Clock clock) {
+    BoardClerkBot(Clerk clerk, RosterService roster, Connector connector, Clock clock, DownloadLinks links) {
+        this.links = links;
         this.clerk = clerk;
         this.roster = roster;
         this.connector = connector;
@@ -200,11 +205,32 @@ final class BoardClerkBot extends ActivityHandler {
                 connector.reply(incoming, cut(reply.get().markdown()));
             }
             for (Card card : reply.get().cards()) {
+                if (card instanceof Card.Download download) {
+                    DownloadLinks.Minted minted = links.mint(download);
+                    if (minted instanceof DownloadLinks.Link link) {
+                        connector.replyWithCard(incoming, DownloadCard.render(download, link.uri()));
+                    } else {
+                        connector.reply(incoming, notServed(download, (DownloadLinks.Unavailable) minted));
+                    }
+                    continue;
+                }
                 Optional<ObjectNode> rendered = CardRenderer.render(card);
-                if (rendered.isPresent()) {
-                    connector.replyWithCard(incoming, rendered.get());
-                } else if (card instanceof Card.Download download) {
-                    connector.reply(incoming, downloadNotServed(download));
+                if (rendered.isEmpty()) {
+                    continue;
+                }
+                ObjectNode content = rendered.get();
+                String unavailable = null;
+                if (card instanceof Card.Minutes minutes) {
+                    DownloadLinks.Minted minted = links.mint(minutes.download());
+                    if (minted instanceof DownloadLinks.Link link) {
+                        content = MinutesCard.withDownloadLink(content, link.uri(), "Download (Word)");
+                    } else {
+                        unavailable = notServed(minutes.download(), (DownloadLinks.Unavailable) minted);
+                    }
+                }
+                connector.replyWithCard(incoming, content);
+                if (unavailable != null) {
+                    connector.reply(incoming, unavailable);
                 }
             }
             return CompletableFuture.completedFuture(null);
@@ -216,14 +242,10 @@ final class BoardClerkBot extends ActivityHandler {
         }
     }
 
-    /**
-     * What a download card says while this build signs and serves no download links: the request is answered rather
-     * than met with silence, and the record stays reachable through the export.
-     */
-    static String downloadNotServed(Card.Download download) {
-        return "**" + Md.esc(download.title()) + "**: this BoardClerk does not serve downloads from the chat; "
-                + "the secretary or an administrator can export the record on the server "
-                + "(`java -jar boardclerk.jar export`).";
+    /** What a download says when links cannot be made here (no public address configured): why, in one line. */
+    static String notServed(Card.Download download, DownloadLinks.Unavailable why) {
+        return "**" + Md.esc(download.title()) + "**: " + Md.esc(why.reason())
+                + " Meanwhile the record can be exported on the server (`java -jar boardclerk.jar export`).";
     }
 
     private static String cut(String text) {

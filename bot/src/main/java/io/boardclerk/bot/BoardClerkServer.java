@@ -55,7 +55,7 @@ public final class BoardClerkServer implements AutoCloseable {
         this.adapter = new BoardClerkAdapter(config, http, clock);
         Clerk clerk = new Clerk(store, config.zone());
         Connector connector = new Connector(adapter.credentials(), http);
-        this.bot = new BoardClerkBot(clerk, new RosterService(clerk, connector), connector, clock);
+        this.bot = new BoardClerkBot(clerk, new RosterService(clerk, connector), connector, clock, links);
         this.exporter = new Exporter(store);
         DownloadEndpoint downloads = new DownloadEndpoint(links, exporter, clock, config.zone(), Json.MAPPER);
         this.app = Javalin.create(javalin -> {

@@ -310,7 +310,7 @@ class CardsFlowTest {
     }
 
     @Test
-    void theMinutesDraftIsASummaryCardAndADownloadIsAnsweredNotIgnored() throws Exception {
+    void theMinutesDraftAndTheExportComeAsSignedLinksThatDownloadTheDocuments() throws Exception {
         say(SECRETARY, "apologies Jane Gifford");
         say(SECRETARY, "There were no declarations of interest.");
         say(SECRETARY, "action Bring the fleet report owner: @Jon Leigh due: 02/11/2026 item: 4", JON);
@@ -322,9 +322,37 @@ class CardsFlowTest {
         assertTrue(minutes.contains("There were no declarations of interest."), minutes);
         assertTrue(minutes.contains("{\"title\":\"Actions raised\",\"value\":\"1\"}"), minutes);
 
-        List<FakeConnector.Sent> export = say(CHAIR, "export csv");
-        assertEquals(1, export.size(), "an answer, not silence");
-        assertTrue(export.get(0).text().contains("does not serve downloads from the chat"), export.get(0).text());
+        HttpResponse<byte[]> word = download(link(cards.get(0)));
+        assertEquals(200, word.statusCode());
+        try (var docx = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(word.body()))) {
+            String text = docx.getParagraphs().stream().map(p -> p.getText())
+                    .collect(java.util.stream.Collectors.joining("\n"));
+            assertTrue(text.contains("Welcome and Apologies") && text.contains("Jane Gifford"), text);
+        }
+
+        List<JsonNode> export = cards(say(CHAIR, "export csv"));
+        assertEquals(1, export.size(), "a download card");
+        HttpResponse<byte[]> csv = download(link(export.get(0)));
+        assertEquals(200, csv.statusCode());
+        String table = new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(table.contains("ACTION NO.,MEETING DATE RAISED,MEETING AGENDA ITEM,ACTION,OWNER,TARGET DATE,UPDATE,"
+                + "UPDATE DATE,STATUS"), table);
+        assertTrue(table.contains("1.0,23/11/2026,4,Bring the fleet report,Jon Leigh,02/11/2026"), table);
+    }
+
+    private static String link(JsonNode card) {
+        for (JsonNode action : card.path("actions")) {
+            if ("Action.OpenUrl".equals(action.path("type").asText())) {
+                return action.path("url").asText();
+            }
+        }
+        throw new AssertionError("no download button on " + card);
+    }
+
+    private static HttpResponse<byte[]> download(String url) throws Exception {
+        assertTrue(url.contains("/files/"), url);
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     // ---- bad payloads ---------------------------------------------------------------------------------------
