@@ -321,6 +321,7 @@ class CardsFlowTest {
         assertTrue(minutes.contains("Jane Gifford"), minutes);
         assertTrue(minutes.contains("There were no declarations of interest."), minutes);
         assertTrue(minutes.contains("{\"title\":\"Actions raised\",\"value\":\"1\"}"), minutes);
+        assertTrue(minutes.contains("{\"title\":\"Actions reviewed\",\"value\":\"0\"}"), minutes);
 
         HttpResponse<byte[]> word = download(link(cards.get(0)));
         assertEquals(200, word.statusCode());

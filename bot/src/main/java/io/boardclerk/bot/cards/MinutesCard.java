@@ -86,14 +86,11 @@ public final class MinutesCard {
         return text.isBlank() ? "none recorded" : text;
     }
 
-    /** The action log review's entries: its list lines, or its paragraphs where it has none. */
+    /** The action log review's entries: one list line ("Action 10.0, Agenda Item 4.3, ...") per action reviewed. */
     private static long reviewed(MinutesDraft draft) {
         return draft.sections().stream()
                 .filter(s -> s.heading() != null && s.heading().toLowerCase(Locale.ROOT).contains("action log"))
-                .mapToLong(s -> {
-                    long bullets = s.paragraphs().stream().filter(MinutesDraft.Paragraph::bullet).count();
-                    return bullets > 0 ? bullets : s.paragraphs().size();
-                }).sum();
+                .mapToLong(s -> s.paragraphs().stream().filter(MinutesDraft.Paragraph::bullet).count()).sum();
     }
 
     /** Paragraphs labelled "Action:" outside the action log review. */
