@@ -263,6 +263,13 @@ class CardsFlowTest {
         assertEquals(done.path("body").get(3), refreshed.path("body").get(3), "everyone sees the action as it now "
                 + "stands: " + refreshed);
         assertTrue(refreshed.has("refresh") && refreshed.has("actions"), "a complete action awaits the board");
+
+        String history = say(JANE, "history 1").get(0).text();
+        for (String line : List.of("Helen Marsh · kept open", "Claire Dunmore · target:",
+                "Jon Leigh · status: open → complete (by card)")) {
+            assertTrue(history.contains(line), line + " in " + history);
+        }
+        assertTrue(history.contains("→ 26/05/2027 (by card)"), history);
     }
 
     @Test
