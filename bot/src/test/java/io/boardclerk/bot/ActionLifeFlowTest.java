@@ -227,6 +227,29 @@ class ActionLifeFlowTest {
         assertEquals("Helen Marsh", after.approvedBy());
     }
 
+    @Test
+    void theReviewPastedWhenWritingUpAfterTheMeetingGoesIntoThatMeetingsMinutes() throws Exception {
+        say(SECRETARY, "start meeting 16/12/2026");
+        say(SECRETARY, "4.3 Action: Constabulary to map out performance reporting by 31/01/2027.");
+        say(SECRETARY, "end meeting");
+        bot.clock.set(java.time.Instant.parse("2027-02-10T10:00:00Z"));
+        say(SECRETARY, "start meeting");
+        say(SECRETARY, "end meeting");
+
+        bot.clock.set(java.time.Instant.parse("2027-02-12T15:00:00Z"));
+        String written = say(SECRETARY, """
+                - Action 1.0; Agenda Item 4.3, 16th December 2026 – Performance Reporting
+
+                Update: This is mapped out; the first of the new reports came to this meeting.""");
+        assertTrue(written.contains("Reviewing action **1.0** for the meeting of 10th February 2027"), written);
+        assertTrue(written.contains("Update recorded on action **1.0**"), written);
+
+        String review = text(draft(meetingOn("2027-02-10")), 2);
+        assertTrue(review.contains("Action 1.0, Agenda Item 4.3, 16th December 2026"), review);
+        assertTrue(review.contains("Update: This is mapped out; the first of the new reports came to this meeting."),
+                review);
+    }
+
     private long meetingOn(String isoDate) throws Exception {
         HttpResponse<String> export = bot.client.get("/api/boards/1/export");
         for (JsonNode meeting : new ObjectMapper().readTree(export.body()).path("boards").get(0).path("meetings")) {

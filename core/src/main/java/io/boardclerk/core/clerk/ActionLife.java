@@ -40,8 +40,8 @@ final class ActionLife {
         if (command.number() != null) {
             action = ActionsHandler.find(desk, command.number());
         } else {
-            Meeting meeting = desk.ledger().openMeeting(desk.board().id()).orElseThrow(() -> new Refusal(
-                    "\"Update: ...\" adds to the action under review, and no meeting is open. Say "
+            Meeting meeting = reviewMeeting(desk).orElseThrow(() -> new Refusal(
+                    "\"Update: ...\" adds to the action under review, and no meeting has been held. Say "
                             + Md.code("update <number> <text>") + "."));
             long id = desk.ledger().actionUnderReview(meeting.id()).orElseThrow(() -> new Refusal(
                     "\"Update: ...\" adds to the action under review, and none is. Take one up with "
@@ -232,18 +232,29 @@ final class ActionLife {
                 action.status() != ActionStatus.CLOSED);
     }
 
+    /**
+     * The meeting whose review of the action log is being recorded: the open one, or else the last one held (the
+     * secretary writing up the minutes afterwards).
+     */
+    static Optional<Meeting> reviewMeeting(Desk desk) {
+        return desk.ledger().openMeeting(desk.board().id())
+                .or(() -> desk.ledger().meetings(desk.board().id()).stream()
+                        .filter(m -> m.status() == io.boardclerk.core.model.MeetingStatus.CLOSED)
+                        .max(java.util.Comparator.comparing(Meeting::date).thenComparing(Meeting::id)));
+    }
+
     /** One action taken up: later "Update: ..." lines are about it. */
     static String reviewOne(Desk desk, Command.ReviewAction command) {
         ActionItem action = ActionsHandler.find(desk, command.number());
-        Optional<Meeting> open = desk.ledger().openMeeting(desk.board().id());
+        Optional<Meeting> open = reviewMeeting(desk);
         if (open.isPresent()) {
             desk.requireOfficer("take up an action in the review");
             desk.ledger().setActionUnderReview(open.get().id(), action.id());
             desk.ledger().addReview(open.get().id(), action.id(), desk.now());
         }
         desk.show(reviewCard(desk, action, null));
-        return open.isPresent() ? "Reviewing action **" + action.displayNumber() + "**: \"Update: ...\" lines now add"
-                + " to it." : "";
+        return open.isPresent() ? "Reviewing action **" + action.displayNumber() + "** for " + Desk.describe(open.get())
+                + ": \"Update: ...\" lines now add to it." : "";
     }
 
     /** When the review card was pressed in another meeting or on another day, the stamp says when. */
