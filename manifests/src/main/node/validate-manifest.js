@@ -2,10 +2,11 @@
 // Validates a Teams app manifest.json against the official JSON schema that @microsoft/app-manifest bundles,
 // without any network access, then applies the Teams rules that the schema does not express.
 //
-//   node validate-manifest.js path/to/manifest.json
+//   node validate-manifest.js path/to/manifest.json [more manifests ...]
 //
-// Exit code 0: valid. Exit code 1: invalid, every problem printed on stderr. Exit code 2: the validator could not
-// run (unreadable file, schema not bundled).
+// Exit code 0: every manifest is valid. Exit code 1: at least one is not; each invalid manifest's problems are printed
+// on stderr, after its path. Exit code 2: the validator could not run (no file given, a file unreadable, a bundled
+// schema unparseable). Several manifests in one run share the compiled schema.
 //
 // The package's own validateAgainstSchema cannot be required here (its index needs fs-extra, which it lists only as a
 // development dependency), so this script loads the bundled schema file itself and compiles it the way the package
@@ -122,30 +123,30 @@ function teamsRules(manifest, manifestDir, problems) {
   }
 }
 
-function main() {
-  const file = process.argv[2];
-  if (!file) {
-    fail(2, "usage: node validate-manifest.js path/to/manifest.json");
-  }
+/** Checks one manifest; returns null when it is valid, else the message that says why not. */
+function check(file, compiled) {
   const manifest = readJson(file, "manifest");
   if (manifest.parseError !== undefined) {
-    fail(1, `${file} is not JSON: ${manifest.parseError}`);
+    return `${file} is not JSON: ${manifest.parseError}`;
   }
   if (typeof manifest.$schema !== "string") {
-    fail(1, `${file}: /$schema is missing, so there is no schema to validate against`);
+    return `${file}: /$schema is missing, so there is no schema to validate against`;
   }
   const schemaFile = localSchemaFile(manifest.$schema);
   if (!schemaFile) {
-    fail(1, `${file}: /$schema ${manifest.$schema} is not one of the Teams schemas bundled in `
-      + `@microsoft/app-manifest (bundled: ${bundledVersions().join(", ")})`);
+    return `${file}: /$schema ${manifest.$schema} is not one of the Teams schemas bundled in `
+      + `@microsoft/app-manifest (bundled: ${bundledVersions().join(", ")})`;
   }
-  const schema = readJson(schemaFile, "schema");
-  if (schema.parseError !== undefined) {
-    fail(2, `${schemaFile} is not JSON: ${schema.parseError}`);
+  if (!compiled.has(schemaFile)) {
+    const schema = readJson(schemaFile, "schema");
+    if (schema.parseError !== undefined) {
+      fail(2, `${schemaFile} is not JSON: ${schema.parseError}`);
+    }
+    const ajv = new AjvDraft04({ allErrors: true, strictTypes: false });
+    addFormats(ajv, ["uri", "email", "regex"]);
+    compiled.set(schemaFile, ajv.compile(schema));
   }
-  const ajv = new AjvDraft04({ allErrors: true, strictTypes: false });
-  addFormats(ajv, ["uri", "email", "regex"]);
-  const validate = ajv.compile(schema);
+  const validate = compiled.get(schemaFile);
 
   const problems = [];
   if (!validate(manifest)) {
@@ -157,9 +158,27 @@ function main() {
 
   const relative = path.relative(path.dirname(TEAMS_SCHEMAS), schemaFile);
   if (problems.length > 0) {
-    fail(1, `${file} does not validate against ${relative}:\n` + problems.map((p) => "  " + p).join("\n"));
+    return `${file} does not validate against ${relative}:\n` + problems.map((p) => "  " + p).join("\n");
   }
   process.stdout.write(`${file} is a valid Teams app manifest (${relative}).\n`);
+  return null;
+}
+
+function main() {
+  const files = process.argv.slice(2);
+  if (files.length === 0) {
+    fail(2, "usage: node validate-manifest.js manifest.json [more manifests ...]");
+  }
+  const compiled = new Map();
+  let invalid = 0;
+  for (const file of files) {
+    const message = check(file, compiled);
+    if (message !== null) {
+      process.stderr.write(message + "\n");
+      invalid++;
+    }
+  }
+  process.exit(invalid === 0 ? 0 : 1);
 }
 
 main();

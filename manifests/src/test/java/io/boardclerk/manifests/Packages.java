@@ -64,10 +64,12 @@ final class Packages {
     record Result(int exitCode, String output) {
     }
 
-    /** Runs the build's validator, {@code node validate-manifest.js manifest}, from target/node. */
-    static Result validate(Path manifest) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("node", property("boardclerk.validator"),
-                manifest.toString()));
+    /** Runs the build's validator, {@code node validate-manifest.js manifest...}, from target/node. */
+    static Result validate(Path... manifests) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("node", property("boardclerk.validator")));
+        for (Path manifest : manifests) {
+            command.add(manifest.toString());
+        }
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         byte[] output = process.getInputStream().readAllBytes();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
