@@ -36,17 +36,19 @@ class TeamsAppPackageTest {
     }
 
     @Test
-    void aPlainBuildIsMarkedLocal() throws Exception {
-        // The build's own run: no -D options; CI sets neither MicrosoftAppId nor BOARDCLERK_PUBLIC_HOST.
+    void theBuildsOwnPackageTakesTheSettingsItWasGiven() throws Exception {
+        // Maven hands its -D options to the tests too; on a fresh clone with nothing set these are the local defaults.
+        Map<String, String> options = new HashMap<>();
+        for (String name : List.of("appId", "botId", "host")) {
+            options.put(name, System.getProperty("boardclerk." + name, ""));
+        }
+        options.put("version", System.getProperty("boardclerk.appVersion", "0.1.0"));
+        TeamsAppPackage.Settings expected = TeamsAppPackage.Settings.resolve(options, System::getenv);
         JsonNode m = Packages.manifest(Packages.builtPackage());
-        String appId = System.getenv("MicrosoftAppId");
-        String host = System.getenv("BOARDCLERK_PUBLIC_HOST");
-        String expectedId = appId == null || appId.isBlank() ? ZERO : appId.toLowerCase();
-        String expectedHost = host == null || host.isBlank() ? "localhost" : host.toLowerCase();
-        assertEquals(expectedId, m.get("id").asText());
-        assertEquals(expectedId, m.at("/bots/0/botId").asText());
-        assertEquals(List.of(expectedHost), strings(m.get("validDomains")));
-        assertEquals("0.1.0", m.get("version").asText());
+        assertEquals(expected.appId(), m.get("id").asText());
+        assertEquals(expected.botId(), m.at("/bots/0/botId").asText());
+        assertEquals(List.of(expected.host()), strings(m.get("validDomains")));
+        assertEquals(expected.version(), m.get("version").asText());
     }
 
     @Test
