@@ -36,6 +36,8 @@ public final class CommandParser {
     /** A whole line in italics, as pasted from the minutes: "*Action: ...*" or "_There were no ..._". */
     private static final Pattern EMPHASIS = Pattern.compile("^([*_])(?!\\1)(.+?)\\1\\.?$");
     private static final Pattern BULLET = Pattern.compile("^(?:[-•*·▪]|\\d+\\))\\s+");
+    /** A heading's number on a line of its own, as minutes pasted from a document lay them out: "5." or "5.1". */
+    private static final Pattern BARE_HEADING = Pattern.compile("^" + ITEM + "\\.?$");
     private static final Pattern ACTION_HEADING = Pattern.compile("^actions?\\s*:\\s*$", I);
     private static final Pattern NUMBERED = Pattern.compile("^\\(([ivx]{1,5}|[a-h]|\\d{1,2})\\)\\s*(.+)$", I);
 
@@ -173,7 +175,8 @@ public final class CommandParser {
 
     /** Within an update, everything but a new heading (numbered paragraph, action, update) is more of it. */
     private static boolean continuesUpdate(String line) {
-        return paragraph(line) == null && !REVIEW_HEADING.matcher(line).matches()
+        return paragraph(line) == null && !BARE_HEADING.matcher(line).matches()
+                && !REVIEW_HEADING.matcher(line).matches()
                 && !UPDATE_MINUTE.matcher(line).matches() && !UPDATE_CMD.matcher(line).matches()
                 && !ACTION_MINUTE.matcher(line).matches() && !ACTION_HEADING.matcher(line).matches()
                 && !line.toLowerCase(Locale.ROOT).startsWith("action");

@@ -779,5 +779,26 @@ class CommandParserTest {
                     commands, "the meeting date inside the update is not a new schedule");
         }
 
+        @Test
+        void an_update_ends_at_a_heading_whose_number_stands_on_its_own_line() {
+            List<Command> commands = parse("""
+                    - Action 7.0, Agenda Item 9.0, 3rd March 2026 – Custody audit
+
+                    Update: The audit was received and the Board agreed to close the action.
+
+                    6.
+
+                    Fleet Strategy
+
+                    6.1
+
+                    The Head of Transport presented the fleet strategy to the Board. The paper sets out
+                    the plan for the next five years.""");
+            assertEquals(new Command.UpdateAction(null,
+                            "The audit was received and the Board agreed to close the action."),
+                    commands.stream().filter(Command.UpdateAction.class::isInstance).findFirst().orElseThrow(),
+                    "the next agenda item is not part of the update: " + commands);
+        }
+
     }
 }
