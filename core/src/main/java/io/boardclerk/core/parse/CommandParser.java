@@ -415,6 +415,10 @@ public final class CommandParser {
         String example = "move meeting 11/02/2027 to 18/02/2027";
         Optional<DateFinding> was = BritishDates.find(from, today);
         Optional<DateFinding> now = BritishDates.find(to, today);
+        if (was.isEmpty() && now.isEmpty()) {
+            // "Reschedule the meeting with the Fire Service to next week": minute language, not a command.
+            return null;
+        }
         if (was.isEmpty() || now.isEmpty()) {
             return new Command.Invalid("Give both dates, " + BritishDates.FORMAT_HINT + ".", example);
         }

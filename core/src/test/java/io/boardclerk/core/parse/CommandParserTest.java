@@ -780,6 +780,13 @@ class CommandParserTest {
         }
 
         @Test
+        void a_minute_line_about_moving_something_without_dates_is_not_a_meeting_move() {
+            assertEquals(List.of(new Command.Unknown("Reschedule the meeting with the Fire Service to next week.",
+                    null)), parse("Reschedule the meeting with the Fire Service to next week."));
+            assertInstanceOf(Command.MoveMeeting.class, only("move meeting 11/02/2027 to 18/02/2027"));
+        }
+
+        @Test
         void an_update_ends_at_a_heading_whose_number_stands_on_its_own_line() {
             List<Command> commands = parse("""
                     - Action 7.0, Agenda Item 9.0, 3rd March 2026 – Custody audit
