@@ -435,7 +435,9 @@ public final class CommandParser {
         return switch (w) {
             case "OFFICIAL", "OFFICIAL-SENSITIVE", "PROTECT" -> new Command.SetMarking(w);
             case "NONE", "NO-MARKING", "OFF" -> new Command.SetMarking(null);
-            default -> new Command.Invalid("\"" + clean(words) + "\" is not a marking BoardClerk knows: use OFFICIAL,"
+            // "Marking criteria for the grants were agreed": a sentence of the minutes, not a marking.
+            default -> w.split("-").length > 2 ? null : new Command.Invalid("\"" + clean(words)
+                    + "\" is not a marking BoardClerk knows: use OFFICIAL,"
                     + " OFFICIAL-SENSITIVE, PROTECT or none.", "marking OFFICIAL");
         };
     }

@@ -787,6 +787,14 @@ class CommandParserTest {
         }
 
         @Test
+        void a_minute_sentence_that_starts_with_marking_is_not_the_marking_command() {
+            assertEquals(List.of(new Command.Unknown("Marking criteria for the community grants were agreed.",
+                    null)), parse("Marking criteria for the community grants were agreed."));
+            assertEquals(new Command.SetMarking("OFFICIAL-SENSITIVE"), only("marking official sensitive"));
+            assertInstanceOf(Command.Invalid.class, only("marking OFFICAL"));
+        }
+
+        @Test
         void an_update_ends_at_a_heading_whose_number_stands_on_its_own_line() {
             List<Command> commands = parse("""
                     - Action 7.0, Agenda Item 9.0, 3rd March 2026 – Custody audit
