@@ -70,8 +70,9 @@ public final class CommandParser {
     private static final Pattern OWNER_IN_TEXT = Pattern.compile("^((?!to\\b)[^,;:]{1,80}?)\\s+(?:is\\s+to|are\\s+to|to)"
             + "\\s+(?!be\\b)[a-z]+", I);
     private static final String NUM = "(?:action\\s+)?(?:no\\.?\\s*)?(\\d{1,6})(?:\\.0)?";
-    private static final Pattern UPDATE_CMD = Pattern.compile("^update\\s+" + NUM + "\\s*[:,\\-–]?\\s+(.+)$",
-            I | Pattern.DOTALL);
+    /** Not "Update 12 months on, ...": a count of time opens a sentence of the minutes, not an action's number. */
+    private static final Pattern UPDATE_CMD = Pattern.compile("^update\\s+" + NUM + "(?!\\s*(?:%|per\\s*cent\\b|(?:day"
+            + "|week|month|quarter|year|hour|minute)s?\\b))\\s*[:,\\-–]?\\s+(.+)$", I | Pattern.DOTALL);
     private static final Pattern UPDATE_MINUTE = Pattern.compile("^update\\s*:\\s*(.*)$", I | Pattern.DOTALL);
     private static final Pattern DONE = Pattern.compile("^(?:done|completed?|finished)\\s+" + NUM + "$|^action\\s+"
             + "(?:no\\.?\\s*)?(\\d{1,6})(?:\\.0)?\\s+(?:is\\s+)?(?:done|complete|completed)[.!]?$", I);

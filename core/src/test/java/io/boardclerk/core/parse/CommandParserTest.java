@@ -795,6 +795,13 @@ class CommandParserTest {
         }
 
         @Test
+        void a_minute_sentence_that_starts_with_update_and_a_count_is_not_an_update_to_that_action() {
+            assertEquals(List.of(new Command.Unknown("Update 12 months on: the programme has delivered its first"
+                    + " phase.", null)), parse("Update 12 months on: the programme has delivered its first phase."));
+            assertEquals(new Command.UpdateAction(12, "Report drafted."), only("update 12 Report drafted."));
+        }
+
+        @Test
         void an_update_ends_at_a_heading_whose_number_stands_on_its_own_line() {
             List<Command> commands = parse("""
                     - Action 7.0, Agenda Item 9.0, 3rd March 2026 – Custody audit
