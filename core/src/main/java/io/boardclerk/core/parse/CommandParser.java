@@ -88,7 +88,7 @@ public final class CommandParser {
     private static final Pattern REVIEW_ONE = Pattern.compile("^review\\s+" + NUM + "$", I);
     /** The minutes' review heading: "Action 10.0, Agenda Item 4.3, 16th December 2021 – Performance Reporting". */
     private static final Pattern REVIEW_HEADING = Pattern.compile("^action\\s+(?:no\\.?\\s*)?(\\d{1,6})(?:\\.0)?"
-            + "\\s*[,;]\\s*(?:agenda\\s+)?item\\b.*$", I);
+            + "\\s*[,;]\\s*(?:agenda\\s+)?item\\s+[\\d.]*\\d\\.?\\s*(?:[,;:–-].*)?$", I);
     private static final Pattern MAP_BODY = Pattern.compile("^(?:owner|body)\\s+(.+?)\\s*=\\s*(.+)$", I);
     private static final Pattern DRAFT_MINUTES = Pattern.compile("^(?:draft|show|write)\\s+(?:the\\s+)?minutes"
             + "(?:\\s+draft)?$|^minutes\\s+draft$", I);

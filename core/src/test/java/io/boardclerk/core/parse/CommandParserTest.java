@@ -802,6 +802,16 @@ class CommandParserTest {
         }
 
         @Test
+        void a_quoted_framework_action_and_item_is_not_the_minutes_review_heading() {
+            List<Command> commands = parse("Action 2, item 4 of the framework was discussed by the Board.");
+            assertTrue(commands.stream().noneMatch(Command.ReviewAction.class::isInstance), commands.toString());
+            assertEquals(List.of(new Command.ReviewAction(11)),
+                    parse("Action 11.0; Agenda Item 4.0, 16th December 2025 – Performance Reporting"));
+            assertEquals(List.of(new Command.ReviewAction(50)),
+                    parse("Action no. 50.0, Agenda Item 13.0, 20th January 2025 – Fenshire Southern"));
+        }
+
+        @Test
         void an_update_ends_at_a_heading_whose_number_stands_on_its_own_line() {
             List<Command> commands = parse("""
                     - Action 7.0, Agenda Item 9.0, 3rd March 2026 – Custody audit
