@@ -6,6 +6,12 @@ import io.boardclerk.core.clerk.Reply;
 import io.boardclerk.core.clerk.Sender;
 import io.boardclerk.core.clerk.Turn;
 import io.boardclerk.core.model.ActionItem;
+import io.boardclerk.core.model.Owner;
+import io.boardclerk.core.model.RecordingKind;
+import io.boardclerk.core.model.Source;
+import io.boardclerk.core.model.Target;
+import io.boardclerk.core.port.Ledger;
+import io.boardclerk.core.port.LedgerStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The clerk's turns run against a real SQLite file: what a board secretary sees after a few days of use. */
 class ClerkOnSqliteTest extends LedgerStoreTestSupport {
@@ -62,5 +69,76 @@ class ClerkOnSqliteTest extends LedgerStoreTestSupport {
                 "once the February Board is held the target is the August Board, not overdue");
         String overdue = say(SECRETARY, "action log overdue", Instant.parse("2027-02-12T09:00:00Z"));
         assertEquals("No actions of Fenshire Board are overdue.", overdue);
+    }
+
+    /** The store, with every call of one ledger method counted. */
+    private static final class Counting implements LedgerStore {
+        private final LedgerStore inner;
+        private final String method;
+        final AtomicInteger calls = new AtomicInteger();
+
+        Counting(LedgerStore inner, String method) {
+            this.inner = inner;
+            this.method = method;
+        }
+
+        private Ledger counted(Ledger ledger) {
+            return (Ledger) java.lang.reflect.Proxy.newProxyInstance(Ledger.class.getClassLoader(),
+                    new Class<?>[]{Ledger.class}, (proxy, m, args) -> {
+                        if (m.getName().equals(method)) {
+                            calls.incrementAndGet();
+                        }
+                        try {
+                            return m.invoke(ledger, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }
+
+        @Override
+        public <T> T inTransaction(java.util.function.Function<Ledger, T> work) {
+            return inner.inTransaction(ledger -> work.apply(counted(ledger)));
+        }
+
+        @Override
+        public <T> T read(java.util.function.Function<Ledger, T> work) {
+            return inner.read(ledger -> work.apply(counted(ledger)));
+        }
+
+        @Override
+        public boolean isReachable() {
+            return inner.isReachable();
+        }
+    }
+
+    @Test
+    void myActionsAndTheOwnerFilterReadABodysPeopleOncePerBodyNotOncePerAction() {
+        Instant at = Instant.parse("2026-11-23T10:00:00Z");
+        writeDo(ledger -> {
+            long board = ledger.findBoard(TENANT, BOARD.conversationId()).orElseThrow().id();
+            long sam = ledger.personByTeamsId(board, SECRETARY.teamsId()).orElseThrow().id();
+            ledger.mapBody(board, "Constabulary", List.of(sam));
+            for (int i = 0; i < 500; i++) {
+                long recording = ledger.addRecording(board, RecordingKind.ACTION,
+                        new Source("bulk-" + i, SECRETARY.teamsId(), SECRETARY.name(), "Action " + i, at));
+                int number = ledger.takeActionNumber(board);
+                ledger.addAction(board, number, null, TODAY, "5." + (i % 9), "Constabulary to report on item " + i,
+                        List.of(Owner.body(i % 2 == 0 ? "Constabulary" : "Fire Service")), new Target(null, null),
+                        recording, at, SECRETARY.name());
+            }
+        });
+        Counting counting = new Counting(store, "bodyMembers");
+        clerk = new Clerk(counting, ZoneId.of("Europe/London"));
+
+        Reply mine = clerk.onMessage(new Turn(BOARD, SECRETARY, "my actions", List.of(), "act-mine", at))
+                .orElseThrow();
+        assertEquals(1, mine.cards().size(), mine.markdown());
+        assertTrue(counting.calls.get() <= 2, "bodyMembers read " + counting.calls.get() + " times for my actions");
+
+        counting.calls.set(0);
+        clerk.onMessage(new Turn(BOARD, SECRETARY, "action log owner Sam Clerk", List.of(), "act-owner", at))
+                .orElseThrow();
+        assertTrue(counting.calls.get() <= 2, "bodyMembers read " + counting.calls.get() + " times for the filter");
     }
 }

@@ -85,9 +85,11 @@ final class ActionLogs {
                 continue;
             }
             long personId = me.get().id();
+            Map<String, List<Long>> members = new java.util.HashMap<>();
             List<ActionRow> rows = ledger.actions(board.id(), OPEN).stream()
                     .filter(a -> a.isOwnedBy(personId) || a.owners().stream().filter(Owner::body)
-                            .anyMatch(o -> ledger.bodyMembers(board.id(), o.name()).contains(personId)))
+                            .anyMatch(o -> members.computeIfAbsent(o.name(), n -> ledger.bodyMembers(board.id(), n))
+                                    .contains(personId)))
                     .map(Views::row).toList();
             if (!rows.isEmpty()) {
                 sections.add(new Section(Kind.BOARD, board.name(), rows));
@@ -179,6 +181,6 @@ final class ActionLogs {
         Long personId = match instanceof Match.Unique unique ? unique.person().id() : null;
         return a -> a.owners().stream().anyMatch(o -> RosterMatcher.normal(o.name()).equals(wanted)
                 || personId != null && (o.personId() != null && o.personId().equals(personId)
-                || o.body() && desk.ledger().bodyMembers(desk.board().id(), o.name()).contains(personId)));
+                || o.body() && desk.bodyMembers(o.name()).contains(personId)));
     }
 }
