@@ -141,4 +141,18 @@ class ClerkOnSqliteTest extends LedgerStoreTestSupport {
                 .orElseThrow();
         assertTrue(counting.calls.get() <= 2, "bodyMembers read " + counting.calls.get() + " times for the filter");
     }
+
+    @Test
+    void anActionReportedDoneInTheMeetingIsAmongTheActionsTheMeetingReviewed() {
+        Instant nov = Instant.parse("2026-11-23T10:00:00Z");
+        say(SECRETARY, "action Survey the custody suites owner: Fire Service due: 26/11/2026", nov);
+        say(SECRETARY, "start meeting", Instant.parse("2026-11-26T10:00:00Z"));
+        say(SECRETARY, "done 1", Instant.parse("2026-11-26T10:05:00Z"));
+
+        List<io.boardclerk.core.model.ActionReview> reviews = write(ledger -> ledger.reviews(
+                ledger.openMeeting(ledger.findBoard(TENANT, BOARD.conversationId()).orElseThrow().id())
+                        .orElseThrow().id()));
+        assertEquals(List.of(action(1).id()), reviews.stream().map(io.boardclerk.core.model.ActionReview::actionId)
+                .toList(), "the minutes' Action Log section lists the action reported done at the meeting");
+    }
 }
