@@ -155,4 +155,24 @@ class ClerkOnSqliteTest extends LedgerStoreTestSupport {
         assertEquals(List.of(action(1).id()), reviews.stream().map(io.boardclerk.core.model.ActionReview::actionId)
                 .toList(), "the minutes' Action Log section lists the action reported done at the meeting");
     }
+
+    @Test
+    void theMinutesGiveTheUpdateOfTheMeetingNotOnePostedAfterIt() {
+        say(SECRETARY, "action Survey the custody suites owner: Fire Service due: 26/11/2026",
+                Instant.parse("2026-11-20T10:00:00Z"));
+        say(SECRETARY, "update 1 Two of the five suites are surveyed.", Instant.parse("2026-11-24T10:00:00Z"));
+        say(SECRETARY, "start meeting", Instant.parse("2026-11-26T10:00:00Z"));
+        say(SECRETARY, "keep 1 open", Instant.parse("2026-11-26T10:05:00Z"));
+        say(SECRETARY, "end meeting", Instant.parse("2026-11-26T12:00:00Z"));
+        say(SECRETARY, "update 1 All five suites are surveyed.", Instant.parse("2026-12-03T10:00:00Z"));
+
+        io.boardclerk.core.view.MinutesDraft draft = write(ledger -> {
+            long board = ledger.findBoard(TENANT, BOARD.conversationId()).orElseThrow().id();
+            return io.boardclerk.core.view.MinutesDrafter.draft(ledger, ledger.meetings(board).get(0));
+        });
+        List<String> review = draft.sections().get(2).paragraphs().stream()
+                .map(io.boardclerk.core.view.MinutesDraft.Paragraph::text).toList();
+        assertTrue(review.contains("Two of the five suites are surveyed."), review.toString());
+        assertTrue(review.stream().noneMatch(t -> t.contains("All five")), review.toString());
+    }
 }
