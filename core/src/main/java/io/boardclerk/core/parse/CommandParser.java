@@ -134,6 +134,10 @@ public final class CommandParser {
         int update = -1;
         for (String statement : statements(text, context)) {
             String line = unemphasised(BULLET.matcher(statement).replaceFirst("").strip());
+            if (update >= 0 && line.matches("[-•*·▪]")) {
+                // An empty bullet left behind by a pasted document adds nothing to the update.
+                continue;
+            }
             if (update >= 0 && continuesUpdate(line)) {
                 // An update in the minutes runs on over paragraphs and bullet lists until the next heading.
                 Command.UpdateAction u = (Command.UpdateAction) commands.get(update);

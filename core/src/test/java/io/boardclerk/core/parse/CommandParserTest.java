@@ -812,6 +812,21 @@ class CommandParserTest {
         }
 
         @Test
+        void an_empty_bullet_left_in_pasted_minutes_is_not_part_of_the_update() {
+            List<Command> commands = parse("""
+                    - Action 8.0, Agenda Item 5.0, 3rd March 2026 – Estates
+
+                    Update: The Board noted that the estates paper was taken at Agenda Item 7.0.
+
+                    •
+
+                    - Action 9.0, Agenda Item 6.0, 3rd March 2026 – Fleet""");
+            assertEquals(List.of(new Command.ReviewAction(8), new Command.UpdateAction(null,
+                            "The Board noted that the estates paper was taken at Agenda Item 7.0."),
+                    new Command.ReviewAction(9)), commands);
+        }
+
+        @Test
         void an_update_ends_at_a_heading_whose_number_stands_on_its_own_line() {
             List<Command> commands = parse("""
                     - Action 7.0, Agenda Item 9.0, 3rd March 2026 – Custody audit
