@@ -175,4 +175,20 @@ class ClerkOnSqliteTest extends LedgerStoreTestSupport {
         assertTrue(review.contains("Two of the five suites are surveyed."), review.toString());
         assertTrue(review.stream().noneMatch(t -> t.contains("All five")), review.toString());
     }
+
+    @Test
+    void myActionsInAPersonalChatCountTheActionsAwaitingTheBoard() {
+        Instant at = Instant.parse("2026-11-23T10:00:00Z");
+        say(SECRETARY, "action Survey the custody suites owner: Sam Clerk due: 26/11/2026", at);
+        say(SECRETARY, "action Review the fleet paper owner: Sam Clerk due: 26/11/2026", at);
+        say(SECRETARY, "done 1", at);
+
+        Conversation personal = new Conversation(TENANT, "a:personal-sam", Conversation.Kind.PERSONAL, null);
+        Reply mine = clerk.onMessage(new Turn(personal, SECRETARY, "my actions", List.of(), "act-personal", at))
+                .orElseThrow();
+        io.boardclerk.core.view.ActionLogView view = ((io.boardclerk.core.clerk.Card.ActionLog) mine.cards().get(0))
+                .view();
+        assertEquals(2, view.counts().open());
+        assertEquals(1, view.counts().awaitingClosure(), "action 1 is reported done and awaits the board");
+    }
 }

@@ -79,6 +79,7 @@ final class ActionLogs {
         List<Section> sections = new ArrayList<>();
         int open = 0;
         int overdue = 0;
+        int awaiting = 0;
         for (Board board : boards) {
             Optional<Person> me = ledger.personByTeamsId(board.id(), turn.sender().teamsId());
             if (me.isEmpty()) {
@@ -95,6 +96,7 @@ final class ActionLogs {
                 sections.add(new Section(Kind.BOARD, board.name(), rows));
                 open += rows.size();
                 overdue += (int) rows.stream().filter(r -> isOverdue(r, today)).count();
+                awaiting += (int) rows.stream().filter(r -> r.status() == ActionStatus.COMPLETE).count();
             }
         }
         if (sections.isEmpty()) {
@@ -102,7 +104,7 @@ final class ActionLogs {
                     : "You have no open actions on any of your boards.");
         }
         ActionLogView view = new ActionLogView(0, "Your actions", today, "my actions (" + turn.sender().name() + ")",
-                "my", null, new ActionLogView.Counts(open, overdue, 0, 0, 0), sections);
+                "my", null, new ActionLogView.Counts(open, overdue, 0, awaiting, 0), sections);
         return new Reply("", List.of(new Card.ActionLog(view, 0)));
     }
 
