@@ -75,6 +75,7 @@ final class ActionLife {
             return "Action **" + action.displayNumber() + "** is already reported complete; it awaits the board.";
         }
         changeStatus(desk, action, ActionStatus.COMPLETE, null);
+        noteReview(desk, action, null);
         return "Action **" + action.displayNumber() + "** is reported **complete** by "
                 + Md.esc(desk.source().senderName()) + ". It stays on the log until the board agrees to close it ("
                 + Md.code("close " + action.number()) + ", chair or secretary).";

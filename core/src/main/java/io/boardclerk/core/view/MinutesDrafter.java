@@ -130,9 +130,13 @@ public final class MinutesDrafter {
                     + (a.agendaItem() == null ? "" : ", Agenda Item " + a.agendaItem()) + ", "
                     + BritishDates.formatLong(raised) + " – " + shorten(a.text(), 120), true));
             out.add(Paragraph.plain(a.text()));
-            List<ActionUpdate> given = a.updates().stream().filter(u -> u.date().equals(meeting.date())).toList();
-            ActionUpdate update = !given.isEmpty() ? given.get(given.size() - 1)
-                    : a.updates().isEmpty() ? null : a.updates().get(a.updates().size() - 1);
+            // The update the meeting heard: the latest given by the day it closed (a meeting recorded after the
+            // event closes later than its date), never one posted after the meeting.
+            java.time.LocalDate heardBy = meeting.endedAt() == null ? null : java.util.Collections.max(List.of(
+                    meeting.date(), meeting.endedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate()));
+            List<ActionUpdate> given = a.updates().stream()
+                    .filter(u -> heardBy == null || !u.date().isAfter(heardBy)).toList();
+            ActionUpdate update = given.isEmpty() ? null : given.get(given.size() - 1);
             if (update != null) {
                 out.add(new Paragraph("Update:", update.text(), false));
             }
