@@ -6,6 +6,7 @@ import io.boardclerk.core.model.ActionItem;
 import io.boardclerk.core.model.ActionStatus;
 import io.boardclerk.core.model.ActionUpdate;
 import io.boardclerk.core.model.Meeting;
+import io.boardclerk.core.model.MeetingStatus;
 import io.boardclerk.core.model.Person;
 import io.boardclerk.core.model.RecordingKind;
 import io.boardclerk.core.model.Target;
@@ -17,6 +18,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -245,8 +247,8 @@ final class ActionLife {
     static Optional<Meeting> reviewMeeting(Desk desk) {
         return desk.ledger().openMeeting(desk.board().id())
                 .or(() -> desk.ledger().meetings(desk.board().id()).stream()
-                        .filter(m -> m.status() == io.boardclerk.core.model.MeetingStatus.CLOSED)
-                        .max(java.util.Comparator.comparing(Meeting::date).thenComparing(Meeting::id)));
+                        .filter(m -> m.status() == MeetingStatus.CLOSED)
+                        .max(Comparator.comparing(Meeting::date).thenComparing(Meeting::id)));
     }
 
     /** One action taken up: later "Update: ..." lines are about it. */

@@ -8,13 +8,13 @@ import io.boardclerk.core.model.Meeting;
 import io.boardclerk.core.model.MeetingStatus;
 import io.boardclerk.core.model.Owner;
 import io.boardclerk.core.model.Person;
-import io.boardclerk.core.port.Ledger;
 import io.boardclerk.core.parse.BritishDates;
+import io.boardclerk.core.port.Ledger;
 import io.boardclerk.core.roster.Match;
 import io.boardclerk.core.roster.RosterMatcher;
-import io.boardclerk.core.view.ActionLogView;
 import io.boardclerk.core.view.ActionLogView.Kind;
 import io.boardclerk.core.view.ActionLogView.Section;
+import io.boardclerk.core.view.ActionLogView;
 import io.boardclerk.core.view.ActionRow;
 import io.boardclerk.core.view.Views;
 
@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,7 +87,7 @@ final class ActionLogs {
                 continue;
             }
             long personId = me.get().id();
-            Map<String, List<Long>> members = new java.util.HashMap<>();
+            Map<String, List<Long>> members = new HashMap<>();
             List<ActionRow> rows = ledger.actions(board.id(), OPEN).stream()
                     .filter(a -> a.isOwnedBy(personId) || a.owners().stream().filter(Owner::body)
                             .anyMatch(o -> members.computeIfAbsent(o.name(), n -> ledger.bodyMembers(board.id(), n))

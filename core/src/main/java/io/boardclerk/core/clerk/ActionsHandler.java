@@ -4,15 +4,21 @@ import io.boardclerk.core.command.Command;
 import io.boardclerk.core.model.ActionItem;
 import io.boardclerk.core.model.ActionStatus;
 import io.boardclerk.core.model.Meeting;
+import io.boardclerk.core.model.MeetingStatus;
 import io.boardclerk.core.model.Owner;
 import io.boardclerk.core.model.RecordingKind;
 import io.boardclerk.core.model.Target;
 import io.boardclerk.core.parse.BritishDates;
 import io.boardclerk.core.parse.TargetParser;
+import io.boardclerk.core.parse.TargetSpec;
+import io.boardclerk.core.view.Views;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** New actions, their owners and targets, and the action log. */
 final class ActionsHandler {
@@ -98,8 +104,8 @@ final class ActionsHandler {
         }
         desk.ledger().addRecording(desk.board().id(), RecordingKind.OTHER, desk.source());
         desk.ledger().setOwners(action.id(), owner.owners());
-        String before = io.boardclerk.core.view.Views.owners(action);
-        String after = owner.owners().stream().map(Owner::name).collect(java.util.stream.Collectors.joining("; "));
+        String before = Views.owners(action);
+        String after = owner.owners().stream().map(Owner::name).collect(Collectors.joining("; "));
         desk.audit(action.id(), "owners", before, after);
         return "Action **" + action.displayNumber() + "** now belongs to " + describeOwners(owner.owners()) + ".";
     }
@@ -119,8 +125,8 @@ final class ActionsHandler {
         Target target = target(desk, words, action.raisedOn());
         desk.ledger().addRecording(desk.board().id(), RecordingKind.OTHER, desk.source());
         desk.ledger().setTarget(action.id(), target, desk.now(), desk.source().senderName());
-        desk.audit(action.id(), "target", io.boardclerk.core.view.Views.target(action.target()),
-                io.boardclerk.core.view.Views.target(target));
+        desk.audit(action.id(), "target", Views.target(action.target()),
+                Views.target(target));
         if (ActionLife.isOngoing(target) && action.status() == ActionStatus.OPEN) {
             desk.ledger().setStatus(action.id(), ActionStatus.ONGOING, null);
         } else if (!ActionLife.isOngoing(target) && action.status() == ActionStatus.ONGOING) {
@@ -143,11 +149,11 @@ final class ActionsHandler {
             if (reading.ok() && reading.spec().followsSchedule()) {
                 LocalDate from = from(desk, reading.spec(), action.raisedOn());
                 LocalDate date = reading.spec().resolve(from, dates(meetings, reading.spec())).orElse(null);
-                if (!java.util.Objects.equals(date, action.target().date())) {
+                if (!Objects.equals(date, action.target().date())) {
                     desk.ledger().followTarget(action.id(), new Target(action.target().text(), date));
                     desk.audit(action.id(), "target follows the schedule",
-                            io.boardclerk.core.view.Views.target(action.target()),
-                            io.boardclerk.core.view.Views.target(new Target(action.target().text(), date)));
+                            Views.target(action.target()),
+                            Views.target(new Target(action.target().text(), date)));
                     changed++;
                 }
             }
@@ -156,14 +162,14 @@ final class ActionsHandler {
     }
 
     /** The meetings a target may fall on: a recurring one moves on past meetings already held. */
-    private static List<LocalDate> dates(List<Meeting> meetings, io.boardclerk.core.parse.TargetSpec spec) {
+    private static List<LocalDate> dates(List<Meeting> meetings, TargetSpec spec) {
         return meetings.stream()
-                .filter(m -> !spec.recurs() || m.status() != io.boardclerk.core.model.MeetingStatus.CLOSED)
+                .filter(m -> !spec.recurs() || m.status() != MeetingStatus.CLOSED)
                 .map(Meeting::date).toList();
     }
 
     /** A recurring target falls on the next such meeting from today, never on the meeting that raised it. */
-    private static LocalDate from(Desk desk, io.boardclerk.core.parse.TargetSpec spec, LocalDate raisedOn) {
+    private static LocalDate from(Desk desk, TargetSpec spec, LocalDate raisedOn) {
         if (!spec.recurs()) {
             return raisedOn;
         }
@@ -180,7 +186,7 @@ final class ActionsHandler {
     }
 
     static String describeOwners(List<Owner> owners) {
-        return owners.stream().map(ActionsHandler::describeOwner).collect(java.util.stream.Collectors.joining("; "));
+        return owners.stream().map(ActionsHandler::describeOwner).collect(Collectors.joining("; "));
     }
 
     static String describeOwner(Owner owner) {
@@ -191,7 +197,7 @@ final class ActionsHandler {
         if (target.text() == null) {
             return "not set";
         }
-        if (target.date() == null && target.text().toLowerCase(java.util.Locale.ROOT).matches(".*\\bon-?\\s?going\\b.*")) {
+        if (target.date() == null && target.text().toLowerCase(Locale.ROOT).matches(".*\\bon-?\\s?going\\b.*")) {
             return Md.esc(target.text());
         }
         if (target.date() == null) {

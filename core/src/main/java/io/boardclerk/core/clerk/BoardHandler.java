@@ -1,15 +1,19 @@
 package io.boardclerk.core.clerk;
 
-import io.boardclerk.core.command.Command;
 import io.boardclerk.core.command.Command.NamedPerson;
+import io.boardclerk.core.command.Command;
+import io.boardclerk.core.model.ActionItem;
 import io.boardclerk.core.model.BoardRole;
 import io.boardclerk.core.model.Person;
 import io.boardclerk.core.model.Recording;
+import io.boardclerk.core.model.RecordingKind;
 import io.boardclerk.core.roster.Match;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The board itself: its name, its chair and secretary, role titles, and undo. */
 final class BoardHandler {
@@ -51,7 +55,7 @@ final class BoardHandler {
         List<String> lines = new ArrayList<>();
         List<NamedPerson> all = new ArrayList<>(command.members());
         all.addAll(command.inAttendance());
-        java.util.Set<NamedPerson> members = new java.util.HashSet<>(command.members());
+        Set<NamedPerson> members = new HashSet<>(command.members());
         for (NamedPerson named : all) {
             boolean member = members.contains(named);
             if (named.role() == null) {
@@ -83,8 +87,8 @@ final class BoardHandler {
         if (last.isEmpty()) {
             return "You have nothing here to undo.";
         }
-        if (last.get().kind() == io.boardclerk.core.model.RecordingKind.ACTION) {
-            for (io.boardclerk.core.model.ActionItem action : desk.ledger().actions(desk.board().id())) {
+        if (last.get().kind() == RecordingKind.ACTION) {
+            for (ActionItem action : desk.ledger().actions(desk.board().id())) {
                 if (action.recordingId() == last.get().id() && desk.ledger().history(action.id()).size() > 1) {
                     throw new Refusal("Action " + action.displayNumber() + " has been updated or changed since you"
                             + " raised it, so undo would lose that history. If it should not be on the log, say "

@@ -1,19 +1,28 @@
 package io.boardclerk.core.clerk;
 
+import io.boardclerk.core.model.ActionEvent;
+import io.boardclerk.core.model.ActionItem;
 import io.boardclerk.core.model.Board;
 import io.boardclerk.core.model.Meeting;
 import io.boardclerk.core.model.MeetingStatus;
+import io.boardclerk.core.model.Owner;
 import io.boardclerk.core.model.Person;
 import io.boardclerk.core.model.RecordingKind;
 import io.boardclerk.core.model.Source;
+import io.boardclerk.core.parse.BritishDates;
 import io.boardclerk.core.port.Ledger;
+import io.boardclerk.core.roster.Mention;
 import io.boardclerk.core.roster.RosterMatcher;
+import io.boardclerk.core.view.Views;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,8 +39,8 @@ public final class Desk {
     private final ZoneId zone;
     private final String via;
     private boolean stale;
-    private final List<Card> cards = new java.util.ArrayList<>();
-    private final java.util.Map<String, List<Long>> bodyMembers = new java.util.HashMap<>();
+    private final List<Card> cards = new ArrayList<>();
+    private final Map<String, List<Long>> bodyMembers = new HashMap<>();
 
     Desk(Ledger ledger, Board board, Person sender, RosterMatcher roster, Source source, ZoneId zone) {
         this(ledger, board, sender, roster, source, zone, sender == null ? VIA_MEETING : VIA_MESSAGE);
@@ -67,19 +76,19 @@ public final class Desk {
 
     /** Keeps a change to an action in its history: who, when, before and after, and from where. */
     public void audit(long actionId, String what, String before, String after) {
-        ledger.addEvent(new io.boardclerk.core.model.ActionEvent(actionId, now(), source.senderTeamsId(),
+        ledger.addEvent(new ActionEvent(actionId, now(), source.senderTeamsId(),
                 source.senderName(), via, what, before, after, source.activityId()));
     }
 
     /** True when the sender owns the action, as a named owner or through a body they answer for. */
-    public boolean senderOwns(io.boardclerk.core.model.ActionItem action) {
+    public boolean senderOwns(ActionItem action) {
         if (sender == null) {
             return false;
         }
         if (action.isOwnedBy(sender.id())) {
             return true;
         }
-        return action.owners().stream().filter(io.boardclerk.core.model.Owner::body)
+        return action.owners().stream().filter(Owner::body)
                 .anyMatch(o -> bodyMembers(o.name()).contains(sender.id()));
     }
 
@@ -89,12 +98,12 @@ public final class Desk {
     }
 
     /** Refuses unless the sender owns the action or is the chair or secretary. */
-    public void requireOwnerOrOfficer(io.boardclerk.core.model.ActionItem action, String whatTheyAsked) {
+    public void requireOwnerOrOfficer(ActionItem action, String whatTheyAsked) {
         if (senderOwns(action) || senderIsOfficer()) {
             return;
         }
         throw new Refusal("Only the owner of action " + action.displayNumber() + " ("
-                + Md.esc(io.boardclerk.core.view.Views.owners(action)) + "), the chair or the secretary can "
+                + Md.esc(Views.owners(action)) + "), the chair or the secretary can "
                 + whatTheyAsked + ". " + whoAreOfficers());
     }
 
@@ -146,7 +155,7 @@ public final class Desk {
         }
     }
 
-    private static List<io.boardclerk.core.roster.Mention> mentionsOf(RosterMatcher matcher) {
+    private static List<Mention> mentionsOf(RosterMatcher matcher) {
         return matcher.mentions();
     }
 
@@ -227,7 +236,7 @@ public final class Desk {
     }
 
     public static String describe(Meeting meeting) {
-        String date = io.boardclerk.core.parse.BritishDates.formatLong(meeting.date());
+        String date = BritishDates.formatLong(meeting.date());
         return switch (meeting.status()) {
             case OPEN -> "this meeting (" + date + ")";
             case SCHEDULED -> "the next meeting (" + date + ")";

@@ -1,14 +1,17 @@
 package io.boardclerk.core.clerk;
 
 import io.boardclerk.core.command.Command;
+import io.boardclerk.core.model.ActionItem;
 import io.boardclerk.core.model.Meeting;
 import io.boardclerk.core.model.MeetingStatus;
+import io.boardclerk.core.model.RecordingKind;
 import io.boardclerk.core.parse.BritishDates;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Optional;
 
 /** Meetings opening and closing, the agenda item under discussion, and the schedule of meetings to come. */
@@ -29,13 +32,13 @@ final class MeetingsHandler {
     static String move(Desk desk, Command.MoveMeeting command) {
         desk.requireOfficer("move meetings");
         Meeting meeting = desk.ledger().meetings(desk.board().id()).stream()
-                .filter(m -> m.date().equals(command.from()) && m.status() == io.boardclerk.core.model.MeetingStatus.SCHEDULED)
+                .filter(m -> m.date().equals(command.from()) && m.status() == MeetingStatus.SCHEDULED)
                 .findFirst().orElseThrow(() -> new Refusal("No meeting of " + Md.esc(desk.board().name())
                         + " is scheduled on " + BritishDates.formatLong(command.from()) + "."));
         if (command.to().isBefore(desk.today())) {
             throw new Refusal(BritishDates.formatLong(command.to()) + " has already passed.");
         }
-        desk.record(io.boardclerk.core.model.RecordingKind.OTHER);
+        desk.record(RecordingKind.OTHER);
         desk.ledger().rescheduleMeeting(meeting.id(), command.to(), meeting.time(), meeting.location());
         int moved = ActionsHandler.followSchedule(desk);
         return "The meeting of " + BritishDates.formatLong(command.from()) + " moves to "
@@ -146,11 +149,11 @@ final class MeetingsHandler {
 
     /** Matters arising: the actions due at this meeting, overdue or on-going, one card each, posted as the meeting opens. */
     private static String matters(Desk desk) {
-        java.util.List<io.boardclerk.core.model.ActionItem> due = ActionLife.dueForReview(desk);
+        List<ActionItem> due = ActionLife.dueForReview(desk);
         if (due.isEmpty()) {
             return "";
         }
-        for (io.boardclerk.core.model.ActionItem action : due) {
+        for (ActionItem action : due) {
             desk.show(ActionLife.reviewCard(desk, action, null));
         }
         return "\n\n**Matters arising**: " + due.size() + (due.size() == 1 ? " action is" : " actions are")

@@ -3,12 +3,15 @@ package io.boardclerk.core.clerk;
 import io.boardclerk.core.command.Command;
 import io.boardclerk.core.model.Meeting;
 import io.boardclerk.core.model.MeetingStatus;
+import io.boardclerk.core.model.MinutesApproval;
 import io.boardclerk.core.model.RecordingKind;
 import io.boardclerk.core.parse.BritishDates;
 import io.boardclerk.core.view.MinutesDraft;
 import io.boardclerk.core.view.MinutesDrafter;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The minutes draft, its approval, the board's protective marking, and download links for the record. */
@@ -41,7 +44,7 @@ final class MinutesHandler {
         if (command.date() == null) {
             Meeting last = desk.ledger().meetings(desk.board().id()).stream()
                     .filter(m -> m.status() == MeetingStatus.CLOSED)
-                    .max(java.util.Comparator.comparing(Meeting::date).thenComparing(Meeting::id))
+                    .max(Comparator.comparing(Meeting::date).thenComparing(Meeting::id))
                     .orElseThrow(() -> new Refusal("No meeting of " + Md.esc(desk.board().name())
                             + " has been held yet."));
             return approve(desk, new Command.ApproveMinutes(last.date()));
@@ -56,7 +59,7 @@ final class MinutesHandler {
                     : " Meetings held: " + String.join(", ", dates) + "."));
         }
         Meeting meeting = held.get(held.size() - 1);
-        Optional<io.boardclerk.core.model.MinutesApproval> before = desk.ledger().approval(meeting.id());
+        Optional<MinutesApproval> before = desk.ledger().approval(meeting.id());
         if (before.isPresent()) {
             return "The minutes of " + BritishDates.formatLong(meeting.date()) + " were already approved by "
                     + Md.esc(before.get().approvedBy()) + ".";
@@ -89,7 +92,7 @@ final class MinutesHandler {
         }
         String title = (document == Card.Document.EXPORT_JSON ? "Record of " : "Action log – ") + desk.board().name()
                 + " – " + BritishDates.format(desk.today()) + " (" + document.extension().toUpperCase(
-                java.util.Locale.ROOT) + ")";
+                Locale.ROOT) + ")";
         desk.show(new Card.Download(desk.board().id(), null, document, title));
         return "";
     }

@@ -4,9 +4,11 @@ import io.boardclerk.core.model.Owner;
 import io.boardclerk.core.roster.Match;
 import io.boardclerk.core.roster.RosterMatcher;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Decides who an owner's words mean: a person on the board, a body, or a question to ask. */
 final class Owners {
@@ -27,8 +29,8 @@ final class Owners {
         }
     }
 
-    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile(
-            "\\s*(?:,|;|&|\\band\\b)\\s*", java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final Pattern SEPARATORS = Pattern.compile(
+            "\\s*(?:,|;|&|\\band\\b)\\s*", Pattern.CASE_INSENSITIVE);
 
     /**
      * Owners named together ("Constabulary and OPCC", "@Jo Grant, @Louisa Barry"): each part must resolve on its
@@ -36,7 +38,7 @@ final class Owners {
      */
     static Several resolveAll(Desk desk, String words, boolean explicit) {
         if (words != null && SEPARATORS.matcher(words).find()) {
-            List<Owner> parts = new java.util.ArrayList<>();
+            List<Owner> parts = new ArrayList<>();
             for (String part : SEPARATORS.split(words.strip())) {
                 if (part.isBlank()) {
                     continue;

@@ -1,8 +1,10 @@
 package io.boardclerk.core.parse;
 
+
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.Period;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -103,7 +105,7 @@ public final class TargetParser {
         }
         Matcher recurring = RECURRING.matcher(text);
         if (recurring.find()) {
-            java.util.EnumSet<java.time.Month> months = java.util.EnumSet.noneOf(java.time.Month.class);
+            EnumSet<Month> months = EnumSet.noneOf(Month.class);
             Matcher word = Pattern.compile(BritishDates.MONTH_WORD, Pattern.CASE_INSENSITIVE).matcher(recurring.group(1));
             while (word.find()) {
                 months.add(month(word.group()));

@@ -1,11 +1,13 @@
 package io.boardclerk.core.parse;
 
+
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.Period;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.Set;
 
 /** What an action's target means, parsed from its words. */
 public sealed interface TargetSpec {
@@ -74,9 +76,9 @@ public sealed interface TargetSpec {
      * "August and February Boards": every meeting in those months. It falls on the next such meeting after
      * {@code from}; the clerk passes today, so once one is held the target moves on to the next.
      */
-    record Recurring(java.util.Set<Month> months) implements TargetSpec {
+    record Recurring(Set<Month> months) implements TargetSpec {
         public Recurring {
-            months = java.util.Set.copyOf(months);
+            months = Set.copyOf(months);
         }
 
         @Override

@@ -16,11 +16,16 @@ import io.boardclerk.core.port.Ledger;
 import io.boardclerk.core.view.MinutesDraft.Paragraph;
 import io.boardclerk.core.view.MinutesDraft.Section;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -41,14 +46,14 @@ public final class MinutesDrafter {
         String marking = ledger.marking(board.id()).map(m -> approval.isPresent() ? m : m + " – DRAFT until approved")
                 .orElse(null);
         List<Apology> apologies = ledger.apologies(meeting.id());
-        Set<Long> absent = apologies.stream().map(Apology::personId).filter(java.util.Objects::nonNull)
+        Set<Long> absent = apologies.stream().map(Apology::personId).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         Map<Long, Boolean> standings = ledger.standings(board.id());
-        Set<String> absentNames = apologies.stream().map(a -> a.name().toLowerCase(java.util.Locale.ROOT))
+        Set<String> absentNames = apologies.stream().map(a -> a.name().toLowerCase(Locale.ROOT))
                 .collect(Collectors.toSet());
         List<Person> present = ledger.people(board.id()).stream()
                 .filter(p -> (p.onRoster() || standings.containsKey(p.id())) && !absent.contains(p.id())
-                        && !absentNames.contains(p.name().toLowerCase(java.util.Locale.ROOT)))
+                        && !absentNames.contains(p.name().toLowerCase(Locale.ROOT)))
                 .sorted(Comparator.comparing((Person p) -> !isOfficer(board, p)))
                 .toList();
         // Members unless the minutes' header said "In attendance"; everyone on the roster counts as known.
@@ -108,7 +113,7 @@ public final class MinutesDrafter {
         List<ActionReview> reviews = ledger.reviews(meeting.id());
         Map<Long, ActionItem> byId = new LinkedHashMap<>();
         actions.forEach(a -> byId.put(a.id(), a));
-        Map<Long, java.time.LocalDate> raisedAt = new LinkedHashMap<>();
+        Map<Long, LocalDate> raisedAt = new LinkedHashMap<>();
         for (Meeting m : ledger.meetings(meeting.boardId())) {
             raisedAt.put(m.id(), m.date());
         }
@@ -124,7 +129,7 @@ public final class MinutesDrafter {
             if (a == null) {
                 continue;
             }
-            java.time.LocalDate raised = a.meetingId() != null && raisedAt.containsKey(a.meetingId())
+            LocalDate raised = a.meetingId() != null && raisedAt.containsKey(a.meetingId())
                     ? raisedAt.get(a.meetingId()) : a.raisedOn();
             out.add(new Paragraph(null, "Action " + a.displayNumber()
                     + (a.agendaItem() == null ? "" : ", Agenda Item " + a.agendaItem()) + ", "
@@ -132,8 +137,8 @@ public final class MinutesDrafter {
             out.add(Paragraph.plain(a.text()));
             // The update the meeting heard: the one recorded for its review (also when the review is written up
             // afterwards), else the latest given by the day it closed, never one posted after the meeting.
-            java.time.LocalDate heardBy = meeting.endedAt() == null ? null : java.util.Collections.max(List.of(
-                    meeting.date(), meeting.endedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate()));
+            LocalDate heardBy = meeting.endedAt() == null ? null : Collections.max(List.of(
+                    meeting.date(), meeting.endedAt().atZone(ZoneOffset.UTC).toLocalDate()));
             List<ActionUpdate> given = a.updates().stream()
                     .filter(u -> heardBy == null || !u.date().isAfter(heardBy)).toList();
             String update = review.update() != null ? review.update()
