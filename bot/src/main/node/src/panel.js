@@ -176,7 +176,10 @@ async function poll() {
       problem(null);
     } else if (response.ok) {
       etag = response.headers.get('ETag');
-      render(await response.json());
+      const record = await response.json();
+      if (!last || JSON.stringify(record) !== JSON.stringify(last)) {
+        render(record);
+      }
       problem(null);
     } else {
       const answer = await response.json().catch(() => ({}));
