@@ -66,6 +66,7 @@ CREATE TABLE action_reviews (
     action_id  INTEGER NOT NULL REFERENCES actions (id) ON DELETE CASCADE,
     position   INTEGER NOT NULL,
     decision   TEXT,
+    update_text TEXT,
     at         TEXT    NOT NULL,
     PRIMARY KEY (meeting_id, action_id)
 ) WITHOUT ROWID;

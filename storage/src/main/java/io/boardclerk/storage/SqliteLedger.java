@@ -584,10 +584,18 @@ final class SqliteLedger implements Ledger {
     }
 
     @Override
+    public void setReviewUpdate(long meetingId, long actionId, String update, Instant at) {
+        addReview(meetingId, actionId, at);
+        sql.update("UPDATE action_reviews SET update_text = ? WHERE meeting_id = ? AND action_id = ?",
+                update, meetingId, actionId);
+    }
+
+    @Override
     public List<ActionReview> reviews(long meetingId) {
-        return sql.list("SELECT meeting_id, action_id, position, decision, at FROM action_reviews WHERE meeting_id = ?"
-                        + " ORDER BY position", row -> new ActionReview(row.getLong(1), row.getLong(2), row.getInt(3),
-                        row.getString(4), Sql.instant(row, "at")), meetingId);
+        return sql.list("SELECT meeting_id, action_id, position, decision, update_text, at FROM action_reviews"
+                        + " WHERE meeting_id = ? ORDER BY position", row -> new ActionReview(row.getLong(1),
+                        row.getLong(2), row.getInt(3), row.getString(4), row.getString(5), Sql.instant(row, "at")),
+                meetingId);
     }
 
     @Override

@@ -37,8 +37,10 @@ final class ActionLife {
 
     static String update(Desk desk, Command.UpdateAction command) {
         ActionItem action;
+        Optional<Meeting> heardAt;
         if (command.number() != null) {
             action = ActionsHandler.find(desk, command.number());
+            heardAt = desk.ledger().openMeeting(desk.board().id());
         } else {
             Meeting meeting = reviewMeeting(desk).orElseThrow(() -> new Refusal(
                     "\"Update: ...\" adds to the action under review, and no meeting has been held. Say "
@@ -49,6 +51,7 @@ final class ActionLife {
                             + " or say " + Md.code("update <number> <text>") + "."));
             action = desk.ledger().actions(desk.board().id()).stream().filter(a -> a.id() == id).findFirst()
                     .orElseThrow(() -> new Refusal("The action under review is no longer on the log."));
+            heardAt = Optional.of(meeting);
         }
         desk.requireOwnerOrOfficer(action, "post an update to it");
         if (action.status() == ActionStatus.CLOSED) {
@@ -60,7 +63,9 @@ final class ActionLife {
                 desk.source().senderTeamsId(), desk.now());
         ActionUpdate previous = action.updates().isEmpty() ? null : action.updates().get(action.updates().size() - 1);
         desk.audit(action.id(), "update", previous == null ? null : previous.text(), command.text());
-        noteReview(desk, action, null);
+        // The meeting that heard the update (the open one, or the one whose review is being written up) keeps it
+        // for its minutes.
+        heardAt.ifPresent(m -> desk.ledger().setReviewUpdate(m.id(), action.id(), command.text(), desk.now()));
         return "Update recorded on action **" + action.displayNumber() + "** (" + BritishDates.format(desk.today())
                 + ", " + Md.esc(desk.source().senderName()) + "): " + Md.esc(command.text());
     }
@@ -75,6 +80,7 @@ final class ActionLife {
             return "Action **" + action.displayNumber() + "** is already reported complete; it awaits the board.";
         }
         changeStatus(desk, action, ActionStatus.COMPLETE, null);
+        noteReview(desk, action, null);
         return "Action **" + action.displayNumber() + "** is reported **complete** by "
                 + Md.esc(desk.source().senderName()) + ". It stays on the log until the board agrees to close it ("
                 + Md.code("close " + action.number()) + ", chair or secretary).";

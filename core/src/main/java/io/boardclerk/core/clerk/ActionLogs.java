@@ -79,20 +79,24 @@ final class ActionLogs {
         List<Section> sections = new ArrayList<>();
         int open = 0;
         int overdue = 0;
+        int awaiting = 0;
         for (Board board : boards) {
             Optional<Person> me = ledger.personByTeamsId(board.id(), turn.sender().teamsId());
             if (me.isEmpty()) {
                 continue;
             }
             long personId = me.get().id();
+            Map<String, List<Long>> members = new java.util.HashMap<>();
             List<ActionRow> rows = ledger.actions(board.id(), OPEN).stream()
                     .filter(a -> a.isOwnedBy(personId) || a.owners().stream().filter(Owner::body)
-                            .anyMatch(o -> ledger.bodyMembers(board.id(), o.name()).contains(personId)))
+                            .anyMatch(o -> members.computeIfAbsent(o.name(), n -> ledger.bodyMembers(board.id(), n))
+                                    .contains(personId)))
                     .map(Views::row).toList();
             if (!rows.isEmpty()) {
                 sections.add(new Section(Kind.BOARD, board.name(), rows));
                 open += rows.size();
                 overdue += (int) rows.stream().filter(r -> isOverdue(r, today)).count();
+                awaiting += (int) rows.stream().filter(r -> r.status() == ActionStatus.COMPLETE).count();
             }
         }
         if (sections.isEmpty()) {
@@ -100,7 +104,7 @@ final class ActionLogs {
                     : "You have no open actions on any of your boards.");
         }
         ActionLogView view = new ActionLogView(0, "Your actions", today, "my actions (" + turn.sender().name() + ")",
-                "my", null, new ActionLogView.Counts(open, overdue, 0, 0, 0), sections);
+                "my", null, new ActionLogView.Counts(open, overdue, 0, awaiting, 0), sections);
         return new Reply("", List.of(new Card.ActionLog(view, 0)));
     }
 
@@ -179,6 +183,6 @@ final class ActionLogs {
         Long personId = match instanceof Match.Unique unique ? unique.person().id() : null;
         return a -> a.owners().stream().anyMatch(o -> RosterMatcher.normal(o.name()).equals(wanted)
                 || personId != null && (o.personId() != null && o.personId().equals(personId)
-                || o.body() && desk.ledger().bodyMembers(desk.board().id(), o.name()).contains(personId)));
+                || o.body() && desk.bodyMembers(o.name()).contains(personId)));
     }
 }

@@ -133,7 +133,7 @@ final class ActionsHandler {
 
     /** Re-reads every open action's meeting target against the board's schedule, after the schedule changed. */
     static int followSchedule(Desk desk) {
-        List<LocalDate> dates = desk.ledger().meetings(desk.board().id()).stream().map(Meeting::date).toList();
+        List<Meeting> meetings = desk.ledger().meetings(desk.board().id());
         int changed = 0;
         for (ActionItem action : desk.ledger().actions(desk.board().id())) {
             if (action.status() == ActionStatus.CLOSED || action.target().text() == null) {
@@ -142,7 +142,7 @@ final class ActionsHandler {
             TargetParser.Reading reading = TargetParser.read(action.target().text(), action.raisedOn());
             if (reading.ok() && reading.spec().followsSchedule()) {
                 LocalDate from = from(desk, reading.spec(), action.raisedOn());
-                LocalDate date = reading.spec().resolve(from, dates).orElse(null);
+                LocalDate date = reading.spec().resolve(from, dates(meetings, reading.spec())).orElse(null);
                 if (!java.util.Objects.equals(date, action.target().date())) {
                     desk.ledger().followTarget(action.id(), new Target(action.target().text(), date));
                     desk.audit(action.id(), "target follows the schedule",
@@ -153,6 +153,13 @@ final class ActionsHandler {
             }
         }
         return changed;
+    }
+
+    /** The meetings a target may fall on: a recurring one moves on past meetings already held. */
+    private static List<LocalDate> dates(List<Meeting> meetings, io.boardclerk.core.parse.TargetSpec spec) {
+        return meetings.stream()
+                .filter(m -> !spec.recurs() || m.status() != io.boardclerk.core.model.MeetingStatus.CLOSED)
+                .map(Meeting::date).toList();
     }
 
     /** A recurring target falls on the next such meeting from today, never on the meeting that raised it. */
@@ -203,7 +210,7 @@ final class ActionsHandler {
         if (!reading.ok()) {
             throw new Refusal(reading.problem());
         }
-        List<LocalDate> dates = desk.ledger().meetings(desk.board().id()).stream().map(Meeting::date).toList();
+        List<LocalDate> dates = dates(desk.ledger().meetings(desk.board().id()), reading.spec());
         LocalDate from = from(desk, reading.spec(), raisedOn);
         return new Target(reading.words(), reading.spec().resolve(from, dates).orElse(null));
     }

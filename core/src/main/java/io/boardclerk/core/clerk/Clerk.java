@@ -152,7 +152,7 @@ public final class Clerk {
                 CardPress press = CardPress.read(turn);
                 Source source = new Source(turn.activityId(), turn.sender().teamsId(), turn.sender().name(),
                         press.typed(), turn.receivedAt());
-                Desk desk = cardDesk(ledger, turn, source);
+                Desk desk = desk(ledger, turn.conversation(), turn.sender(), List.of(), source, Desk.VIA_CARD);
                 return press.apply(desk, this, fresh);
             });
         } catch (Refusal refusal) {
@@ -171,11 +171,6 @@ public final class Clerk {
         return reply.cards().isEmpty() ? new CardOutcome(null, reply.markdown(), null, false)
                 : new CardOutcome(new Card.ActionLog(((Card.ActionLog) reply.cards().get(0)).view(), page), null, null,
                 false);
-    }
-
-    private Desk cardDesk(Ledger ledger, CardTurn turn, Source source) {
-        Desk base = desk(ledger, turn.conversation(), turn.sender(), List.of(), source);
-        return new Desk(ledger, base.board(), base.sender(), base.roster(), source, zone, Desk.VIA_CARD);
     }
 
     /** Runs a typed command's handler for a card press; a refusal rolls the press back like any turn. */
@@ -234,12 +229,17 @@ public final class Clerk {
     }
 
     Desk desk(Ledger ledger, Conversation conversation, Sender sender, List<Mention> mentions, Source source) {
+        return desk(ledger, conversation, sender, mentions, source, Desk.VIA_MESSAGE);
+    }
+
+    private Desk desk(Ledger ledger, Conversation conversation, Sender sender, List<Mention> mentions, Source source,
+                      String via) {
         Board board = boardFor(ledger, conversation);
         Person me = ledger.personByTeamsId(board.id(), sender.teamsId())
                 .filter(Person::onRoster)
                 .orElseGet(() -> ledger.upsertRosterMember(board.id(), sender.teamsId(), sender.aadObjectId(),
                         sender.name()));
-        return new Desk(ledger, board, me, new RosterMatcher(ledger.people(board.id()), mentions), source, zone);
+        return new Desk(ledger, board, me, new RosterMatcher(ledger.people(board.id()), mentions), source, zone, via);
     }
 
     /** The board of a conversation, made on first use and kept named after its team, channel or meeting. */

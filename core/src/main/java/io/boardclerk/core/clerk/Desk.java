@@ -31,6 +31,7 @@ public final class Desk {
     private final String via;
     private boolean stale;
     private final List<Card> cards = new java.util.ArrayList<>();
+    private final java.util.Map<String, List<Long>> bodyMembers = new java.util.HashMap<>();
 
     Desk(Ledger ledger, Board board, Person sender, RosterMatcher roster, Source source, ZoneId zone) {
         this(ledger, board, sender, roster, source, zone, sender == null ? VIA_MEETING : VIA_MESSAGE);
@@ -79,7 +80,12 @@ public final class Desk {
             return true;
         }
         return action.owners().stream().filter(io.boardclerk.core.model.Owner::body)
-                .anyMatch(o -> ledger.bodyMembers(board().id(), o.name()).contains(sender.id()));
+                .anyMatch(o -> bodyMembers(o.name()).contains(sender.id()));
+    }
+
+    /** The people who answer for a body, read once per body in a turn (a log of 500 actions asks again and again). */
+    public List<Long> bodyMembers(String body) {
+        return bodyMembers.computeIfAbsent(body, name -> ledger.bodyMembers(board().id(), name));
     }
 
     /** Refuses unless the sender owns the action or is the chair or secretary. */
@@ -129,6 +135,7 @@ public final class Desk {
     /** Marks the board and its people for re-reading, after a handler changed them; read again when next needed. */
     public void refresh() {
         stale = true;
+        bodyMembers.clear();
     }
 
     private void reloadIfStale() {

@@ -158,6 +158,7 @@ final class MeetingsHandler {
     }
 
     private static String closed(Desk desk, Meeting meeting) {
+        ActionsHandler.followSchedule(desk);
         int apologies = desk.ledger().apologies(meeting.id()).size();
         int declarations = desk.ledger().declarations(meeting.id()).size();
         long actions = desk.ledger().actions(desk.board().id()).stream()

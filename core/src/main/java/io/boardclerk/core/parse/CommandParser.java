@@ -36,6 +36,8 @@ public final class CommandParser {
     /** A whole line in italics, as pasted from the minutes: "*Action: ...*" or "_There were no ..._". */
     private static final Pattern EMPHASIS = Pattern.compile("^([*_])(?!\\1)(.+?)\\1\\.?$");
     private static final Pattern BULLET = Pattern.compile("^(?:[-•*·▪]|\\d+\\))\\s+");
+    /** A heading's number on a line of its own, as minutes pasted from a document lay them out: "5." or "5.1". */
+    private static final Pattern BARE_HEADING = Pattern.compile("^" + ITEM + "\\.?$");
     private static final Pattern ACTION_HEADING = Pattern.compile("^actions?\\s*:\\s*$", I);
     private static final Pattern NUMBERED = Pattern.compile("^\\(([ivx]{1,5}|[a-h]|\\d{1,2})\\)\\s*(.+)$", I);
 
@@ -68,8 +70,9 @@ public final class CommandParser {
     private static final Pattern OWNER_IN_TEXT = Pattern.compile("^((?!to\\b)[^,;:]{1,80}?)\\s+(?:is\\s+to|are\\s+to|to)"
             + "\\s+(?!be\\b)[a-z]+", I);
     private static final String NUM = "(?:action\\s+)?(?:no\\.?\\s*)?(\\d{1,6})(?:\\.0)?";
-    private static final Pattern UPDATE_CMD = Pattern.compile("^update\\s+" + NUM + "\\s*[:,\\-–]?\\s+(.+)$",
-            I | Pattern.DOTALL);
+    /** Not "Update 12 months on, ...": a count of time opens a sentence of the minutes, not an action's number. */
+    private static final Pattern UPDATE_CMD = Pattern.compile("^update\\s+" + NUM + "(?!\\s*(?:%|per\\s*cent\\b|(?:day"
+            + "|week|month|quarter|year|hour|minute)s?\\b))\\s*[:,\\-–]?\\s+(.+)$", I | Pattern.DOTALL);
     private static final Pattern UPDATE_MINUTE = Pattern.compile("^update\\s*:\\s*(.*)$", I | Pattern.DOTALL);
     private static final Pattern DONE = Pattern.compile("^(?:done|completed?|finished)\\s+" + NUM + "$|^action\\s+"
             + "(?:no\\.?\\s*)?(\\d{1,6})(?:\\.0)?\\s+(?:is\\s+)?(?:done|complete|completed)[.!]?$", I);
@@ -85,7 +88,7 @@ public final class CommandParser {
     private static final Pattern REVIEW_ONE = Pattern.compile("^review\\s+" + NUM + "$", I);
     /** The minutes' review heading: "Action 10.0, Agenda Item 4.3, 16th December 2021 – Performance Reporting". */
     private static final Pattern REVIEW_HEADING = Pattern.compile("^action\\s+(?:no\\.?\\s*)?(\\d{1,6})(?:\\.0)?"
-            + "\\s*[,;]\\s*(?:agenda\\s+)?item\\b.*$", I);
+            + "\\s*[,;]\\s*(?:agenda\\s+)?item\\s+[\\d.]*\\d\\.?\\s*(?:[,;:–-].*)?$", I);
     private static final Pattern MAP_BODY = Pattern.compile("^(?:owner|body)\\s+(.+?)\\s*=\\s*(.+)$", I);
     private static final Pattern DRAFT_MINUTES = Pattern.compile("^(?:draft|show|write)\\s+(?:the\\s+)?minutes"
             + "(?:\\s+draft)?$|^minutes\\s+draft$", I);
@@ -131,6 +134,10 @@ public final class CommandParser {
         int update = -1;
         for (String statement : statements(text, context)) {
             String line = unemphasised(BULLET.matcher(statement).replaceFirst("").strip());
+            if (update >= 0 && line.matches("[-•*·▪]")) {
+                // An empty bullet left behind by a pasted document adds nothing to the update.
+                continue;
+            }
             if (update >= 0 && continuesUpdate(line)) {
                 // An update in the minutes runs on over paragraphs and bullet lists until the next heading.
                 Command.UpdateAction u = (Command.UpdateAction) commands.get(update);
@@ -173,7 +180,8 @@ public final class CommandParser {
 
     /** Within an update, everything but a new heading (numbered paragraph, action, update) is more of it. */
     private static boolean continuesUpdate(String line) {
-        return paragraph(line) == null && !REVIEW_HEADING.matcher(line).matches()
+        return paragraph(line) == null && !BARE_HEADING.matcher(line).matches()
+                && !REVIEW_HEADING.matcher(line).matches()
                 && !UPDATE_MINUTE.matcher(line).matches() && !UPDATE_CMD.matcher(line).matches()
                 && !ACTION_MINUTE.matcher(line).matches() && !ACTION_HEADING.matcher(line).matches()
                 && !line.toLowerCase(Locale.ROOT).startsWith("action");
@@ -412,6 +420,10 @@ public final class CommandParser {
         String example = "move meeting 11/02/2027 to 18/02/2027";
         Optional<DateFinding> was = BritishDates.find(from, today);
         Optional<DateFinding> now = BritishDates.find(to, today);
+        if (was.isEmpty() && now.isEmpty()) {
+            // "Reschedule the meeting with the Fire Service to next week": minute language, not a command.
+            return null;
+        }
         if (was.isEmpty() || now.isEmpty()) {
             return new Command.Invalid("Give both dates, " + BritishDates.FORMAT_HINT + ".", example);
         }
@@ -428,7 +440,9 @@ public final class CommandParser {
         return switch (w) {
             case "OFFICIAL", "OFFICIAL-SENSITIVE", "PROTECT" -> new Command.SetMarking(w);
             case "NONE", "NO-MARKING", "OFF" -> new Command.SetMarking(null);
-            default -> new Command.Invalid("\"" + clean(words) + "\" is not a marking BoardClerk knows: use OFFICIAL,"
+            // "Marking criteria for the grants were agreed": a sentence of the minutes, not a marking.
+            default -> w.split("-").length > 2 ? null : new Command.Invalid("\"" + clean(words)
+                    + "\" is not a marking BoardClerk knows: use OFFICIAL,"
                     + " OFFICIAL-SENSITIVE, PROTECT or none.", "marking OFFICIAL");
         };
     }

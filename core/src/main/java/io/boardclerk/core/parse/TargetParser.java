@@ -34,7 +34,7 @@ public final class TargetParser {
             Pattern.CASE_INSENSITIVE);
     /** "August and February Boards", "the February, May and August meetings": every meeting in those months. */
     private static final Pattern RECURRING = Pattern.compile(
-            "\\b(?:the\\s+|every\\s+|each\\s+)?((?:" + BritishDates.MONTH_WORD + ")(?:\\s*(?:,|&|and)\\s*(?:"
+            "\\b(?:the\\s+|every\\s+|each\\s+)?((?:" + BritishDates.MONTH_WORD + ")(?:\\s*(?:,\\s*(?:and|&)?|&|and)\\s*(?:"
                     + BritishDates.MONTH_WORD + "))+)\\s+" + MEETING + "s?\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern ONGOING = Pattern.compile("\\bon-?\\s?going\\b", Pattern.CASE_INSENSITIVE);
 

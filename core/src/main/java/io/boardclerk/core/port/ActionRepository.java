@@ -75,6 +75,9 @@ public interface ActionRepository {
 
     void setReviewDecision(long meetingId, long actionId, String decision, Instant at);
 
+    /** Notes the update the meeting heard on an action it reviewed (the latest replaces an earlier one). */
+    void setReviewUpdate(long meetingId, long actionId, String update, Instant at);
+
     List<ActionReview> reviews(long meetingId);
 
     /** The action the meeting is reviewing now, for "Update: ..." lines; empty when none. */

@@ -779,5 +779,73 @@ class CommandParserTest {
                     commands, "the meeting date inside the update is not a new schedule");
         }
 
+        @Test
+        void a_minute_line_about_moving_something_without_dates_is_not_a_meeting_move() {
+            assertEquals(List.of(new Command.Unknown("Reschedule the meeting with the Fire Service to next week.",
+                    null)), parse("Reschedule the meeting with the Fire Service to next week."));
+            assertInstanceOf(Command.MoveMeeting.class, only("move meeting 11/02/2027 to 18/02/2027"));
+        }
+
+        @Test
+        void a_minute_sentence_that_starts_with_marking_is_not_the_marking_command() {
+            assertEquals(List.of(new Command.Unknown("Marking criteria for the community grants were agreed.",
+                    null)), parse("Marking criteria for the community grants were agreed."));
+            assertEquals(new Command.SetMarking("OFFICIAL-SENSITIVE"), only("marking official sensitive"));
+            assertInstanceOf(Command.Invalid.class, only("marking OFFICAL"));
+        }
+
+        @Test
+        void a_minute_sentence_that_starts_with_update_and_a_count_is_not_an_update_to_that_action() {
+            assertEquals(List.of(new Command.Unknown("Update 12 months on: the programme has delivered its first"
+                    + " phase.", null)), parse("Update 12 months on: the programme has delivered its first phase."));
+            assertEquals(new Command.UpdateAction(12, "Report drafted."), only("update 12 Report drafted."));
+        }
+
+        @Test
+        void a_quoted_framework_action_and_item_is_not_the_minutes_review_heading() {
+            List<Command> commands = parse("Action 2, item 4 of the framework was discussed by the Board.");
+            assertTrue(commands.stream().noneMatch(Command.ReviewAction.class::isInstance), commands.toString());
+            assertEquals(List.of(new Command.ReviewAction(11)),
+                    parse("Action 11.0; Agenda Item 4.0, 16th December 2025 – Performance Reporting"));
+            assertEquals(List.of(new Command.ReviewAction(50)),
+                    parse("Action no. 50.0, Agenda Item 13.0, 20th January 2025 – Fenshire Southern"));
+        }
+
+        @Test
+        void an_empty_bullet_left_in_pasted_minutes_is_not_part_of_the_update() {
+            List<Command> commands = parse("""
+                    - Action 8.0, Agenda Item 5.0, 3rd March 2026 – Estates
+
+                    Update: The Board noted that the estates paper was taken at Agenda Item 7.0.
+
+                    •
+
+                    - Action 9.0, Agenda Item 6.0, 3rd March 2026 – Fleet""");
+            assertEquals(List.of(new Command.ReviewAction(8), new Command.UpdateAction(null,
+                            "The Board noted that the estates paper was taken at Agenda Item 7.0."),
+                    new Command.ReviewAction(9)), commands);
+        }
+
+        @Test
+        void an_update_ends_at_a_heading_whose_number_stands_on_its_own_line() {
+            List<Command> commands = parse("""
+                    - Action 7.0, Agenda Item 9.0, 3rd March 2026 – Custody audit
+
+                    Update: The audit was received and the Board agreed to close the action.
+
+                    6.
+
+                    Fleet Strategy
+
+                    6.1
+
+                    The Head of Transport presented the fleet strategy to the Board. The paper sets out
+                    the plan for the next five years.""");
+            assertEquals(new Command.UpdateAction(null,
+                            "The audit was received and the Board agreed to close the action."),
+                    commands.stream().filter(Command.UpdateAction.class::isInstance).findFirst().orElseThrow(),
+                    "the next agenda item is not part of the update: " + commands);
+        }
+
     }
 }

@@ -236,4 +236,16 @@ class TargetParserTest {
         assertEquals(Optional.of("the February, May and August Boards"), TargetParser.findPhrase(
                 "Constabulary to report progress to the February, May and August Boards.", LocalDate.of(2026, 11, 23)));
     }
+
+    @Test
+    void recurringMeetingTargetsMayListTheMonthsWithASerialComma() {
+        assertEquals(Optional.of("June, and December Boards"), TargetParser.findPhrase(
+                "Fire safety statement to come to the Board twice a year, June, and December Boards.",
+                LocalDate.of(2026, 11, 23)));
+        TargetParser.Reading reading = TargetParser.read("the March, July, and November meetings",
+                LocalDate.of(2026, 11, 23));
+        assertTrue(reading.ok(), String.valueOf(reading.problem()));
+        assertEquals(new TargetSpec.Recurring(java.util.Set.of(java.time.Month.MARCH, java.time.Month.JULY,
+                java.time.Month.NOVEMBER)), reading.spec());
+    }
 }
