@@ -57,11 +57,8 @@ public final class PanelApi {
 
     /** {@code GET /api/panel/record?conversation=...}: the record, or 304 when the page's ETag still holds. */
     public void record(Context ctx) throws IOException {
-        PanelUser user;
-        try {
-            user = access.user(ctx);
-        } catch (PanelAccess.Denied e) {
-            error(ctx, e.status(), e.getMessage());
+        PanelUser user = signedIn(ctx);
+        if (user == null) {
             return;
         }
         String conversation = ctx.queryParam("conversation");
@@ -151,11 +148,8 @@ public final class PanelApi {
     }
 
     private void act(Context ctx, boolean officersOnly, Words words) throws IOException {
-        PanelUser user;
-        try {
-            user = access.user(ctx);
-        } catch (PanelAccess.Denied e) {
-            error(ctx, e.status(), e.getMessage());
+        PanelUser user = signedIn(ctx);
+        if (user == null) {
             return;
         }
         JsonNode body;
@@ -203,6 +197,16 @@ public final class PanelApi {
         out.put("postedInChat", notPosted.isEmpty());
         notPosted.ifPresent(problem -> out.put("chatProblem", problem));
         ctx.contentType("application/json").result(out.toString());
+    }
+
+    /** The caller, or null once the refusal is answered. */
+    private PanelUser signedIn(Context ctx) {
+        try {
+            return access.user(ctx);
+        } catch (PanelAccess.Denied e) {
+            error(ctx, e.status(), e.getMessage());
+            return null;
+        }
     }
 
     /** How the chat is told who did what from the panel: their name and their words. */
