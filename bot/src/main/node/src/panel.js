@@ -41,6 +41,8 @@ async function teamsContext() {
   return found;
 }
 
+class SignInFailed extends Error {}
+
 function tokenExpiry(jwt) {
   try {
     const payload = JSON.parse(atob(jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
@@ -54,7 +56,12 @@ async function headers(extra) {
   const h = Object.assign({ Accept: 'application/json' }, extra || {});
   if (auth === 'sso') {
     if (!token || tokenExpiry(token) - Date.now() < 120000) {
-      token = await authentication.getAuthToken();
+      try {
+        token = await authentication.getAuthToken();
+      } catch (e) {
+        throw new SignInFailed('Teams could not sign you in to BoardClerk (' + (e && e.message ? e.message : e)
+          + '). Close and reopen the panel; if it persists, ask your administrator to consent to the app.');
+      }
     }
     h.Authorization = 'Bearer ' + token;
   } else {
@@ -186,7 +193,7 @@ async function poll() {
       problem(answer.error || 'BoardClerk answered ' + response.status + '.');
     }
   } catch (e) {
-    problem('BoardClerk cannot be reached just now; trying again.');
+    problem(e instanceof SignInFailed ? e.message : 'BoardClerk cannot be reached just now; trying again.');
   } finally {
     setTimeout(poll, POLL_MS);
   }
@@ -211,7 +218,8 @@ async function send(path, payload, button) {
     etag = null;
     return true;
   } catch (e) {
-    $('result').textContent = 'BoardClerk cannot be reached just now; nothing was sent.';
+    $('result').textContent = e instanceof SignInFailed ? e.message
+      : 'BoardClerk cannot be reached just now; nothing was sent.';
     return false;
   } finally {
     button.disabled = false;

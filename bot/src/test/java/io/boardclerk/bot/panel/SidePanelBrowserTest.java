@@ -42,8 +42,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * The side panel in a real browser: Debian's chromium driven by Playwright, the panel in a 320 px iframe of a test page
  * that stands in for Teams (it hands the panel a Teams context; the server allows that only with
  * BOARDCLERK_PANEL_TEST_HOST, in local mode). What is done in the panel is recorded and confirmed in the chat; what is
- * recorded in the chat shows in the panel within two seconds. Screenshots go to target/panel-light.png and
- * target/panel-dark.png.
+ * recorded in the chat shows in the panel within two seconds. Screenshots go to target/panel-light.png,
+ * target/panel-dark.png and target/panel-contrast.png.
  */
 class SidePanelBrowserTest {
 
@@ -183,6 +183,8 @@ class SidePanelBrowserTest {
         page.locator("#panel").screenshot(new Locator.ScreenshotOptions().setPath(Paths.get("target/panel-dark.png")));
         page.evaluate("setTheme('contrast')");
         assertThat(panel.locator("html")).hasAttribute("data-theme", "contrast");
+        page.locator("#panel").screenshot(new Locator.ScreenshotOptions()
+                .setPath(Paths.get("target/panel-contrast.png")));
         page.close();
     }
 
