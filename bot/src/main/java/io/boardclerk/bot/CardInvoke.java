@@ -31,7 +31,8 @@ final class CardInvoke {
             Card.Verbs.NEW_TARGET, List.of(Card.Verbs.NUMBER, Card.Verbs.VERSION, Card.Verbs.TARGET),
             Card.Verbs.REFRESH, List.of(Card.Verbs.NUMBER),
             Card.Verbs.MORE, List.of(Card.Verbs.PAGE));
-    private static final Set<String> NUMERIC = Set.of(Card.Verbs.NUMBER, Card.Verbs.VERSION, Card.Verbs.PAGE);
+    private static final Set<String> NUMERIC = Set.of(Card.Verbs.NUMBER, Card.Verbs.VERSION, Card.Verbs.PAGE,
+            Card.Verbs.BOARD);
     private static final Pattern WHOLE_NUMBER = Pattern.compile("\\d{1,9}");
     /** Far above the card's own input limits; anything longer did not come from BoardClerk's card. */
     private static final int MAX_VALUE_CHARS = 8_000;

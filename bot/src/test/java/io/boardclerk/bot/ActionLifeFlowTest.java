@@ -156,6 +156,10 @@ class ActionLifeFlowTest {
         String moved = say(SECRETARY, "move meeting 11/02/2027 to 18/02/2027");
         assertTrue(moved.contains("1 action target(s) move with it"), moved);
         assertEquals("2027-02-18", exportedActions().get(0).path("targetDate").asText());
+
+        String review = say(CHAIR, "review actions");
+        assertTrue(review.contains("2 actions are due at this meeting, overdue or on-going"), "the next meeting's"
+                + " recurring target and the on-going action come up for review: " + review);
     }
 
     @Test

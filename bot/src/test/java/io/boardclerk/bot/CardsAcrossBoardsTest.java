@@ -95,4 +95,21 @@ class CardsAcrossBoardsTest {
         assertEquals(400, refresh.path("statusCode").asInt(), "a review card's button means nothing in a personal "
                 + "chat: " + refresh);
     }
+
+    @Test
+    void aReviewCardForwardedIntoAnotherBoardsConversationActsOnNothing() throws Exception {
+        // The Business Coordination Board's (board 2) review card for its action 1.0, pressed in the Finance
+        // Sub-Group, whose own action 1.0 has the same number and version: the card's board does not match.
+        ObjectNode data = TeamsChat.data().put(Card.Verbs.BOARD, 2).put(Card.Verbs.NUMBER, 1)
+                .put(Card.Verbs.VERSION, 0).put(Card.Verbs.TEXT, "Meant for the other board");
+        JsonNode response = JSON.readTree(bot.client.post(finance.cardAction(SECRETARY, Card.Verbs.UPDATE, data))
+                .body());
+        assertEquals(400, response.path("statusCode").asInt(), response.toString());
+        assertTrue(response.toString().contains("belongs to another board"), response.toString());
+        for (int board = 1; board <= 2; board++) {
+            JsonNode action = JSON.readTree(bot.client.get("/api/boards/" + board + "/export").body()).path("boards")
+                    .get(0).path("actions").get(0);
+            assertEquals(0, action.path("updates").size(), "board " + board + ": " + action);
+        }
+    }
 }

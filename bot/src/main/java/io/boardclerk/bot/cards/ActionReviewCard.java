@@ -75,14 +75,14 @@ public final class ActionReviewCard {
         }
 
         if (review.live()) {
-            card.set("refresh", refresh(row));
+            card.set("refresh", refresh(row, review.boardId()));
             ArrayNode actions = AdaptiveCards.actions(card);
             actions.add(showCard("Post update", input(Card.Verbs.TEXT, "What has happened since the last update?",
-                    true), execute("Post update", Card.Verbs.UPDATE, row)));
-            actions.add(execute("Done", Card.Verbs.DONE, row));
-            actions.add(execute("Keep open", Card.Verbs.KEEP_OPEN, row));
+                    true), execute("Post update", Card.Verbs.UPDATE, row, review.boardId())));
+            actions.add(execute("Done", Card.Verbs.DONE, row, review.boardId()));
+            actions.add(execute("Keep open", Card.Verbs.KEEP_OPEN, row, review.boardId()));
             actions.add(showCard("New target", input(Card.Verbs.TARGET, "26/05/2026 or the next Board", false),
-                    execute("Set target", Card.Verbs.NEW_TARGET, row)));
+                    execute("Set target", Card.Verbs.NEW_TARGET, row, review.boardId())));
         } else {
             body.add(text("This action is closed; the card no longer takes updates.").put("isSubtle", true));
         }
@@ -96,17 +96,18 @@ public final class ActionReviewCard {
      * most 60), an empty list would turn automatic refresh off, and the card's renderer does not know the members.
      * In a larger channel Teams offers "Refresh card" in the message's menu instead.
      */
-    private static ObjectNode refresh(ActionRow row) {
+    private static ObjectNode refresh(ActionRow row, long boardId) {
         ObjectNode refresh = AdaptiveCards.JSON.createObjectNode();
         ObjectNode action = AdaptiveCards.execute("Refresh", Card.Verbs.REFRESH);
-        AdaptiveCards.data(action).put(Card.Verbs.NUMBER, row.number());
+        AdaptiveCards.data(action).put(Card.Verbs.NUMBER, row.number()).put(Card.Verbs.BOARD, boardId);
         refresh.set("action", action);
         return refresh;
     }
 
-    private static ObjectNode execute(String title, String verb, ActionRow row) {
+    private static ObjectNode execute(String title, String verb, ActionRow row, long boardId) {
         ObjectNode action = AdaptiveCards.execute(title, verb);
-        AdaptiveCards.data(action).put(Card.Verbs.NUMBER, row.number()).put(Card.Verbs.VERSION, row.version());
+        AdaptiveCards.data(action).put(Card.Verbs.NUMBER, row.number()).put(Card.Verbs.VERSION, row.version())
+                .put(Card.Verbs.BOARD, boardId);
         return action;
     }
 

@@ -210,17 +210,17 @@ final class ActionLife {
                 + ". Its actions reach them, and they may update them.";
     }
 
-    /** "review actions" and the meeting's start: the actions due at this meeting or overdue, one card each. */
+    /** "review actions" and the meeting's start: the actions due at this meeting, overdue or on-going, one card each. */
     static String reviewAll(Desk desk, Command.ReviewActions command) {
         List<ActionItem> due = dueForReview(desk);
         if (due.isEmpty()) {
-            return "No actions are due at this meeting or overdue.";
+            return "No actions are due at this meeting, overdue or on-going.";
         }
         for (ActionItem action : due) {
             desk.show(reviewCard(desk, action, null));
         }
         return "**Matters arising**: " + due.size() + (due.size() == 1 ? " action is" : " actions are")
-                + " due at this meeting or overdue.";
+                + " due at this meeting, overdue or on-going.";
     }
 
     static List<ActionItem> dueForReview(Desk desk) {
@@ -228,7 +228,7 @@ final class ActionLife {
         LocalDate by = meetingDate.isBefore(desk.today()) ? desk.today() : meetingDate;
         return desk.ledger().actions(desk.board().id(), List.of(ActionStatus.OPEN, ActionStatus.ONGOING,
                         ActionStatus.COMPLETE)).stream()
-                .filter(a -> a.status() == ActionStatus.COMPLETE
+                .filter(a -> a.status() == ActionStatus.COMPLETE || a.status() == ActionStatus.ONGOING
                         || a.target().date() != null && !a.target().date().isAfter(by))
                 .toList();
     }

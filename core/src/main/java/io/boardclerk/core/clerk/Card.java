@@ -25,6 +25,8 @@ public sealed interface Card {
         /** The next page of the action log: data {@code query}, {@code page}. */
         public static final String MORE = "log.more";
 
+        /** The board the card was drawn for: a card forwarded into another board's conversation acts on nothing. */
+        public static final String BOARD = "board";
         public static final String NUMBER = "number";
         public static final String VERSION = "version";
         public static final String TEXT = "text";

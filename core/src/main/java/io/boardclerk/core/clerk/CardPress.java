@@ -12,15 +12,22 @@ import java.util.Optional;
  * One press of a card button, checked and read: the verb, the action and the card's version of it, and the inputs.
  * {@link #typed()} is the command a person would have typed to the same effect; it is what the record keeps.
  */
-record CardPress(String verb, int number, Integer version, String input, String query, int page) {
+record CardPress(String verb, int number, Integer version, String input, String query, int page, Long board) {
 
     static CardPress read(CardTurn turn) {
+        CardPress press = readVerb(turn);
+        String board = turn.data().get(Card.Verbs.BOARD);
+        return board == null ? press : new CardPress(press.verb, press.number, press.version, press.input, press.query,
+                press.page, (long) number(turn.data(), Card.Verbs.BOARD));
+    }
+
+    private static CardPress readVerb(CardTurn turn) {
         String verb = turn.verb() == null ? "" : turn.verb();
         Map<String, String> data = turn.data();
         return switch (verb) {
             case Card.Verbs.MORE -> new CardPress(verb, 0, null, null,
-                    data.getOrDefault(Card.Verbs.QUERY, ""), number(data, Card.Verbs.PAGE));
-            case Card.Verbs.REFRESH -> new CardPress(verb, number(data, Card.Verbs.NUMBER), null, null, null, 0);
+                    data.getOrDefault(Card.Verbs.QUERY, ""), number(data, Card.Verbs.PAGE), null);
+            case Card.Verbs.REFRESH -> new CardPress(verb, number(data, Card.Verbs.NUMBER), null, null, null, 0, null);
             case Card.Verbs.UPDATE, Card.Verbs.NEW_TARGET -> {
                 String field = verb.equals(Card.Verbs.UPDATE) ? Card.Verbs.TEXT : Card.Verbs.TARGET;
                 String input = data.getOrDefault(field, "").strip();
@@ -34,10 +41,10 @@ record CardPress(String verb, int number, Integer version, String input, String 
                     throw new Refusal("That is " + input.length() + " characters; at most " + limit + " fit here.");
                 }
                 yield new CardPress(verb, number(data, Card.Verbs.NUMBER), number(data, Card.Verbs.VERSION), input,
-                        null, 0);
+                        null, 0, null);
             }
             case Card.Verbs.DONE, Card.Verbs.KEEP_OPEN -> new CardPress(verb, number(data, Card.Verbs.NUMBER),
-                    number(data, Card.Verbs.VERSION), null, null, 0);
+                    number(data, Card.Verbs.VERSION), null, null, 0, null);
             default -> throw new Refusal("That button is not one BoardClerk knows; nothing was recorded.");
         };
     }
@@ -66,6 +73,10 @@ record CardPress(String verb, int number, Integer version, String input, String 
     CardOutcome apply(Desk desk, Clerk clerk, boolean fresh) {
         if (verb.equals(Card.Verbs.MORE)) {
             return more(desk, clerk);
+        }
+        if (board != null && board != desk.board().id()) {
+            throw new Refusal("This card belongs to another board's conversation, so it acts on nothing here; nothing"
+                    + " was recorded. Say " + Md.code("review <number>") + " here for this board's action.");
         }
         Optional<ActionItem> found = desk.ledger().action(desk.board().id(), number);
         if (found.isEmpty()) {

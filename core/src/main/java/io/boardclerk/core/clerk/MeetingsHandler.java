@@ -144,7 +144,7 @@ final class MeetingsHandler {
                 + matters(desk);
     }
 
-    /** Matters arising: the actions due at this meeting or overdue, one card each, posted as the meeting opens. */
+    /** Matters arising: the actions due at this meeting, overdue or on-going, one card each, posted as the meeting opens. */
     private static String matters(Desk desk) {
         java.util.List<io.boardclerk.core.model.ActionItem> due = ActionLife.dueForReview(desk);
         if (due.isEmpty()) {
@@ -154,7 +154,7 @@ final class MeetingsHandler {
             desk.show(ActionLife.reviewCard(desk, action, null));
         }
         return "\n\n**Matters arising**: " + due.size() + (due.size() == 1 ? " action is" : " actions are")
-                + " due at this meeting or overdue.";
+                + " due at this meeting, overdue or on-going.";
     }
 
     private static String closed(Desk desk, Meeting meeting) {

@@ -19,7 +19,11 @@ final class MinutesHandler {
 
     static String draft(Desk desk, Command.DraftMinutes command) {
         desk.requireOfficer("draft the minutes");
-        Meeting meeting = desk.meetingToRead();
+        // The meeting under way, or else the last one held: the secretary often writes up days later, when the
+        // next meeting is already scheduled and still empty.
+        Meeting meeting = ActionLife.reviewMeeting(desk).orElseThrow(() -> new Refusal("No meeting of "
+                + Md.esc(desk.board().name()) + " has been held yet, so there are no minutes to draft. Say "
+                + Md.code("start meeting") + " when it begins."));
         return "Minutes draft for " + Desk.describe(meeting) + ":" + showDraft(desk, meeting);
     }
 
@@ -34,6 +38,14 @@ final class MinutesHandler {
 
     static String approve(Desk desk, Command.ApproveMinutes command) {
         desk.requireChair("approve the minutes");
+        if (command.date() == null) {
+            Meeting last = desk.ledger().meetings(desk.board().id()).stream()
+                    .filter(m -> m.status() == MeetingStatus.CLOSED)
+                    .max(java.util.Comparator.comparing(Meeting::date).thenComparing(Meeting::id))
+                    .orElseThrow(() -> new Refusal("No meeting of " + Md.esc(desk.board().name())
+                            + " has been held yet."));
+            return approve(desk, new Command.ApproveMinutes(last.date()));
+        }
         List<Meeting> held = desk.ledger().meetings(desk.board().id()).stream()
                 .filter(m -> m.date().equals(command.date()) && m.status() != MeetingStatus.SCHEDULED).toList();
         if (held.isEmpty()) {

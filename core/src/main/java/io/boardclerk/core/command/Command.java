@@ -113,7 +113,7 @@ public sealed interface Command {
     record History(int number) implements Command {
     }
 
-    /** "review actions": the actions due at this meeting or overdue, one card each. */
+    /** "review actions": the actions due at this meeting, overdue or on-going, one card each. */
     record ReviewActions() implements Command {
     }
 
@@ -131,6 +131,7 @@ public sealed interface Command {
     record DraftMinutes() implements Command {
     }
 
+    /** The chair approves a meeting's minutes; {@code date} null means the last meeting held. */
     record ApproveMinutes(LocalDate date) implements Command {
     }
 

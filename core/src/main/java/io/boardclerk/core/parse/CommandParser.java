@@ -404,6 +404,9 @@ public final class CommandParser {
             return new Command.Invalid("Say which meeting's minutes are approved.", "approve minutes 26/05/2026");
         }
         String written = words.strip().replaceFirst("(?i)\\s+as\\s+a\\s+true\\s+record\\.?$", "");
+        if (written.matches("(?i)(?:the\\s+)?(?:last|previous)(?:\\s+(?:meeting|board))?\\.?")) {
+            return new Command.ApproveMinutes(null);
+        }
         Optional<DateFinding> found = BritishDates.find(written, today);
         if (found.isEmpty()) {
             return new Command.Invalid("\"" + clean(words) + "\" is not a date I can read (" + BritishDates.FORMAT_HINT

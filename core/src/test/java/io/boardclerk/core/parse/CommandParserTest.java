@@ -740,6 +740,9 @@ class CommandParserTest {
                     only("approve the minutes of the meeting on 20th January 2022"));
             assertInstanceOf(Command.Invalid.class, only("approve minutes 31/02/2026"));
             assertInstanceOf(Command.Invalid.class, only("approve minutes soon"));
+            assertEquals(new Command.ApproveMinutes(null), only("approve the minutes of the last meeting"));
+            assertEquals(new Command.ApproveMinutes(null), only("approve minutes of the previous meeting as a true"
+                    + " record"));
         }
 
         @Test
