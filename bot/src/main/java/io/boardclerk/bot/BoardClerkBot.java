@@ -47,9 +47,12 @@ final class BoardClerkBot extends ActivityHandler {
     private final Connector connector;
     private final Clock clock;
     private final DownloadLinks links;
+    private final ServiceUrls serviceUrls;
 
-    BoardClerkBot(Clerk clerk, RosterService roster, Connector connector, Clock clock, DownloadLinks links) {
+    BoardClerkBot(Clerk clerk, RosterService roster, Connector connector, Clock clock, DownloadLinks links,
+                  ServiceUrls serviceUrls) {
         this.links = links;
+        this.serviceUrls = serviceUrls;
         this.clerk = clerk;
         this.roster = roster;
         this.connector = connector;
@@ -61,7 +64,9 @@ final class BoardClerkBot extends ActivityHandler {
         Activity activity = turnContext.getActivity();
         Turn turn = ActivityTranslator.turn(activity, clock.instant());
         roster.ensureFresh(activity, turn.conversation());
-        return send(turnContext, clerk.onMessage(turn));
+        Optional<Reply> reply = clerk.onMessage(turn);
+        serviceUrls.remember(activity, turn.conversation());
+        return send(turnContext, reply);
     }
 
     @Override
@@ -81,8 +86,10 @@ final class BoardClerkBot extends ActivityHandler {
         if (MEETING_START.equals(activity.getName())) {
             roster.ensureFresh(activity, conversation);
             Instant start = text(value, "StartTime").flatMap(BoardClerkBot::instant).orElse(clock.instant());
-            return send(turnContext, clerk.onMeetingStart(conversation, activity.getId(), meetingId,
-                    text(value, "Title").orElse(null), start, clock.instant()));
+            Optional<Reply> reply = clerk.onMeetingStart(conversation, activity.getId(), meetingId,
+                    text(value, "Title").orElse(null), start, clock.instant());
+            serviceUrls.remember(activity, conversation);
+            return send(turnContext, reply);
         }
         if (MEETING_END.equals(activity.getName())) {
             return send(turnContext, clerk.onMeetingEnd(conversation, activity.getId(), meetingId, clock.instant()));
@@ -196,10 +203,17 @@ final class BoardClerkBot extends ActivityHandler {
      * redelivery records nothing twice) but loses nothing.
      */
     private CompletableFuture<Void> send(TurnContext turnContext, Optional<Reply> reply) {
+        return deliver(turnContext.getActivity(), reply);
+    }
+
+    /**
+     * Sends the clerk's reply into the conversation of {@code incoming}: threaded to it when it has an id, otherwise
+     * (a message the bot starts itself, as for the side panel) as a new message.
+     */
+    CompletableFuture<Void> deliver(Activity incoming, Optional<Reply> reply) {
         if (reply.isEmpty() || reply.get().isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        Activity incoming = turnContext.getActivity();
         try {
             if (!reply.get().markdown().isBlank()) {
                 connector.reply(incoming, cut(reply.get().markdown()));

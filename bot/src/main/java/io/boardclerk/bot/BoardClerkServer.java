@@ -7,6 +7,11 @@ import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Serialization;
 import io.boardclerk.bot.documents.DownloadEndpoint;
 import io.boardclerk.bot.documents.DownloadLinks;
+import io.boardclerk.bot.panel.PanelAccess;
+import io.boardclerk.bot.panel.PanelApi;
+import io.boardclerk.bot.panel.PanelPages;
+import io.boardclerk.bot.panel.PanelUser;
+import io.boardclerk.bot.panel.SsoTokenValidator;
 import io.boardclerk.core.clerk.Clerk;
 import io.boardclerk.core.export.Exporter;
 import io.boardclerk.storage.SqliteLedgerStore;
@@ -21,6 +26,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -40,6 +46,7 @@ public final class BoardClerkServer implements AutoCloseable {
     private final BoardClerkBot bot;
     private final Exporter exporter;
     private final DownloadLinks links;
+    private final PanelAccess access;
     private final Javalin app;
 
     public BoardClerkServer(BotConfig config, Clock clock) {
@@ -55,9 +62,16 @@ public final class BoardClerkServer implements AutoCloseable {
         this.adapter = new BoardClerkAdapter(config, http, clock);
         Clerk clerk = new Clerk(store, config.zone());
         Connector connector = new Connector(adapter.credentials(), http);
-        this.bot = new BoardClerkBot(clerk, new RosterService(clerk, connector), connector, clock, links);
+        ServiceUrls serviceUrls = new ServiceUrls(store);
+        this.bot = new BoardClerkBot(clerk, new RosterService(clerk, connector), connector, clock, links, serviceUrls);
         this.exporter = new Exporter(store);
         DownloadEndpoint downloads = new DownloadEndpoint(links, exporter, clock, config.zone(), Json.MAPPER);
+        this.access = new PanelAccess(config.localMode(), config.ssoResource().isEmpty() ? Optional.empty()
+                : Optional.of(new SsoTokenValidator(config.loginAuthority(), config.appTenantId(),
+                config.ssoResource(), config.appId(), clock, http)));
+        PanelApi panelApi = new PanelApi(access, store, clerk, new BoardChat(bot, serviceUrls, config), clock,
+                Json.MAPPER);
+        PanelPages pages = new PanelPages(config.localMode(), config.panelTestHost());
         this.app = Javalin.create(javalin -> {
             javalin.jetty.host = config.host();
             javalin.jetty.port = config.port();
@@ -67,6 +81,14 @@ public final class BoardClerkServer implements AutoCloseable {
             javalin.routes.get("/healthz", this::health);
             javalin.routes.get("/api/boards/{id}/export", this::export);
             javalin.routes.get(DownloadLinks.PATH + "{token}", downloads::handle);
+            javalin.routes.get("/panel", pages::panel);
+            javalin.routes.get("/panel/config", pages::config);
+            javalin.routes.get("/panel/assets/{name}", pages::asset);
+            javalin.routes.get("/api/panel/record", panelApi::record);
+            javalin.routes.post("/api/panel/apologies", panelApi::apologies);
+            javalin.routes.post("/api/panel/declarations", panelApi::declare);
+            javalin.routes.post("/api/panel/updates", panelApi::update);
+            javalin.routes.post("/api/panel/say", panelApi::say);
             javalin.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("Unhandled error on {} {}", ctx.method(), loggable(ctx.path()), e);
                 error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on BoardClerk's side; the request did not complete.");
@@ -165,17 +187,27 @@ public final class BoardClerkServer implements AutoCloseable {
     }
 
     private void export(Context ctx) throws IOException {
-        if (!config.localMode()) {
-            error(ctx, HttpStatus.UNAUTHORIZED, "The export needs sign-in outside local mode; use the command line "
-                    + "export on the server meanwhile.");
-            return;
-        }
         long id;
         try {
             id = Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
             error(ctx, HttpStatus.BAD_REQUEST, "A board id is a number.");
             return;
+        }
+        if (!config.localMode()) {
+            PanelUser user;
+            try {
+                user = access.user(ctx);
+            } catch (PanelAccess.Denied e) {
+                error(ctx, HttpStatus.forStatus(e.status()), e.getMessage());
+                return;
+            }
+            boolean seated = store.read(ledger -> ledger.board(id).flatMap(b -> PanelAccess.seat(ledger, user, b))
+                    .isPresent());
+            if (!seated) {
+                error(ctx, HttpStatus.NOT_FOUND, "There is no board " + id + " that you sit on.");
+                return;
+            }
         }
         var document = exporter.board(id);
         if (document.isEmpty()) {

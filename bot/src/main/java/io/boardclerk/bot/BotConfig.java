@@ -23,10 +23,15 @@ import java.util.Map;
  * @param linkKey            the key that signs download links (BOARDCLERK_LINK_KEY), a secret; empty when unset, and
  *                           then a key kept in {@code link.key} beside the database signs them
  * @param linkTtl            how long a download link works (BOARDCLERK_LINK_TTL, in hours)
+ * @param ssoResource        the Application ID URI Teams single sign-on tokens are issued for, {@code api://{host}/{appId}}
+ *                           (BOARDCLERK_SSO_RESOURCE, else made from BOARDCLERK_PUBLIC_URL's host and the app id); empty
+ *                           in local mode, and outside it while neither is set: the panel's API then signs nobody in
+ * @param panelTestHost      BOARDCLERK_PANEL_TEST_HOST: the side panel takes its Teams context from a test page instead
+ *                           of Teams; allowed in local mode only, for the browser tests
  */
 public record BotConfig(String appId, String appPassword, String appTenantId, int port, Path database, ZoneId zone,
                         String openIdMetadataUrl, String loginAuthority, String oauthScope, String publicUrl,
-                        String linkKey, Duration linkTtl) {
+                        String linkKey, Duration linkTtl, String ssoResource, boolean panelTestHost) {
 
     public static final String PUBLIC_OPENID_METADATA = "https://login.botframework.com/v1/.well-known/openidconfiguration";
     public static final String PUBLIC_LOGIN_AUTHORITY = "https://login.microsoftonline.com";
@@ -64,12 +69,41 @@ public record BotConfig(String appId, String appPassword, String appTenantId, in
             throw new ConfigException("MicrosoftAppId is set but MicrosoftAppPassword is empty: the bot could not "
                     + "reply. Set both, or neither for local mode.");
         }
+        String publicUrl = publicUrl(env);
         return new BotConfig(appId, password, value(env, "MicrosoftAppTenantId", ""), port(env),
                 Path.of(value(env, "BOARDCLERK_DB", "./data/boardclerk.db")), zone(env),
                 url(env, "BOARDCLERK_BOT_OPENID_METADATA", PUBLIC_OPENID_METADATA),
                 url(env, "BOARDCLERK_LOGIN_AUTHORITY", PUBLIC_LOGIN_AUTHORITY).replaceAll("/+$", ""),
-                value(env, "BOARDCLERK_BOT_OAUTH_SCOPE", PUBLIC_OAUTH_SCOPE), publicUrl(env), linkKey(env),
-                linkTtl(env));
+                value(env, "BOARDCLERK_BOT_OAUTH_SCOPE", PUBLIC_OAUTH_SCOPE), publicUrl, linkKey(env),
+                linkTtl(env), ssoResource(env, appId, publicUrl), panelTestHost(env, appId));
+    }
+
+    private static String ssoResource(Map<String, String> env, String appId, String publicUrl) {
+        String raw = value(env, "BOARDCLERK_SSO_RESOURCE", "");
+        if (appId.isEmpty()) {
+            return "";
+        }
+        if (raw.isEmpty()) {
+            return publicUrl.isEmpty() ? "" : "api://" + URI.create(publicUrl).getHost() + "/" + appId;
+        }
+        if (!raw.startsWith("api://") || !raw.endsWith("/" + appId) || raw.chars().anyMatch(Character::isWhitespace)) {
+            throw new ConfigException("BOARDCLERK_SSO_RESOURCE must be the Application ID URI of the app registration,"
+                    + " api://<host>/" + appId + " (as the Teams app package's webApplicationInfo.resource), not \""
+                    + raw + "\".");
+        }
+        return raw;
+    }
+
+    private static boolean panelTestHost(Map<String, String> env, String appId) {
+        String raw = value(env, "BOARDCLERK_PANEL_TEST_HOST", "false");
+        if (!raw.equals("true") && !raw.equals("false")) {
+            throw new ConfigException("BOARDCLERK_PANEL_TEST_HOST must be true or false, not \"" + raw + "\".");
+        }
+        if (raw.equals("true") && !appId.isEmpty()) {
+            throw new ConfigException("BOARDCLERK_PANEL_TEST_HOST=true lets a test page stand in for Teams and is "
+                    + "allowed in local mode only; unset it, or unset MicrosoftAppId.");
+        }
+        return raw.equals("true");
     }
 
     private static String value(Map<String, String> env, String name, String fallback) {
@@ -160,6 +194,7 @@ public record BotConfig(String appId, String appPassword, String appTenantId, in
                 : appTenantId) + ", port=" + port + ", database=" + database + ", zone=" + zone + ", openIdMetadata="
                 + openIdMetadataUrl + ", loginAuthority=" + loginAuthority + ", scope=" + oauthScope + ", publicUrl="
                 + (publicUrl.isEmpty() ? "(unset)" : publicUrl) + ", linkKey=" + (linkKey.isEmpty() ? "(file)" : "(set)")
-                + ", linkTtl=" + linkTtl.toHours() + "h]";
+                + ", linkTtl=" + linkTtl.toHours() + "h, ssoResource=" + (ssoResource.isEmpty() ? "(none)" : ssoResource)
+                + (panelTestHost ? ", panelTestHost=true" : "") + "]";
     }
 }

@@ -52,6 +52,35 @@ class BotConfigTest {
     }
 
     @Test
+    void theSingleSignOnResourceComesFromThePublicHostAndTheAppIdAndFailsFast() {
+        String appId = "11111111-2222-3333-4444-555555555555";
+        assertEquals("", BotConfig.from(Map.of()).ssoResource(), "local mode signs nobody in");
+        assertEquals("", BotConfig.from(Map.of("MicrosoftAppId", appId, "MicrosoftAppPassword", "s")).ssoResource());
+        assertEquals("api://boardclerk.example.org/" + appId, BotConfig.from(Map.of("MicrosoftAppId", appId,
+                "MicrosoftAppPassword", "s", "BOARDCLERK_PUBLIC_URL", "https://boardclerk.example.org:8443/"))
+                .ssoResource());
+        assertEquals("api://panel.example.org/" + appId, BotConfig.from(Map.of("MicrosoftAppId", appId,
+                "MicrosoftAppPassword", "s", "BOARDCLERK_SSO_RESOURCE", "api://panel.example.org/" + appId))
+                .ssoResource());
+        for (String bad : new String[]{"https://panel.example.org/" + appId, "api://panel.example.org/other-app"}) {
+            assertTrue(assertThrows(BotConfig.ConfigException.class, () -> BotConfig.from(Map.of("MicrosoftAppId",
+                    appId, "MicrosoftAppPassword", "s", "BOARDCLERK_SSO_RESOURCE", bad))).getMessage()
+                    .contains("BOARDCLERK_SSO_RESOURCE"));
+        }
+    }
+
+    @Test
+    void thePanelsTestHostIsForLocalModeOnly() {
+        assertTrue(!BotConfig.from(Map.of()).panelTestHost());
+        assertTrue(BotConfig.from(Map.of("BOARDCLERK_PANEL_TEST_HOST", "true")).panelTestHost());
+        assertTrue(assertThrows(BotConfig.ConfigException.class, () -> BotConfig.from(Map.of(
+                "BOARDCLERK_PANEL_TEST_HOST", "true", "MicrosoftAppId", "app", "MicrosoftAppPassword", "s")))
+                .getMessage().contains("BOARDCLERK_PANEL_TEST_HOST"));
+        assertTrue(assertThrows(BotConfig.ConfigException.class, () -> BotConfig.from(Map.of(
+                "BOARDCLERK_PANEL_TEST_HOST", "yes"))).getMessage().contains("BOARDCLERK_PANEL_TEST_HOST"));
+    }
+
+    @Test
     void downloadLinksDefaultToADayAndTheirSettingsFailFast() {
         BotConfig defaults = BotConfig.from(Map.of());
         assertEquals(java.time.Duration.ofHours(24), defaults.linkTtl());

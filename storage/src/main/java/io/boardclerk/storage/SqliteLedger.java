@@ -111,6 +111,17 @@ final class SqliteLedger implements Ledger {
     }
 
     @Override
+    public Optional<String> serviceUrl(long boardId) {
+        return sql.one("SELECT service_url FROM boards WHERE id = ?", row -> row.getString(1), boardId)
+                .flatMap(Optional::ofNullable);
+    }
+
+    @Override
+    public void setServiceUrl(long boardId, String serviceUrl) {
+        sql.update("UPDATE boards SET service_url = ? WHERE id = ?", serviceUrl, boardId);
+    }
+
+    @Override
     public List<Board> boardsOnRoster(String tenantId, String teamsId) {
         return sql.list("SELECT b.id, b.tenant_id, b.conversation_id, b.name, b.name_set_by_user, b.chair_id,"
                         + " b.secretary_id FROM boards b JOIN people p ON p.board_id = b.id"

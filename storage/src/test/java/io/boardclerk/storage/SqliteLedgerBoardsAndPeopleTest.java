@@ -42,6 +42,23 @@ class SqliteLedgerBoardsAndPeopleTest extends LedgerStoreTestSupport {
     }
 
     @Test
+    void aBoardKeepsTheServiceUrlLastSeenForItsConversation() {
+        Board board = newBoard("conv-1");
+        assertTrue(read(l -> l.serviceUrl(board.id())).isEmpty());
+
+        write(l -> {
+            l.setServiceUrl(board.id(), "https://smba.trafficmanager.net/uk/");
+            return null;
+        });
+        write(l -> {
+            l.setServiceUrl(board.id(), "https://smba.trafficmanager.net/emea/");
+            return null;
+        });
+
+        assertEquals("https://smba.trafficmanager.net/emea/", read(l -> l.serviceUrl(board.id())).orElseThrow());
+    }
+
+    @Test
     void aConversationCannotHaveTwoBoardsInOneTenant() {
         newBoard("conv-1");
         assertThrows(StorageException.class, () -> newBoard("conv-1"));

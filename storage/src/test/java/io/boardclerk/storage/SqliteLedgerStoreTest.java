@@ -120,15 +120,15 @@ class SqliteLedgerStoreTest extends LedgerStoreTestSupport {
     @Test
     void reopeningAnExistingFileDoesNotRunTheMigrationsAgain() {
         newBoard("conv-1");
-        assertEquals(2, count("flyway_schema_history WHERE success = 1 AND version IS NOT NULL"));
+        assertEquals(3, count("flyway_schema_history WHERE success = 1 AND version IS NOT NULL"), "V1, V2 and V3");
 
         store.close();
         store = SqliteLedgerStore.open(file);
         store.close();
         store = SqliteLedgerStore.open(file);
 
-        assertEquals(2, count("flyway_schema_history WHERE version IS NOT NULL"));
-        assertEquals("1,2", queryString("SELECT group_concat(version) FROM (SELECT version FROM flyway_schema_history"
+        assertEquals(3, count("flyway_schema_history WHERE version IS NOT NULL"));
+        assertEquals("1,2,3", queryString("SELECT group_concat(version) FROM (SELECT version FROM flyway_schema_history"
                 + " WHERE version IS NOT NULL ORDER BY installed_rank)"));
         assertEquals(1, read(l -> l.boards()).size(), "reopening must not reset the data");
     }

@@ -66,6 +66,7 @@ public final class FakeConnector implements AutoCloseable {
     private final AtomicInteger rosterRequests = new AtomicInteger();
     private volatile int rosterPageSize = 2;
     private volatile int replyStatus = 200;
+    private volatile String signingKeys;
 
     static {
         // The JDK server writes a response's headers and body separately; with Nagle's algorithm on, the body
@@ -91,6 +92,14 @@ public final class FakeConnector implements AutoCloseable {
 
     public void roster(String conversationId, Member... members) {
         rosters.put(conversationId, List.of(members));
+    }
+
+    /**
+     * Publishes Entra ID's OpenID configuration under the authority, as login.microsoftonline.com does, with these
+     * signing keys (a JWK set): what Teams single sign-on tokens are checked against.
+     */
+    public void publishSigningKeys(String jwkSet) {
+        this.signingKeys = jwkSet;
     }
 
     /** How many members each roster page holds, to exercise continuation tokens. */
@@ -153,6 +162,14 @@ public final class FakeConnector implements AutoCloseable {
                 }
                 respond(exchange, 200, "{\"token_type\":\"Bearer\",\"expires_in\":3600,\"access_token\":\""
                         + BOT_TOKEN + "\"}");
+            } else if (method.equals("GET") && signingKeys != null && path.startsWith("/login/")
+                    && path.endsWith("/v2.0/.well-known/openid-configuration")) {
+                respond(exchange, 200, "{\"issuer\":\"" + authority() + "/{tenantid}/v2.0\",\"jwks_uri\":\""
+                        + authority() + "/common/discovery/v2.0/keys\",\"id_token_signing_alg_values_supported\":"
+                        + "[\"RS256\"]}");
+            } else if (method.equals("GET") && signingKeys != null
+                    && path.equals("/login/common/discovery/v2.0/keys")) {
+                respond(exchange, 200, signingKeys);
             } else if (method.equals("POST") && activities.matches() && replyStatus != 200) {
                 exchange.getRequestBody().readAllBytes();
                 respond(exchange, replyStatus, "{\"error\":{\"code\":\"ServiceError\"}}");

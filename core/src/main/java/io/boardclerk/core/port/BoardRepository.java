@@ -25,6 +25,14 @@ public interface BoardRepository {
 
     void setMarking(long boardId, String marking);
 
+    /**
+     * Where the Bot Connector of the board's conversation answers, as last seen on an activity from it; empty until
+     * one arrives. Messages the bot starts itself (confirmations of what was done in the meeting side panel) go there.
+     */
+    Optional<String> serviceUrl(long boardId);
+
+    void setServiceUrl(long boardId, String serviceUrl);
+
     /** The boards of one tenant whose roster holds this Teams user. */
     List<Board> boardsOnRoster(String tenantId, String teamsId);
 }

@@ -1,0 +1,58 @@
+package io.boardclerk.bot;
+
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ActivityTypes;
+import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.ConversationAccount;
+import io.boardclerk.core.clerk.Reply;
+import io.boardclerk.core.model.Board;
+import io.boardclerk.core.model.Person;
+
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Posts into a board's own conversation without an incoming message: the confirmation in chat of what someone did in
+ * the meeting side panel. It goes to the Bot Connector address last seen for that conversation, through the same
+ * send path (and card rendering) as every reply.
+ */
+public final class BoardChat {
+
+    private final BoardClerkBot bot;
+    private final ServiceUrls serviceUrls;
+    private final String botId;
+
+    BoardChat(BoardClerkBot bot, ServiceUrls serviceUrls, BotConfig config) {
+        this.bot = bot;
+        this.serviceUrls = serviceUrls;
+        this.botId = config.localMode() ? "boardclerk" : "28:" + config.appId();
+    }
+
+    /**
+     * Posts {@code reply} into the board's conversation as a new message, sent on behalf of {@code person}.
+     *
+     * @return empty when posted, otherwise why it was not
+     */
+    public Optional<String> post(Board board, Person person, Reply reply) {
+        Optional<String> serviceUrl = serviceUrls.of(board.id());
+        if (serviceUrl.isEmpty()) {
+            return Optional.of("BoardClerk has not yet seen a message in this board's chat, so it cannot post there.");
+        }
+        Activity incoming = new Activity(ActivityTypes.MESSAGE);
+        incoming.setServiceUrl(serviceUrl.get());
+        incoming.setChannelId("msteams");
+        ConversationAccount conversation = new ConversationAccount(board.conversationId());
+        conversation.setTenantId(board.tenantId());
+        conversation.setIsGroup(true);
+        incoming.setConversation(conversation);
+        incoming.setFrom(new ChannelAccount(person.teamsId(), person.name()));
+        incoming.setRecipient(new ChannelAccount(botId, "BoardClerk"));
+        try {
+            bot.deliver(incoming, Optional.of(reply)).join();
+            return Optional.empty();
+        } catch (CompletionException e) {
+            return Optional.of("The confirmation could not be posted in the chat ("
+                    + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()) + ").");
+        }
+    }
+}

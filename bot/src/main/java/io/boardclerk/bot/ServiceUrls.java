@@ -1,0 +1,60 @@
+package io.boardclerk.bot;
+
+import com.microsoft.bot.schema.Activity;
+import io.boardclerk.core.clerk.Conversation;
+import io.boardclerk.core.port.LedgerStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Keeps, for each board, the Bot Connector address its conversation's activities last came from, so that the bot can
+ * post into that conversation unprompted (what is done in the side panel is confirmed in chat). The database holds
+ * it; the map only spares a write when the address has not changed.
+ */
+final class ServiceUrls {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceUrls.class);
+
+    private final LedgerStore store;
+    private final Map<String, String> stored = new ConcurrentHashMap<>();
+
+    ServiceUrls(LedgerStore store) {
+        this.store = store;
+    }
+
+    /** Notes where {@code activity} came from, for the board of its conversation (if it has one). */
+    void remember(Activity activity, Conversation conversation) {
+        String url = activity.getServiceUrl();
+        if (conversation.personal() || url == null || url.isBlank()) {
+            return;
+        }
+        String key = conversation.tenantId() + "\n" + conversation.conversationId();
+        if (url.equals(stored.get(key))) {
+            return;
+        }
+        try {
+            boolean known = store.inTransaction(ledger -> ledger.findBoard(conversation.tenantId(),
+                    conversation.conversationId()).map(board -> {
+                        if (!url.equals(ledger.serviceUrl(board.id()).orElse(null))) {
+                            ledger.setServiceUrl(board.id(), url);
+                        }
+                        return true;
+                    }).orElse(false));
+            if (known) {
+                stored.put(key, url);
+            }
+        } catch (RuntimeException e) {
+            // The turn itself is recorded; only the side panel's confirmations depend on this.
+            LOG.warn("Could not keep the service URL of conversation {}: {}", conversation.conversationId(),
+                    e.getMessage());
+        }
+    }
+
+    Optional<String> of(long boardId) {
+        return store.read(ledger -> ledger.serviceUrl(boardId));
+    }
+}

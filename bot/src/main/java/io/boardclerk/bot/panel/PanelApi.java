@@ -1,0 +1,236 @@
+package io.boardclerk.bot.panel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.boardclerk.bot.BoardChat;
+import io.boardclerk.core.clerk.Clerk;
+import io.boardclerk.core.clerk.Conversation;
+import io.boardclerk.core.clerk.Md;
+import io.boardclerk.core.clerk.Reply;
+import io.boardclerk.core.clerk.Sender;
+import io.boardclerk.core.clerk.Turn;
+import io.boardclerk.core.port.LedgerStore;
+import io.javalin.http.Context;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The side panel's REST API, under {@code /api/panel}. Reads give the meeting's record with an ETag, so the page can
+ * poll cheaply; every write is turned into the words a member would type in chat and goes through the same
+ * {@link Clerk} as a chat message (same roles, parsing, atomicity and history), and the clerk's answer is posted into
+ * the board's chat so everyone sees what was done.
+ */
+public final class PanelApi {
+
+    /** Longer than any line of minutes; the chat's own limit is far above. */
+    static final int MAX_TEXT = 4000;
+    private static final Set<String> KINDS = Set.of("personal", "pecuniary", "prejudicial", "other");
+
+    private final PanelAccess access;
+    private final LedgerStore store;
+    private final Clerk clerk;
+    private final BoardChat chat;
+    private final Clock clock;
+    private final ObjectMapper json;
+
+    public PanelApi(PanelAccess access, LedgerStore store, Clerk clerk, BoardChat chat, Clock clock,
+                    ObjectMapper json) {
+        this.access = access;
+        this.store = store;
+        this.clerk = clerk;
+        this.chat = chat;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /** {@code GET /api/panel/record?conversation=...}: the record, or 304 when the page's ETag still holds. */
+    public void record(Context ctx) throws IOException {
+        PanelUser user = signedIn(ctx);
+        if (user == null) {
+            return;
+        }
+        String conversation = ctx.queryParam("conversation");
+        if (conversation == null || conversation.isBlank()) {
+            error(ctx, 400, "Say which conversation: ?conversation=<the Teams chat id>.");
+            return;
+        }
+        LocalDate today = clock.instant().atZone(clerk.zone()).toLocalDate();
+        Optional<PanelRecord.View> view = store.read(ledger -> PanelAccess.seat(ledger, user, conversation)
+                .map(seat -> PanelRecord.read(ledger, seat.board(), seat.person(), today)));
+        if (view.isEmpty()) {
+            error(ctx, 404, "BoardClerk keeps no board in this conversation that you sit on. Say something to "
+                    + "@BoardClerk in the meeting chat first.");
+            return;
+        }
+        byte[] body = json.writeValueAsBytes(view.get());
+        String etag = "\"" + digest(body) + "\"";
+        ctx.header("ETag", etag).header("Cache-Control", "no-cache");
+        if (etag.equals(ctx.header("If-None-Match"))) {
+            ctx.status(304);
+            return;
+        }
+        ctx.contentType("application/json").result(body);
+    }
+
+    /** {@code POST /api/panel/apologies}: the signed-in person's own apologies for the meeting. */
+    public void apologies(Context ctx) throws IOException {
+        act(ctx, false, body -> "my apologies");
+    }
+
+    /** {@code POST /api/panel/declarations} {@code {item, kind, interest}}: the person's own declaration. */
+    public void declare(Context ctx) throws IOException {
+        act(ctx, false, body -> {
+            String item = line(body, "item");
+            String interest = line(body, "interest");
+            String kind = line(body, "kind").toLowerCase(Locale.ROOT);
+            if (item.isEmpty() || interest.isEmpty()) {
+                throw new Invalid("A declaration needs the agenda item and the nature of the interest.");
+            }
+            if (!item.matches("(?i)\\d{1,3}[a-z]?(?:\\.\\d{1,3}){0,3}")) {
+                throw new Invalid("The agenda item is a number such as 7 or 5.2.");
+            }
+            if (!kind.isEmpty() && !KINDS.contains(kind)) {
+                throw new Invalid("The kind of interest is personal, pecuniary, prejudicial or other.");
+            }
+            return "declare " + (kind.isEmpty() || kind.equals("other") ? "" : kind + " ") + "item " + item + ": "
+                    + interest;
+        });
+    }
+
+    /** {@code POST /api/panel/updates} {@code {action, text}}: an update to an action, as {@code update 12 ...}. */
+    public void update(Context ctx) throws IOException {
+        act(ctx, false, body -> {
+            int number = body.path("action").asInt(0);
+            String text = line(body, "text");
+            if (number < 1 || text.isEmpty()) {
+                throw new Invalid("An update needs the action's number and its text.");
+            }
+            return "update " + number + " " + text;
+        });
+    }
+
+    /**
+     * {@code POST /api/panel/say} {@code {text}}: for the chair and secretary, anything they could type in the chat,
+     * several lines included, handled exactly as that message would be.
+     */
+    public void say(Context ctx) throws IOException {
+        act(ctx, true, body -> {
+            String text = body.path("text").asText("").strip();
+            if (text.isEmpty()) {
+                throw new Invalid("Type what to record, as you would in the chat.");
+            }
+            return text;
+        });
+    }
+
+    private interface Words {
+        String of(JsonNode body) throws Invalid;
+    }
+
+    private static final class Invalid extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Invalid(String message) {
+            super(message);
+        }
+    }
+
+    private void act(Context ctx, boolean officersOnly, Words words) throws IOException {
+        PanelUser user = signedIn(ctx);
+        if (user == null) {
+            return;
+        }
+        JsonNode body;
+        try {
+            body = json.readTree(ctx.bodyAsBytes());
+        } catch (IOException e) {
+            body = null;
+        }
+        if (body == null || !body.isObject()) {
+            error(ctx, 400, "The body must be a JSON object.");
+            return;
+        }
+        String conversation = body.path("conversation").asText("");
+        Optional<PanelAccess.Seat> seat = store.read(ledger -> PanelAccess.seat(ledger, user, conversation));
+        if (seat.isEmpty()) {
+            error(ctx, 404, "BoardClerk keeps no board in this conversation that you sit on.");
+            return;
+        }
+        if (officersOnly && !seat.get().board().isOfficer(seat.get().person().id())) {
+            error(ctx, 403, "Only the chair and the secretary record from the panel's text box; members declare "
+                    + "interests, send apologies and update their own actions.");
+            return;
+        }
+        String text;
+        try {
+            text = words.of(body);
+        } catch (Invalid e) {
+            error(ctx, 400, e.getMessage());
+            return;
+        }
+        if (text.length() > MAX_TEXT) {
+            error(ctx, 413, "That is longer than " + MAX_TEXT + " characters; record it in parts.");
+            return;
+        }
+        var board = seat.get().board();
+        var person = seat.get().person();
+        Turn turn = new Turn(new Conversation(board.tenantId(), board.conversationId(),
+                Conversation.Kind.GROUP_CHAT, null), new Sender(person.teamsId(), person.aadObjectId(), person.name()),
+                text, List.of(), "panel:" + UUID.randomUUID(), clock.instant());
+        Reply reply = clerk.onMessage(turn).orElse(new Reply(""));
+        Optional<String> notPosted = chat.post(board, person, new Reply(echo(person.name(), text) + "\n\n"
+                + reply.markdown(), reply.cards()));
+        ObjectNode out = json.createObjectNode();
+        out.put("reply", reply.markdown());
+        out.put("postedInChat", notPosted.isEmpty());
+        notPosted.ifPresent(problem -> out.put("chatProblem", problem));
+        ctx.contentType("application/json").result(out.toString());
+    }
+
+    /** The caller, or null once the refusal is answered. */
+    private PanelUser signedIn(Context ctx) {
+        try {
+            return access.user(ctx);
+        } catch (PanelAccess.Denied e) {
+            error(ctx, e.status(), e.getMessage());
+            return null;
+        }
+    }
+
+    /** How the chat is told who did what from the panel: their name and their words. */
+    static String echo(String name, String text) {
+        String said = text.contains("\n") ? "\n\n" + text.lines().map(l -> "> " + Md.esc(l))
+                .reduce((a, b) -> a + "\n" + b).orElse("") : " " + Md.code(text);
+        return "**" + Md.esc(name) + "** in the side panel:" + said;
+    }
+
+    /** A one-line field: line breaks would make a second command, so they become spaces. */
+    private static String line(JsonNode body, String field) {
+        return body.path(field).asText("").replaceAll("[\\r\\n\\t]+", " ").strip();
+    }
+
+    private static String digest(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void error(Context ctx, int status, String message) {
+        ctx.status(status).contentType("application/json").result(json.createObjectNode().put("error", message)
+                .toString().getBytes(StandardCharsets.UTF_8));
+    }
+}
