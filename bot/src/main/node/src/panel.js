@@ -7,7 +7,9 @@ import { app, authentication } from '@microsoft/teams-js';
 const POLL_MS = 1500;
 const body = document.body;
 const auth = body.dataset.auth; // "sso": Teams single sign-on; "local": local mode, the context's user is sent
-const testHost = body.dataset.testHost === 'true';
+// Empty in production: teams-js then accepts messages from Teams' own origins only. In local mode the browser tests
+// name the loopback origin of the page that stands in for Teams (BOARDCLERK_PANEL_TEST_HOST_ORIGIN).
+const testHostOrigin = body.dataset.testHostOrigin;
 const $ = (id) => document.getElementById(id);
 
 let context = null; // { conversation, userId, tenantId }
@@ -19,22 +21,9 @@ function applyTheme(theme) {
   document.documentElement.dataset.theme = theme === 'dark' ? 'dark' : theme === 'contrast' ? 'contrast' : 'light';
 }
 
-/** The Teams context, from Teams itself or (local-mode tests only) from the page that stands in for Teams. */
+/** The Teams context, from the host framing the panel: Teams, or in local-mode tests a page speaking its protocol. */
 async function teamsContext() {
-  if (testHost) {
-    return new Promise((resolve) => {
-      window.addEventListener('message', (event) => {
-        const data = event.data || {};
-        if (data.type === 'boardclerk-test-context') {
-          resolve(data.context);
-        } else if (data.type === 'boardclerk-test-theme') {
-          applyTheme(data.theme);
-        }
-      });
-      window.parent.postMessage({ type: 'boardclerk-test-ready' }, '*');
-    });
-  }
-  await app.initialize();
+  await app.initialize(testHostOrigin ? [testHostOrigin] : undefined);
   const found = await app.getContext();
   app.registerOnThemeChangeHandler(applyTheme);
   app.notifySuccess();

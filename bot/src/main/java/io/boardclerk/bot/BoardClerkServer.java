@@ -71,7 +71,7 @@ public final class BoardClerkServer implements AutoCloseable {
                 config.ssoResource(), config.appId(), clock, http)));
         PanelApi panelApi = new PanelApi(access, store, clerk, new BoardChat(bot, serviceUrls, config), clock,
                 Json.MAPPER);
-        PanelPages pages = new PanelPages(config.localMode(), config.panelTestHost());
+        PanelPages pages = new PanelPages(config.localMode(), config.panelTestHostOrigin());
         this.app = Javalin.create(javalin -> {
             javalin.jetty.host = config.host();
             javalin.jetty.port = config.port();

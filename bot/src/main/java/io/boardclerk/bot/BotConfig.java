@@ -7,6 +7,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * BoardClerk's configuration, read once from the environment. Bad values stop start-up with a message naming the
@@ -26,12 +27,13 @@ import java.util.Map;
  * @param ssoResource        the Application ID URI Teams single sign-on tokens are issued for, {@code api://{host}/{appId}}
  *                           (BOARDCLERK_SSO_RESOURCE, else made from BOARDCLERK_PUBLIC_URL's host and the app id); empty
  *                           in local mode, and outside it while neither is set: the panel's API then signs nobody in
- * @param panelTestHost      BOARDCLERK_PANEL_TEST_HOST: the side panel takes its Teams context from a test page instead
- *                           of Teams; allowed in local mode only, for the browser tests
+ * @param panelTestHostOrigin BOARDCLERK_PANEL_TEST_HOST_ORIGIN: a loopback origin ({@code http://127.0.0.1:<port>})
+ *                           whose page may frame the side panel and speak the Teams host protocol to it, as Teams does;
+ *                           empty when unset; allowed in local mode only, for the browser tests
  */
 public record BotConfig(String appId, String appPassword, String appTenantId, int port, Path database, ZoneId zone,
                         String openIdMetadataUrl, String loginAuthority, String oauthScope, String publicUrl,
-                        String linkKey, Duration linkTtl, String ssoResource, boolean panelTestHost) {
+                        String linkKey, Duration linkTtl, String ssoResource, String panelTestHostOrigin) {
 
     public static final String PUBLIC_OPENID_METADATA = "https://login.botframework.com/v1/.well-known/openidconfiguration";
     public static final String PUBLIC_LOGIN_AUTHORITY = "https://login.microsoftonline.com";
@@ -75,7 +77,7 @@ public record BotConfig(String appId, String appPassword, String appTenantId, in
                 url(env, "BOARDCLERK_BOT_OPENID_METADATA", PUBLIC_OPENID_METADATA),
                 url(env, "BOARDCLERK_LOGIN_AUTHORITY", PUBLIC_LOGIN_AUTHORITY).replaceAll("/+$", ""),
                 value(env, "BOARDCLERK_BOT_OAUTH_SCOPE", PUBLIC_OAUTH_SCOPE), publicUrl, linkKey(env),
-                linkTtl(env), ssoResource(env, appId, publicUrl), panelTestHost(env, appId));
+                linkTtl(env), ssoResource(env, appId, publicUrl), panelTestHostOrigin(env, appId));
     }
 
     private static String ssoResource(Map<String, String> env, String appId, String publicUrl) {
@@ -94,16 +96,24 @@ public record BotConfig(String appId, String appPassword, String appTenantId, in
         return raw;
     }
 
-    private static boolean panelTestHost(Map<String, String> env, String appId) {
-        String raw = value(env, "BOARDCLERK_PANEL_TEST_HOST", "false");
-        if (!raw.equals("true") && !raw.equals("false")) {
-            throw new ConfigException("BOARDCLERK_PANEL_TEST_HOST must be true or false, not \"" + raw + "\".");
+    /** A loopback http origin: scheme, host and port, nothing else. */
+    private static final Pattern LOOPBACK_ORIGIN =
+            Pattern.compile("http://(127\\.0\\.0\\.1|localhost|\\[::1]):[0-9]{1,5}");
+
+    private static String panelTestHostOrigin(Map<String, String> env, String appId) {
+        String raw = value(env, "BOARDCLERK_PANEL_TEST_HOST_ORIGIN", "");
+        if (raw.isEmpty()) {
+            return "";
         }
-        if (raw.equals("true") && !appId.isEmpty()) {
-            throw new ConfigException("BOARDCLERK_PANEL_TEST_HOST=true lets a test page stand in for Teams and is "
+        if (!LOOPBACK_ORIGIN.matcher(raw).matches()) {
+            throw new ConfigException("BOARDCLERK_PANEL_TEST_HOST_ORIGIN must be a loopback origin such as "
+                    + "http://127.0.0.1:8080 (no path), not \"" + raw + "\".");
+        }
+        if (!appId.isEmpty()) {
+            throw new ConfigException("BOARDCLERK_PANEL_TEST_HOST_ORIGIN lets a test page stand in for Teams and is "
                     + "allowed in local mode only; unset it, or unset MicrosoftAppId.");
         }
-        return raw.equals("true");
+        return raw;
     }
 
     private static String value(Map<String, String> env, String name, String fallback) {
@@ -195,6 +205,6 @@ public record BotConfig(String appId, String appPassword, String appTenantId, in
                 + openIdMetadataUrl + ", loginAuthority=" + loginAuthority + ", scope=" + oauthScope + ", publicUrl="
                 + (publicUrl.isEmpty() ? "(unset)" : publicUrl) + ", linkKey=" + (linkKey.isEmpty() ? "(file)" : "(set)")
                 + ", linkTtl=" + linkTtl.toHours() + "h, ssoResource=" + (ssoResource.isEmpty() ? "(none)" : ssoResource)
-                + (panelTestHost ? ", panelTestHost=true" : "") + "]";
+                + (panelTestHostOrigin.isEmpty() ? "" : ", panelTestHostOrigin=" + panelTestHostOrigin) + "]";
     }
 }

@@ -70,14 +70,19 @@ class BotConfigTest {
     }
 
     @Test
-    void thePanelsTestHostIsForLocalModeOnly() {
-        assertTrue(!BotConfig.from(Map.of()).panelTestHost());
-        assertTrue(BotConfig.from(Map.of("BOARDCLERK_PANEL_TEST_HOST", "true")).panelTestHost());
+    void thePanelsTestHostIsALoopbackOriginForLocalModeOnly() {
+        assertEquals("", BotConfig.from(Map.of()).panelTestHostOrigin());
+        assertEquals("http://127.0.0.1:41234", BotConfig.from(Map.of("BOARDCLERK_PANEL_TEST_HOST_ORIGIN",
+                "http://127.0.0.1:41234")).panelTestHostOrigin());
         assertTrue(assertThrows(BotConfig.ConfigException.class, () -> BotConfig.from(Map.of(
-                "BOARDCLERK_PANEL_TEST_HOST", "true", "MicrosoftAppId", "app", "MicrosoftAppPassword", "s")))
-                .getMessage().contains("BOARDCLERK_PANEL_TEST_HOST"));
-        assertTrue(assertThrows(BotConfig.ConfigException.class, () -> BotConfig.from(Map.of(
-                "BOARDCLERK_PANEL_TEST_HOST", "yes"))).getMessage().contains("BOARDCLERK_PANEL_TEST_HOST"));
+                "BOARDCLERK_PANEL_TEST_HOST_ORIGIN", "http://127.0.0.1:41234", "MicrosoftAppId", "app",
+                "MicrosoftAppPassword", "s"))).getMessage().contains("BOARDCLERK_PANEL_TEST_HOST_ORIGIN"));
+        for (String bad : new String[]{"true", "https://teams.example.org", "http://127.0.0.1:41234/",
+                "http://10.0.0.1:80", "http://127.0.0.1.example.org:80"}) {
+            assertTrue(assertThrows(BotConfig.ConfigException.class, () -> BotConfig.from(Map.of(
+                    "BOARDCLERK_PANEL_TEST_HOST_ORIGIN", bad))).getMessage()
+                    .contains("BOARDCLERK_PANEL_TEST_HOST_ORIGIN"), bad);
+        }
     }
 
     @Test

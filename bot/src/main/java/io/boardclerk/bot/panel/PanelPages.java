@@ -11,7 +11,9 @@ import java.util.Map;
 /**
  * The side panel's pages and their assets, from the jar ({@code /panel/...} on the classpath; the build bundles
  * {@code @microsoft/teams-js} into the scripts with esbuild, so nothing is fetched from a CDN). Pages carry a content
- * security policy: scripts, styles and API calls from this server only, and framing by Teams' own hosts only.
+ * security policy: scripts, styles and API calls from this server only, and framing by Teams' own hosts only (and, in
+ * local mode for the browser tests, by the one loopback origin BOARDCLERK_PANEL_TEST_HOST_ORIGIN names, which the
+ * panel's teams-js is then told to accept messages from).
  */
 public final class PanelPages {
 
@@ -27,16 +29,17 @@ public final class PanelPages {
 
     private final String panel;
     private final String config;
-    private final boolean testHost;
+    private final String testHostOrigin;
 
     /**
-     * @param localMode whether the API takes the user from the Teams context instead of a sign-in token
-     * @param testHost  whether a test page stands in for Teams (local mode only; see BotConfig)
+     * @param localMode      whether the API takes the user from the Teams context instead of a sign-in token
+     * @param testHostOrigin the loopback origin of a test page that stands in for Teams, or empty (it is set in local
+     *                       mode only; see BotConfig)
      */
-    public PanelPages(boolean localMode, boolean testHost) {
-        this.testHost = testHost;
+    public PanelPages(boolean localMode, String testHostOrigin) {
+        this.testHostOrigin = testHostOrigin;
         this.panel = read("panel.html").replace("{{auth}}", localMode ? "local" : "sso")
-                .replace("{{testHost}}", String.valueOf(testHost));
+                .replace("{{testHostOrigin}}", testHostOrigin);
         this.config = read("config.html");
     }
 
@@ -62,7 +65,8 @@ public final class PanelPages {
     private void page(Context ctx, String html) {
         ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; "
                         + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
-                        + "frame-ancestors " + (testHost ? "*" : "'self' " + TEAMS_ANCESTORS))
+                        + "frame-ancestors 'self' " + TEAMS_ANCESTORS
+                        + (testHostOrigin.isEmpty() ? "" : " " + testHostOrigin))
                 .header("X-Content-Type-Options", "nosniff").header("Cache-Control", "no-cache")
                 .header("Referrer-Policy", "no-referrer")
                 .contentType("text/html; charset=utf-8").result(html);

@@ -189,8 +189,11 @@ class PanelApiTest {
         HttpResponse<String> panel = bot.client.get("/panel");
         assertEquals(200, panel.statusCode());
         assertTrue(panel.body().contains("data-auth=\"local\""), panel.body());
-        assertTrue(panel.headers().firstValue("Content-Security-Policy").orElseThrow()
-                .contains("frame-ancestors 'self' https://teams.microsoft.com"));
+        String policy = panel.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertTrue(policy.contains("frame-ancestors 'self' https://teams.microsoft.com"), policy);
+        assertTrue(policy.endsWith("frame-ancestors 'self' " + PanelPages.TEAMS_ANCESTORS),
+                "Teams' hosts only: " + policy);
+        assertTrue(panel.body().contains("data-test-host-origin=\"\""), "teams-js trusts Teams' own origins only");
         HttpResponse<String> config = bot.client.get("/panel/config");
         assertEquals(200, config.statusCode());
         assertTrue(config.body().contains("/panel/assets/config.js"));

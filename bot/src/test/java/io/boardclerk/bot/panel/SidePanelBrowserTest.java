@@ -40,10 +40,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The side panel in a real browser: Debian's chromium driven by Playwright, the panel in a 320 px iframe of a test page
- * that stands in for Teams (it hands the panel a Teams context; the server allows that only with
- * BOARDCLERK_PANEL_TEST_HOST, in local mode). What is done in the panel is recorded and confirmed in the chat; what is
- * recorded in the chat shows in the panel within two seconds. Screenshots go to target/panel-light.png,
- * target/panel-dark.png and target/panel-contrast.png.
+ * that stands in for Teams by speaking the teams-js host protocol over postMessage, so the panel's production code runs
+ * unchanged: {@code app.initialize}, {@code app.getContext}, the theme-change handler and {@code notifySuccess}. The
+ * page's origin (another loopback port) is given to the server as BOARDCLERK_PANEL_TEST_HOST_ORIGIN (local mode only),
+ * which lets it frame the panel and has the panel pass it to {@code app.initialize} as a valid message origin. What is
+ * done in the panel is recorded and confirmed in the chat; what is recorded in the chat shows in the panel within two
+ * seconds. Screenshots go to target/panel-light.png, target/panel-dark.png and target/panel-contrast.png.
  */
 class SidePanelBrowserTest {
 
@@ -65,9 +67,10 @@ class SidePanelBrowserTest {
             fail("The side panel's browser test needs Debian's chromium at " + CHROMIUM + ", and it is not installed: "
                     + "run `apt-get install -y chromium` (.ci/run does this on a fresh machine).");
         }
-        bot = RunningBot.start(dir, Map.of("BOARDCLERK_PANEL_TEST_HOST", "true"));
-        teamsHost = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        teamsHost = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
         teamsHost.start();
+        bot = RunningBot.start(dir, Map.of("BOARDCLERK_PANEL_TEST_HOST_ORIGIN",
+                "http://127.0.0.1:" + teamsHost.getAddress().getPort()));
         board = new PanelBoard(bot).open(null);
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -93,23 +96,51 @@ class SidePanelBrowserTest {
         }
     }
 
-    /** A page standing in for Teams, with the panel in a 320 px frame, signed in as {@code member}. */
+    /**
+     * A page standing in for Teams, with the panel in a 320 px frame, signed in as {@code member}. It answers the
+     * panel's teams-js the way a Teams host does: requests arrive as {@code {id, uuidAsString, func, args}} and are
+     * answered with {@code {id, uuidAsString, args}}; {@code initialize} gets the frame context, the host client
+     * type, the runtime (a JSON string) and the host's SDK version; {@code getContext} gets a Teams (v1) context, which
+     * the SDK turns into the v2 shape the panel reads. {@code setTheme(theme)} sends the host's {@code themeChange}
+     * event.
+     * {@code hostCalls} lists every function the panel called, {@code registered} the events it registered for.
+     */
     static Page host(Member member, String theme) {
-        ObjectNode context = JSON.createObjectNode();
-        context.putObject("app").put("theme", theme);
-        context.putObject("chat").put("id", CONVERSATION);
-        context.putObject("meeting").put("id", "MCM-bcb-1");
-        context.putObject("user").put("id", member.aadObjectId()).putObject("tenant").put("id", TENANT);
-        String html = "<!doctype html><html><head><title>Teams (test host)</title></head>"
-                + "<body style=\"margin:0;background:#888\">"
-                + "<iframe id=\"panel\" title=\"BoardClerk\" src=\"http://127.0.0.1:" + bot.port() + "/panel\" "
-                + "style=\"width:320px;height:1480px;border:0;display:block\"></iframe><script>"
+        String panelOrigin = "http://127.0.0.1:" + bot.port();
+        ObjectNode context = JSON.createObjectNode() // the Teams (v1) context of a meeting's side panel
+                .put("locale", "en-gb").put("theme", theme).put("frameContext", "sidePanel")
+                .put("hostClientType", "web").put("hostName", "Teams").put("entityId", "boardclerk-panel")
+                .put("userObjectId", member.aadObjectId()).put("tid", TENANT).put("chatId", CONVERSATION)
+                .put("meetingId", "MCM-bcb-1");
+        ObjectNode runtime = JSON.createObjectNode().put("apiVersion", 4).put("isLegacyTeams", false);
+        runtime.putObject("hostVersionsInfo").putObject("adaptiveCardSchemaVersion").put("majorVersion", 1)
+                .put("minorVersion", 5);
+        ObjectNode supports = runtime.putObject("supports");
+        for (String capability : new String[]{"appEntity", "authentication", "meeting", "teamsCore"}) {
+            supports.putObject(capability);
+        }
+        supports.putObject("pages").putObject("tabs");
+        String html = "<!doctype html><html><head><title>Teams (test host)</title><script>"
+                + "const panelOrigin = " + JSON.valueToTree(panelOrigin) + ";"
                 + "const context = " + context + ";"
-                + "window.addEventListener('message', (e) => { if (e.data && e.data.type === 'boardclerk-test-ready') "
-                + "e.source.postMessage({ type: 'boardclerk-test-context', context }, '*'); });"
-                + "window.setTheme = (theme) => document.getElementById('panel').contentWindow.postMessage("
-                + "{ type: 'boardclerk-test-theme', theme }, '*');"
-                + "</script></body></html>";
+                + "const runtime = " + JSON.valueToTree(runtime.toString()) + ";"
+                + "window.hostCalls = []; window.registered = [];"
+                + "const panel = () => document.getElementById('panel').contentWindow;"
+                + "const reply = (e, args) => e.source.postMessage("
+                + "{ id: e.data.id, uuidAsString: e.data.uuidAsString, args }, e.origin);"
+                + "window.addEventListener('message', (e) => {"
+                + "  if (e.origin !== panelOrigin || e.source !== panel() || !e.data"
+                + "    || typeof e.data.func !== 'string') return;"
+                + "  hostCalls.push(e.data.func);"
+                + "  if (e.data.func === 'initialize') reply(e, ['sidePanel', 'web', runtime, '2.58.0']);"
+                + "  else if (e.data.func === 'getContext') reply(e, [context]);"
+                + "  else if (e.data.func === 'registerHandler') registered.push(e.data.args[0]);"
+                + "});"
+                + "window.setTheme = (theme) => panel().postMessage({ func: 'themeChange', args: [theme] },"
+                + "  panelOrigin);"
+                + "</script></head><body style=\"margin:0;background:#888\">"
+                + "<iframe id=\"panel\" title=\"BoardClerk\" src=\"" + panelOrigin + "/panel\" "
+                + "style=\"width:320px;height:1480px;border:0;display:block\"></iframe></body></html>";
         String path = "/meeting-" + member.aadObjectId() + "-" + theme;
         teamsHost.createContext(path, exchange -> {
             byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
@@ -139,6 +170,10 @@ class SidePanelBrowserTest {
         Page page = host(JON, "default");
         FrameLocator panel = page.frameLocator("#panel");
         assertThat(panel.locator("#raised")).containsText("Report on fleet costs", within(10_000));
+        assertThat(panel.locator("html")).hasAttribute("data-theme", "light");
+        assertEquals(List.of("initialize", "getContext", "registerHandler", "appInitialization.success"),
+                page.evaluate("hostCalls.slice(0, 4)"), "the panel's teams-js calls, in order");
+        assertEquals(List.of("themeChange"), page.evaluate("registered"));
         assertThat(panel.getByRole(AriaRole.HEADING, new FrameLocator.GetByRoleOptions().setName("Actions due at this meeting")))
                 .isVisible();
 
