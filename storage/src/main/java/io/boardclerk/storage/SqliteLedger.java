@@ -101,24 +101,32 @@ final class SqliteLedger implements Ledger {
 
     @Override
     public Optional<String> marking(long boardId) {
-        return sql.one("SELECT marking FROM boards WHERE id = ?", row -> row.getString(1), boardId)
-                .flatMap(Optional::ofNullable);
+        return boardSetting(boardId, "marking");
     }
 
     @Override
     public void setMarking(long boardId, String marking) {
-        sql.update("UPDATE boards SET marking = ? WHERE id = ?", marking, boardId);
+        setBoardSetting(boardId, "marking", marking);
     }
 
     @Override
     public Optional<String> serviceUrl(long boardId) {
-        return sql.one("SELECT service_url FROM boards WHERE id = ?", row -> row.getString(1), boardId)
-                .flatMap(Optional::ofNullable);
+        return boardSetting(boardId, "service_url");
     }
 
     @Override
     public void setServiceUrl(long boardId, String serviceUrl) {
-        sql.update("UPDATE boards SET service_url = ? WHERE id = ?", serviceUrl, boardId);
+        setBoardSetting(boardId, "service_url", serviceUrl);
+    }
+
+    /** One of the board's own text columns; {@code column} is always a constant of this class, never user text. */
+    private Optional<String> boardSetting(long boardId, String column) {
+        return sql.one("SELECT " + column + " FROM boards WHERE id = ?", row -> row.getString(1), boardId)
+                .flatMap(Optional::ofNullable);
+    }
+
+    private void setBoardSetting(long boardId, String column, String value) {
+        sql.update("UPDATE boards SET " + column + " = ? WHERE id = ?", value, boardId);
     }
 
     @Override
