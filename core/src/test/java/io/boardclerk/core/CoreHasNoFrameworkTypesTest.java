@@ -22,6 +22,7 @@ class CoreHasNoFrameworkTypesTest {
     static final ArchRule NO_FRAMEWORKS = noClasses().that().resideInAPackage("io.boardclerk.core..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "com.microsoft..",
+                    "com.azure..",
                     "io.javalin..",
                     "java.sql..",
                     "javax.sql..",

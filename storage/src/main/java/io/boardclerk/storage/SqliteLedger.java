@@ -202,6 +202,18 @@ final class SqliteLedger implements Ledger {
     }
 
     @Override
+    public Person addDirectoryPerson(long boardId, String name, String aadObjectId) {
+        for (Person known : people(boardId)) {
+            if (aadObjectId.equals(known.aadObjectId())) {
+                return known;
+            }
+        }
+        long id = sql.insert("INSERT INTO people (board_id, name, aad_object_id, on_roster) VALUES (?, ?, ?, 0)",
+                boardId, name, aadObjectId);
+        return person(id).orElseThrow();
+    }
+
+    @Override
     public void setTitle(long personId, String title) {
         sql.update("UPDATE people SET title = ? WHERE id = ?", title, personId);
     }

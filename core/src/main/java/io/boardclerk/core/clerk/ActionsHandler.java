@@ -38,9 +38,9 @@ final class ActionsHandler {
             desk.ledger().savePendingQuestion(desk.board().id(), desk.sender().teamsId(), draft.encode(), desk.now());
             return "I have not recorded this action yet: \"" + Md.esc(shorten(command.text(), LOG_TEXT)) + "\"\n\n"
                     + owner.question() + " Answer with " + Md.code("owner <person or body>") + ", e.g. "
-                    + Md.code("owner Constabulary") + " or " + Md.code("owner @Jo Grant") + ".";
+                    + Md.code("owner Constabulary") + " or " + Md.code("owner @Jo Grant") + "." + notes(owner);
         }
-        return add(desk, draft, owner.owners());
+        return add(desk, draft, owner);
     }
 
     static String answerOwner(Desk desk, Command.AnswerOwner command) {
@@ -53,12 +53,23 @@ final class ActionsHandler {
         }
         Owners.Several owner = Owners.resolveAll(desk, command.owner(), true);
         if (!owner.resolved()) {
-            return owner.question() + " Answer with " + Md.code("owner <person or body>") + ".";
+            return owner.question() + " Answer with " + Md.code("owner <person or body>") + "." + notes(owner);
         }
-        return add(desk, draft.get(), owner.owners());
+        return add(desk, draft.get(), owner);
     }
 
-    private static String add(Desk desk, PendingAction draft, List<Owner> owners) {
+    /** The owners' notes (found in the organisation's directory, or why it could not be searched), one a line. */
+    private static String notes(Owners.Several owner) {
+        StringBuilder out = new StringBuilder();
+        for (String note : owner.notes()) {
+            out.append("\n").append(note.startsWith("The organisation's directory could not") ? "⚠ " : "ℹ ")
+                    .append(note);
+        }
+        return out.toString();
+    }
+
+    private static String add(Desk desk, PendingAction draft, Owners.Several resolved) {
+        List<Owner> owners = resolved.owners();
         desk.ledger().clearPendingQuestion(desk.board().id(), desk.sender().teamsId());
         Optional<Meeting> meeting = desk.ledger().openMeeting(desk.board().id());
         LocalDate raisedOn = meeting.map(Meeting::date).orElse(desk.today());
@@ -84,6 +95,7 @@ final class ActionsHandler {
                         + "written.");
             }
         }
+        out.append(notes(resolved));
         if (target.text() == null) {
             out.append("\nNo target was given: say ").append(Md.code("action " + number + " due <date or meeting>"))
                     .append('.');
@@ -100,14 +112,15 @@ final class ActionsHandler {
         Owners.Several owner = Owners.resolveAll(desk, command.owner(), true);
         if (!owner.resolved()) {
             throw new Refusal(owner.question() + " Say " + Md.code("action " + command.number() + " owner <person or"
-                    + " body>") + ".");
+                    + " body>") + "." + notes(owner));
         }
         desk.ledger().addRecording(desk.board().id(), RecordingKind.OTHER, desk.source());
         desk.ledger().setOwners(action.id(), owner.owners());
         String before = Views.owners(action);
         String after = owner.owners().stream().map(Owner::name).collect(Collectors.joining("; "));
         desk.audit(action.id(), "owners", before, after);
-        return "Action **" + action.displayNumber() + "** now belongs to " + describeOwners(owner.owners()) + ".";
+        return "Action **" + action.displayNumber() + "** now belongs to " + describeOwners(owner.owners()) + "."
+                + notes(owner);
     }
 
     static String setTarget(Desk desk, Command.SetActionTarget command) {

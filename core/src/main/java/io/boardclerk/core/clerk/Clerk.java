@@ -6,6 +6,7 @@ import io.boardclerk.core.model.Person;
 import io.boardclerk.core.model.Source;
 import io.boardclerk.core.parse.CommandParser;
 import io.boardclerk.core.parse.ParseContext;
+import io.boardclerk.core.port.Directory;
 import io.boardclerk.core.port.Ledger;
 import io.boardclerk.core.port.LedgerStore;
 import io.boardclerk.core.roster.Mention;
@@ -28,11 +29,18 @@ public final class Clerk {
 
     private final LedgerStore store;
     private final ZoneId zone;
+    private final Directory directory;
     private final Map<Class<? extends Command>, Handler<? extends Command>> handlers = new HashMap<>();
 
     public Clerk(LedgerStore store, ZoneId zone) {
+        this(store, zone, Directory.OFF);
+    }
+
+    /** @param directory the organisation's directory, searched for owners nobody on the roster has */
+    public Clerk(LedgerStore store, ZoneId zone, Directory directory) {
         this.store = store;
         this.zone = zone;
+        this.directory = directory;
         on(Command.Help.class, (desk, c) -> HelpText.BOARD);
         on(Command.Unknown.class, (desk, c) -> "I didn't understand that"
                 + (c.reason() == null ? "" : " (" + Md.esc(c.reason()) + ")") + ". Here is what I can do:\n\n"
@@ -204,7 +212,7 @@ public final class Clerk {
             Board board = boardFor(ledger, conversation);
             Source source = new Source(activityId, null, "Microsoft Teams", "(meeting event)", at);
             Desk desk = new Desk(ledger, board, null, new RosterMatcher(ledger.people(board.id()), List.of()), source,
-                    zone);
+                    zone).withDirectory(directory);
             String text = work.apply(desk);
             Reply reply = new Reply(text, desk.cards());
             return reply.isEmpty() ? Optional.<Reply>empty() : Optional.of(reply);
@@ -239,7 +247,8 @@ public final class Clerk {
                 .filter(Person::onRoster)
                 .orElseGet(() -> ledger.upsertRosterMember(board.id(), sender.teamsId(), sender.aadObjectId(),
                         sender.name()));
-        return new Desk(ledger, board, me, new RosterMatcher(ledger.people(board.id()), mentions), source, zone, via);
+        return new Desk(ledger, board, me, new RosterMatcher(ledger.people(board.id()), mentions), source, zone, via)
+                .withDirectory(directory);
     }
 
     /** The board of a conversation, made on first use and kept named after its team, channel or meeting. */

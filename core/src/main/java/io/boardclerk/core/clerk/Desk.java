@@ -10,6 +10,8 @@ import io.boardclerk.core.model.Person;
 import io.boardclerk.core.model.RecordingKind;
 import io.boardclerk.core.model.Source;
 import io.boardclerk.core.parse.BritishDates;
+import io.boardclerk.core.port.Directory;
+import io.boardclerk.core.port.DirectoryPerson;
 import io.boardclerk.core.port.Ledger;
 import io.boardclerk.core.roster.Mention;
 import io.boardclerk.core.roster.RosterMatcher;
@@ -41,6 +43,7 @@ public final class Desk {
     private boolean stale;
     private final List<Card> cards = new ArrayList<>();
     private final Map<String, List<Long>> bodyMembers = new HashMap<>();
+    private Directory directory = Directory.OFF;
 
     Desk(Ledger ledger, Board board, Person sender, RosterMatcher roster, Source source, ZoneId zone) {
         this(ledger, board, sender, roster, source, zone, sender == null ? VIA_MEETING : VIA_MESSAGE);
@@ -109,6 +112,23 @@ public final class Desk {
 
     public Ledger ledger() {
         return ledger;
+    }
+
+    /** The organisation's directory, searched for names nobody on the roster has; {@link Directory#OFF} without one. */
+    public Directory directory() {
+        return directory;
+    }
+
+    Desk withDirectory(Directory value) {
+        this.directory = value;
+        return this;
+    }
+
+    /** Someone found in the directory, kept on this board with their Entra object id (once, however often found). */
+    public Person directoryPerson(DirectoryPerson found) {
+        Person person = ledger.addDirectoryPerson(board().id(), found.displayName(), found.objectId());
+        refresh();
+        return person;
     }
 
     public Board board() {

@@ -1,6 +1,9 @@
 package io.boardclerk.core.clerk;
 
 import io.boardclerk.core.model.Owner;
+import io.boardclerk.core.model.Person;
+import io.boardclerk.core.port.DirectoryLookup;
+import io.boardclerk.core.port.DirectoryPerson;
 import io.boardclerk.core.roster.Match;
 import io.boardclerk.core.roster.RosterMatcher;
 
@@ -18,16 +21,27 @@ final class Owners {
             "force", "authority", "trust", "partnership", "secretariat", "commission", "police", "estates",
             "finance", "hr", "ict", "it");
 
-    /** The outcome: an owner, or the question to ask instead of guessing. */
-    record Resolution(Owner owner, String question) {
+    /**
+     * The outcome: an owner, or the question to ask instead of guessing.
+     *
+     * @param note a line for the reply about how the owner was found (the organisation's directory), or why the
+     *             directory could not help; null when there is nothing to say
+     */
+    record Resolution(Owner owner, String question, String note) {
+        Resolution(Owner owner, String question) {
+            this(owner, question, null);
+        }
     }
 
-    /** Several owners, or the question to ask. */
-    record Several(List<Owner> owners, String question) {
+    /** Several owners, or the question to ask; with the notes of the parts, for the reply. */
+    record Several(List<Owner> owners, String question, List<String> notes) {
         boolean resolved() {
             return owners != null && !owners.isEmpty();
         }
     }
+
+    /** An e-mail address or user principal name: looked up exactly in the directory. */
+    private static final Pattern ADDRESS = Pattern.compile("[^\\s@]+@[^\\s@]+\\.[^\\s@]+");
 
     private static final Pattern SEPARATORS = Pattern.compile(
             "\\s*(?:,|;|&|\\band\\b)\\s*", Pattern.CASE_INSENSITIVE);
@@ -39,6 +53,7 @@ final class Owners {
     static Several resolveAll(Desk desk, String words, boolean explicit) {
         if (words != null && SEPARATORS.matcher(words).find()) {
             List<Owner> parts = new ArrayList<>();
+            List<String> notes = new ArrayList<>();
             for (String part : SEPARATORS.split(words.strip())) {
                 if (part.isBlank()) {
                     continue;
@@ -50,14 +65,19 @@ final class Owners {
                 }
                 if (parts.stream().noneMatch(o -> o.name().equalsIgnoreCase(one.owner().name()))) {
                     parts.add(one.owner());
+                    if (one.note() != null) {
+                        notes.add(one.note());
+                    }
                 }
             }
             if (parts != null && parts.size() > 1) {
-                return new Several(List.copyOf(parts), null);
+                return new Several(List.copyOf(parts), null, List.copyOf(notes));
             }
         }
         Resolution whole = resolve(desk, words, explicit);
-        return whole.owner() == null ? new Several(null, whole.question()) : new Several(List.of(whole.owner()), null);
+        List<String> notes = whole.note() == null ? List.of() : List.of(whole.note());
+        return whole.owner() == null ? new Several(null, whole.question(), notes)
+                : new Several(List.of(whole.owner()), null, notes);
     }
 
     private Owners() {
@@ -80,15 +100,42 @@ final class Owners {
             return new Resolution(null, "Who owns this action? \"" + Md.esc(words) + "\" could be "
                     + ApologiesHandler.names(ambiguous.candidates()) + ".");
         }
-        if (isBody(desk, bare)) {
-            return new Resolution(Owner.body(bare), null);
+        boolean address = ADDRESS.matcher(bare).matches();
+        boolean body = !address && isBody(desk, bare);
+        String failure = null;
+        if (address || (!body && looksLikeName(bare))) {
+            DirectoryLookup found = desk.directory().find(desk.board().tenantId(), bare);
+            if (found instanceof DirectoryLookup.Found one) {
+                Person person = desk.directoryPerson(one.person());
+                return new Resolution(Owner.person(person), null, Md.esc(described(one.person()))
+                        + " was found in the organisation's directory.");
+            }
+            if (found instanceof DirectoryLookup.Several several) {
+                return new Resolution(null, "Who owns this action? \"" + Md.esc(words.strip()) + "\" could be "
+                        + several.people().stream().map(p -> Md.esc(described(p))).collect(
+                        java.util.stream.Collectors.joining(" or ")) + " in the organisation's directory. Name them by "
+                        + "e-mail address.");
+            }
+            if (found instanceof DirectoryLookup.Failed failed) {
+                failure = "The organisation's directory could not be searched: " + Md.esc(failed.problem());
+            }
+        }
+        if (address ? isBody(desk, bare) : body) {
+            return new Resolution(Owner.body(bare), null, failure);
         }
         if (explicit && looksLikeName(bare)) {
-            return new Resolution(Owner.unresolved(bare), null);
+            return new Resolution(Owner.unresolved(bare), null, failure);
         }
         return new Resolution(null, "Who is \"" + Md.esc(words.strip()) + "\"? Nobody on this board has that name or"
                 + " title. Give the title to someone with " + Md.code("role @person " + bare)
-                + ", or name the owner.");
+                + ", or name the owner.", failure);
+    }
+
+    /** "Ann Other (ann.other@fenshire.example)". */
+    private static String described(DirectoryPerson person) {
+        String address = person.address();
+        return address == null || address.isBlank() ? person.displayName()
+                : person.displayName() + " (" + address + ")";
     }
 
     static boolean isBody(Desk desk, String words) {

@@ -24,6 +24,12 @@ public interface PersonRepository {
     /** Someone named in the minutes who has no Teams identity here. */
     Person addKnownPerson(long boardId, String name, String title);
 
+    /**
+     * Someone found in the organisation's directory: kept with their Entra object id, off the roster until Teams
+     * lists them. An existing person on the board with that object id is returned as is.
+     */
+    Person addDirectoryPerson(long boardId, String name, String aadObjectId);
+
     void setTitle(long personId, String title);
 
     void setAlias(long personId, String alias);

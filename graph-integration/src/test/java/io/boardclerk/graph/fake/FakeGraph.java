@@ -1,0 +1,208 @@
+package io.boardclerk.graph.fake;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Microsoft Graph's {@code /v1.0/users} and a Microsoft identity token endpoint on loopback, for tests that drive the
+ * real Graph SDK and azure-identity: the authority is {@link #authority()}, Graph's base URL {@link #baseUrl()}.
+ * Users are answered from {@link #user}; {@link #fail} queues raw answers (429, 503, 403 ...) served first.
+ */
+public final class FakeGraph implements AutoCloseable {
+
+    public static final String TOKEN = "fake-graph-app-token";
+
+    /** One request Graph received. */
+    public record Received(String path, String filter, String select, String top, String authorization,
+                           String consistencyLevel, long atMillis) {
+    }
+
+    private record Canned(int status, Map<String, String> headers, String body) {
+    }
+
+    public record DirectoryUser(String id, String displayName, String mail, String userPrincipalName) {
+    }
+
+    private static final Pattern ADDRESS_FILTER =
+            Pattern.compile("mail eq '((?:[^']|'')*)' or userPrincipalName eq '((?:[^']|'')*)'");
+    private static final Pattern NAME_FILTER = Pattern.compile("startswith\\(displayName,'((?:[^']|'')*)'\\)");
+
+    private final HttpServer server;
+    private final HttpsServer login;
+    private final List<DirectoryUser> users = new CopyOnWriteArrayList<>();
+    private final Deque<Canned> canned = new ArrayDeque<>();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<String> tokenRequests = new CopyOnWriteArrayList<>();
+    private final AtomicInteger otherRequests = new AtomicInteger();
+
+    public FakeGraph() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.start();
+        login = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        login.setHttpsConfigurator(new HttpsConfigurator(TestTls.serverContext()));
+        login.createContext("/", this::handle);
+        login.setExecutor(Executors.newFixedThreadPool(2));
+        login.start();
+        TestTls.trustForTests();
+    }
+
+    /**
+     * The identity authority, https as azure-identity demands (this JVM is made to trust its certificate): tokens
+     * are served at {@code {authority}/{tenant}/oauth2/v2.0/token}.
+     */
+    public String authority() {
+        return "https://127.0.0.1:" + login.getAddress().getPort();
+    }
+
+    /** Graph's base URL: plain http on loopback, which the SDK allows for loopback hosts only. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1.0";
+    }
+
+    public FakeGraph user(String id, String displayName, String mail, String upn) {
+        users.add(new DirectoryUser(id, displayName, mail, upn));
+        return this;
+    }
+
+    /** The next Graph request is answered with this, before any user lookup. */
+    public synchronized FakeGraph fail(int status, Map<String, String> headers, String body) {
+        canned.add(new Canned(status, headers, body));
+        return this;
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    /** The form bodies of the token requests (client id, grant, scope; the secret is only checked, not kept). */
+    public List<String> tokenRequests() {
+        return List.copyOf(tokenRequests);
+    }
+
+    /** Requests to anything but the token endpoint and /users (instance discovery, for one): there should be none. */
+    public int otherRequests() {
+        return otherRequests.get();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            if ("POST".equals(method) && path.matches("/[^/]+/oauth2/v2\\.0/token")) {
+                String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                tokenRequests.add(form.replaceAll("client_secret=[^&]*", "client_secret=(checked)")
+                        .replaceAll("client_assertion=[^&]*", "client_assertion=(checked)"));
+                respond(exchange, 200, Map.of(), "{\"token_type\":\"Bearer\",\"expires_in\":3600,"
+                        + "\"ext_expires_in\":3600,\"access_token\":\"" + TOKEN + "\"}");
+                return;
+            }
+            if (!"GET".equals(method) || !path.equals("/v1.0/users")) {
+                otherRequests.incrementAndGet();
+                respond(exchange, 404, Map.of(), "{\"error\":{\"code\":\"NotFound\",\"message\":\"no such path\"}}");
+                return;
+            }
+            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            received.add(new Received(path, query.get("$filter"), query.get("$select"), query.get("$top"),
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    exchange.getRequestHeaders().getFirst("ConsistencyLevel"), System.currentTimeMillis()));
+            Canned next;
+            synchronized (this) {
+                next = canned.poll();
+            }
+            if (next != null) {
+                respond(exchange, next.status(), next.headers(), next.body());
+                return;
+            }
+            if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                respond(exchange, 401, Map.of(), "{\"error\":{\"code\":\"InvalidAuthenticationToken\","
+                        + "\"message\":\"Access token is empty.\"}}");
+                return;
+            }
+            respond(exchange, 200, Map.of(), usersJson(query.getOrDefault("$filter", "")));
+        }
+    }
+
+    private String usersJson(String filter) {
+        List<DirectoryUser> matching = new ArrayList<>();
+        Matcher address = ADDRESS_FILTER.matcher(filter);
+        Matcher name = NAME_FILTER.matcher(filter);
+        if (address.matches()) {
+            String wanted = address.group(1).replace("''", "'");
+            users.stream().filter(u -> wanted.equalsIgnoreCase(u.mail()) || wanted.equalsIgnoreCase(
+                    u.userPrincipalName())).forEach(matching::add);
+        } else if (name.matches()) {
+            String prefix = name.group(1).replace("''", "'").toLowerCase(Locale.ROOT);
+            users.stream().filter(u -> u.displayName().toLowerCase(Locale.ROOT).startsWith(prefix))
+                    .forEach(matching::add);
+        }
+        StringBuilder json = new StringBuilder("{\"@odata.context\":\"" + baseUrl() + "/$metadata#users\",\"value\":[");
+        for (int i = 0; i < matching.size(); i++) {
+            DirectoryUser u = matching.get(i);
+            json.append(i == 0 ? "" : ",").append("{\"id\":").append(quote(u.id())).append(",\"displayName\":")
+                    .append(quote(u.displayName())).append(",\"mail\":").append(quote(u.mail()))
+                    .append(",\"userPrincipalName\":").append(quote(u.userPrincipalName())).append('}');
+        }
+        return json.append("]}").toString();
+    }
+
+    private static String quote(String value) {
+        return value == null ? "null" : "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> out = new java.util.HashMap<>();
+        if (raw == null) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            out.put(key, value);
+        }
+        return out;
+    }
+
+    private static void respond(HttpExchange exchange, int status, Map<String, String> headers, String body)
+            throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        login.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        ((java.util.concurrent.ExecutorService) login.getExecutor()).shutdownNow();
+    }
+}
