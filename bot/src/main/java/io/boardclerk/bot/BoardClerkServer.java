@@ -14,6 +14,9 @@ import io.boardclerk.bot.panel.PanelUser;
 import io.boardclerk.bot.panel.SsoTokenValidator;
 import io.boardclerk.core.clerk.Clerk;
 import io.boardclerk.core.export.Exporter;
+import io.boardclerk.core.port.Directory;
+import io.boardclerk.graph.GraphDirectory;
+import io.boardclerk.graph.GraphSettings;
 import io.boardclerk.storage.SqliteLedgerStore;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -60,7 +63,7 @@ public final class BoardClerkServer implements AutoCloseable {
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         this.adapter = new BoardClerkAdapter(config, http, clock);
-        Clerk clerk = new Clerk(store, config.zone());
+        Clerk clerk = new Clerk(store, config.zone(), directory(config));
         Connector connector = new Connector(adapter.credentials(), http);
         ServiceUrls serviceUrls = new ServiceUrls(store);
         this.bot = new BoardClerkBot(clerk, new RosterService(clerk, connector), connector, clock, links, serviceUrls);
@@ -94,6 +97,23 @@ public final class BoardClerkServer implements AutoCloseable {
                 error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on BoardClerk's side; the request did not complete.");
             });
         });
+    }
+
+    /** The organisation's directory through Microsoft Graph, or none (said plainly) when Graph is off. */
+    static Directory directory(BotConfig config) {
+        if (!config.graph()) {
+            LOG.info("Microsoft Graph is off{}: owners are matched against the Teams roster only. Set MicrosoftAppId "
+                    + "and MicrosoftAppPassword (or BOARDCLERK_GRAPH_CERTIFICATE) and grant the app the Graph "
+                    + "application permission {} to look owners up in the organisation's directory.",
+                    config.localMode() ? " (local mode)" : " (BOARDCLERK_GRAPH=off)", GraphDirectory.PERMISSION);
+            return Directory.OFF;
+        }
+        GraphSettings settings = GraphSettings.of(config.appId(), config.appPassword(), config.graphCertificate(),
+                config.graphCertificatePassword(), config.appTenantId(), config.loginAuthority(),
+                config.graphBaseUrl());
+        LOG.info("Microsoft Graph is on for directory lookups of owners (needs the application permission {}): {}",
+                GraphDirectory.PERMISSION, settings);
+        return new GraphDirectory(settings);
     }
 
     public BoardClerkServer start() {

@@ -2,10 +2,12 @@ package io.boardclerk.bot;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -30,14 +32,22 @@ import java.util.regex.Pattern;
  * @param panelTestHostOrigin BOARDCLERK_PANEL_TEST_HOST_ORIGIN: a loopback origin ({@code http://127.0.0.1:<port>})
  *                           whose page may frame the side panel and speak the Teams host protocol to it, as Teams does;
  *                           empty when unset; allowed in local mode only, for the browser tests
+ * @param graph              BOARDCLERK_GRAPH: whether BoardClerk calls Microsoft Graph (directory lookups for owners);
+ *                           on by default outside local mode, always off in local mode
+ * @param graphCertificate   BOARDCLERK_GRAPH_CERTIFICATE: a PEM or PFX file with the app's certificate and private key,
+ *                           used for Graph instead of MicrosoftAppPassword; null when unset
+ * @param graphCertificatePassword BOARDCLERK_GRAPH_CERTIFICATE_PASSWORD, a PFX file's password, a secret; empty when unset
+ * @param graphBaseUrl       BOARDCLERK_GRAPH_BASE_URL, Graph's address with its version, without a trailing slash
  */
 public record BotConfig(String appId, String appPassword, String appTenantId, int port, Path database, ZoneId zone,
                         String openIdMetadataUrl, String loginAuthority, String oauthScope, String publicUrl,
-                        String linkKey, Duration linkTtl, String ssoResource, String panelTestHostOrigin) {
+                        String linkKey, Duration linkTtl, String ssoResource, String panelTestHostOrigin,
+                        boolean graph, Path graphCertificate, String graphCertificatePassword, String graphBaseUrl) {
 
     public static final String PUBLIC_OPENID_METADATA = "https://login.botframework.com/v1/.well-known/openidconfiguration";
     public static final String PUBLIC_LOGIN_AUTHORITY = "https://login.microsoftonline.com";
     public static final String PUBLIC_OAUTH_SCOPE = "https://api.botframework.com/.default";
+    public static final String PUBLIC_GRAPH_BASE_URL = "https://graph.microsoft.com/v1.0";
     /** A key shorter than this is refused: it could be guessed. */
     public static final int MIN_LINK_KEY_LENGTH = 32;
     public static final int MAX_LINK_TTL_HOURS = 24 * 30;
@@ -72,12 +82,68 @@ public record BotConfig(String appId, String appPassword, String appTenantId, in
                     + "reply. Set both, or neither for local mode.");
         }
         String publicUrl = publicUrl(env);
+        String authority = url(env, "BOARDCLERK_LOGIN_AUTHORITY", PUBLIC_LOGIN_AUTHORITY).replaceAll("/+$", "");
+        boolean graph = graph(env, appId, authority);
         return new BotConfig(appId, password, value(env, "MicrosoftAppTenantId", ""), port(env),
                 Path.of(value(env, "BOARDCLERK_DB", "./data/boardclerk.db")), zone(env),
-                url(env, "BOARDCLERK_BOT_OPENID_METADATA", PUBLIC_OPENID_METADATA),
-                url(env, "BOARDCLERK_LOGIN_AUTHORITY", PUBLIC_LOGIN_AUTHORITY).replaceAll("/+$", ""),
+                url(env, "BOARDCLERK_BOT_OPENID_METADATA", PUBLIC_OPENID_METADATA), authority,
                 value(env, "BOARDCLERK_BOT_OAUTH_SCOPE", PUBLIC_OAUTH_SCOPE), publicUrl, linkKey(env),
-                linkTtl(env), ssoResource(env, appId, publicUrl), panelTestHostOrigin(env, appId));
+                linkTtl(env), ssoResource(env, appId, publicUrl), panelTestHostOrigin(env, appId), graph,
+                graphCertificate(env, appId), value(env, "BOARDCLERK_GRAPH_CERTIFICATE_PASSWORD", ""),
+                graphBaseUrl(env));
+    }
+
+    private static boolean graph(Map<String, String> env, String appId, String authority) {
+        String raw = value(env, "BOARDCLERK_GRAPH", "on").toLowerCase(Locale.ROOT);
+        if (!raw.equals("on") && !raw.equals("off")) {
+            throw new ConfigException("BOARDCLERK_GRAPH must be on or off, not \"" + raw + "\".");
+        }
+        boolean on = raw.equals("on") && !appId.isEmpty();
+        if (on && !authority.startsWith("https://")) {
+            throw new ConfigException("BOARDCLERK_LOGIN_AUTHORITY must be an https address for Microsoft Graph "
+                    + "(azure-identity signs in over https only), not \"" + authority + "\"; or set "
+                    + "BOARDCLERK_GRAPH=off.");
+        }
+        return on;
+    }
+
+    private static Path graphCertificate(Map<String, String> env, String appId) {
+        String raw = value(env, "BOARDCLERK_GRAPH_CERTIFICATE", "");
+        if (raw.isEmpty()) {
+            return null;
+        }
+        if (appId.isEmpty()) {
+            throw new ConfigException("BOARDCLERK_GRAPH_CERTIFICATE is set but MicrosoftAppId is empty: the "
+                    + "certificate belongs to an app registration. Set MicrosoftAppId too, or unset the certificate.");
+        }
+        Path path = Path.of(raw);
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!(name.endsWith(".pem") || name.endsWith(".pfx") || name.endsWith(".p12"))) {
+            throw new ConfigException("BOARDCLERK_GRAPH_CERTIFICATE must be a .pem, .pfx or .p12 file with the app's "
+                    + "certificate and private key, not \"" + raw + "\".");
+        }
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            throw new ConfigException("BOARDCLERK_GRAPH_CERTIFICATE names " + raw + ", which is not a readable file.");
+        }
+        return path;
+    }
+
+    private static String graphBaseUrl(Map<String, String> env) {
+        String raw = value(env, "BOARDCLERK_GRAPH_BASE_URL", PUBLIC_GRAPH_BASE_URL).replaceAll("/+$", "");
+        try {
+            URI uri = new URI(raw);
+            boolean loopback = "127.0.0.1".equals(uri.getHost()) || "localhost".equals(uri.getHost())
+                    || "[::1]".equals(uri.getHost());
+            if (!("https".equals(uri.getScheme()) || ("http".equals(uri.getScheme()) && loopback))
+                    || uri.getHost() == null || uri.getQuery() != null || uri.getFragment() != null
+                    || uri.getUserInfo() != null) {
+                throw new URISyntaxException(raw, "not a plain https address");
+            }
+        } catch (URISyntaxException e) {
+            throw new ConfigException("BOARDCLERK_GRAPH_BASE_URL must be Graph's https address with its version, "
+                    + "such as " + PUBLIC_GRAPH_BASE_URL + " (or a national cloud's), not \"" + raw + "\".");
+        }
+        return raw;
     }
 
     private static String ssoResource(Map<String, String> env, String appId, String publicUrl) {
@@ -205,6 +271,8 @@ public record BotConfig(String appId, String appPassword, String appTenantId, in
                 + openIdMetadataUrl + ", loginAuthority=" + loginAuthority + ", scope=" + oauthScope + ", publicUrl="
                 + (publicUrl.isEmpty() ? "(unset)" : publicUrl) + ", linkKey=" + (linkKey.isEmpty() ? "(file)" : "(set)")
                 + ", linkTtl=" + linkTtl.toHours() + "h, ssoResource=" + (ssoResource.isEmpty() ? "(none)" : ssoResource)
-                + (panelTestHostOrigin.isEmpty() ? "" : ", panelTestHostOrigin=" + panelTestHostOrigin) + "]";
+                + (panelTestHostOrigin.isEmpty() ? "" : ", panelTestHostOrigin=" + panelTestHostOrigin)
+                + ", graph=" + (graph ? "on" : "off") + ", graphCredential=" + (graphCertificate == null
+                ? "(password)" : graphCertificate.toString()) + ", graphBaseUrl=" + graphBaseUrl + "]";
     }
 }

@@ -37,6 +37,9 @@ public final class RunningBot implements AutoCloseable {
         env.put("PORT", "0");
         env.put("BOARDCLERK_DB", dir.resolve("boardclerk.db").toString());
         env.putIfAbsent("BOARDCLERK_LOGIN_AUTHORITY", connector.authority());
+        // Graph is on only in the tests that bring a fake Graph; and never pointed at Microsoft's.
+        env.putIfAbsent("BOARDCLERK_GRAPH", "off");
+        env.putIfAbsent("BOARDCLERK_GRAPH_BASE_URL", "http://127.0.0.1:9/v1.0");
         RunningBot bot = new RunningBot(connector, dir.resolve("boardclerk.db"), env,
                 new TestClock(Instant.parse("2026-11-23T10:00:00Z")));
         bot.startServer();
