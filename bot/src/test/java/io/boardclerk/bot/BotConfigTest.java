@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -114,5 +115,43 @@ class BotConfigTest {
                 () -> BotConfig.from(Map.of("BOARDCLERK_LINK_KEY", "too-short-secret")));
         assertTrue(shortKey.getMessage().contains("BOARDCLERK_LINK_KEY"));
         assertTrue(!shortKey.getMessage().contains("too-short-secret"), "the key is never shown");
+    }
+
+    @Test
+    void graphIsOnWithTheAppsCredentialsOffInLocalModeAndItsSettingsAreChecked(@org.junit.jupiter.api.io.TempDir
+                                                                              Path dir) throws Exception {
+        BotConfig local = BotConfig.from(Map.of());
+        assertTrue(!local.graph(), "local mode: no Graph");
+        assertEquals(BotConfig.PUBLIC_GRAPH_BASE_URL, local.graphBaseUrl());
+
+        BotConfig on = BotConfig.from(Map.of("MicrosoftAppId", "id", "MicrosoftAppPassword", "pw",
+                "BOARDCLERK_GRAPH_BASE_URL", "https://graph.microsoft.us/v1.0/"));
+        assertTrue(on.graph());
+        assertEquals("https://graph.microsoft.us/v1.0", on.graphBaseUrl());
+        assertEquals(null, on.graphCertificate());
+        assertTrue(!BotConfig.from(Map.of("MicrosoftAppId", "id", "MicrosoftAppPassword", "pw",
+                "BOARDCLERK_GRAPH", "off")).graph());
+
+        Path pem = java.nio.file.Files.writeString(dir.resolve("app.pem"), "not read until the first lookup");
+        assertEquals(pem, BotConfig.from(Map.of("MicrosoftAppId", "id", "MicrosoftAppPassword", "pw",
+                "BOARDCLERK_GRAPH_CERTIFICATE", pem.toString())).graphCertificate());
+
+        for (Map<String, String> bad : List.of(
+                Map.of("MicrosoftAppId", "id", "MicrosoftAppPassword", "pw", "BOARDCLERK_GRAPH", "maybe"),
+                Map.of("MicrosoftAppId", "id", "MicrosoftAppPassword", "pw",
+                        "BOARDCLERK_GRAPH_BASE_URL", "http://graph.example.org/v1.0"),
+                Map.of("MicrosoftAppId", "id", "MicrosoftAppPassword", "pw",
+                        "BOARDCLERK_LOGIN_AUTHORITY", "http://login.example.org"),
+                Map.of("MicrosoftAppId", "id", "MicrosoftAppPassword", "pw",
+                        "BOARDCLERK_GRAPH_CERTIFICATE", dir.resolve("missing.pem").toString()),
+                Map.of("MicrosoftAppId", "id", "MicrosoftAppPassword", "pw",
+                        "BOARDCLERK_GRAPH_CERTIFICATE", dir.resolve("app.txt").toString()),
+                Map.of("BOARDCLERK_GRAPH_CERTIFICATE", pem.toString()))) {
+            BotConfig.ConfigException e = assertThrows(BotConfig.ConfigException.class, () -> BotConfig.from(bad),
+                    bad.toString());
+            assertTrue(e.getMessage().contains("BOARDCLERK_"), e.getMessage());
+            assertTrue(!e.getMessage().contains("pw"), "the password is never shown");
+        }
+        assertTrue(!on.toString().contains("pw"), on.toString());
     }
 }

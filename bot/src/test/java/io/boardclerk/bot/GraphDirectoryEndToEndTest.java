@@ -92,7 +92,7 @@ class GraphDirectoryEndToEndTest {
         assertEquals("mail eq 'ann.other@fenshire.example' or userPrincipalName eq 'ann.other@fenshire.example'",
                 lookup.filter());
         assertEquals("Bearer " + FakeGraph.TOKEN, lookup.authorization());
-        String graphScope = "scope=" + java.net.URLEncoder.encode(graph.baseUrl().replace("/v1.0", "/.default"),
+        String graphScope = java.net.URLEncoder.encode(graph.baseUrl().replace("/v1.0", "/.default"),
                 java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(graph.tokenRequests().stream().anyMatch(t -> t.contains("client_id=" + APP_ID)
                 && t.contains(graphScope)), "the app asked for a Graph token: " + graph.tokenRequests());
