@@ -2,9 +2,7 @@ package io.boardclerk.storage;
 
 import io.boardclerk.core.clerk.Clerk;
 import io.boardclerk.core.clerk.Conversation;
-import io.boardclerk.core.clerk.Reply;
 import io.boardclerk.core.clerk.Sender;
-import io.boardclerk.core.clerk.Turn;
 import io.boardclerk.core.model.ActionItem;
 import io.boardclerk.core.model.Person;
 import io.boardclerk.core.port.Directory;
@@ -16,7 +14,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,7 +26,6 @@ class ClerkDirectoryTest extends LedgerStoreTestSupport {
             Conversation.Kind.GROUP_CHAT, "Fenshire Board");
     private static final Sender SECRETARY = new Sender("29:sam", "aad-sam", "Sam Clerk");
     private static final Instant AT = Instant.parse("2026-11-23T09:00:00Z");
-    private static final AtomicInteger IDS = new AtomicInteger();
     static final DirectoryPerson ANN = new DirectoryPerson("Ann Other", "ann.other@fenshire.example",
             "aother@fenshire.example", "entra-ann");
     static final DirectoryPerson ANNA = new DirectoryPerson("Ann Other", "ann.other2@fenshire.example",
@@ -47,16 +43,11 @@ class ClerkDirectoryTest extends LedgerStoreTestSupport {
     }
 
     private static String say(Clerk clerk, String text) {
-        Reply reply = clerk.onMessage(new Turn(BOARD, SECRETARY, text, List.of(), "act-" + IDS.incrementAndGet(), AT))
-                .orElseThrow();
-        return reply.markdown();
+        return say(clerk, BOARD, SECRETARY, text, AT);
     }
 
     private ActionItem action(int number) {
-        return write(ledger -> {
-            long board = ledger.findBoard(TENANT, BOARD.conversationId()).orElseThrow().id();
-            return ledger.action(board, number).orElseThrow();
-        });
+        return action(BOARD, number);
     }
 
     private List<Person> people() {

@@ -30,7 +30,6 @@ class ClerkOnSqliteTest extends LedgerStoreTestSupport {
     private static final Conversation BOARD = new Conversation(TENANT, "19:board-a@thread.v2",
             Conversation.Kind.GROUP_CHAT, "Fenshire Board");
     private static final Sender SECRETARY = new Sender("29:sam", "aad-sam", "Sam Clerk");
-    private static final AtomicInteger IDS = new AtomicInteger();
 
     private Clerk clerk;
 
@@ -41,16 +40,11 @@ class ClerkOnSqliteTest extends LedgerStoreTestSupport {
     }
 
     private String say(Sender sender, String text, Instant at) {
-        Reply reply = clerk.onMessage(new Turn(BOARD, sender, text, List.of(), "act-" + IDS.incrementAndGet(), at))
-                .orElseThrow();
-        return reply.markdown();
+        return say(clerk, BOARD, sender, text, at);
     }
 
     private ActionItem action(int number) {
-        return write(ledger -> {
-            long board = ledger.findBoard(TENANT, BOARD.conversationId()).orElseThrow().id();
-            return ledger.action(board, number).orElseThrow();
-        });
+        return action(BOARD, number);
     }
 
     @Test

@@ -1,5 +1,10 @@
 package io.boardclerk.storage;
 
+import io.boardclerk.core.clerk.Clerk;
+import io.boardclerk.core.clerk.Conversation;
+import io.boardclerk.core.clerk.Sender;
+import io.boardclerk.core.clerk.Turn;
+import io.boardclerk.core.model.ActionItem;
 import io.boardclerk.core.model.Board;
 import io.boardclerk.core.model.RecordingKind;
 import io.boardclerk.core.model.Source;
@@ -17,6 +22,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -136,5 +142,21 @@ abstract class LedgerStoreTestSupport {
         } catch (SQLException e) {
             throw new AssertionError("Raw update failed: " + sql, e);
         }
+    }
+
+    private static final AtomicInteger TURNS = new AtomicInteger();
+
+    /** One message to the clerk in a board's conversation; the markdown of its reply. */
+    static String say(Clerk clerk, Conversation board, Sender sender, String text, Instant at) {
+        return clerk.onMessage(new Turn(board, sender, text, List.of(), "act-" + TURNS.incrementAndGet(), at))
+                .orElseThrow().markdown();
+    }
+
+    /** A board's action by its number, as the ledger holds it now. */
+    ActionItem action(Conversation board, int number) {
+        return write(ledger -> {
+            long id = ledger.findBoard(board.tenantId(), board.conversationId()).orElseThrow().id();
+            return ledger.action(id, number).orElseThrow();
+        });
     }
 }
