@@ -94,7 +94,7 @@ public record BotConfig(String appId, String appPassword, String appTenantId, in
     }
 
     private static boolean graph(Map<String, String> env, String appId, String authority) {
-        String raw = value(env, "BOARDCLERK_GRAPH", "on").toLowerCase(Locale.ROOT);
+        String raw = value(env, "BOARDCLERK_GRAPH", "off").toLowerCase(Locale.ROOT);
         if (!raw.equals("on") && !raw.equals("off")) {
             throw new ConfigException("BOARDCLERK_GRAPH must be on or off, not \"" + raw + "\".");
         }

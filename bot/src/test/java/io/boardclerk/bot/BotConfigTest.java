@@ -124,8 +124,10 @@ class BotConfigTest {
         assertTrue(!local.graph(), "local mode: no Graph");
         assertEquals(BotConfig.PUBLIC_GRAPH_BASE_URL, local.graphBaseUrl());
 
+        assertTrue(!BotConfig.from(Map.of("MicrosoftAppId", "id", "MicrosoftAppPassword", "pw")).graph(),
+                "Graph is opt-in");
         BotConfig on = BotConfig.from(Map.of("MicrosoftAppId", "id", "MicrosoftAppPassword", "pw",
-                "BOARDCLERK_GRAPH_BASE_URL", "https://graph.microsoft.us/v1.0/"));
+                "BOARDCLERK_GRAPH", "on", "BOARDCLERK_GRAPH_BASE_URL", "https://graph.microsoft.us/v1.0/"));
         assertTrue(on.graph());
         assertEquals("https://graph.microsoft.us/v1.0", on.graphBaseUrl());
         assertEquals(null, on.graphCertificate());
@@ -134,18 +136,18 @@ class BotConfigTest {
 
         Path pem = java.nio.file.Files.writeString(dir.resolve("app.pem"), "not read until the first lookup");
         assertEquals(pem, BotConfig.from(Map.of("MicrosoftAppId", "id", "MicrosoftAppPassword", "pw",
-                "BOARDCLERK_GRAPH_CERTIFICATE", pem.toString())).graphCertificate());
+                "BOARDCLERK_GRAPH", "on", "BOARDCLERK_GRAPH_CERTIFICATE", pem.toString())).graphCertificate());
 
         for (Map<String, String> bad : List.of(
                 Map.of("MicrosoftAppId", "id", "MicrosoftAppPassword", "pw", "BOARDCLERK_GRAPH", "maybe"),
                 Map.of("MicrosoftAppId", "id", "MicrosoftAppPassword", "pw",
-                        "BOARDCLERK_GRAPH_BASE_URL", "http://graph.example.org/v1.0"),
+                        "BOARDCLERK_GRAPH", "on", "BOARDCLERK_GRAPH_BASE_URL", "http://graph.example.org/v1.0"),
                 Map.of("MicrosoftAppId", "id", "MicrosoftAppPassword", "pw",
-                        "BOARDCLERK_LOGIN_AUTHORITY", "http://login.example.org"),
+                        "BOARDCLERK_GRAPH", "on", "BOARDCLERK_LOGIN_AUTHORITY", "http://login.example.org"),
                 Map.of("MicrosoftAppId", "id", "MicrosoftAppPassword", "pw",
-                        "BOARDCLERK_GRAPH_CERTIFICATE", dir.resolve("missing.pem").toString()),
+                        "BOARDCLERK_GRAPH", "on", "BOARDCLERK_GRAPH_CERTIFICATE", dir.resolve("missing.pem").toString()),
                 Map.of("MicrosoftAppId", "id", "MicrosoftAppPassword", "pw",
-                        "BOARDCLERK_GRAPH_CERTIFICATE", dir.resolve("app.txt").toString()),
+                        "BOARDCLERK_GRAPH", "on", "BOARDCLERK_GRAPH_CERTIFICATE", dir.resolve("app.txt").toString()),
                 Map.of("BOARDCLERK_GRAPH_CERTIFICATE", pem.toString()))) {
             BotConfig.ConfigException e = assertThrows(BotConfig.ConfigException.class, () -> BotConfig.from(bad),
                     bad.toString());
