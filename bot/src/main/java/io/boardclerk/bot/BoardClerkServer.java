@@ -103,9 +103,9 @@ public final class BoardClerkServer implements AutoCloseable {
     static Directory directory(BotConfig config) {
         if (!config.graph()) {
             LOG.info("Microsoft Graph is off{}: owners are matched against the Teams roster only. Set MicrosoftAppId "
-                    + "and MicrosoftAppPassword (or BOARDCLERK_GRAPH_CERTIFICATE) and grant the app the Graph "
-                    + "application permission {} to look owners up in the organisation's directory.",
-                    config.localMode() ? " (local mode)" : " (BOARDCLERK_GRAPH=off)", GraphDirectory.PERMISSION);
+                    + "and MicrosoftAppPassword (or BOARDCLERK_GRAPH_CERTIFICATE) and BOARDCLERK_GRAPH=on, and grant the"
+                    + " app the Graph application permission {} to look owners up in the organisation's directory.",
+                    config.localMode() ? " (local mode)" : " (BOARDCLERK_GRAPH is not on)", GraphDirectory.PERMISSION);
             return Directory.OFF;
         }
         GraphSettings settings = GraphSettings.of(config.appId(), config.appPassword(), config.graphCertificate(),
