@@ -22,6 +22,17 @@ public sealed interface Card {
         public static final String NEW_TARGET = "action.newTarget";
         /** Refresh an action's review card: data {@code number}. */
         public static final String REFRESH = "action.refresh";
+        /**
+         * On a personal reminder: ask the chair for more time. Data {@code board}, {@code number}, {@code version},
+         * input {@code target} (the proposed new target). Records a proposal for the chair to accept; the target
+         * itself does not change.
+         */
+        public static final String MORE_TIME = "action.moreTime";
+        /**
+         * On a personal reminder: remind me again later. Data {@code board}, {@code number}, input {@code days}
+         * (working days from now: 1, 2 or 5).
+         */
+        public static final String SNOOZE = "reminder.snooze";
         /** The next page of the action log: data {@code query}, {@code page}. */
         public static final String MORE = "log.more";
 
@@ -33,6 +44,7 @@ public sealed interface Card {
         public static final String TARGET = "target";
         public static final String QUERY = "query";
         public static final String PAGE = "page";
+        public static final String DAYS = "days";
 
         private Verbs() {
         }
@@ -49,6 +61,17 @@ public sealed interface Card {
      * @param live    false once the action is closed: the card then shows its final state without buttons
      */
     record ActionReview(long boardId, String boardName, ActionRow action, String outcome, boolean live)
+            implements Card {
+    }
+
+    /**
+     * A reminder sent to one owner in their personal chat with the bot: the actions with Post update, Done, Need more
+     * time and Snooze each (Update and Done carry {@link Verbs#BOARD}, since a personal chat belongs to no board).
+     *
+     * @param outcome what was last done from the card, in words, null for none
+     * @param live    false once none of its actions is open: the card then shows them without buttons
+     */
+    record Reminder(io.boardclerk.core.reminder.ReminderMessage message, String outcome, boolean live)
             implements Card {
     }
 
