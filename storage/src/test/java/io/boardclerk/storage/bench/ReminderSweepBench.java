@@ -1,0 +1,141 @@
+package io.boardclerk.storage.bench;
+
+import io.boardclerk.core.reminder.Outgoing;
+import io.boardclerk.core.reminder.ReminderOutbox;
+import io.boardclerk.storage.SqliteLedgerStore;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * How long one reminder sweep takes as the number of stored actions grows: 10,000, 100,000 and 1,000,000 actions
+ * (one in ten open), with 100 reminders due at each sweep. A sweep is what the dispatcher does apart from the HTTP:
+ * {@link ReminderOutbox#claimDue} (expand the due reminders into deliveries, claim them, build each message from the
+ * actions as they stand) and {@link ReminderOutbox#sent} for each. The smallest database is the baseline measured in
+ * the same run; the ratios say whether the cost follows what is due rather than what is stored.
+ *
+ * <p>Run: {@code mvn -B -q -Pbench-sweep -pl storage -am -DskipTests verify} (sizes can be given as arguments).
+ */
+public final class ReminderSweepBench {
+
+    private static final Instant FIRST_DUE = Instant.parse("2026-12-01T10:00:00Z");
+    private static final int DUE_PER_SWEEP = 100;
+    private static final int SWEEPS = 25;
+    private static final int WARM_UP = 5;
+
+    private ReminderSweepBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int[] sizes = args.length == 0 ? new int[] {10_000, 100_000, 1_000_000}
+                : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+        Path dir = Path.of("target", "bench-sweep");
+        java.nio.file.Files.createDirectories(dir);
+        List<String> lines = new ArrayList<>();
+        double baseline = -1;
+        for (int size : sizes) {
+            Path file = dir.resolve("sweep-" + size + ".db");
+            long started = System.nanoTime();
+            BenchDatabase.create(file, size, WARM_UP + SWEEPS, DUE_PER_SWEEP, FIRST_DUE);
+            double generated = (System.nanoTime() - started) / 1e9;
+            Result result = measure(file);
+            if (baseline < 0) {
+                baseline = result.medianMs;
+            }
+            String line = String.format("%,10d actions: sweep of %d due: median %.2f ms, p90 %.2f ms, max %.2f ms"
+                            + " (claim median %.2f ms); empty sweep median %.3f ms; ratio to %,d: %.2f"
+                            + "  [db generated in %.1f s, %,d MB]",
+                    size, DUE_PER_SWEEP, result.medianMs, result.p90Ms, result.maxMs, result.claimMedianMs,
+                    result.emptyMedianMs, sizes[0], result.medianMs / baseline, generated,
+                    java.nio.file.Files.size(file) / (1024 * 1024));
+            System.out.println(line);
+            lines.add(line);
+            if (size == sizes[sizes.length - 1]) {
+                System.out.println("Query plans at " + String.format("%,d", size) + " actions:");
+                plans(file).forEach(p -> System.out.println("  " + p));
+            }
+        }
+        System.out.println();
+        System.out.println("Summary (goal: under 10 ms a sweep at 1,000,000 actions):");
+        lines.forEach(l -> System.out.println("  " + l));
+    }
+
+    record Result(double medianMs, double p90Ms, double maxMs, double claimMedianMs, double emptyMedianMs) {
+    }
+
+    private static Result measure(Path file) {
+        try (SqliteLedgerStore store = SqliteLedgerStore.open(file)) {
+            ReminderOutbox outbox = BenchOutbox.open(store);
+            double[] total = new double[SWEEPS];
+            double[] claim = new double[SWEEPS];
+            for (int i = 0; i < WARM_UP + SWEEPS; i++) {
+                Instant now = FIRST_DUE.plus(i, ChronoUnit.MINUTES).plusSeconds(1);
+                long start = System.nanoTime();
+                List<Outgoing> claimed = outbox.claimDue(now, 500, now.plusSeconds(120));
+                long claimedAt = System.nanoTime();
+                for (Outgoing outgoing : claimed) {
+                    outbox.sent(outgoing.deliveryId(), now, "a:bench-" + outgoing.recipient().personId(),
+                            "m-" + outgoing.deliveryId());
+                }
+                long end = System.nanoTime();
+                if (claimed.size() != DUE_PER_SWEEP) {
+                    throw new IllegalStateException("Sweep " + i + " claimed " + claimed.size() + ", expected "
+                            + DUE_PER_SWEEP);
+                }
+                if (i >= WARM_UP) {
+                    total[i - WARM_UP] = (end - start) / 1e6;
+                    claim[i - WARM_UP] = (claimedAt - start) / 1e6;
+                }
+            }
+            double[] empty = new double[SWEEPS];
+            for (int i = 0; i < SWEEPS; i++) {
+                Instant now = FIRST_DUE.plus(WARM_UP + SWEEPS, ChronoUnit.MINUTES).plusSeconds(i);
+                long start = System.nanoTime();
+                List<Outgoing> claimed = outbox.claimDue(now, 500, now.plusSeconds(120));
+                empty[i] = (System.nanoTime() - start) / 1e6;
+                if (!claimed.isEmpty()) {
+                    throw new IllegalStateException("An empty sweep claimed " + claimed.size());
+                }
+            }
+            Arrays.sort(total);
+            Arrays.sort(claim);
+            Arrays.sort(empty);
+            return new Result(total[SWEEPS / 2], total[(int) (SWEEPS * 0.9)], total[SWEEPS - 1], claim[SWEEPS / 2],
+                    empty[SWEEPS / 2]);
+        }
+    }
+
+    /** SQLite's plan for each of the sweep's queries, with the parameters it runs them with. */
+    private static List<String> plans(Path file) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            for (var query : BenchOutbox.sweepQueries().entrySet()) {
+                out.add(query.getKey() + ":");
+                try (PreparedStatement s = c.prepareStatement("EXPLAIN QUERY PLAN " + query.getValue().sql())) {
+                    Object[] parameters = query.getValue().parameters();
+                    for (int i = 0; i < parameters.length; i++) {
+                        s.setObject(i + 1, parameters[i]);
+                    }
+                    try (ResultSet rows = s.executeQuery()) {
+                        while (rows.next()) {
+                            out.add("    " + rows.getString("detail"));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A query of the sweep and example parameters for its plan. */
+    record Query(String sql, Object... parameters) {
+    }
+}
