@@ -85,6 +85,8 @@ public final class Clerk {
         on(Command.SetTitle.class, BoardHandler::title);
         on(Command.RosterTitles.class, BoardHandler::rosterTitles);
         on(Command.Undo.class, BoardHandler::undo);
+        on(Command.Reminders.class, RemindersHandler::policy);
+        on(Command.RemindersStatus.class, RemindersHandler::status);
     }
 
     private <C extends Command> void on(Class<C> type, Handler<C> handler) {
