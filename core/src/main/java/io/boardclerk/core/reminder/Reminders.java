@@ -169,7 +169,7 @@ public final class Reminders implements ReminderOutbox {
             switch (reminder.kind()) {
                 case BEFORE, DUE, OVERDUE, SNOOZE -> {
                     Optional<ActionItem> found = ledger.actionById(reminder.actionId());
-                    String why = found.map(ReminderPlanning::whyNot).orElse("the action was deleted");
+                    String why = found.isEmpty() ? "the action was deleted" : ReminderPlanning.whyNot(found.get());
                     if (why != null) {
                         ledger.endReminder(reminder.id(), StoredReminder.CANCELLED, now, why);
                         return;
