@@ -18,71 +18,8 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/**
- * Reminders planned by what is said in the board's chat and swept out of a real SQLite file, with the clock in the
- * test's hands: each instant below is the one the sweep runs at.
- */
-class RemindersOnSqliteTest extends LedgerStoreTestSupport {
-
-    static final Conversation BOARD = new Conversation(TENANT, "19:fenshire@thread.v2", Conversation.Kind.GROUP_CHAT,
-            "Fenshire Board");
-    static final Sender CLAIRE = new Sender("29:claire", "aad-claire", "Claire Dunmore");
-    static final Sender HELEN = new Sender("29:helen", "aad-helen", "Helen Marsh");
-    static final Sender JON = new Sender("29:jon", "aad-jon", "Jon Leigh");
-    static final Sender JANE = new Sender("29:jane", "aad-jane", "Jane Gifford");
-    /** Monday 23 November 2026, 10:00 GMT. */
-    static final Instant MONDAY = Instant.parse("2026-11-23T10:00:00Z");
-
-    Clerk clerk;
-    Reminders outbox;
-
-    @BeforeEach
-    void board() {
-        clerk = new Clerk(store, ZoneId.of("Europe/London"));
-        outbox = new Reminders(store);
-        say(CLAIRE, "secretary Claire Dunmore", MONDAY.minusSeconds(60));
-        say(HELEN, "help", MONDAY.minusSeconds(50));
-        say(CLAIRE, "chair Helen Marsh", MONDAY.minusSeconds(45));
-        say(JON, "help", MONDAY.minusSeconds(40));
-        say(JANE, "help", MONDAY.minusSeconds(30));
-        writeDo(ledger -> ledger.setServiceUrl(ledger.findBoard(TENANT, BOARD.conversationId()).orElseThrow().id(),
-                "https://smba.example.test/emea/"));
-    }
-
-    String say(Sender sender, String text, Instant at) {
-        return say(clerk, BOARD, sender, text, at);
-    }
-
-    List<Outgoing> sweep(String at) {
-        Instant now = Instant.parse(at);
-        return outbox.claimDue(now, 50, now.plus(2, ChronoUnit.MINUTES));
-    }
-
-    /** Sweeps and reports each claimed delivery sent. */
-    List<Outgoing> sweepAndSend(String at) {
-        List<Outgoing> claimed = sweep(at);
-        for (Outgoing out : claimed) {
-            outbox.sent(out.deliveryId(), Instant.parse(at), "a:personal-" + out.recipient().name(), "m-1");
-        }
-        return claimed;
-    }
-
-    /** The reminders of an action by number: "KIND@due:STATE", by due instant. */
-    String reminders(int number) {
-        return queryStringOrEmpty("SELECT group_concat(r, ' ') FROM (SELECT kind || '@' || due_at || ':' || state AS r"
-                + " FROM reminders WHERE action_id = (SELECT id FROM actions WHERE number = " + number + ")"
-                + " ORDER BY due_at, kind)");
-    }
-
-    String queryStringOrEmpty(String sql) {
-        String value = queryString(sql);
-        return value == null ? "" : value;
-    }
-
-    static String summary(Outgoing out) {
-        return out.recipient().name() + ": " + out.message().headline() + " "
-                + out.message().actions().stream().map(ActionRow::displayNumber).toList();
-    }
+/** Reminders planned by what is said in the board's chat and swept out at the instants they fall due. */
+class RemindersOnSqliteTest extends ReminderTestSupport {
 
     @Test
     void beforeOnTheDayAndOverdueEachGoOutAtTheirInstantOnce() {
@@ -104,9 +41,9 @@ class RemindersOnSqliteTest extends LedgerStoreTestSupport {
         assertEquals(List.of(), sweep("2026-12-03T08:05:00Z"), "sent once, never again");
 
         assertEquals(List.of("Jon Leigh: Action 1.0 is due today. [1.0]"),
-                sweepAndSend("2026-12-10T09:30:00Z").stream().map(RemindersOnSqliteTest::summary).toList());
+                sweepAndSend("2026-12-10T09:30:00Z").stream().map(ReminderTestSupport::summary).toList());
         assertEquals(List.of("Jon Leigh: Action 1.0 was due on 10/12/2026 and is 1 week overdue. [1.0]"),
-                sweepAndSend("2026-12-17T08:00:00Z").stream().map(RemindersOnSqliteTest::summary).toList());
+                sweepAndSend("2026-12-17T08:00:00Z").stream().map(ReminderTestSupport::summary).toList());
         assertEquals("BEFORE@2026-12-03T08:00:00Z:EXPANDED DUE@2026-12-10T08:00:00Z:EXPANDED"
                 + " OVERDUE@2026-12-17T08:00:00Z:EXPANDED OVERDUE@2026-12-24T08:00:00Z:PENDING", reminders(1),
                 "only the next overdue one is planned, once the last went out");
@@ -141,7 +78,7 @@ class RemindersOnSqliteTest extends LedgerStoreTestSupport {
         assertEquals("OVERDUE@2026-12-17T08:00:00Z:PENDING", reminders(1), "the digest replaces before and on the day");
 
         List<String> digests = sweepAndSend("2026-12-03T08:00:00Z").stream()
-                .map(RemindersOnSqliteTest::summary).sorted().toList();
+                .map(ReminderTestSupport::summary).sorted().toList();
         assertEquals(List.of(
                 "Jane Gifford: The Fenshire Board meets on Thursday 10/12/2026: this action of yours is due at it. [2.0]",
                 "Jon Leigh: The Fenshire Board meets on Thursday 10/12/2026: these actions of yours are due at it."
@@ -166,7 +103,7 @@ class RemindersOnSqliteTest extends LedgerStoreTestSupport {
         List<Outgoing> monday = sweepAndSend("2026-11-30T08:00:00Z");
         List<Outgoing> toHelen = monday.stream().filter(o -> o.message().kind() == ReminderKind.ESCALATION).toList();
         assertEquals(List.of("Helen Marsh: This action is overdue by more than 14 days with no update. [1.0]"),
-                toHelen.stream().map(RemindersOnSqliteTest::summary).toList(),
+                toHelen.stream().map(ReminderTestSupport::summary).toList(),
                 "2.0 has an update; 3.0 is 14 days overdue, not more");
         assertEquals("PENDING", queryString("SELECT state FROM reminders WHERE kind = 'ESCALATION'"
                 + " AND due_at = '2026-12-07T08:00:00Z'"), "next Monday's is planned");
