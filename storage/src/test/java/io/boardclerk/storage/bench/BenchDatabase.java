@@ -1,5 +1,13 @@
 package io.boardclerk.storage.bench;
 
+import io.boardclerk.core.model.ActionItem;
+import io.boardclerk.core.model.ActionStatus;
+import io.boardclerk.core.model.Owner;
+import io.boardclerk.core.model.Target;
+import io.boardclerk.core.reminder.PlannedReminder;
+import io.boardclerk.core.reminder.ReminderPlanner;
+import io.boardclerk.core.reminder.ReminderPolicy;
+import io.boardclerk.core.reminder.WorkingCalendar;
 import io.boardclerk.storage.SqliteLedgerStore;
 
 import java.nio.file.Files;
@@ -12,13 +20,15 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
  * Writes a benchmark database shaped like years of use: boards of 500 actions each, eight people and twelve
  * meetings a board, one action in ten still open. Open actions have their reminders planned in the future, closed
- * ones keep the history of reminders already sent; {@code dueBatches} batches of {@code duePerBatch} reminders fall
- * due one minute apart from {@code firstDue}, so each sweep of the benchmark finds exactly one batch.
+ * ones keep the history of reminders already sent. Reminders are planned by the real planner; {@code dueBatches}
+ * batches of {@code duePerBatch} fall due at 08:00 on successive working days ({@link #sweepAt}), so each sweep of
+ * the benchmark finds exactly one batch.
  *
  * <p>The schema comes from the real migrations (the store is opened once, then closed); rows go in by plain JDBC in
  * one transaction, which is far quicker than recording a million actions through the clerk.
@@ -28,11 +38,19 @@ final class BenchDatabase {
     static final int ACTIONS_PER_BOARD = 500;
     static final int PEOPLE_PER_BOARD = 8;
     static final int MEETINGS_PER_BOARD = 12;
+    static final LocalDate FIRST_SWEEP_DAY = LocalDate.of(2026, 12, 1);
+    /**
+     * Reminders a week before the target, weekly while overdue, digests: the default policy without the reminder on
+     * the day itself, so that each sweep day finds exactly one batch (a batch's on-the-day reminders would otherwise
+     * fall due on a later sweep day along with that day's batch).
+     */
+    static final ReminderPolicy POLICY = new ReminderPolicy(List.of(7), 7, 5, 14, ReminderPolicy.LONDON);
+    private static final Instant PLANNED_AT = Instant.parse("2026-11-30T00:00:00Z");
 
     private BenchDatabase() {
     }
 
-    static void create(Path file, int actions, int dueBatches, int duePerBatch, Instant firstDue) throws Exception {
+    static void create(Path file, int actions, int dueBatches, int duePerBatch) throws Exception {
         Files.deleteIfExists(file);
         Files.deleteIfExists(Path.of(file + "-wal"));
         Files.deleteIfExists(Path.of(file + "-shm"));
@@ -44,7 +62,7 @@ final class BenchDatabase {
                 s.execute("PRAGMA foreign_keys=OFF");
             }
             c.setAutoCommit(false);
-            fill(c, actions, dueBatches, duePerBatch, firstDue);
+            fill(c, actions, dueBatches, duePerBatch);
             c.commit();
             try (Statement s = c.createStatement()) {
                 c.setAutoCommit(true);
@@ -54,16 +72,19 @@ final class BenchDatabase {
         }
     }
 
-    private static void fill(Connection c, int actions, int dueBatches, int duePerBatch, Instant firstDue)
+    private static void fill(Connection c, int actions, int dueBatches, int duePerBatch)
             throws SQLException {
         SplittableRandom random = new SplittableRandom(42);
         int boards = Math.max(1, actions / ACTIONS_PER_BOARD);
-        String received = firstDue.minus(400, ChronoUnit.DAYS).toString();
+        String received = PLANNED_AT.minus(400, ChronoUnit.DAYS).toString();
         LocalDate today = LocalDate.of(2026, 12, 1);
         try (PreparedStatement board = c.prepareStatement("INSERT INTO boards (id, tenant_id, conversation_id, name, "
                 + "chair_id, secretary_id, next_action_number, service_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement person = c.prepareStatement("INSERT INTO people (id, board_id, teams_id, aad_object_id,"
                      + " name, on_roster) VALUES (?, ?, ?, ?, ?, 1)");
+             PreparedStatement policy = c.prepareStatement("INSERT INTO reminder_policies (board_id, days_before, "
+                     + "overdue_every_days, digest_working_days, escalate_after_days, zone) "
+                     + "VALUES (?, '7', 7, 5, 14, 'Europe/London')");
              PreparedStatement meeting = c.prepareStatement("INSERT INTO meetings (id, board_id, date, time, status) "
                      + "VALUES (?, ?, ?, '10:00', ?)");
              PreparedStatement recording = c.prepareStatement("INSERT INTO recordings (id, board_id, kind, activity_id,"
@@ -106,6 +127,8 @@ final class BenchDatabase {
                 board.setInt(7, ACTIONS_PER_BOARD + 1);
                 board.setString(8, "http://127.0.0.1:9/");
                 board.addBatch();
+                policy.setLong(1, b);
+                policy.addBatch();
                 long firstMeeting = meetingId + 1;
                 for (int m = 0; m < MEETINGS_PER_BOARD; m++) {
                     meetingId++;
@@ -119,8 +142,16 @@ final class BenchDatabase {
                     actionId++;
                     long ownerId = firstPerson + random.nextInt(PEOPLE_PER_BOARD);
                     boolean open = actionId % 10 == 0;
-                    LocalDate targetDate = open ? today.plusDays(10 + random.nextInt(120))
-                            : today.minusDays(30 + random.nextInt(700));
+                    LocalDate targetDate;
+                    if (open && due < dueWanted) {
+                        // Due a week after the benchmark's sweep day for its batch: its reminder "7 days before"
+                        // falls due at 08:00 that day, as the planner plans it.
+                        targetDate = sweepDay(due / duePerBatch).plusDays(7);
+                        due++;
+                    } else {
+                        targetDate = open ? today.plusDays(60 + random.nextInt(400))
+                                : today.minusDays(30 + random.nextInt(700));
+                    }
                     recording.setLong(1, actionId);
                     recording.setLong(2, b);
                     recording.setString(3, "bench-" + actionId);
@@ -156,15 +187,10 @@ final class BenchDatabase {
                     target.addBatch();
                     String subject = "action:" + actionId;
                     if (open) {
-                        Instant before = targetDate.minusDays(7).atTime(8, 0).toInstant(java.time.ZoneOffset.UTC);
-                        Instant onTheDay = targetDate.atTime(8, 0).toInstant(java.time.ZoneOffset.UTC);
-                        if (due < dueWanted) {
-                            // Brought forward to fall due in the benchmark's sweeps, one batch a minute.
-                            before = firstDue.plus(due / duePerBatch, ChronoUnit.MINUTES);
-                            due++;
+                        for (PlannedReminder r : ReminderPlanner.forAction(item(actionId, b, n, ownerId, targetDate),
+                                List.of(), POLICY, PLANNED_AT)) {
+                            planned(reminder, r);
                         }
-                        planned(reminder, b, "BEFORE", subject, actionId, before);
-                        planned(reminder, b, "DUE", subject, actionId, onTheDay);
                     } else {
                         Instant sentAt = targetDate.atTime(8, 0).toInstant(java.time.ZoneOffset.UTC);
                         reminder.setLong(1, b);
@@ -193,6 +219,7 @@ final class BenchDatabase {
                 }
                 if (b % 20 == 0 || b == boards) {
                     board.executeBatch();
+                    policy.executeBatch();
                     person.executeBatch();
                     meeting.executeBatch();
                     recording.executeBatch();
@@ -208,15 +235,36 @@ final class BenchDatabase {
         }
     }
 
-    private static void planned(PreparedStatement reminder, long board, String kind, String subject, long actionId,
-                                Instant due) throws SQLException {
-        reminder.setLong(1, board);
-        reminder.setString(2, kind);
-        reminder.setString(3, subject);
-        reminder.setLong(4, actionId);
-        reminder.setString(5, due.toString());
+    /** The benchmark's sweeps run at 08:00 on successive working days from Tuesday 1 December 2026. */
+    static LocalDate sweepDay(int batch) {
+        LocalDate day = FIRST_SWEEP_DAY;
+        for (int i = 0; i < batch; i++) {
+            do {
+                day = day.plusDays(1);
+            } while (!WorkingCalendar.isWorkingDay(day));
+        }
+        return day;
+    }
+
+    static Instant sweepAt(int batch) {
+        return WorkingCalendar.opening(sweepDay(batch), POLICY.zone());
+    }
+
+    private static ActionItem item(long id, long board, int number, long ownerId, LocalDate targetDate) {
+        Target target = new Target(targetDate.toString(), targetDate);
+        return new ActionItem(id, board, number, null, targetDate.minusDays(60), "5.1", "Report",
+                List.of(new Owner(ownerId, "Member " + ownerId, false)), target, List.of(target), ActionStatus.OPEN,
+                List.of(), id, 0);
+    }
+
+    private static void planned(PreparedStatement reminder, PlannedReminder r) throws SQLException {
+        reminder.setLong(1, r.boardId());
+        reminder.setString(2, r.kind().name());
+        reminder.setString(3, r.subject());
+        reminder.setLong(4, r.actionId());
+        reminder.setString(5, r.dueAt().toString());
         reminder.setString(6, "PENDING");
-        reminder.setString(7, due.minus(30, ChronoUnit.DAYS).toString());
+        reminder.setString(7, PLANNED_AT.toString());
         reminder.setNull(8, java.sql.Types.VARCHAR);
         reminder.executeUpdate();
     }
