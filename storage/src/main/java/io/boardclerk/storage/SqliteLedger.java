@@ -6,6 +6,8 @@ import io.boardclerk.core.model.ActionReview;
 import io.boardclerk.core.model.ActionStatus;
 import io.boardclerk.core.model.ActionUpdate;
 import io.boardclerk.core.model.Apology;
+import io.boardclerk.core.model.AttendanceFetch;
+import io.boardclerk.core.model.AttendanceReport;
 import io.boardclerk.core.model.Board;
 import io.boardclerk.core.model.BoardRole;
 import io.boardclerk.core.model.Declaration;
@@ -34,6 +36,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /** The ledger on one SQLite connection; the store decides which transaction it runs in. */
@@ -52,9 +55,11 @@ final class SqliteLedger implements Ledger {
             + " text, received_at, undone_at FROM recordings";
 
     private final Sql sql;
+    private final SqliteAttendance attendance;
 
     SqliteLedger(Connection connection) {
         this.sql = new Sql(connection);
+        this.attendance = new SqliteAttendance(sql);
     }
 
     /** Releases the compiled statements before the connection closes. */
@@ -720,5 +725,42 @@ final class SqliteLedger implements Ledger {
                 row.getString("sender_name"), row.getString("text"), Sql.instant(row, "received_at"));
         return new Recording(row.getLong("id"), row.getLong("board_id"), RecordingKind.valueOf(row.getString("kind")),
                 source, Sql.instant(row, "undone_at"));
+    }
+
+    // ---- attendance reports and the quorum (V6): kept in SqliteAttendance
+
+    @Override
+    public Optional<AttendanceFetch> attendanceFetch(long meetingId) {
+        return attendance.attendanceFetch(meetingId);
+    }
+
+    @Override
+    public void saveAttendanceFetch(AttendanceFetch fetch) {
+        attendance.saveAttendanceFetch(fetch);
+    }
+
+    @Override
+    public List<AttendanceFetch> dueAttendanceFetches(Instant now) {
+        return attendance.dueAttendanceFetches(now);
+    }
+
+    @Override
+    public void saveAttendanceReport(long meetingId, AttendanceReport report) {
+        attendance.saveAttendanceReport(meetingId, report);
+    }
+
+    @Override
+    public Optional<AttendanceReport> attendanceReport(long meetingId) {
+        return attendance.attendanceReport(meetingId);
+    }
+
+    @Override
+    public OptionalInt quorum(long boardId) {
+        return attendance.quorum(boardId);
+    }
+
+    @Override
+    public void setQuorum(long boardId, Integer quorum) {
+        attendance.setQuorum(boardId, quorum);
     }
 }

@@ -31,6 +31,7 @@ public final class Clerk {
     private final ZoneId zone;
     private final Directory directory;
     private final Map<Class<? extends Command>, Handler<? extends Command>> handlers = new HashMap<>();
+    private volatile boolean attendanceOn;
 
     public Clerk(LedgerStore store, ZoneId zone) {
         this(store, zone, Directory.OFF);
@@ -73,6 +74,8 @@ public final class Clerk {
         on(Command.DraftMinutes.class, MinutesHandler::draft);
         on(Command.ApproveMinutes.class, MinutesHandler::approve);
         on(Command.SetMarking.class, MinutesHandler::marking);
+        on(Command.Attendance.class, AttendanceHandler::attendance);
+        on(Command.Quorum.class, AttendanceHandler::quorum);
         on(Command.Export.class, MinutesHandler::export);
         on(Command.SetItem.class, MeetingsHandler::setItem);
         on(Command.NextMeeting.class, MeetingsHandler::nextMeeting);
@@ -84,6 +87,15 @@ public final class Clerk {
         on(Command.SetTitle.class, BoardHandler::title);
         on(Command.RosterTitles.class, BoardHandler::rosterTitles);
         on(Command.Undo.class, BoardHandler::undo);
+    }
+
+    /**
+     * Turns on (or off) getting Teams attendance reports through Microsoft Graph as meetings end. Call before the
+     * clerk handles any turn.
+     */
+    public Clerk attendanceFromTeams(boolean on) {
+        this.attendanceOn = on;
+        return this;
     }
 
     private <C extends Command> void on(Class<C> type, Handler<C> handler) {
@@ -212,7 +224,7 @@ public final class Clerk {
             Board board = boardFor(ledger, conversation);
             Source source = new Source(activityId, null, "Microsoft Teams", "(meeting event)", at);
             Desk desk = new Desk(ledger, board, null, new RosterMatcher(ledger.people(board.id()), List.of()), source,
-                    zone).withDirectory(directory);
+                    zone).withDirectory(directory).withAttendance(attendanceOn);
             String text = work.apply(desk);
             Reply reply = new Reply(text, desk.cards());
             return reply.isEmpty() ? Optional.<Reply>empty() : Optional.of(reply);
@@ -248,7 +260,7 @@ public final class Clerk {
                 .orElseGet(() -> ledger.upsertRosterMember(board.id(), sender.teamsId(), sender.aadObjectId(),
                         sender.name()));
         return new Desk(ledger, board, me, new RosterMatcher(ledger.people(board.id()), mentions), source, zone, via)
-                .withDirectory(directory);
+                .withDirectory(directory).withAttendance(attendanceOn);
     }
 
     /** The board of a conversation, made on first use and kept named after its team, channel or meeting. */

@@ -34,6 +34,8 @@ final class HelpText {
             **Minutes**
             - `draft minutes` (chair or secretary) · `approve minutes 26/05/2026` (chair)
             - `marking OFFICIAL` (or OFFICIAL-SENSITIVE, PROTECT, none)
+            - `attendance`: the last Teams meeting's attendance report against the board
+            - `quorum 5` · `quorum off` (chair or secretary) · `quorum` shows it
 
             **Meetings and the board**
             - `start meeting` · `end meeting` (Teams meetings open and close by themselves)

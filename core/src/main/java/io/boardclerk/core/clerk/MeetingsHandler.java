@@ -110,6 +110,8 @@ final class MeetingsHandler {
             return null;
         }
         desk.ledger().closeMeeting(meeting.get().id(), desk.now());
+        AttendanceHandler.queue(desk, meeting.get(), teamsMeetingId != null ? teamsMeetingId
+                : meeting.get().teamsMeetingId());
         return closed(desk, meeting.get());
     }
 

@@ -135,6 +135,16 @@ public sealed interface Command {
     record ApproveMinutes(LocalDate date) implements Command {
     }
 
+    /** The last meeting's attendance, from its Teams attendance report. */
+    record Attendance() implements Command {
+    }
+
+    /**
+     * The board's quorum: shown ({@code show}), set to {@code members}, or cleared ({@code members} null).
+     */
+    record Quorum(boolean show, Integer members) implements Command {
+    }
+
     /** The board's protective marking; null for none. */
     record SetMarking(String marking) implements Command {
     }

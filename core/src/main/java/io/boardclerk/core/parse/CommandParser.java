@@ -94,6 +94,9 @@ public final class CommandParser {
             + "(?:\\s+draft)?$|^minutes\\s+draft$", I);
     private static final Pattern APPROVE_MINUTES = Pattern.compile("^approve\\s+(?:the\\s+)?minutes(?:\\s+(?:of|for"
             + "|from))?(?:\\s+(?:the\\s+)?(?:meeting\\s+)?(?:(?:of|on|held\\s+on)\\s+)?(?:the\\s+)?(.+))?$", I);
+    private static final Pattern ATTENDANCE = Pattern.compile("^(?:show\\s+(?:the\\s+)?)?attendance"
+            + "(?:\\s+report)?$", I);
+    private static final Pattern QUORUM = Pattern.compile("^(?:the\\s+)?quorum(?:\\s+(?:is\\s+)?(.+))?$", I);
     private static final Pattern MARKING = Pattern.compile("^(?:protective\\s+)?marking\\s*:?\\s+(.+)$", I);
     private static final Pattern EXPORT = Pattern.compile("^export(?:\\s+(?:the\\s+)?action\\s+log)?(?:\\s+(?:as\\s+"
             + "|in\\s+)?(csv|docx|word|json|excel))?$", I);
@@ -246,6 +249,8 @@ public final class CommandParser {
                 l -> group(DRAFT_MINUTES, l, m -> new Command.DraftMinutes()),
                 l -> group(APPROVE_MINUTES, l, m -> approveMinutes(m.group(1), context.today())),
                 l -> group(MARKING, l, m -> marking(m.group(1))),
+                l -> group(ATTENDANCE, l, m -> new Command.Attendance()),
+                l -> group(QUORUM, l, m -> quorum(m.group(1))),
                 l -> group(EXPORT, l, m -> new Command.Export(m.group(1) == null ? "docx"
                         : switch (m.group(1).toLowerCase(Locale.ROOT)) {
                             case "word" -> "docx";
@@ -436,6 +441,21 @@ public final class CommandParser {
             }
         }
         return new Command.MoveMeeting(was.get().date(), now.get().date());
+    }
+
+    /** {@code quorum}, {@code quorum 5}, {@code quorum off}: a whole number of members from 1 to 99. */
+    private static Command quorum(String words) {
+        if (words == null) {
+            return new Command.Quorum(true, null);
+        }
+        String w = words.strip().replaceAll("\\s+members?$", "").replaceAll("\\.$", "");
+        if (w.matches("(?i)off|none|no|clear")) {
+            return new Command.Quorum(false, null);
+        }
+        if (w.matches("\\d{1,2}") && Integer.parseInt(w) >= 1) {
+            return new Command.Quorum(false, Integer.parseInt(w));
+        }
+        return new Command.Invalid("A quorum is a number of members from 1 to 99, or \"off\".", "quorum 5");
     }
 
     private static Command marking(String words) {
