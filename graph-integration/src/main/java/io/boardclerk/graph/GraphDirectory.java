@@ -1,25 +1,16 @@
 package io.boardclerk.graph;
 
-import com.azure.core.credential.TokenCredential;
 import com.azure.core.exception.ClientAuthenticationException;
-import com.azure.identity.ClientCertificateCredentialBuilder;
-import com.azure.identity.ClientSecretCredentialBuilder;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.microsoft.graph.core.requests.GraphClientFactory;
 import com.microsoft.graph.models.User;
 import com.microsoft.graph.models.UserCollectionResponse;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.ApiException;
-import com.microsoft.kiota.RequestOption;
-import com.microsoft.kiota.authentication.AzureIdentityAuthenticationProvider;
-import com.microsoft.kiota.http.middleware.options.RetryHandlerOption;
 import io.boardclerk.core.port.Directory;
 import io.boardclerk.core.port.DirectoryLookup;
 import io.boardclerk.core.port.DirectoryPerson;
-import okhttp3.OkHttpClient;
-import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,9 +18,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -49,7 +38,7 @@ public final class GraphDirectory implements Directory {
     private static final Logger LOG = LoggerFactory.getLogger(GraphDirectory.class);
 
     private final GraphSettings settings;
-    private final Map<String, GraphServiceClient> clients = new ConcurrentHashMap<>();
+    private final GraphClients clients;
     private final Cache<Key, DirectoryLookup> cache;
 
     private record Key(String tenantId, String words) {
@@ -57,6 +46,7 @@ public final class GraphDirectory implements Directory {
 
     public GraphDirectory(GraphSettings settings) {
         this.settings = settings;
+        this.clients = new GraphClients(settings);
         this.cache = Caffeine.newBuilder().maximumSize(settings.cacheSize()).expireAfterWrite(settings.cacheTtl())
                 .build();
     }
@@ -119,7 +109,7 @@ public final class GraphDirectory implements Directory {
     }
 
     private List<DirectoryPerson> users(String tenant, String filter) {
-        GraphServiceClient client = clients.computeIfAbsent(tenant, this::client);
+        GraphServiceClient client = clients.forTenant(tenant);
         UserCollectionResponse response = client.users().get(request -> {
             request.queryParameters.filter = filter;
             request.queryParameters.select = FIELDS;
@@ -138,7 +128,7 @@ public final class GraphDirectory implements Directory {
     }
 
     private DirectoryLookup failure(RuntimeException e) {
-        ApiException api = cause(e, ApiException.class);
+        ApiException api = GraphClients.cause(e, ApiException.class);
         if (api != null) {
             int status = api.getResponseStatusCode();
             String code = api instanceof ODataError error && error.getError() != null ? error.getError().getCode()
@@ -158,78 +148,17 @@ public final class GraphDirectory implements Directory {
             }
             return new DirectoryLookup.Failed("Microsoft Graph answered with an error (HTTP " + status + ").");
         }
-        if (cause(e, ClientAuthenticationException.class) != null) {
+        if (GraphClients.cause(e, ClientAuthenticationException.class) != null) {
             LOG.warn("BoardClerk could not sign in to Microsoft Graph: {}", e.getClass().getSimpleName());
             return new DirectoryLookup.Failed("BoardClerk could not sign in to Microsoft Graph: check MicrosoftAppId, "
                     + "MicrosoftAppPassword or BOARDCLERK_GRAPH_CERTIFICATE, MicrosoftAppTenantId and "
                     + "BOARDCLERK_LOGIN_AUTHORITY.");
         }
-        if (cause(e, IOException.class) != null) {
+        if (GraphClients.cause(e, IOException.class) != null) {
             LOG.warn("Microsoft Graph could not be reached for a directory lookup: {}", e.getClass().getSimpleName());
             return new DirectoryLookup.Failed("Microsoft Graph did not answer in time; try again later.");
         }
         LOG.warn("A directory lookup through Microsoft Graph failed", e);
         return new DirectoryLookup.Failed("Microsoft Graph's answer could not be read.");
-    }
-
-    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
-    }
-
-    private GraphServiceClient client(String tenant) {
-        AzureIdentityAuthenticationProvider auth = new AzureIdentityAuthenticationProvider(credential(tenant),
-                new String[] {settings.graphHost()}, settings.scope());
-        RetryHandlerOption retry = new RetryHandlerOption(this::shouldRetry, settings.maxRetries(),
-                settings.retryDelaySeconds());
-        OkHttpClient http = GraphClientFactory.create(new RequestOption[] {retry})
-                .callTimeout(settings.timeout())
-                .build();
-        GraphServiceClient client = new GraphServiceClient(auth, http);
-        client.getRequestAdapter().setBaseUrl(settings.baseUrl());
-        return client;
-    }
-
-    /** Retries 429, 503 and 504 (the SDK's rule), but not when Graph asks for a longer wait than we may take. */
-    private boolean shouldRetry(long delay, int executionCount, okhttp3.Request request, Response response) {
-        String retryAfter = response.header("Retry-After");
-        if (retryAfter != null) {
-            try {
-                return Long.parseLong(retryAfter.strip()) <= settings.maxRetryAfter().toSeconds();
-            } catch (NumberFormatException e) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private TokenCredential credential(String tenant) {
-        if (settings.usesCertificate()) {
-            ClientCertificateCredentialBuilder builder = new ClientCertificateCredentialBuilder()
-                    .clientId(settings.clientId()).tenantId(tenant).authorityHost(settings.authority());
-            String path = settings.certificate().toString();
-            if (settings.pem()) {
-                builder.pemCertificate(path);
-            } else {
-                builder.pfxCertificate(path);
-                if (settings.certificatePassword() != null && !settings.certificatePassword().isEmpty()) {
-                    builder.clientCertificatePassword(settings.certificatePassword());
-                }
-            }
-            if (!settings.instanceDiscovery()) {
-                builder.disableInstanceDiscovery();
-            }
-            return builder.build();
-        }
-        ClientSecretCredentialBuilder builder = new ClientSecretCredentialBuilder().clientId(settings.clientId())
-                .clientSecret(settings.clientSecret()).tenantId(tenant).authorityHost(settings.authority());
-        if (!settings.instanceDiscovery()) {
-            builder.disableInstanceDiscovery();
-        }
-        return builder.build();
     }
 }
