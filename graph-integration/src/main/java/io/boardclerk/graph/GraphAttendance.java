@@ -19,7 +19,9 @@ import io.boardclerk.core.port.AttendanceSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -181,10 +183,16 @@ public final class GraphAttendance implements AttendanceSource {
                     + "MicrosoftAppId, MicrosoftAppPassword or BOARDCLERK_GRAPH_CERTIFICATE, MicrosoftAppTenantId and "
                     + "BOARDCLERK_LOGIN_AUTHORITY.");
         }
-        if (GraphClients.cause(e, IOException.class) != null) {
-            LOG.warn("Microsoft Graph could not be reached for an attendance report: {}",
-                    e.getClass().getSimpleName());
+        // A malformed body surfaces as an IOException from the JSON reader too, so only a timeout or a connection
+        // failure counts as Graph not answering.
+        if (GraphClients.cause(e, InterruptedIOException.class) != null) {
+            LOG.warn("Microsoft Graph did not answer in time for an attendance report");
             return new AttendanceAnswer.Failed("Microsoft Graph did not answer in time.");
+        }
+        if (GraphClients.cause(e, SocketException.class) != null
+                || GraphClients.cause(e, UnknownHostException.class) != null) {
+            LOG.warn("Microsoft Graph could not be reached for an attendance report: {}", e.toString());
+            return new AttendanceAnswer.Failed("Microsoft Graph could not be reached.");
         }
         LOG.warn("An attendance report from Microsoft Graph could not be read: {}", e.toString());
         return new AttendanceAnswer.Failed("Microsoft Graph's answer could not be read.");
