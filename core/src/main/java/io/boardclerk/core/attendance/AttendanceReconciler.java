@@ -123,7 +123,7 @@ public final class AttendanceReconciler {
 
     /** A name compared without case, extra spaces, or a trailing "(Guest)" or "(External)" that Teams adds. */
     static String normal(String name) {
-        return Objects.requireNonNullElse(name, "").replaceAll("\\s*\\((?:guest|external|unverified)\\)\\s*$", "")
+        return Objects.requireNonNullElse(name, "").replaceAll("(?i)\\s*\\((?:guest|external|unverified)\\)\\s*$", "")
                 .strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 }
