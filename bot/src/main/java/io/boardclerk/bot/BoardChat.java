@@ -18,6 +18,8 @@ import java.util.concurrent.CompletionException;
  */
 public final class BoardChat {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BoardChat.class);
+
     private final BoardClerkBot bot;
     private final ServiceUrls serviceUrls;
     private final String botId;
@@ -54,5 +56,18 @@ public final class BoardChat {
             return Optional.of("The confirmation could not be posted in the chat ("
                     + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()) + ").");
         }
+    }
+
+    /**
+     * Posts Markdown from BoardClerk itself into the board's conversation as a new message (the attendance report
+     * once it comes in after the meeting).
+     *
+     * @return true when posted
+     */
+    public boolean announce(Board board, String markdown) {
+        Person bot = new Person(0, board.id(), botId, null, "BoardClerk", null, null, false);
+        Optional<String> problem = post(board, bot, new Reply(markdown));
+        problem.ifPresent(why -> LOG.warn("Could not post into the chat of board {}: {}", board.id(), why));
+        return problem.isEmpty();
     }
 }

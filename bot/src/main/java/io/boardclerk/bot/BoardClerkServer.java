@@ -50,6 +50,7 @@ public final class BoardClerkServer implements AutoCloseable {
     private final Exporter exporter;
     private final DownloadLinks links;
     private final PanelAccess access;
+    private final AttendanceSchedule attendance;
     private final Javalin app;
 
     public BoardClerkServer(BotConfig config, Clock clock) {
@@ -63,7 +64,7 @@ public final class BoardClerkServer implements AutoCloseable {
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         this.adapter = new BoardClerkAdapter(config, http, clock);
-        Clerk clerk = new Clerk(store, config.zone(), directory(config));
+        Clerk clerk = new Clerk(store, config.zone(), directory(config)).attendanceFromTeams(config.graph());
         Connector connector = new Connector(adapter.credentials(), http);
         ServiceUrls serviceUrls = new ServiceUrls(store);
         this.bot = new BoardClerkBot(clerk, new RosterService(clerk, connector), connector, clock, links, serviceUrls);
@@ -72,8 +73,9 @@ public final class BoardClerkServer implements AutoCloseable {
         this.access = new PanelAccess(config.localMode(), config.ssoResource().isEmpty() ? Optional.empty()
                 : Optional.of(new SsoTokenValidator(config.loginAuthority(), config.appTenantId(),
                 config.ssoResource(), config.appId(), clock, http)));
-        PanelApi panelApi = new PanelApi(access, store, clerk, new BoardChat(bot, serviceUrls, config), clock,
-                Json.MAPPER);
+        BoardChat chat = new BoardChat(bot, serviceUrls, config);
+        this.attendance = AttendanceSchedule.forServer(config, store, connector, chat, clock);
+        PanelApi panelApi = new PanelApi(access, store, clerk, chat, clock, Json.MAPPER);
         PanelPages pages = new PanelPages(config.localMode(), config.panelTestHostOrigin());
         this.app = Javalin.create(javalin -> {
             javalin.jetty.host = config.host();
@@ -118,6 +120,7 @@ public final class BoardClerkServer implements AutoCloseable {
 
     public BoardClerkServer start() {
         app.start();
+        attendance.start();
         if (config.localMode()) {
             LOG.warn("LOCAL MODE: MicrosoftAppId is empty, so BoardClerk accepts activities WITHOUT authentication "
                     + "and listens on 127.0.0.1 only. Set MicrosoftAppId and MicrosoftAppPassword to serve Teams.");
@@ -141,8 +144,14 @@ public final class BoardClerkServer implements AutoCloseable {
         return path != null && path.startsWith(DownloadLinks.PATH) ? DownloadLinks.PATH + "(token)" : path;
     }
 
+    /** The attendance fetches' runner, when Graph is on. */
+    AttendanceSchedule attendance() {
+        return attendance;
+    }
+
     @Override
     public void close() {
+        attendance.close();
         app.stop();
         store.close();
     }

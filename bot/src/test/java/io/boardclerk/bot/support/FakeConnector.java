@@ -67,6 +67,8 @@ public final class FakeConnector implements AutoCloseable {
     private volatile int rosterPageSize = 2;
     private volatile int replyStatus = 200;
     private volatile String signingKeys;
+    private final Map<String, String> meetings = new ConcurrentHashMap<>();
+    private final List<String> meetingRequests = new CopyOnWriteArrayList<>();
 
     static {
         // The JDK server writes a response's headers and body separately; with Nagle's algorithm on, the body
@@ -98,6 +100,16 @@ public final class FakeConnector implements AutoCloseable {
      * Publishes Entra ID's OpenID configuration under the authority, as login.microsoftonline.com does, with these
      * signing keys (a JWK set): what Teams single sign-on tokens are checked against.
      */
+    /** Teams' meeting details ({@code GET /v1/meetings/{id}}): the JSON answered for that meeting id. */
+    public void meetingDetails(String meetingId, String json) {
+        meetings.put(meetingId, json);
+    }
+
+    /** The meeting-details requests received, as "path|Authorization". */
+    public List<String> meetingRequests() {
+        return List.copyOf(meetingRequests);
+    }
+
     public void publishSigningKeys(String jwkSet) {
         this.signingKeys = jwkSet;
     }
@@ -188,6 +200,14 @@ public final class FakeConnector implements AutoCloseable {
                         JSON.readTree(bytes), exchange.getRequestHeaders().getFirst("Authorization"),
                         URLDecoder.decode(activities.group(2), StandardCharsets.UTF_8), bytes.length));
                 respond(exchange, 200, "{\"id\":\"" + activities.group(2) + "\"}");
+            } else if (method.equals("GET") && path.startsWith("/v1/meetings/")) {
+                String id = URLDecoder.decode(exchange.getRequestURI().getRawPath().substring("/v1/meetings/"
+                        .length()), StandardCharsets.UTF_8);
+                meetingRequests.add(exchange.getRequestURI().getRawPath() + "|"
+                        + exchange.getRequestHeaders().getFirst("Authorization"));
+                String details = meetings.get(id);
+                respond(exchange, details == null ? 404 : 200, details == null
+                        ? "{\"error\":{\"code\":\"NotFound\"}}" : details);
             } else if (method.equals("GET") && members.matches()) {
                 rosterRequests.incrementAndGet();
                 String conversation = URLDecoder.decode(members.group(1), StandardCharsets.UTF_8);

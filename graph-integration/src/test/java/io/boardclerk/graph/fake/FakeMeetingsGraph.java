@@ -122,6 +122,7 @@ public final class FakeMeetingsGraph implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** The raw (still percent-encoded) paths of the Graph requests, in order. */
     public List<String> paths() {
         return received.stream().map(Received::path).toList();
     }
@@ -168,12 +169,12 @@ public final class FakeMeetingsGraph implements AutoCloseable {
                 return;
             }
             synchronized (this) {
-                answer(exchange, decode(path), query);
+                answer(exchange, decode(path), path, query);
             }
         }
     }
 
-    private void answer(HttpExchange exchange, String path, Map<String, String> query) throws IOException {
+    private void answer(HttpExchange exchange, String path, String rawPath, Map<String, String> query) throws IOException {
         Matcher m;
         if ((m = RECORDS.matcher(path)).matches()) {
             String reportId = m.group(3);
@@ -192,7 +193,7 @@ public final class FakeMeetingsGraph implements AutoCloseable {
             }
             json.append(']');
             if (skip + pageSize < report.attendees().size()) {
-                json.append(",\"@odata.nextLink\":").append(quote(baseUrl() + path.substring("/v1.0".length())
+                json.append(",\"@odata.nextLink\":").append(quote(baseUrl() + rawPath.substring("/v1.0".length())
                         + "?$skiptoken=" + (skip + pageSize)));
             }
             respond(exchange, 200, Map.of(), json.append('}').toString());
