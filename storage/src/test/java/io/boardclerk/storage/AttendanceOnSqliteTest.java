@@ -336,4 +336,13 @@ class AttendanceOnSqliteTest extends LedgerStoreTestSupport {
 
         assertTrue(say(NINA, "attendance").contains("still under way"));
     }
+
+    @Test
+    void ending_a_teams_meeting_by_command_queues_the_fetch_too() {
+        clerk.onMeetingStart(BOARD, "start-3", TEAMS_MEETING, "Fenshire Board", START, START);
+        say(CLAIRE, "end meeting");
+
+        Meeting meeting = read(l -> l.meetingByTeamsId(board().id(), TEAMS_MEETING).orElseThrow());
+        assertEquals(AttendanceFetch.State.PENDING, fetch(meeting).state());
+    }
 }
