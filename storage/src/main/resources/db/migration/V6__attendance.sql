@@ -3,6 +3,13 @@
 -- How many members make a quorum; NULL while the board has set none.
 ALTER TABLE boards ADD COLUMN quorum INTEGER CHECK (quorum IS NULL OR quorum BETWEEN 1 AND 99);
 
+-- A person's e-mail address or sign-in name as the Teams roster gives it: matches them in an attendance report when
+-- the report's object id does not.
+CREATE TABLE person_addresses (
+    person_id INTEGER PRIMARY KEY REFERENCES people (id) ON DELETE CASCADE,
+    address   TEXT    NOT NULL
+);
+
 -- Getting a meeting's attendance report: queued as the Teams meeting ends, tried again (bounded) until Teams has
 -- published the report, then posted into the board's chat once. next_try_at is in epoch milliseconds (comparable as
 -- numbers); NULL once nothing more will be tried by itself.

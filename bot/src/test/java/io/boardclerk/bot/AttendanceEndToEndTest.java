@@ -188,10 +188,13 @@ class AttendanceEndToEndTest {
         String reply = say(NINA, "attendance");
         assertTrue(reply.contains("not available yet"), reply);
         graph.report(GRAPH_MEETING, "report-1", START, END, List.of(
-                attendee("aad-helen", "Helen Marsh", null, START, END)));
+                attendee("aad-helen", "Helen Marsh", null, START, END),
+                attendee(null, "Gifford, J (Constabulary)", "Jane.Gifford@fenshire.example", START, END)));
         int before = bot.connector.sentTo(chat.conversationId()).size();
         assertEquals(1, retriever().runDue(), "asked for, so due at once");
-        assertTrue(bot.connector.sentTo(chat.conversationId()).get(before).text().contains("**Members present** (1)"));
+        String post = bot.connector.sentTo(chat.conversationId()).get(before).text();
+        assertTrue(post.contains("**Members present** (2): Helen Marsh; Jane Gifford, Deputy Chief Constable"),
+                "Jane matched by the address the Teams roster gave: " + post);
     }
 
     @Test

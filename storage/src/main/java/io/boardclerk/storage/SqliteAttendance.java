@@ -92,6 +92,20 @@ final class SqliteAttendance implements AttendanceRepository {
     }
 
     @Override
+    public void setPersonAddress(long personId, String address) {
+        sql.update("INSERT INTO person_addresses (person_id, address) VALUES (?, ?) ON CONFLICT (person_id)"
+                + " DO UPDATE SET address = excluded.address", personId, address);
+    }
+
+    @Override
+    public Map<Long, String> personAddresses(long boardId) {
+        Map<Long, String> addresses = new LinkedHashMap<>();
+        sql.list("SELECT a.person_id, a.address FROM person_addresses a JOIN people p ON p.id = a.person_id"
+                + " WHERE p.board_id = ?", row -> addresses.put(row.getLong(1), row.getString(2)), boardId);
+        return addresses;
+    }
+
+    @Override
     public OptionalInt quorum(long boardId) {
         return sql.one("SELECT quorum FROM boards WHERE id = ?", row -> {
             int value = row.getInt(1);

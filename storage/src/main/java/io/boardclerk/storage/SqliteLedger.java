@@ -755,6 +755,16 @@ final class SqliteLedger implements Ledger {
     }
 
     @Override
+    public void setPersonAddress(long personId, String address) {
+        attendance.setPersonAddress(personId, address);
+    }
+
+    @Override
+    public Map<Long, String> personAddresses(long boardId) {
+        return attendance.personAddresses(boardId);
+    }
+
+    @Override
     public OptionalInt quorum(long boardId) {
         return attendance.quorum(boardId);
     }

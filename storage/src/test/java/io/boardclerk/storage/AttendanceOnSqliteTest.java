@@ -345,4 +345,19 @@ class AttendanceOnSqliteTest extends LedgerStoreTestSupport {
         Meeting meeting = read(l -> l.meetingByTeamsId(board().id(), TEAMS_MEETING).orElseThrow());
         assertEquals(AttendanceFetch.State.PENDING, fetch(meeting).state());
     }
+
+    @Test
+    void the_rosters_addresses_are_kept_and_match_attendees_without_an_object_id() {
+        clerk.syncRoster(BOARD, List.of(new RosterEntry("29:jane", "aad-jane", "Jane Gifford",
+                "jane.gifford@fenshire.example")), false);
+        Meeting meeting = heldMeeting();
+        answers.add(new AttendanceAnswer.Obtained(new AttendanceReport(START, END, List.of(new Attendee(
+                "Gifford, J", "JANE.GIFFORD@fenshire.example", null, "Attendee", List.of(new Session(START, END)))))));
+        clock.advance(Duration.ofMinutes(5));
+        retriever.runDue();
+
+        assertEquals(java.util.Map.of(read(l -> l.personByTeamsId(board().id(), "29:jane").orElseThrow().id()),
+                "jane.gifford@fenshire.example"), read(l -> l.personAddresses(board().id())));
+        assertTrue(posted.get(0).contains("**Members present** (1): Jane Gifford"), posted.get(0));
+    }
 }

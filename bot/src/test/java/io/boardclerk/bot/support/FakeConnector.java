@@ -229,6 +229,7 @@ public final class FakeConnector implements AutoCloseable {
             node.put("id", m.id());
             node.put("name", m.name());
             node.put("aadObjectId", m.aadObjectId());
+            node.put("email", m.name().toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "@fenshire.example");
             node.put("userRole", "user");
         }
         if (to < all.size()) {

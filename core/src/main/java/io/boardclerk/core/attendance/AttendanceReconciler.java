@@ -25,7 +25,8 @@ import java.util.Set;
 
 /**
  * Sets an attendance report against the board's people and the apologies recorded for the meeting. An attendee is
- * matched to someone on the board by Entra object id first, then by name; a name is taken only when exactly one
+ * matched to someone on the board by Entra object id first, then by e-mail address or sign-in name (as the Teams
+ * roster gave it), then by name; a name is taken only when exactly one
  * person on the board has it and that person's object id (if known) does not say it is someone else. Several
  * sessions of one person (or of two attendee rows that turn out to be the same person) are joined: present from the
  * first joining to the last leaving.
@@ -38,16 +39,17 @@ public final class AttendanceReconciler {
     /**
      * @param people    everyone known on the board
      * @param standings person id to true for members, false for those in attendance (others count as members)
+     * @param addresses person id to e-mail address or sign-in name
      */
     public static Reconciliation reconcile(AttendanceReport report, Board board, List<Person> people,
-                                           Map<Long, Boolean> standings, List<Apology> apologies, OptionalInt quorum,
-                                           Thresholds thresholds) {
+                                           Map<Long, Boolean> standings, Map<Long, String> addresses,
+                                           List<Apology> apologies, OptionalInt quorum, Thresholds thresholds) {
         List<Person> expected = people.stream().filter(p -> p.onRoster() || standings.containsKey(p.id())).toList();
         Map<Long, List<Session>> sessions = new LinkedHashMap<>();
         List<Guest> guests = new ArrayList<>();
         List<Unsure> unsure = new ArrayList<>();
         for (Attendee attendee : report.attendees()) {
-            List<Person> candidates = candidates(attendee, expected);
+            List<Person> candidates = candidates(attendee, expected, addresses);
             if (candidates.size() == 1) {
                 sessions.computeIfAbsent(candidates.get(0).id(), k -> new ArrayList<>()).addAll(attendee.sessions());
             } else if (candidates.isEmpty()) {
@@ -100,13 +102,21 @@ public final class AttendanceReconciler {
     }
 
     /** The people on the board this attendee can be: one, none, or (a shared name) several. */
-    private static List<Person> candidates(Attendee attendee, List<Person> expected) {
+    private static List<Person> candidates(Attendee attendee, List<Person> expected, Map<Long, String> addresses) {
         if (attendee.objectId() != null && !attendee.objectId().isBlank()) {
             List<Person> byId = expected.stream()
                     .filter(p -> p.aadObjectId() != null && p.aadObjectId().equalsIgnoreCase(attendee.objectId()))
                     .toList();
             if (!byId.isEmpty()) {
                 return byId.subList(0, 1);
+            }
+        }
+        if (attendee.email() != null && !attendee.email().isBlank()) {
+            List<Person> byAddress = expected.stream()
+                    .filter(p -> attendee.email().strip().equalsIgnoreCase(addresses.get(p.id())))
+                    .toList();
+            if (byAddress.size() == 1) {
+                return byAddress;
             }
         }
         if (attendee.name() == null || attendee.name().isBlank()) {

@@ -17,7 +17,8 @@ public final class Attendances {
     public static Optional<Reconciliation> reconcile(Ledger ledger, Meeting meeting) {
         Board board = ledger.board(meeting.boardId()).orElseThrow();
         return ledger.attendanceReport(meeting.id()).map(report -> AttendanceReconciler.reconcile(report, board,
-                ledger.people(board.id()), ledger.standings(board.id()), ledger.apologies(meeting.id()),
+                ledger.people(board.id()), ledger.standings(board.id()), ledger.personAddresses(board.id()),
+                ledger.apologies(meeting.id()),
                 ledger.quorum(board.id()), Reconciliation.Thresholds.DEFAULT));
     }
 

@@ -239,7 +239,11 @@ public final class Clerk {
         store.inTransaction(ledger -> {
             Board board = boardFor(ledger, conversation);
             for (RosterEntry member : members) {
-                ledger.upsertRosterMember(board.id(), member.teamsId(), member.aadObjectId(), member.name());
+                Person person = ledger.upsertRosterMember(board.id(), member.teamsId(), member.aadObjectId(),
+                        member.name());
+                if (member.address() != null) {
+                    ledger.setPersonAddress(person.id(), member.address());
+                }
             }
             if (complete) {
                 ledger.retainRoster(board.id(), members.stream().map(RosterEntry::teamsId).toList());

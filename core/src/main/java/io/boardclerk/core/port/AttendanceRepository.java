@@ -27,6 +27,12 @@ public interface AttendanceRepository {
 
     Optional<AttendanceReport> attendanceReport(long meetingId);
 
+    /** Remembers a person's e-mail address or sign-in name, as the Teams roster gives it. */
+    void setPersonAddress(long personId, String address);
+
+    /** The board's people's addresses: person id to address. */
+    java.util.Map<Long, String> personAddresses(long boardId);
+
     /** How many members make a quorum on the board; empty when the board has set none. */
     OptionalInt quorum(long boardId);
 

@@ -40,6 +40,7 @@ class AttendanceReconcilerTest {
     final List<Person> people = new ArrayList<>(List.of(helen, claire, jon, jane, vic, nina));
     final Map<Long, Boolean> standings = new HashMap<>(Map.of(2L, false));
     final List<Apology> apologies = new ArrayList<>();
+    final Map<Long, String> addresses = new HashMap<>(Map.of(4L, "jane.gifford@fenshire.example"));
 
     static Person person(long id, String name, String aad, String title) {
         return new Person(id, 10, "29:" + id, aad, name, title, null, true);
@@ -59,7 +60,7 @@ class AttendanceReconcilerTest {
 
     Reconciliation reconcile(OptionalInt quorum, Attendee... attendees) {
         return AttendanceReconciler.reconcile(new AttendanceReport(START, END, List.of(attendees)), board, people,
-                standings, apologies, quorum, Reconciliation.Thresholds.DEFAULT);
+                standings, addresses, apologies, quorum, Reconciliation.Thresholds.DEFAULT);
     }
 
     static List<String> names(List<Reconciliation.Present> present) {
@@ -237,5 +238,15 @@ class AttendanceReconcilerTest {
         assertTrue(officers.contains("joined late, 10:15"), officers);
         assertTrue(everyone.contains("**Absent without apologies** (4): Helen Marsh, Chair; Jane Gifford"),
                 everyone);
+    }
+
+    @Test
+    void an_address_matches_after_the_object_id_and_before_the_name() {
+        Reconciliation r = reconcile(OptionalInt.empty(),
+                new Attendee("Gifford, Jane (Constabulary)", "Jane.Gifford@fenshire.example", "aad-in-another-tenant",
+                        "Attendee", List.of(new Session(at(0), at(90)))));
+
+        assertEquals(List.of("Jane Gifford, Deputy Chief Constable"), names(r.members()));
+        assertTrue(r.guests().isEmpty());
     }
 }
