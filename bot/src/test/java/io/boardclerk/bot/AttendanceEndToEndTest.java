@@ -198,8 +198,9 @@ class AttendanceEndToEndTest {
     }
 
     @Test
-    void a_refusal_names_the_missing_permission_in_the_chat() throws Exception {
+    void a_refusal_names_the_missing_permission_in_the_chat_and_the_fetch_survives_a_restart() throws Exception {
         holdTheMeeting();
+        bot.restart();
         graph.fail(403, Map.of(), FakeMeetingsGraph.error("Forbidden", "No Application Access Policy found for "
                 + "this app."));
         bot.clock.advance(Duration.ofMinutes(5));

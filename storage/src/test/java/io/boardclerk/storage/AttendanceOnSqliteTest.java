@@ -360,4 +360,21 @@ class AttendanceOnSqliteTest extends LedgerStoreTestSupport {
                 "jane.gifford@fenshire.example"), read(l -> l.personAddresses(board().id())));
         assertTrue(posted.get(0).contains("**Members present** (1): Jane Gifford"), posted.get(0));
     }
+
+    @Test
+    void a_source_that_throws_costs_one_try_and_holds_up_no_other_fetch() {
+        retriever = new AttendanceRetriever(store, (url, id) -> new MeetingLocator.Found("aad-helen", "g", null),
+                (tenant, meeting) -> {
+                    throw new IllegalStateException("surprise");
+                }, (b, m) -> true, clock, ZoneId.of("UTC"));
+        Meeting meeting = heldMeeting();
+        clock.advance(Duration.ofMinutes(5));
+
+        assertEquals(1, retriever.runDue());
+
+        AttendanceFetch fetch = fetch(meeting);
+        assertEquals(AttendanceFetch.State.PENDING, fetch.state());
+        assertEquals(1, fetch.tries());
+        assertTrue(fetch.problem().contains("IllegalStateException"), fetch.problem());
+    }
 }

@@ -62,10 +62,16 @@ public final class AttendanceRetriever {
     public synchronized int runDue() {
         List<AttendanceFetch> due = store.read(ledger -> ledger.dueAttendanceFetches(clock.instant()));
         for (AttendanceFetch fetch : due) {
-            if (fetch.state() == State.OBTAINED) {
-                post(fetch);
-            } else {
-                attempt(fetch);
+            try {
+                if (fetch.state() == State.OBTAINED) {
+                    post(fetch);
+                } else {
+                    attempt(fetch);
+                }
+            } catch (RuntimeException e) {
+                // One fetch's surprise must not hold up the others: it counts as a try, and the next comes later.
+                retryOrGiveUp(fetch, fetch.tries() + 1, Duration.ZERO, "Something went wrong on BoardClerk's side "
+                        + "while fetching the report (" + e.getClass().getSimpleName() + ").");
             }
         }
         return due.size();
