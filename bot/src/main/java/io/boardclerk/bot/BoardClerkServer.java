@@ -102,10 +102,12 @@ public final class BoardClerkServer implements AutoCloseable {
     /** The organisation's directory through Microsoft Graph, or none (said plainly) when Graph is off. */
     static Directory directory(BotConfig config) {
         if (!config.graph()) {
-            LOG.info("Microsoft Graph is off{}: owners are matched against the Teams roster only. Set MicrosoftAppId "
-                    + "and MicrosoftAppPassword (or BOARDCLERK_GRAPH_CERTIFICATE) and BOARDCLERK_GRAPH=on, and grant the"
-                    + " app the Graph application permission {} to look owners up in the organisation's directory.",
-                    config.localMode() ? " (local mode)" : " (BOARDCLERK_GRAPH is not on)", GraphDirectory.PERMISSION);
+            LOG.info("Microsoft Graph is off{}: owners are matched against the Teams roster only, and action-log "
+                    + "summaries are posted by the bot itself. Set MicrosoftAppId and MicrosoftAppPassword (or "
+                    + "BOARDCLERK_GRAPH_CERTIFICATE), an https BOARDCLERK_LOGIN_AUTHORITY, and leave BOARDCLERK_GRAPH "
+                    + "unset or on; grant the app the Graph application permission {} to look owners up in the "
+                    + "organisation's directory.", config.localMode() ? " (local mode)"
+                    : " (BOARDCLERK_GRAPH=off, or BOARDCLERK_LOGIN_AUTHORITY is not https)", GraphDirectory.PERMISSION);
             return Directory.OFF;
         }
         GraphSettings settings = GraphSettings.of(config.appId(), config.appPassword(), config.graphCertificate(),

@@ -54,6 +54,7 @@ public final class FakeGraph implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<String> tokenRequests = new CopyOnWriteArrayList<>();
     private final AtomicInteger otherRequests = new AtomicInteger();
+    private final Map<String, java.util.concurrent.CountDownLatch> stalls = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FakeGraph() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -92,6 +93,15 @@ public final class FakeGraph implements AutoCloseable {
         return this;
     }
 
+    /**
+     * A users request whose filter contains {@code words} is held, unanswered, until {@code release} is counted down
+     * (a Graph that stalls, as a throttled one effectively does).
+     */
+    public FakeGraph stall(String words, java.util.concurrent.CountDownLatch release) {
+        stalls.put(words, release);
+        return this;
+    }
+
     public List<Received> received() {
         return List.copyOf(received);
     }
@@ -127,6 +137,16 @@ public final class FakeGraph implements AutoCloseable {
             received.add(new Received(path, query.get("$filter"), query.get("$select"), query.get("$top"),
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestHeaders().getFirst("ConsistencyLevel"), System.currentTimeMillis()));
+            for (Map.Entry<String, java.util.concurrent.CountDownLatch> stall : stalls.entrySet()) {
+                if (query.getOrDefault("$filter", "").contains(stall.getKey())) {
+                    try {
+                        stall.getValue().await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
             Canned next;
             synchronized (this) {
                 next = canned.poll();
