@@ -81,6 +81,7 @@ public final class Clerk {
         on(Command.SetActionTarget.class, ActionsHandler::setTarget);
         on(Command.ActionLog.class, ActionLogs::log);
         on(Command.MyActions.class, ActionLogs::mine);
+        on(Command.PostActionLog.class, ActionLogPosts::handle);
         on(Command.UpdateAction.class, ActionLife::update);
         on(Command.ReportDone.class, ActionLife::done);
         on(Command.CloseAction.class, ActionLife::close);
