@@ -59,6 +59,7 @@ public final class FakeGraph implements AutoCloseable {
     private final List<Posted> posted = new CopyOnWriteArrayList<>();
     private final List<String> postAttempts = new CopyOnWriteArrayList<>();
     private final List<String> tokenRequests = new CopyOnWriteArrayList<>();
+    private final List<String> tokenPaths = new CopyOnWriteArrayList<>();
     private final AtomicInteger otherRequests = new AtomicInteger();
     private final Map<String, java.util.concurrent.CountDownLatch> stalls = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -133,6 +134,11 @@ public final class FakeGraph implements AutoCloseable {
         return List.copyOf(tokenRequests);
     }
 
+    /** The paths token requests came to: {@code /{tenant}/oauth2/v2.0/token} under {@link #authority()}. */
+    public List<String> tokenPaths() {
+        return List.copyOf(tokenPaths);
+    }
+
     /** Requests to anything but the token endpoint and /users (instance discovery, for one): there should be none. */
     public int otherRequests() {
         return otherRequests.get();
@@ -144,6 +150,7 @@ public final class FakeGraph implements AutoCloseable {
             String method = exchange.getRequestMethod();
             if ("POST".equals(method) && path.matches("/[^/]+/oauth2/v2\\.0/token")) {
                 String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                tokenPaths.add(path);
                 tokenRequests.add(form.replaceAll("client_secret=[^&]*", "client_secret=(checked)")
                         .replaceAll("client_assertion=[^&]*", "client_assertion=(checked)"));
                 respond(exchange, 200, Map.of(), "{\"token_type\":\"Bearer\",\"expires_in\":3600,"
