@@ -13,8 +13,8 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Posts into a board's own conversation without an incoming message: the confirmation in chat of what someone did in
- * the meeting side panel. It goes to the Bot Connector address last seen for that conversation, through the same
- * send path (and card rendering) as every reply.
+ * the meeting side panel, and the weekly action-log summary when the bot posts it itself. It goes to the Bot
+ * Connector address last seen for that conversation, through the same send path (and card rendering) as every reply.
  */
 public final class BoardChat {
 
