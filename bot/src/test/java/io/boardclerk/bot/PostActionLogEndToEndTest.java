@@ -200,7 +200,7 @@ class PostActionLogEndToEndTest {
     void a_long_log_is_split_under_the_teams_size_and_a_very_long_one_links_the_full_export() throws Exception {
         startWithGraph(Map.of("BOARDCLERK_PUBLIC_URL", "https://boardclerk.example.org"));
         chatBoard();
-        say(SECRETARY, actions(1, 30));
+        say(SECRETARY, actions(1, 20));
 
         String split = say(SECRETARY, "post action log").get(0).text();
 
@@ -212,7 +212,7 @@ class PostActionLogEndToEndTest {
         }
         assertTrue(content(graph.posted().get(parts - 1)).contains("Part " + parts + " of " + parts));
 
-        say(SECRETARY, actions(31, 90));
+        say(SECRETARY, actions(21, 55));
         String linked = say(SECRETARY, "post action log").get(0).text();
 
         assertEquals(parts + 1, graph.posted().size(), "one message");
@@ -225,10 +225,25 @@ class PostActionLogEndToEndTest {
         StringBuilder text = new StringBuilder();
         for (int i = from; i <= to; i++) {
             text.append("action Bring a report on the Safer Streets project, phase ").append(i).append(", ")
-                    .append("with the options appraisal, the partnership's spending and the risk register, ".repeat(10))
+                    .append("with the options appraisal, the partnership's spending and the risk register, ".repeat(17))
                     .append("to the Board for decision owner: Constabulary due: 26/05/2027\n");
         }
         return text.toString();
+    }
+
+    @Test
+    void a_channel_whose_team_id_has_not_arrived_is_posted_by_the_bot_saying_why() throws Exception {
+        startWithGraph(Map.of());
+        chat = TeamsChat.channel(bot.connector.serviceUrl(), "19:no-group@thread.tacv2", TENANT,
+                "19:general@thread.tacv2");
+        bot.connector.roster("19:general@thread.tacv2", SECRETARY, CHAIR, JON);
+        officers();
+
+        List<FakeConnector.Sent> answer = say(SECRETARY, "post action log");
+
+        assertNotNull(answer.get(0).card());
+        assertTrue(answer.get(1).text().contains("Microsoft Graph needs this channel's team id"), answer.get(1).text());
+        assertEquals(List.of(), graph.postAttempts());
     }
 
     @Test
