@@ -13,8 +13,8 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Posts into a board's own conversation without an incoming message: the confirmation in chat of what someone did in
- * the meeting side panel. It goes to the Bot Connector address last seen for that conversation, through the same
- * send path (and card rendering) as every reply.
+ * the meeting side panel, and the weekly action-log summary when the bot posts it itself. It goes to the Bot
+ * Connector address last seen for that conversation, through the same send path (and card rendering) as every reply.
  */
 public final class BoardChat {
 
@@ -36,6 +36,15 @@ public final class BoardChat {
      * @return empty when posted, otherwise why it was not
      */
     public Optional<String> post(Board board, Person person, Reply reply) {
+        return post(board, new ChannelAccount(person.teamsId(), person.name()), reply);
+    }
+
+    /** Posts {@code reply} into the board's conversation as BoardClerk's own message (a scheduled post). */
+    Optional<String> postAsBoardClerk(Board board, Reply reply) {
+        return post(board, new ChannelAccount(botId, "BoardClerk"), reply);
+    }
+
+    private Optional<String> post(Board board, ChannelAccount from, Reply reply) {
         Optional<String> serviceUrl = serviceUrls.of(board.id());
         if (serviceUrl.isEmpty()) {
             return Optional.of("BoardClerk has not yet seen a message in this board's chat, so it cannot post there.");
@@ -47,13 +56,13 @@ public final class BoardChat {
         conversation.setTenantId(board.tenantId());
         conversation.setIsGroup(true);
         incoming.setConversation(conversation);
-        incoming.setFrom(new ChannelAccount(person.teamsId(), person.name()));
+        incoming.setFrom(from);
         incoming.setRecipient(new ChannelAccount(botId, "BoardClerk"));
         try {
             bot.deliver(incoming, Optional.of(reply)).join();
             return Optional.empty();
         } catch (CompletionException e) {
-            return Optional.of("The confirmation could not be posted in the chat ("
+            return Optional.of("It could not be posted in the chat ("
                     + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()) + ").");
         }
     }

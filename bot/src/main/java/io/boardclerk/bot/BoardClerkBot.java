@@ -48,10 +48,13 @@ final class BoardClerkBot extends ActivityHandler {
     private final Clock clock;
     private final DownloadLinks links;
     private final ServiceUrls serviceUrls;
+    private final ChatAddresses chatAddresses;
+    private volatile ActionLogPoster poster;
 
     BoardClerkBot(Clerk clerk, RosterService roster, Connector connector, Clock clock, DownloadLinks links,
-                  ServiceUrls serviceUrls) {
+                  ServiceUrls serviceUrls, ChatAddresses chatAddresses) {
         this.links = links;
+        this.chatAddresses = chatAddresses;
         this.serviceUrls = serviceUrls;
         this.clerk = clerk;
         this.roster = roster;
@@ -66,7 +69,13 @@ final class BoardClerkBot extends ActivityHandler {
         roster.ensureFresh(activity, turn.conversation());
         Optional<Reply> reply = clerk.onMessage(turn);
         serviceUrls.remember(activity, turn.conversation());
+        chatAddresses.remember(activity, turn.conversation());
         return send(turnContext, reply);
+    }
+
+    /** The poster of action-log summaries (it posts through the bot as its fallback, so it is set after both exist). */
+    void postWith(ActionLogPoster value) {
+        this.poster = value;
     }
 
     @Override
@@ -219,6 +228,14 @@ final class BoardClerkBot extends ActivityHandler {
                 connector.reply(incoming, cut(reply.get().markdown()));
             }
             for (Card card : reply.get().cards()) {
+                if (card instanceof Card.PostActionLog post) {
+                    connector.reply(incoming, poster.post(post, channel(incoming), r -> deliverNow(incoming, r)).line());
+                    continue;
+                }
+                if (card instanceof Card.PostingMethod method) {
+                    connector.reply(incoming, poster.method(method.boardId(), channel(incoming)));
+                    continue;
+                }
                 if (card instanceof Card.Download download) {
                     DownloadLinks.Minted minted = links.mint(download);
                     if (minted instanceof DownloadLinks.Link link) {
@@ -254,6 +271,19 @@ final class BoardClerkBot extends ActivityHandler {
             Thread.currentThread().interrupt();
             return CompletableFuture.failedFuture(new ReplyNotDelivered(e));
         }
+    }
+
+    private Optional<String> deliverNow(Activity incoming, Reply reply) {
+        try {
+            deliver(incoming, Optional.of(reply)).join();
+            return Optional.empty();
+        } catch (java.util.concurrent.CompletionException e) {
+            return Optional.of(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+        }
+    }
+
+    private static boolean channel(Activity incoming) {
+        return "channel".equals(incoming.getConversation().getConversationType());
     }
 
     /** What a download says when links cannot be made here (no public address configured): why, in one line. */

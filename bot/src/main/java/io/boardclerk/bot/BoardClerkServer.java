@@ -13,8 +13,10 @@ import io.boardclerk.bot.panel.PanelPages;
 import io.boardclerk.bot.panel.PanelUser;
 import io.boardclerk.bot.panel.SsoTokenValidator;
 import io.boardclerk.core.clerk.Clerk;
+import io.boardclerk.core.clerk.WeeklyPosts;
 import io.boardclerk.core.export.Exporter;
 import io.boardclerk.core.port.Directory;
+import io.boardclerk.graph.GraphChatPoster;
 import io.boardclerk.graph.GraphDirectory;
 import io.boardclerk.graph.GraphSettings;
 import io.boardclerk.storage.SqliteLedgerStore;
@@ -51,6 +53,7 @@ public final class BoardClerkServer implements AutoCloseable {
     private final DownloadLinks links;
     private final PanelAccess access;
     private final AttendanceSchedule attendance;
+    private final WeeklyPostScheduler weeklyPosts;
     private final Javalin app;
 
     public BoardClerkServer(BotConfig config, Clock clock) {
@@ -67,15 +70,21 @@ public final class BoardClerkServer implements AutoCloseable {
         Clerk clerk = new Clerk(store, config.zone(), directory(config)).attendanceFromTeams(config.graph());
         Connector connector = new Connector(adapter.credentials(), http);
         ServiceUrls serviceUrls = new ServiceUrls(store);
-        this.bot = new BoardClerkBot(clerk, new RosterService(clerk, connector), connector, clock, links, serviceUrls);
+        ChatAddresses chatAddresses = new ChatAddresses(store, clock);
+        this.bot = new BoardClerkBot(clerk, new RosterService(clerk, connector), connector, clock, links, serviceUrls,
+                chatAddresses);
+        ActionLogPoster poster = new ActionLogPoster(store, config.graph() ? new GraphChatPoster(graphSettings(config))
+                : null, graphOff(config), chatAddresses, links, config.zone());
+        bot.postWith(poster);
+        BoardChat boardChat = new BoardChat(bot, serviceUrls, config);
+        this.weeklyPosts = new WeeklyPostScheduler(new WeeklyPosts(store), poster, boardChat, chatAddresses, clock);
         this.exporter = new Exporter(store);
         DownloadEndpoint downloads = new DownloadEndpoint(links, exporter, clock, config.zone(), Json.MAPPER);
         this.access = new PanelAccess(config.localMode(), config.ssoResource().isEmpty() ? Optional.empty()
                 : Optional.of(new SsoTokenValidator(config.loginAuthority(), config.appTenantId(),
                 config.ssoResource(), config.appId(), clock, http)));
-        BoardChat chat = new BoardChat(bot, serviceUrls, config);
-        this.attendance = AttendanceSchedule.forServer(config, store, connector, chat, clock);
-        PanelApi panelApi = new PanelApi(access, store, clerk, chat, clock, Json.MAPPER);
+        this.attendance = AttendanceSchedule.forServer(config, store, connector, boardChat, clock);
+        PanelApi panelApi = new PanelApi(access, store, clerk, boardChat, clock, Json.MAPPER);
         PanelPages pages = new PanelPages(config.localMode(), config.panelTestHostOrigin());
         this.app = Javalin.create(javalin -> {
             javalin.jetty.host = config.host();
@@ -104,23 +113,44 @@ public final class BoardClerkServer implements AutoCloseable {
     /** The organisation's directory through Microsoft Graph, or none (said plainly) when Graph is off. */
     static Directory directory(BotConfig config) {
         if (!config.graph()) {
-            LOG.info("Microsoft Graph is off{}: owners are matched against the Teams roster only. Set MicrosoftAppId "
-                    + "and MicrosoftAppPassword (or BOARDCLERK_GRAPH_CERTIFICATE) and BOARDCLERK_GRAPH=on, and grant the"
-                    + " app the Graph application permission {} to look owners up in the organisation's directory.",
-                    config.localMode() ? " (local mode)" : " (BOARDCLERK_GRAPH is not on)", GraphDirectory.PERMISSION);
+            LOG.info("Microsoft Graph is off{}: owners are matched against the Teams roster only, and action-log "
+                    + "summaries are posted by the bot itself. Set MicrosoftAppId and MicrosoftAppPassword (or "
+                    + "BOARDCLERK_GRAPH_CERTIFICATE), an https BOARDCLERK_LOGIN_AUTHORITY, and leave BOARDCLERK_GRAPH "
+                    + "unset or on; grant the app the Graph application permission {} to look owners up in the "
+                    + "organisation's directory.", config.localMode() ? " (local mode)"
+                    : " (BOARDCLERK_GRAPH=off, or BOARDCLERK_LOGIN_AUTHORITY is not https)", GraphDirectory.PERMISSION);
             return Directory.OFF;
         }
-        GraphSettings settings = GraphSettings.of(config.appId(), config.appPassword(), config.graphCertificate(),
-                config.graphCertificatePassword(), config.appTenantId(), config.loginAuthority(),
-                config.graphBaseUrl());
+        GraphSettings settings = graphSettings(config);
         LOG.info("Microsoft Graph is on for directory lookups of owners (needs the application permission {}): {}",
                 GraphDirectory.PERMISSION, settings);
         return new GraphDirectory(settings);
     }
 
+    static GraphSettings graphSettings(BotConfig config) {
+        return GraphSettings.of(config.appId(), config.appPassword(), config.graphCertificate(),
+                config.graphCertificatePassword(), config.appTenantId(), config.loginAuthority(),
+                config.graphBaseUrl());
+    }
+
+    /** Why Graph is off, and what turning it on takes, for the line that says so in chat. */
+    static String graphOff(BotConfig config) {
+        if (config.localMode()) {
+            return "local mode: run BoardClerk with MicrosoftAppId and MicrosoftAppPassword to use it";
+        }
+        return config.loginAuthority().startsWith("https://") ? "BOARDCLERK_GRAPH=off: unset it to use Graph"
+                : "BOARDCLERK_LOGIN_AUTHORITY is not https, which Graph sign-in needs";
+    }
+
+    /** The weekly posting of action-log summaries, for tests that run it by a controlled clock. */
+    WeeklyPostScheduler weeklyPosts() {
+        return weeklyPosts;
+    }
+
     public BoardClerkServer start() {
         app.start();
         attendance.start();
+        weeklyPosts.start();
         if (config.localMode()) {
             LOG.warn("LOCAL MODE: MicrosoftAppId is empty, so BoardClerk accepts activities WITHOUT authentication "
                     + "and listens on 127.0.0.1 only. Set MicrosoftAppId and MicrosoftAppPassword to serve Teams.");
@@ -152,6 +182,7 @@ public final class BoardClerkServer implements AutoCloseable {
     @Override
     public void close() {
         attendance.close();
+        weeklyPosts.close();
         app.stop();
         store.close();
     }

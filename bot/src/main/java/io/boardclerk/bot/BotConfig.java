@@ -32,8 +32,8 @@ import java.util.regex.Pattern;
  * @param panelTestHostOrigin BOARDCLERK_PANEL_TEST_HOST_ORIGIN: a loopback origin ({@code http://127.0.0.1:<port>})
  *                           whose page may frame the side panel and speak the Teams host protocol to it, as Teams does;
  *                           empty when unset; allowed in local mode only, for the browser tests
- * @param graph              BOARDCLERK_GRAPH: whether BoardClerk calls Microsoft Graph (directory lookups for owners);
- *                           on by default outside local mode, always off in local mode
+ * @param graph              BOARDCLERK_GRAPH: whether BoardClerk calls Microsoft Graph (directory lookups for owners,
+ *                           posting action-log summaries); on by default outside local mode, always off in local mode
  * @param graphCertificate   BOARDCLERK_GRAPH_CERTIFICATE: a PEM or PFX file with the app's certificate and private key,
  *                           used for Graph instead of MicrosoftAppPassword; null when unset
  * @param graphCertificatePassword BOARDCLERK_GRAPH_CERTIFICATE_PASSWORD, a PFX file's password, a secret; empty when unset
@@ -93,18 +93,26 @@ public record BotConfig(String appId, String appPassword, String appTenantId, in
                 graphBaseUrl(env));
     }
 
+    /**
+     * On by default outside local mode (the app's credentials are there), off in local mode whatever is asked;
+     * {@code BOARDCLERK_GRAPH=off} switches it off. Asked for outright, it needs an https authority; by default, an
+     * authority azure-identity cannot use leaves Graph off rather than stopping start-up.
+     */
     private static boolean graph(Map<String, String> env, String appId, String authority) {
-        String raw = value(env, "BOARDCLERK_GRAPH", "off").toLowerCase(Locale.ROOT);
-        if (!raw.equals("on") && !raw.equals("off")) {
+        String raw = value(env, "BOARDCLERK_GRAPH", "").toLowerCase(Locale.ROOT);
+        if (!raw.isEmpty() && !raw.equals("on") && !raw.equals("off")) {
             throw new ConfigException("BOARDCLERK_GRAPH must be on or off, not \"" + raw + "\".");
         }
-        boolean on = raw.equals("on") && !appId.isEmpty();
-        if (on && !authority.startsWith("https://")) {
+        if (appId.isEmpty() || raw.equals("off")) {
+            return false;
+        }
+        boolean https = authority.startsWith("https://");
+        if (raw.equals("on") && !https) {
             throw new ConfigException("BOARDCLERK_LOGIN_AUTHORITY must be an https address for Microsoft Graph "
                     + "(azure-identity signs in over https only), not \"" + authority + "\"; or set "
                     + "BOARDCLERK_GRAPH=off.");
         }
-        return on;
+        return https;
     }
 
     private static Path graphCertificate(Map<String, String> env, String appId) {

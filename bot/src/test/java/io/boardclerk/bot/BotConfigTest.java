@@ -124,8 +124,12 @@ class BotConfigTest {
         assertTrue(!local.graph(), "local mode: no Graph");
         assertEquals(BotConfig.PUBLIC_GRAPH_BASE_URL, local.graphBaseUrl());
 
-        assertTrue(!BotConfig.from(Map.of("MicrosoftAppId", "id", "MicrosoftAppPassword", "pw")).graph(),
-                "Graph is opt-in");
+        assertTrue(BotConfig.from(Map.of("MicrosoftAppId", "id", "MicrosoftAppPassword", "pw")).graph(),
+                "with the app's credentials Graph is on by default");
+        assertTrue(!BotConfig.from(Map.of("BOARDCLERK_GRAPH", "on")).graph(), "never in local mode, even if asked");
+        assertTrue(!BotConfig.from(Map.of("MicrosoftAppId", "id", "MicrosoftAppPassword", "pw",
+                "BOARDCLERK_LOGIN_AUTHORITY", "http://login.example.org")).graph(),
+                "by default, an authority azure-identity cannot use leaves Graph off instead of stopping start-up");
         BotConfig on = BotConfig.from(Map.of("MicrosoftAppId", "id", "MicrosoftAppPassword", "pw",
                 "BOARDCLERK_GRAPH", "on", "BOARDCLERK_GRAPH_BASE_URL", "https://graph.microsoft.us/v1.0/"));
         assertTrue(on.graph());

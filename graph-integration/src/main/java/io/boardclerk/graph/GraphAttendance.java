@@ -69,7 +69,7 @@ public final class GraphAttendance implements AttendanceSource {
                     + "attendance reports through the organiser.");
         }
         try {
-            return read(clients.forTenant(tenant), meeting);
+            return read(clients.client(tenant), meeting);
         } catch (RuntimeException e) {
             return failure(e);
         }

@@ -15,9 +15,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One Graph client per tenant, signed in as BoardClerk's app: a client secret or certificate, at the configured
- * authority, with the app's token sent only to the configured Graph host (the SDK sends none to a host it is not
- * told about), the SDK's retry of 429/503/504 bounded by the settings, and a time limit on every call.
+ * The Graph SDK's clients, one per tenant, signed in as BoardClerk's app (client credentials: a secret or a
+ * certificate) at the configured authority, and sending the app's token to the configured Graph host only. Shared by
+ * every Graph feature, so each tenant's token is fetched once and cached by azure-identity.
+ *
+ * <p>Resource-specific consent needs nothing else here: an app-only token asks for Graph's {@code /.default} scope,
+ * and Graph checks, per chat or team, whether the app holds the RSC permission (granted when BoardClerk was installed
+ * there) for the call.
  */
 final class GraphClients {
 
@@ -28,11 +32,23 @@ final class GraphClients {
         this.settings = settings;
     }
 
-    GraphServiceClient forTenant(String tenant) {
-        return clients.computeIfAbsent(tenant, this::client);
+    GraphSettings settings() {
+        return settings;
     }
 
-    private GraphServiceClient client(String tenant) {
+    /** The organisation to sign in to: the configured single tenant, else the board's. Empty when neither is known. */
+    String tenant(String boardTenant) {
+        if (!settings.tenantId().isEmpty()) {
+            return settings.tenantId();
+        }
+        return boardTenant == null ? "" : boardTenant.strip();
+    }
+
+    GraphServiceClient client(String tenant) {
+        return clients.computeIfAbsent(tenant, this::create);
+    }
+
+    private GraphServiceClient create(String tenant) {
         AzureIdentityAuthenticationProvider auth = new AzureIdentityAuthenticationProvider(credential(tenant),
                 new String[] {settings.graphHost()}, settings.scope());
         RetryHandlerOption retry = new RetryHandlerOption(this::shouldRetry, settings.maxRetries(),
@@ -84,7 +100,17 @@ final class GraphClients {
         return builder.build();
     }
 
-    /** The innermost cause of the given type in a chain, or null. */
+    /** An answer that arrived but is not the JSON Graph speaks (Gson's parse errors are IOExceptions too). */
+    static boolean unreadable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String name = t.getClass().getName();
+            if (name.startsWith("com.google.gson.") || t instanceof java.io.EOFException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static <T extends Throwable> T cause(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) {

@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -45,8 +44,12 @@ public final class GraphDirectory implements Directory {
     }
 
     public GraphDirectory(GraphSettings settings) {
-        this.settings = settings;
-        this.clients = new GraphClients(settings);
+        this(new GraphClients(settings));
+    }
+
+    GraphDirectory(GraphClients clients) {
+        this.clients = clients;
+        this.settings = clients.settings();
         this.cache = Caffeine.newBuilder().maximumSize(settings.cacheSize()).expireAfterWrite(settings.cacheTtl())
                 .build();
     }
@@ -56,8 +59,7 @@ public final class GraphDirectory implements Directory {
         if (words == null || words.isBlank()) {
             return new DirectoryLookup.NotFound();
         }
-        String tenant = settings.tenantId().isEmpty() ? Objects.requireNonNullElse(tenantId, "").strip()
-                : settings.tenantId();
+        String tenant = clients.tenant(tenantId);
         if (tenant.isEmpty()) {
             return new DirectoryLookup.Failed("the conversation's organisation (tenant) is not known, and "
                     + "MicrosoftAppTenantId is not set.");
@@ -109,7 +111,7 @@ public final class GraphDirectory implements Directory {
     }
 
     private List<DirectoryPerson> users(String tenant, String filter) {
-        GraphServiceClient client = clients.forTenant(tenant);
+        GraphServiceClient client = clients.client(tenant);
         UserCollectionResponse response = client.users().get(request -> {
             request.queryParameters.filter = filter;
             request.queryParameters.select = FIELDS;
@@ -128,7 +130,7 @@ public final class GraphDirectory implements Directory {
     }
 
     private DirectoryLookup failure(RuntimeException e) {
-        ApiException api = GraphClients.cause(e, ApiException.class);
+        ApiException api = cause(e, ApiException.class);
         if (api != null) {
             int status = api.getResponseStatusCode();
             String code = api instanceof ODataError error && error.getError() != null ? error.getError().getCode()
@@ -148,17 +150,26 @@ public final class GraphDirectory implements Directory {
             }
             return new DirectoryLookup.Failed("Microsoft Graph answered with an error (HTTP " + status + ").");
         }
-        if (GraphClients.cause(e, ClientAuthenticationException.class) != null) {
+        if (cause(e, ClientAuthenticationException.class) != null) {
             LOG.warn("BoardClerk could not sign in to Microsoft Graph: {}", e.getClass().getSimpleName());
             return new DirectoryLookup.Failed("BoardClerk could not sign in to Microsoft Graph: check MicrosoftAppId, "
                     + "MicrosoftAppPassword or BOARDCLERK_GRAPH_CERTIFICATE, MicrosoftAppTenantId and "
                     + "BOARDCLERK_LOGIN_AUTHORITY.");
         }
-        if (GraphClients.cause(e, IOException.class) != null) {
+        if (GraphClients.unreadable(e)) {
+            LOG.warn("Microsoft Graph's answer to a directory lookup could not be read: {}",
+                    e.getClass().getSimpleName());
+            return new DirectoryLookup.Failed("Microsoft Graph's answer could not be read.");
+        }
+        if (cause(e, IOException.class) != null) {
             LOG.warn("Microsoft Graph could not be reached for a directory lookup: {}", e.getClass().getSimpleName());
             return new DirectoryLookup.Failed("Microsoft Graph did not answer in time; try again later.");
         }
         LOG.warn("A directory lookup through Microsoft Graph failed", e);
         return new DirectoryLookup.Failed("Microsoft Graph's answer could not be read.");
+    }
+
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        return GraphClients.cause(e, type);
     }
 }

@@ -22,13 +22,17 @@ import io.boardclerk.core.model.RecordingKind;
 import io.boardclerk.core.model.Source;
 import io.boardclerk.core.model.Target;
 import io.boardclerk.core.port.Ledger;
+import io.boardclerk.core.posting.ChatAddress;
+import io.boardclerk.core.posting.PostingSchedule;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -56,10 +60,12 @@ final class SqliteLedger implements Ledger {
 
     private final Sql sql;
     private final SqliteAttendance attendance;
+    private final SqlitePosting posting;
 
     SqliteLedger(Connection connection) {
         this.sql = new Sql(connection);
         this.attendance = new SqliteAttendance(sql);
+        this.posting = new SqlitePosting(sql);
     }
 
     /** Releases the compiled statements before the connection closes. */
@@ -772,5 +778,47 @@ final class SqliteLedger implements Ledger {
     @Override
     public void setQuorum(long boardId, Integer quorum) {
         attendance.setQuorum(boardId, quorum);
+    }
+
+    // ---- posting through Microsoft Graph (V5)
+
+    @Override
+    public Optional<ChatAddress> chatAddress(long boardId) {
+        return posting.chatAddress(boardId);
+    }
+
+    @Override
+    public void setChatAddress(long boardId, ChatAddress address, Instant at) {
+        posting.setChatAddress(boardId, address, at);
+    }
+
+    @Override
+    public Optional<PostingSchedule> postingSchedule(long boardId) {
+        return posting.postingSchedule(boardId);
+    }
+
+    @Override
+    public void setPostingSchedule(long boardId, DayOfWeek day, ZoneId zone, String setBy, Instant at) {
+        posting.setPostingSchedule(boardId, day, zone, setBy, at);
+    }
+
+    @Override
+    public boolean clearPostingSchedule(long boardId) {
+        return posting.clearPostingSchedule(boardId);
+    }
+
+    @Override
+    public List<PostingSchedule> postingSchedules() {
+        return posting.postingSchedules();
+    }
+
+    @Override
+    public boolean claimWeeklyPost(long boardId, LocalDate date, Instant at) {
+        return posting.claimWeeklyPost(boardId, date, at);
+    }
+
+    @Override
+    public void recordWeeklyPost(long boardId, LocalDate date, String outcome) {
+        posting.recordWeeklyPost(boardId, date, outcome);
     }
 }

@@ -30,6 +30,8 @@ final class HelpText {
             - `review actions`: cards for what is due or overdue · `review 12`, then `Update: ...` lines
             - `action log` · `action log overdue` · `action log owner Constabulary` · `my actions` · `history 12`
             - `export` (Word) · `export csv` · `export json` (chair or secretary): a download link
+            - `post action log` (chair or secretary) posts the summary here · `post action log weekly monday` \
+            (or `weekly off`; `post action log weekly` shows when)
 
             **Minutes**
             - `draft minutes` (chair or secretary) · `approve minutes 26/05/2026` (chair)

@@ -87,6 +87,17 @@ public sealed interface Command {
         }
     }
 
+    /**
+     * Posting the action-log summary into the board's channel or chat: now ({@code post action log}), weekly on a
+     * day ({@code post action log weekly monday}), no longer weekly ({@code ... weekly off}), or the schedule as it
+     * stands ({@code post action log weekly}).
+     *
+     * @param day the weekday for {@link Mode#WEEKLY}, otherwise null
+     */
+    record PostActionLog(Mode mode, java.time.DayOfWeek day) implements Command {
+        public enum Mode { NOW, WEEKLY, WEEKLY_OFF, SHOW_SCHEDULE }
+    }
+
     /** The sender's own actions: on this board, or in a personal chat on every board they sit on. */
     record MyActions() implements Command {
     }

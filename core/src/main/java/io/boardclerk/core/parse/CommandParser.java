@@ -80,6 +80,8 @@ public final class CommandParser {
     private static final Pattern KEEP_OPEN = Pattern.compile("^keep\\s+" + NUM + "\\s+open$|^keep\\s+open\\s+"
             + NUM + "$", I);
     private static final Pattern HISTORY = Pattern.compile("^history\\s+(?:of\\s+)?" + NUM + "$", I);
+    private static final Pattern POST_LOG = Pattern.compile("^post\\s+(?:the\\s+)?action\\s+log(?:\\s+summary)?"
+            + "(?:\\s+(weekly|every\\s+week)(?:\\s+(?:on\\s+)?(.+?))?)?\\.?$", I);
     private static final Pattern LOG_OVERDUE = Pattern.compile("^(?:the\\s+)?(?:action\\s+log|actions)\\s+"
             + "overdue$|^overdue\\s+actions$", I);
     private static final Pattern LOG_OWNER = Pattern.compile("^(?:the\\s+)?(?:action\\s+log|actions)\\s+(?:owner|for"
@@ -240,6 +242,7 @@ public final class CommandParser {
                 l -> group(KEEP_OPEN, l, m -> new Command.KeepOpen(Integer.parseInt(
                         m.group(1) != null ? m.group(1) : m.group(2)))),
                 l -> group(HISTORY, l, m -> new Command.History(Integer.parseInt(m.group(1)))),
+                l -> group(POST_LOG, l, m -> PostingWords.command(m.group(1), m.group(2))),
                 l -> group(LOG_OVERDUE, l, m -> new Command.ActionLog(true, null)),
                 l -> group(LOG_OWNER, l, m -> new Command.ActionLog(false, clean(m.group(1)))),
                 l -> group(REVIEW_ALL, l, m -> new Command.ReviewActions()),
