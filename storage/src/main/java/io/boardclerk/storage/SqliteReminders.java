@@ -223,19 +223,31 @@ abstract class SqliteReminders implements ReminderRepository {
 
     @Override
     public int countDeliveries(long boardId, String state, Instant since) {
-        return sql.one("SELECT COUNT(*) FROM reminder_deliveries WHERE board_id = ? AND state = ? AND updated_at >= ?",
-                row -> row.getInt(1), boardId, state, at(since)).orElse(0);
+        return sql.one("SELECT COUNT(*) FROM reminder_deliveries WHERE board_id = ? AND state = " + listed(state)
+                + " AND updated_at >= ?", row -> row.getInt(1), boardId, at(since)).orElse(0);
     }
 
     @Override
     public List<StoredDelivery> deliveries(long boardId, String state, int limit) {
-        return sql.list(DELIVERY + " WHERE board_id = ? AND state = ? ORDER BY updated_at DESC, id DESC LIMIT ?",
-                SqliteReminders::delivery, boardId, state, limit);
+        return sql.list(DELIVERY + " WHERE board_id = ? AND state = " + listed(state) + " ORDER BY updated_at DESC"
+                + " LIMIT ?", SqliteReminders::delivery, boardId, limit);
+    }
+
+    /**
+     * A state the status lists, written into the SQL as a literal (from this fixed set only, never user text) so that
+     * SQLite can see the partial index {@code reminder_deliveries_board} applies.
+     */
+    private static String listed(String state) {
+        if (!Set.of(StoredDelivery.SENT, StoredDelivery.UNDELIVERABLE, StoredDelivery.DEAD, StoredDelivery.IN_DOUBT)
+                .contains(state)) {
+            throw new IllegalArgumentException("Not a state the status lists: " + state);
+        }
+        return "'" + state + "'";
     }
 
     @Override
     public List<StoredReminder> nextReminders(long boardId, int limit) {
-        return sql.list(REMINDER + " WHERE board_id = ? AND state = 'PENDING' ORDER BY due_at, id LIMIT ?",
+        return sql.list(REMINDER + " WHERE board_id = ? AND state = 'PENDING' ORDER BY due_at LIMIT ?",
                 SqliteReminders::reminder, boardId, limit);
     }
 

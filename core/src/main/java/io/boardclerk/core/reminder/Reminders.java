@@ -11,7 +11,6 @@ import io.boardclerk.core.port.LedgerStore;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,16 +35,18 @@ public final class Reminders implements ReminderOutbox {
     @Override
     public List<Outgoing> claimDue(Instant now, int limit, Instant leaseUntil) {
         return store.inTransaction(ledger -> {
+            SweepReads reads = new SweepReads(ledger);
+            Expansion expansion = new Expansion(reads, now);
             for (StoredReminder reminder : ledger.dueReminders(now, limit)) {
-                new Expansion(ledger, now).expand(reminder);
+                reads.knowReminder(reminder);
+                expansion.expand(reminder);
             }
             List<Outgoing> claimed = new ArrayList<>();
-            Map<Long, Board> boards = new HashMap<>();
             List<StoredDelivery> due = ledger.dueDeliveries(now, limit);
             while (!due.isEmpty() && claimed.size() < limit) {
                 for (StoredDelivery delivery : due) {
                     if (claimed.size() < limit) {
-                        claim(ledger, boards, delivery, now, leaseUntil).ifPresent(claimed::add);
+                        claim(reads, delivery, now, leaseUntil).ifPresent(claimed::add);
                     }
                 }
                 due = claimed.size() < limit ? ledger.dueDeliveries(now, limit) : List.of();
@@ -54,26 +55,26 @@ public final class Reminders implements ReminderOutbox {
         });
     }
 
-    private Optional<Outgoing> claim(Ledger ledger, Map<Long, Board> boards, StoredDelivery delivery, Instant now,
-                                     Instant leaseUntil) {
-        Board board = boards.computeIfAbsent(delivery.boardId(), id -> ledger.board(id).orElseThrow());
-        ReminderPolicy policy = ledger.reminderPolicy(board.id());
+    private Optional<Outgoing> claim(SweepReads reads, StoredDelivery delivery, Instant now, Instant leaseUntil) {
+        Ledger ledger = reads.ledger;
+        Board board = reads.board(delivery.boardId());
+        ReminderPolicy policy = reads.policy(board.id());
         if (!WorkingCalendar.isOpen(now, policy.zone())) {
             ledger.postponeDelivery(delivery.id(), WorkingCalendar.windowFrom(now, policy.zone()), now);
             return Optional.empty();
         }
-        StoredReminder reminder = ledger.reminder(delivery.reminderId()).orElseThrow();
-        Composed composed = new Composer(ledger, board, policy, now).compose(reminder, delivery.personId());
+        StoredReminder reminder = reads.reminder(delivery.reminderId()).orElseThrow();
+        Composed composed = new Composer(reads, board, policy, now).compose(reminder, delivery.personId());
         if (composed.whyNot() != null) {
             ledger.endDelivery(delivery.id(), StoredDelivery.CANCELLED, composed.whyNot(), now);
             return Optional.empty();
         }
-        Person person = delivery.personId() == null ? null : ledger.person(delivery.personId()).orElse(null);
+        Person person = delivery.personId() == null ? null : reads.person(delivery.personId()).orElse(null);
         if (person == null || (person.teamsId() == null && person.aadObjectId() == null)) {
             ledger.endDelivery(delivery.id(), StoredDelivery.UNDELIVERABLE, Expansion.MINUTES_ONLY, now);
             return Optional.empty();
         }
-        Optional<String> serviceUrl = ledger.serviceUrl(board.id());
+        Optional<String> serviceUrl = reads.serviceUrl(board.id());
         if (serviceUrl.isEmpty()) {
             ledger.endDelivery(delivery.id(), StoredDelivery.UNDELIVERABLE, "BoardClerk has not yet heard from the"
                     + " board's conversation, so it has no Teams address to send from", now);
@@ -153,22 +154,24 @@ public final class Reminders implements ReminderOutbox {
 
         static final String MINUTES_ONLY = "known only from the minutes: no Teams identity";
 
+        private final SweepReads reads;
         private final Ledger ledger;
         private final Instant now;
 
-        Expansion(Ledger ledger, Instant now) {
-            this.ledger = ledger;
+        Expansion(SweepReads reads, Instant now) {
+            this.reads = reads;
+            this.ledger = reads.ledger;
             this.now = now;
         }
 
         void expand(StoredReminder reminder) {
-            Board board = ledger.board(reminder.boardId()).orElseThrow();
-            ReminderPolicy policy = ledger.reminderPolicy(board.id());
+            Board board = reads.board(reminder.boardId());
+            ReminderPolicy policy = reads.policy(board.id());
             LocalDate today = now.atZone(policy.zone()).toLocalDate();
             Instant after = (reminder.dueAt().isAfter(now) ? reminder.dueAt() : now).plusSeconds(1);
             switch (reminder.kind()) {
                 case BEFORE, DUE, OVERDUE, SNOOZE -> {
-                    Optional<ActionItem> found = ledger.actionById(reminder.actionId());
+                    Optional<ActionItem> found = reads.action(reminder.actionId());
                     String why = found.isEmpty() ? "the action was deleted" : ReminderPlanning.whyNot(found.get());
                     if (why != null) {
                         ledger.endReminder(reminder.id(), StoredReminder.CANCELLED, now, why);
@@ -176,7 +179,7 @@ public final class Reminders implements ReminderOutbox {
                     }
                     ActionItem action = found.get();
                     List<Addressee> to = reminder.kind() == ReminderKind.SNOOZE
-                            ? ledger.person(reminder.personId()).map(p -> List.of(person(p))).orElse(List.of())
+                            ? reads.person(reminder.personId()).map(p -> List.of(person(p))).orElse(List.of())
                             : addressees(board.id(), action);
                     deliver(reminder, to);
                     if (reminder.kind() == ReminderKind.OVERDUE) {
@@ -187,8 +190,7 @@ public final class Reminders implements ReminderOutbox {
                 }
                 case DIGEST -> {
                     Optional<LocalDate> date = ledger.meeting(reminder.meetingId()).map(m -> m.date());
-                    List<ActionItem> due = date.map(d -> ledger.actions(board.id(), List.of(ActionStatus.OPEN))
-                            .stream().filter(a -> d.equals(a.target().date())).toList()).orElse(List.of());
+                    List<ActionItem> due = date.map(d -> reads.openActions(board.id()).stream().filter(a -> d.equals(a.target().date())).toList()).orElse(List.of());
                     if (due.isEmpty()) {
                         ledger.endReminder(reminder.id(), StoredReminder.SKIPPED, now,
                                 "no open actions are due at that meeting");
@@ -204,7 +206,7 @@ public final class Reminders implements ReminderOutbox {
                     deliver(reminder, List.copyOf(to.values()));
                 }
                 case ESCALATION -> {
-                    List<ActionItem> late = ledger.actions(board.id(), List.of(ActionStatus.OPEN)).stream()
+                    List<ActionItem> late = reads.openActions(board.id()).stream()
                             .filter(a -> ReminderPlanner.escalates(a, policy, today)).toList();
                     if (late.isEmpty()) {
                         ledger.endReminder(reminder.id(), StoredReminder.SKIPPED, now, "nothing to escalate");
@@ -213,7 +215,7 @@ public final class Reminders implements ReminderOutbox {
                         deliver(reminder, officer == null
                                 ? List.of(new Addressee(null, "the chair", "the board has no chair or secretary: say"
                                 + " `chair @name`"))
-                                : ledger.person(officer).map(p -> List.of(person(p))).orElse(List.of()));
+                                : reads.person(officer).map(p -> List.of(person(p))).orElse(List.of()));
                     }
                     ReminderPlanner.escalation(board.id(), policy, after)
                             .ifPresent(next -> ledger.planReminder(next, now));
@@ -237,15 +239,15 @@ public final class Reminders implements ReminderOutbox {
             Map<String, Addressee> to = new LinkedHashMap<>();
             for (Owner owner : action.owners()) {
                 if (owner.personId() != null) {
-                    ledger.person(owner.personId()).ifPresent(p -> to.putIfAbsent("p" + p.id(), person(p)));
+                    reads.person(owner.personId()).ifPresent(p -> to.putIfAbsent("p" + p.id(), person(p)));
                 } else if (owner.body()) {
-                    List<Long> members = ledger.bodyMembers(boardId, owner.name());
+                    List<Long> members = reads.bodyMembers(boardId, owner.name());
                     if (members.isEmpty()) {
                         to.putIfAbsent("n" + owner.name(), new Addressee(null, owner.name(), "nobody is mapped to "
                                 + owner.name() + ": `owner " + owner.name() + " = @name`"));
                     }
                     for (long member : members) {
-                        ledger.person(member).ifPresent(p -> to.putIfAbsent("p" + p.id(), person(p)));
+                        reads.person(member).ifPresent(p -> to.putIfAbsent("p" + p.id(), person(p)));
                     }
                 } else {
                     to.putIfAbsent("n" + owner.name(), new Addressee(null, owner.name(), owner.name()
