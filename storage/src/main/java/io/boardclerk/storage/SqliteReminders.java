@@ -92,6 +92,13 @@ abstract class SqliteReminders implements ReminderRepository {
     }
 
     @Override
+    public List<Long> boardsNeverPlanned() {
+        return sql.list("SELECT b.id FROM boards b WHERE NOT EXISTS (SELECT 1 FROM reminder_policies p"
+                + " WHERE p.board_id = b.id) AND NOT EXISTS (SELECT 1 FROM reminders r WHERE r.subject = 'board:' || b.id)"
+                + " ORDER BY b.id", row -> row.getLong(1));
+    }
+
+    @Override
     public List<StoredReminder> pendingRemindersOfAction(long actionId) {
         return sql.list(REMINDER + " WHERE action_id = ? AND state = 'PENDING' ORDER BY due_at",
                 SqliteReminders::reminder, actionId);

@@ -39,6 +39,12 @@ public interface ReminderRepository {
 
     Optional<ActionItem> actionById(long actionId);
 
+    /**
+     * Boards whose reminders were never planned: no policy set and no escalation ever planned. Their actions were
+     * recorded before reminders existed (a database upgraded to V4).
+     */
+    List<Long> boardsNeverPlanned();
+
     /** The PENDING reminders about an action (its own and its snoozes). */
     List<StoredReminder> pendingRemindersOfAction(long actionId);
 

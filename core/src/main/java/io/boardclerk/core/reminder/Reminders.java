@@ -27,13 +27,33 @@ import java.util.Optional;
 public final class Reminders implements ReminderOutbox {
 
     private final LedgerStore store;
+    private volatile boolean boardsPlanned;
 
     public Reminders(LedgerStore store) {
         this.store = store;
     }
 
+    /**
+     * Plans the reminders of every board never planned (its actions were recorded before reminders existed); the
+     * first sweep does this by itself. Returns how many boards were planned.
+     */
+    public int planBoardsNeverPlanned(Instant now) {
+        int planned = store.inTransaction(ledger -> {
+            List<Long> boards = ledger.boardsNeverPlanned();
+            for (long boardId : boards) {
+                ReminderPlanning.replanBoard(ledger, boardId, now);
+            }
+            return boards.size();
+        });
+        boardsPlanned = true;
+        return planned;
+    }
+
     @Override
     public List<Outgoing> claimDue(Instant now, int limit, Instant leaseUntil) {
+        if (!boardsPlanned) {
+            planBoardsNeverPlanned(now);
+        }
         return store.inTransaction(ledger -> {
             SweepReads reads = new SweepReads(ledger);
             Expansion expansion = new Expansion(reads, now);

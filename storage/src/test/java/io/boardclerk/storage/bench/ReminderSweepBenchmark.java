@@ -104,6 +104,8 @@ public final class ReminderSweepBenchmark {
             c.setAutoCommit(false);
             s.execute("INSERT INTO boards (id, tenant_id, conversation_id, name, service_url) VALUES"
                     + " (1, 'tenant', '19:bench', 'Fenshire Board', 'https://smba.example.test/')");
+            // A policy row: the board counts as planned, so the first sweep does not replan it from scratch.
+            s.execute("INSERT INTO reminder_policies (board_id) VALUES (1)");
             s.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000)"
                     + " INSERT INTO people (id, board_id, teams_id, aad_object_id, name, on_roster)"
                     + " SELECT i, 1, '29:p' || i, 'aad-' || i, 'Person ' || i, 1 FROM n");
