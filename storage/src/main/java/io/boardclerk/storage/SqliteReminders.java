@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -137,6 +138,23 @@ abstract class SqliteReminders implements ReminderRepository {
     }
 
     @Override
+    public void markExpanded(Collection<Long> reminderIds, Instant at) {
+        if (!reminderIds.isEmpty()) {
+            sql.update("UPDATE reminders SET state = 'EXPANDED', ended_at = ? WHERE state = 'PENDING'"
+                    + " AND id IN (SELECT value FROM json_each(?))", at(at), ids(reminderIds));
+        }
+    }
+
+    /** Ids as a JSON array, for {@code IN (SELECT value FROM json_each(?))}: one statement whatever the count. */
+    static String ids(Collection<Long> ids) {
+        StringBuilder out = new StringBuilder("[");
+        for (long id : ids) {
+            out.append(out.length() > 1 ? "," : "").append(id);
+        }
+        return out.append(']').toString();
+    }
+
+    @Override
     public int cancelDeliveriesOfAction(long actionId, Instant at, String note) {
         return sql.update("UPDATE reminder_deliveries SET state = 'CANCELLED', last_error = ?, updated_at = ?"
                 + " WHERE state IN ('PENDING', 'RETRY') AND reminder_id IN (SELECT id FROM reminders"
@@ -170,6 +188,13 @@ abstract class SqliteReminders implements ReminderRepository {
     public boolean claimDelivery(long deliveryId, Instant leaseUntil, Instant at) {
         return sql.update("UPDATE reminder_deliveries SET state = 'SENDING', lease_until = ?, updated_at = ?"
                 + " WHERE id = ? AND state IN ('PENDING', 'RETRY')", at(leaseUntil), at(at), deliveryId) == 1;
+    }
+
+    @Override
+    public int claimDeliveries(Collection<Long> deliveryIds, Instant leaseUntil, Instant at) {
+        return deliveryIds.isEmpty() ? 0 : sql.update("UPDATE reminder_deliveries SET state = 'SENDING',"
+                + " lease_until = ?, updated_at = ? WHERE state IN ('PENDING', 'RETRY')"
+                + " AND id IN (SELECT value FROM json_each(?))", at(leaseUntil), at(at), ids(deliveryIds));
     }
 
     @Override

@@ -57,25 +57,34 @@ public final class Reminders implements ReminderOutbox {
         return store.inTransaction(ledger -> {
             SweepReads reads = new SweepReads(ledger);
             Expansion expansion = new Expansion(reads, now);
-            for (StoredReminder reminder : ledger.dueReminders(now, limit)) {
+            List<StoredReminder> dueReminders = ledger.dueReminders(now, limit);
+            reads.prefetchActions(dueReminders.stream().map(StoredReminder::actionId).filter(id -> id != null)
+                    .toList());
+            for (StoredReminder reminder : dueReminders) {
                 reads.knowReminder(reminder);
                 expansion.expand(reminder);
             }
+            expansion.finish();
             List<Outgoing> claimed = new ArrayList<>();
-            List<StoredDelivery> due = ledger.dueDeliveries(now, limit);
-            while (!due.isEmpty() && claimed.size() < limit) {
+            for (List<StoredDelivery> due = ledger.dueDeliveries(now, limit); !due.isEmpty() && claimed.size() < limit;
+                 due = ledger.dueDeliveries(now, limit - claimed.size())) {
+                List<Outgoing> batch = new ArrayList<>();
                 for (StoredDelivery delivery : due) {
-                    if (claimed.size() < limit) {
-                        claim(reads, delivery, now, leaseUntil).ifPresent(claimed::add);
-                    }
+                    claim(reads, delivery, now).ifPresent(batch::add);
                 }
-                due = claimed.size() < limit ? ledger.dueDeliveries(now, limit) : List.of();
+                // One write claims the batch; inside this transaction nobody else can have claimed any of it.
+                int marked = ledger.claimDeliveries(batch.stream().map(Outgoing::deliveryId).toList(), leaseUntil, now);
+                if (marked != batch.size()) {
+                    throw new IllegalStateException("Claimed " + marked + " of " + batch.size() + " deliveries");
+                }
+                claimed.addAll(batch);
             }
             return claimed;
         });
     }
 
-    private Optional<Outgoing> claim(SweepReads reads, StoredDelivery delivery, Instant now, Instant leaseUntil) {
+    /** Checks a due delivery and writes what it will say; empty when it was postponed, cancelled or undeliverable. */
+    private Optional<Outgoing> claim(SweepReads reads, StoredDelivery delivery, Instant now) {
         Ledger ledger = reads.ledger;
         Board board = reads.board(delivery.boardId());
         ReminderPolicy policy = reads.policy(board.id());
@@ -98,9 +107,6 @@ public final class Reminders implements ReminderOutbox {
         if (serviceUrl.isEmpty()) {
             ledger.endDelivery(delivery.id(), StoredDelivery.UNDELIVERABLE, "BoardClerk has not yet heard from the"
                     + " board's conversation, so it has no Teams address to send from", now);
-            return Optional.empty();
-        }
-        if (!ledger.claimDelivery(delivery.id(), leaseUntil, now)) {
             return Optional.empty();
         }
         return Optional.of(new Outgoing(delivery.id(), delivery.attempts(), board.tenantId(), serviceUrl.get(),
@@ -177,6 +183,7 @@ public final class Reminders implements ReminderOutbox {
         private final SweepReads reads;
         private final Ledger ledger;
         private final Instant now;
+        private final List<Long> expanded = new ArrayList<>();
 
         Expansion(SweepReads reads, Instant now) {
             this.reads = reads;
@@ -250,8 +257,17 @@ public final class Reminders implements ReminderOutbox {
                         reachable ? StoredDelivery.PENDING : StoredDelivery.UNDELIVERABLE, reminder.dueAt(),
                         addressee.undeliverable(), now);
             }
-            ledger.endReminder(reminder.id(), StoredReminder.EXPANDED, now,
-                    to.isEmpty() ? "nobody to send it to" : null);
+            if (to.isEmpty()) {
+                ledger.endReminder(reminder.id(), StoredReminder.EXPANDED, now, "nobody to send it to");
+            } else {
+                expanded.add(reminder.id());
+            }
+        }
+
+        /** Marks the reminders expanded in one write. */
+        void finish() {
+            ledger.markExpanded(expanded, now);
+            expanded.clear();
         }
 
         /** The owners as people: a person as is, a body through the people mapped to it. */

@@ -50,6 +50,20 @@ final class SweepReads {
         return actions.computeIfAbsent(actionId, ledger::actionById);
     }
 
+    /** Reads the actions of many reminders at once, before they are expanded one by one. */
+    void prefetchActions(java.util.Collection<Long> actionIds) {
+        List<Long> missing = actionIds.stream().filter(id -> !actions.containsKey(id)).distinct().toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        for (ActionItem action : ledger.actionsByIds(missing)) {
+            actions.put(action.id(), Optional.of(action));
+        }
+        for (long id : missing) {
+            actions.putIfAbsent(id, Optional.empty());
+        }
+    }
+
     Optional<Person> person(long personId) {
         return people.computeIfAbsent(personId, ledger::person);
     }
