@@ -185,12 +185,6 @@ abstract class SqliteReminders implements ReminderRepository {
     }
 
     @Override
-    public boolean claimDelivery(long deliveryId, Instant leaseUntil, Instant at) {
-        return sql.update("UPDATE reminder_deliveries SET state = 'SENDING', lease_until = ?, updated_at = ?"
-                + " WHERE id = ? AND state IN ('PENDING', 'RETRY')", at(leaseUntil), at(at), deliveryId) == 1;
-    }
-
-    @Override
     public int claimDeliveries(Collection<Long> deliveryIds, Instant leaseUntil, Instant at) {
         return deliveryIds.isEmpty() ? 0 : sql.update("UPDATE reminder_deliveries SET state = 'SENDING',"
                 + " lease_until = ?, updated_at = ? WHERE state IN ('PENDING', 'RETRY')"

@@ -86,10 +86,7 @@ public interface ReminderRepository {
 
     Optional<StoredDelivery> delivery(long deliveryId);
 
-    /** Marks a PENDING or RETRY delivery SENDING until the lease ends; false when it was not waiting any more. */
-    boolean claimDelivery(long deliveryId, Instant leaseUntil, Instant at);
-
-    /** {@link #claimDelivery} for several at once; returns how many were claimed. */
+    /** Marks PENDING or RETRY deliveries SENDING until the lease ends, in one write; returns how many it marked. */
     int claimDeliveries(java.util.Collection<Long> deliveryIds, Instant leaseUntil, Instant at);
 
     void postponeDelivery(long deliveryId, Instant nextAt, Instant at);
