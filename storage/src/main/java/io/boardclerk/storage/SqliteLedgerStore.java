@@ -92,6 +92,11 @@ public final class SqliteLedgerStore implements LedgerStore, AutoCloseable {
         config.setCacheSize(-65_536);
         Connection connection = config.createConnection(url);
         connection.setAutoCommit(true);
+        // Checkpoint the WAL every 10,000 pages rather than 1,000: a reminder sweep and its sends rewrite the same
+        // pages, which a checkpoint then writes back once instead of ten times (and fsyncs a tenth as often).
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA wal_autocheckpoint = 10000");
+        }
         return connection;
     }
 
