@@ -167,11 +167,44 @@ abstract class SqliteReminders implements ReminderRepository {
     }
 
     @Override
-    public void addDelivery(long reminderId, long boardId, Long personId, String recipient, String state,
-                            Instant nextAt, String error, Instant at) {
+    public void addDeliveries(List<NewDelivery> deliveries, Instant at) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        StringBuilder rows = new StringBuilder("[");
+        for (NewDelivery d : deliveries) {
+            rows.append(rows.length() > 1 ? "," : "").append('[').append(d.reminderId()).append(',')
+                    .append(d.boardId()).append(',').append(d.personId() == null ? "null" : d.personId()).append(',');
+            json(rows, d.recipient()).append(',');
+            json(rows, d.state()).append(',');
+            json(rows, at(d.nextAt())).append(',');
+            json(rows, d.error()).append(']');
+        }
+        rows.append(']');
+        // "WHERE true" keeps SQLite from reading ON CONFLICT as part of the SELECT's join.
         sql.update("INSERT INTO reminder_deliveries (reminder_id, board_id, person_id, recipient, state, next_at,"
-                        + " last_error, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                reminderId, boardId, personId, recipient, state, at(nextAt), error, at(at));
+                + " last_error, updated_at) SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4,"
+                + " value ->> 5, value ->> 6, ? FROM json_each(?) WHERE true ON CONFLICT DO NOTHING", at(at),
+                rows.toString());
+    }
+
+    /** A JSON string (or null), escaped: recipients are names as people wrote them. */
+    static StringBuilder json(StringBuilder out, String value) {
+        if (value == null) {
+            return out.append("null");
+        }
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"');
     }
 
     @Override

@@ -77,9 +77,13 @@ public interface ReminderRepository {
     /** PENDING reminders due by {@code now}, earliest first, read through the partial index {@code reminders_pending_due}. */
     List<StoredReminder> dueReminders(Instant now, int limit);
 
-    /** Adds a delivery unless the reminder already has one for that person. */
-    void addDelivery(long reminderId, long boardId, Long personId, String recipient, String state, Instant nextAt,
-                     String error, Instant at);
+    /** Adds deliveries, in one write; one the reminder already has for that person is left as it is. */
+    void addDeliveries(List<NewDelivery> deliveries, Instant at);
+
+    /** A delivery to add: to a person, or (person null, UNDELIVERABLE) to a body or name nobody answers for. */
+    record NewDelivery(long reminderId, long boardId, Long personId, String recipient, String state, Instant nextAt,
+                       String error) {
+    }
 
     /** PENDING or RETRY deliveries due by {@code now}, read through the partial index {@code reminder_deliveries_due}. */
     List<StoredDelivery> dueDeliveries(Instant now, int limit);

@@ -7,6 +7,7 @@ import io.boardclerk.core.model.Owner;
 import io.boardclerk.core.model.Person;
 import io.boardclerk.core.port.Ledger;
 import io.boardclerk.core.port.LedgerStore;
+import io.boardclerk.core.port.ReminderRepository;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -184,6 +185,7 @@ public final class Reminders implements ReminderOutbox {
         private final Ledger ledger;
         private final Instant now;
         private final List<Long> expanded = new ArrayList<>();
+        private final List<ReminderRepository.NewDelivery> deliveries = new ArrayList<>();
 
         Expansion(SweepReads reads, Instant now) {
             this.reads = reads;
@@ -253,9 +255,10 @@ public final class Reminders implements ReminderOutbox {
         private void deliver(StoredReminder reminder, List<Addressee> to) {
             for (Addressee addressee : to) {
                 boolean reachable = addressee.undeliverable() == null;
-                ledger.addDelivery(reminder.id(), reminder.boardId(), addressee.personId(), addressee.name(),
+                deliveries.add(new ReminderRepository.NewDelivery(reminder.id(), reminder.boardId(),
+                        addressee.personId(), addressee.name(),
                         reachable ? StoredDelivery.PENDING : StoredDelivery.UNDELIVERABLE, reminder.dueAt(),
-                        addressee.undeliverable(), now);
+                        addressee.undeliverable()));
             }
             if (to.isEmpty()) {
                 ledger.endReminder(reminder.id(), StoredReminder.EXPANDED, now, "nobody to send it to");
@@ -264,9 +267,11 @@ public final class Reminders implements ReminderOutbox {
             }
         }
 
-        /** Marks the reminders expanded in one write. */
+        /** Writes the deliveries and marks the reminders expanded: one write each, whatever the number due. */
         void finish() {
+            ledger.addDeliveries(deliveries, now);
             ledger.markExpanded(expanded, now);
+            deliveries.clear();
             expanded.clear();
         }
 
