@@ -9,6 +9,7 @@ import io.boardclerk.core.parse.ParseContext;
 import io.boardclerk.core.port.Directory;
 import io.boardclerk.core.port.Ledger;
 import io.boardclerk.core.port.LedgerStore;
+import io.boardclerk.core.reminder.ReminderPlanning;
 import io.boardclerk.core.roster.Mention;
 import io.boardclerk.core.roster.RosterMatcher;
 
@@ -108,6 +109,8 @@ public final class Clerk {
         on(Command.SetTitle.class, BoardHandler::title);
         on(Command.RosterTitles.class, BoardHandler::rosterTitles);
         on(Command.Undo.class, BoardHandler::undo);
+        on(Command.Reminders.class, RemindersHandler::policy);
+        on(Command.RemindersStatus.class, RemindersHandler::status);
     }
 
     /**
@@ -136,7 +139,7 @@ public final class Clerk {
     /** Handles a message. Empty when the activity was handled before (Teams redelivers). */
     public Optional<Reply> onMessage(Turn turn) {
         try {
-            return withLookups(turn.conversation().tenantId(), answered -> store.inTransaction(ledger -> {
+            return withLookups(turn.conversation().tenantId(), answered -> transaction(turn.receivedAt(), ledger -> {
                 if (!ledger.claimActivity(turn.conversation().conversationId(), turn.activityId(), turn.receivedAt())) {
                     return Optional.empty();
                 }
@@ -213,11 +216,11 @@ public final class Clerk {
      */
     public CardOutcome onCardAction(CardTurn turn) {
         try {
-            return withLookups(turn.conversation().tenantId(), answered -> store.inTransaction(ledger -> {
+            return withLookups(turn.conversation().tenantId(), answered -> transaction(turn.receivedAt(), ledger -> {
                 boolean fresh = ledger.claimActivity(turn.conversation().conversationId(), turn.activityId(),
                         turn.receivedAt());
                 if (turn.conversation().personal()) {
-                    return personalCard(ledger, turn);
+                    return personalCard(ledger, turn, fresh);
                 }
                 CardPress press = CardPress.read(turn);
                 Source source = new Source(turn.activityId(), turn.sender().teamsId(), turn.sender().name(),
@@ -233,7 +236,10 @@ public final class Clerk {
         }
     }
 
-    private CardOutcome personalCard(Ledger ledger, CardTurn turn) {
+    private CardOutcome personalCard(Ledger ledger, CardTurn turn, boolean fresh) {
+        if (ReminderPress.handles(turn.verb())) {
+            return ReminderPress.apply(ledger, turn, this, fresh);
+        }
         if (!Card.Verbs.MORE.equals(turn.verb())) {
             throw new Refusal("That button works only in the board's own conversation.");
         }
@@ -270,7 +276,7 @@ public final class Clerk {
 
     private Optional<Reply> meetingEvent(Conversation conversation, String activityId, Instant at,
                                          java.util.function.Function<Desk, String> work) {
-        return withLookups(conversation.tenantId(), answered -> store.inTransaction(ledger -> {
+        return withLookups(conversation.tenantId(), answered -> transaction(at, ledger -> {
             if (!ledger.claimActivity(conversation.conversationId(), activityId, at)) {
                 return Optional.<Reply>empty();
             }
@@ -283,6 +289,18 @@ public final class Clerk {
             answered.requireAnswered();
             return reply.isEmpty() ? Optional.<Reply>empty() : Optional.of(reply);
         }));
+    }
+
+    /**
+     * One transaction in which the reminders of whatever the work changed are replanned before it commits, so a
+     * change to an action or a meeting takes effect on its reminders at once (or, if refused, not at all).
+     */
+    private <T> T transaction(Instant at, java.util.function.Function<Ledger, T> work) {
+        return store.inTransaction(ledger -> {
+            T result = work.apply(ledger);
+            ReminderPlanning.replanChanges(ledger, at);
+            return result;
+        });
     }
 
     /** Brings the board's roster up to date with what Teams lists. */
@@ -311,7 +329,7 @@ public final class Clerk {
         return desk(ledger, conversation, sender, mentions, source, Desk.VIA_MESSAGE, directory);
     }
 
-    private Desk desk(Ledger ledger, Conversation conversation, Sender sender, List<Mention> mentions, Source source,
+    Desk desk(Ledger ledger, Conversation conversation, Sender sender, List<Mention> mentions, Source source,
                       String via, Directory directory) {
         Board board = boardFor(ledger, conversation);
         Person me = ledger.personByTeamsId(board.id(), sender.teamsId())

@@ -33,6 +33,11 @@ final class HelpText {
             - `post action log` (chair or secretary) posts the summary here · `post action log weekly monday` \
             (or `weekly off`; `post action log weekly` shows when)
 
+            **Reminders** (owners get them in a personal chat with BoardClerk)
+            - `reminders` shows the board's policy · `reminders status` (chair or secretary): sent, undeliverable, next
+            - `reminders 7,0 overdue weekly digest 5 escalate 14` (chair or secretary) · `reminders 3,1,0` · \
+            `reminders overdue off` · `reminders digest off` · `reminders zone Europe/Dublin` · `reminders off`
+
             **Minutes**
             - `draft minutes` (chair or secretary) · `approve minutes 26/05/2026` (chair)
             - `marking OFFICIAL` (or OFFICIAL-SENSITIVE, PROTECT, none)

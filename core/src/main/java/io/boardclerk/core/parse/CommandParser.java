@@ -99,6 +99,9 @@ public final class CommandParser {
     private static final Pattern ATTENDANCE = Pattern.compile("^(?:show\\s+(?:the\\s+)?)?attendance"
             + "(?:\\s+report)?$", I);
     private static final Pattern QUORUM = Pattern.compile("^(?:the\\s+)?quorum(?:\\s+(?:is\\s+)?(.+))?$", I);
+    /** Only a settings word after "reminders" makes it the command, so minutes that say "Reminders were sent" stay prose. */
+    private static final Pattern REMINDERS = Pattern.compile("^reminders?(?:\\s+((?:status|off|on|none|defaults?|overdue"
+            + "|digest|escalat(?:e|ion)|zone|time\\s*zone|before)\\b.*|\\d.*))?$", I);
     private static final Pattern MARKING = Pattern.compile("^(?:protective\\s+)?marking\\s*:?\\s+(.+)$", I);
     private static final Pattern EXPORT = Pattern.compile("^export(?:\\s+(?:the\\s+)?action\\s+log)?(?:\\s+(?:as\\s+"
             + "|in\\s+)?(csv|docx|word|json|excel))?$", I);
@@ -251,6 +254,9 @@ public final class CommandParser {
                 l -> group(MAP_BODY, l, m -> mapBody(m.group(1), m.group(2))),
                 l -> group(DRAFT_MINUTES, l, m -> new Command.DraftMinutes()),
                 l -> group(APPROVE_MINUTES, l, m -> approveMinutes(m.group(1), context.today())),
+                l -> group(REMINDERS, l, m -> m.group(1) == null ? new Command.Reminders(null)
+                        : m.group(1).strip().equalsIgnoreCase("status") ? new Command.RemindersStatus()
+                        : new Command.Reminders(m.group(1).strip())),
                 l -> group(MARKING, l, m -> marking(m.group(1))),
                 l -> group(ATTENDANCE, l, m -> new Command.Attendance()),
                 l -> group(QUORUM, l, m -> quorum(m.group(1))),
