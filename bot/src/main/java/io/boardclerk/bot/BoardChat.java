@@ -25,7 +25,12 @@ public final class BoardChat {
     BoardChat(BoardClerkBot bot, ServiceUrls serviceUrls, BotConfig config) {
         this.bot = bot;
         this.serviceUrls = serviceUrls;
-        this.botId = config.localMode() ? "boardclerk" : "28:" + config.appId();
+        this.botId = botId(config);
+    }
+
+    /** The bot's id in Teams conversations: 28: and the app id. */
+    static String botId(BotConfig config) {
+        return config.localMode() ? "boardclerk" : "28:" + config.appId();
     }
 
     /**
@@ -34,6 +39,24 @@ public final class BoardChat {
      * @return empty when posted, otherwise why it was not
      */
     public Optional<String> post(Board board, Person person, Reply reply) {
+        return post(board, person.teamsId(), person.name(), reply);
+    }
+
+    /**
+     * Posts {@code markdown} into the chat of board {@code boardId}, when that board is in {@code tenantId}: what a
+     * press on a reminder card in someone's personal chat did, told to the board.
+     *
+     * @return empty when posted, otherwise why it was not
+     */
+    Optional<String> announce(long boardId, String tenantId, String senderId, String senderName, String markdown) {
+        Optional<Board> board = serviceUrls.board(boardId).filter(b -> b.tenantId().equals(tenantId));
+        if (board.isEmpty()) {
+            return Optional.of("There is no board " + boardId + " in this organisation.");
+        }
+        return post(board.get(), senderId, senderName, new Reply(markdown));
+    }
+
+    private Optional<String> post(Board board, String senderId, String senderName, Reply reply) {
         Optional<String> serviceUrl = serviceUrls.of(board.id());
         if (serviceUrl.isEmpty()) {
             return Optional.of("BoardClerk has not yet seen a message in this board's chat, so it cannot post there.");
@@ -45,7 +68,7 @@ public final class BoardChat {
         conversation.setTenantId(board.tenantId());
         conversation.setIsGroup(true);
         incoming.setConversation(conversation);
-        incoming.setFrom(new ChannelAccount(person.teamsId(), person.name()));
+        incoming.setFrom(new ChannelAccount(senderId, senderName));
         incoming.setRecipient(new ChannelAccount(botId, "BoardClerk"));
         try {
             bot.deliver(incoming, Optional.of(reply)).join();

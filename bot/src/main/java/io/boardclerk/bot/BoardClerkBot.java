@@ -48,9 +48,13 @@ final class BoardClerkBot extends ActivityHandler {
     private final Clock clock;
     private final DownloadLinks links;
     private final ServiceUrls serviceUrls;
+    private final PersonalChats personalChats;
+    /** Set once by the server right after construction (it needs this bot to post through). */
+    private volatile BoardChat boardChat;
 
     BoardClerkBot(Clerk clerk, RosterService roster, Connector connector, Clock clock, DownloadLinks links,
-                  ServiceUrls serviceUrls) {
+                  ServiceUrls serviceUrls, PersonalChats personalChats) {
+        this.personalChats = personalChats;
         this.links = links;
         this.serviceUrls = serviceUrls;
         this.clerk = clerk;
@@ -66,7 +70,13 @@ final class BoardClerkBot extends ActivityHandler {
         roster.ensureFresh(activity, turn.conversation());
         Optional<Reply> reply = clerk.onMessage(turn);
         serviceUrls.remember(activity, turn.conversation());
+        personalChats.remember(activity, turn.conversation());
         return send(turnContext, reply);
+    }
+
+    /** Where announcements of presses on reminder cards (in personal chats) are posted: the board's own chat. */
+    void announceInBoards(BoardChat chat) {
+        this.boardChat = chat;
     }
 
     @Override
@@ -74,6 +84,7 @@ final class BoardClerkBot extends ActivityHandler {
         Activity activity = turnContext.getActivity();
         Conversation conversation = ActivityTranslator.conversation(activity);
         roster.membersChanged(activity, conversation);
+        personalChats.remember(activity, conversation);
         return CompletableFuture.completedFuture(null);
     }
 
@@ -158,7 +169,11 @@ final class BoardClerkBot extends ActivityHandler {
             editForEveryone(activity, review);
         }
         if (outcome.announcement() != null && !outcome.announcement().isBlank()) {
-            announce(activity, outcome.announcement());
+            if (parsed.turn().conversation().personal()) {
+                announceInBoard(activity, parsed, outcome.announcement());
+            } else {
+                announce(activity, outcome.announcement());
+            }
         }
         return InvokeResponses.of(outcome);
     }
@@ -180,6 +195,22 @@ final class BoardClerkBot extends ActivityHandler {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * A press in someone's personal chat (on a reminder card) is told to the board it acted on, in the board's own
+     * chat, never in the personal chat. Best effort, as {@link #announce}: the press is recorded and answered already.
+     */
+    private void announceInBoard(Activity activity, CardInvoke.Parsed parsed, String markdown) {
+        String board = parsed.turn().data().get(Card.Verbs.BOARD);
+        BoardChat chat = boardChat;
+        if (board == null || chat == null) {
+            return;
+        }
+        Optional<String> problem = chat.announce(Long.parseLong(board), parsed.turn().conversation().tenantId(),
+                activity.getFrom().getId(), activity.getFrom().getName(), cut(markdown));
+        problem.ifPresent(why -> LOG.warn("Could not announce card action {} in the chat of board {}: {}",
+                activity.getId(), board, why));
     }
 
     /**

@@ -15,6 +15,11 @@ import io.boardclerk.bot.panel.SsoTokenValidator;
 import io.boardclerk.core.clerk.Clerk;
 import io.boardclerk.core.export.Exporter;
 import io.boardclerk.core.port.Directory;
+import io.boardclerk.core.reminder.ReminderOutbox;
+import io.boardclerk.core.reminder.Reminders;
+import io.boardclerk.bot.reminders.RateLimiter;
+import io.boardclerk.bot.reminders.ReminderDispatcher;
+import io.boardclerk.bot.reminders.RetryPolicy;
 import io.boardclerk.graph.GraphDirectory;
 import io.boardclerk.graph.GraphSettings;
 import io.boardclerk.storage.SqliteLedgerStore;
@@ -30,6 +35,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -50,6 +56,7 @@ public final class BoardClerkServer implements AutoCloseable {
     private final Exporter exporter;
     private final DownloadLinks links;
     private final PanelAccess access;
+    private final ReminderDispatcher reminders;
     private final Javalin app;
 
     public BoardClerkServer(BotConfig config, Clock clock) {
@@ -66,13 +73,18 @@ public final class BoardClerkServer implements AutoCloseable {
         Clerk clerk = new Clerk(store, config.zone(), directory(config));
         Connector connector = new Connector(adapter.credentials(), http);
         ServiceUrls serviceUrls = new ServiceUrls(store);
-        this.bot = new BoardClerkBot(clerk, new RosterService(clerk, connector), connector, clock, links, serviceUrls);
+        ReminderOutbox outbox = new Reminders(store);
+        this.bot = new BoardClerkBot(clerk, new RosterService(clerk, connector), connector, clock, links, serviceUrls,
+                new PersonalChats(outbox, clock));
+        BoardChat boardChat = new BoardChat(bot, serviceUrls, config);
+        bot.announceInBoards(boardChat);
+        this.reminders = reminders(config, outbox, connector, clock);
         this.exporter = new Exporter(store);
         DownloadEndpoint downloads = new DownloadEndpoint(links, exporter, clock, config.zone(), Json.MAPPER);
         this.access = new PanelAccess(config.localMode(), config.ssoResource().isEmpty() ? Optional.empty()
                 : Optional.of(new SsoTokenValidator(config.loginAuthority(), config.appTenantId(),
                 config.ssoResource(), config.appId(), clock, http)));
-        PanelApi panelApi = new PanelApi(access, store, clerk, new BoardChat(bot, serviceUrls, config), clock,
+        PanelApi panelApi = new PanelApi(access, store, clerk, boardChat, clock,
                 Json.MAPPER);
         PanelPages pages = new PanelPages(config.localMode(), config.panelTestHostOrigin());
         this.app = Javalin.create(javalin -> {
@@ -97,6 +109,17 @@ public final class BoardClerkServer implements AutoCloseable {
                 error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on BoardClerk's side; the request did not complete.");
             });
         });
+    }
+
+    /** The reminder sweep: personal cards through the connector, within Teams' rate limits, retried as configured. */
+    private static ReminderDispatcher reminders(BotConfig config, ReminderOutbox outbox, Connector connector,
+                                                Clock clock) {
+        ReminderSettings settings = config.reminders();
+        PersonalMessenger messenger = new PersonalMessenger(outbox, connector,
+                new RateLimiter(settings.tenantRate(), RateLimiter.Time.SYSTEM), clock, BoardChat.botId(config),
+                settings.sendTimeout());
+        return new ReminderDispatcher(outbox, messenger, new RetryPolicy(settings.maxTries(),
+                ReminderSettings.FIRST_BACK_OFF, new SplittableRandom()), clock, settings.batch(), settings.sweep());
     }
 
     /** The organisation's directory through Microsoft Graph, or none (said plainly) when Graph is off. */
@@ -124,6 +147,8 @@ public final class BoardClerkServer implements AutoCloseable {
         }
         LOG.info("BoardClerk listening on http://{}:{}/api/messages with database {}", config.host(), port(),
                 config.database());
+        reminders.start();
+        LOG.info("Reminders are swept every {} s ({})", config.reminders().sweep().toSeconds(), config.reminders());
         return this;
     }
 
@@ -143,6 +168,7 @@ public final class BoardClerkServer implements AutoCloseable {
 
     @Override
     public void close() {
+        reminders.close();
         app.stop();
         store.close();
     }
