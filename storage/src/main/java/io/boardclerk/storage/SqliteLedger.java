@@ -37,7 +37,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The ledger on one SQLite connection; the store decides which transaction it runs in. */
-final class SqliteLedger implements Ledger {
+final class SqliteLedger extends SqliteReminders implements Ledger {
 
     private static final String BOARD = "SELECT id, tenant_id, conversation_id, name, name_set_by_user, chair_id,"
             + " secretary_id FROM boards";
@@ -51,10 +51,8 @@ final class SqliteLedger implements Ledger {
     private static final String RECORDING = "SELECT id, board_id, kind, activity_id, sender_teams_id, sender_name,"
             + " text, received_at, undone_at FROM recordings";
 
-    private final Sql sql;
-
     SqliteLedger(Connection connection) {
-        this.sql = new Sql(connection);
+        super(new Sql(connection));
     }
 
     /** Releases the compiled statements before the connection closes. */
@@ -258,6 +256,7 @@ final class SqliteLedger implements Ledger {
 
     @Override
     public Meeting scheduleMeeting(long boardId, LocalDate date, LocalTime time, String location, String title) {
+        boardChanged(boardId);
         long id = sql.insert("INSERT INTO meetings (board_id, date, time, title, location, status)"
                 + " VALUES (?, ?, ?, ?, ?, 'SCHEDULED')", boardId, date, time, title, location);
         return meeting(id).orElseThrow();
@@ -265,6 +264,7 @@ final class SqliteLedger implements Ledger {
 
     @Override
     public void rescheduleMeeting(long meetingId, LocalDate date, LocalTime time, String location) {
+        meetingChanged(meetingId);
         sql.update("UPDATE meetings SET date = ?, time = COALESCE(?, time), location = COALESCE(?, location)"
                 + " WHERE id = ?", date, time, location, meetingId);
     }
@@ -272,6 +272,7 @@ final class SqliteLedger implements Ledger {
     @Override
     public void openMeeting(long meetingId, LocalDate date, LocalTime time, String title, String teamsMeetingId,
                             Instant at) {
+        meetingChanged(meetingId);
         sql.update("UPDATE meetings SET date = ?, time = COALESCE(?, time), title = COALESCE(?, title),"
                         + " teams_meeting_id = COALESCE(?, teams_meeting_id), status = 'OPEN', started_at = ?,"
                         + " ended_at = NULL WHERE id = ?",
@@ -281,6 +282,7 @@ final class SqliteLedger implements Ledger {
     @Override
     public Meeting createOpenMeeting(long boardId, LocalDate date, LocalTime time, String title, String teamsMeetingId,
                                      Instant at) {
+        boardChanged(boardId);
         long id = sql.insert("INSERT INTO meetings (board_id, date, time, title, status, teams_meeting_id, started_at)"
                 + " VALUES (?, ?, ?, ?, 'OPEN', ?, ?)", boardId, date, time, title, teamsMeetingId, at);
         return meeting(id).orElseThrow();
@@ -288,6 +290,7 @@ final class SqliteLedger implements Ledger {
 
     @Override
     public void closeMeeting(long meetingId, Instant at) {
+        meetingChanged(meetingId);
         sql.update("UPDATE meetings SET status = 'CLOSED', ended_at = ? WHERE id = ?", at, meetingId);
     }
 
@@ -418,6 +421,7 @@ final class SqliteLedger implements Ledger {
                 target == null ? null : target.text(), target == null ? null : target.date(), ActionStatus.OPEN,
                 recordingId);
         insertOwners(id, owners);
+        actionChanged(id);
         sql.update("INSERT INTO action_targets (action_id, text, date, set_at, set_by) VALUES (?, ?, ?, ?, ?)",
                 id, target == null ? null : target.text(), target == null ? null : target.date(), at, by);
         return actionById(id).orElseThrow();
@@ -437,7 +441,8 @@ final class SqliteLedger implements Ledger {
                 .flatMap(this::actionById);
     }
 
-    private Optional<ActionItem> actionById(long actionId) {
+    @Override
+    public Optional<ActionItem> actionById(long actionId) {
         List<Owner> owners = sql.list("SELECT action_id, person_id, name, is_body FROM action_owners"
                 + " WHERE action_id = ? ORDER BY position", SqliteLedger::owner, actionId);
         List<Target> targets = sql.list("SELECT action_id, text, date FROM action_targets WHERE action_id = ?"
@@ -499,6 +504,7 @@ final class SqliteLedger implements Ledger {
 
     @Override
     public void setOwners(long actionId, List<Owner> owners) {
+        actionChanged(actionId);
         Owner first = owners.isEmpty() ? new Owner(null, null, false) : owners.get(0);
         sql.update("UPDATE actions SET owner_person_id = ?, owner_name = ?, owner_is_body = ?, version = version + 1"
                 + " WHERE id = ?", first.personId(), first.name(), first.body(), actionId);
@@ -515,12 +521,14 @@ final class SqliteLedger implements Ledger {
 
     @Override
     public void followTarget(long actionId, Target target) {
+        actionChanged(actionId);
         sql.update("UPDATE actions SET target_text = ?, target_date = ?, version = version + 1 WHERE id = ?",
                 target.text(), target.date(), actionId);
     }
 
     @Override
     public void setStatus(long actionId, ActionStatus status, LocalDate closedOn) {
+        actionChanged(actionId);
         sql.update("UPDATE actions SET status = ?, closed_on = ?, version = version + 1 WHERE id = ?",
                 status, closedOn, actionId);
     }
@@ -557,6 +565,7 @@ final class SqliteLedger implements Ledger {
 
     @Override
     public void deleteAction(long actionId) {
+        actionChanged(actionId);
         sql.update("DELETE FROM actions WHERE id = ?", actionId);
     }
 

@@ -105,6 +105,7 @@ public final class SqliteLedgerStore implements LedgerStore, AutoCloseable {
                 return work.apply(writeLedger);
             }
             execute(writer, "BEGIN IMMEDIATE");
+            writeLedger.takeReminderChanges(); // what a rolled-back transaction changed never happened
             T result;
             try {
                 result = work.apply(writeLedger);

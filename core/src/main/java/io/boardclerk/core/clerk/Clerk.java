@@ -9,6 +9,7 @@ import io.boardclerk.core.parse.ParseContext;
 import io.boardclerk.core.port.Directory;
 import io.boardclerk.core.port.Ledger;
 import io.boardclerk.core.port.LedgerStore;
+import io.boardclerk.core.reminder.ReminderPlanning;
 import io.boardclerk.core.roster.Mention;
 import io.boardclerk.core.roster.RosterMatcher;
 
@@ -84,6 +85,8 @@ public final class Clerk {
         on(Command.SetTitle.class, BoardHandler::title);
         on(Command.RosterTitles.class, BoardHandler::rosterTitles);
         on(Command.Undo.class, BoardHandler::undo);
+        on(Command.Reminders.class, RemindersHandler::policy);
+        on(Command.RemindersStatus.class, RemindersHandler::status);
     }
 
     private <C extends Command> void on(Class<C> type, Handler<C> handler) {
@@ -97,7 +100,7 @@ public final class Clerk {
     /** Handles a message. Empty when the activity was handled before (Teams redelivers). */
     public Optional<Reply> onMessage(Turn turn) {
         try {
-            return store.inTransaction(ledger -> {
+            return transaction(turn.receivedAt(), ledger -> {
                 if (!ledger.claimActivity(turn.conversation().conversationId(), turn.activityId(), turn.receivedAt())) {
                     return Optional.empty();
                 }
@@ -151,7 +154,7 @@ public final class Clerk {
      */
     public CardOutcome onCardAction(CardTurn turn) {
         try {
-            return store.inTransaction(ledger -> {
+            return transaction(turn.receivedAt(), ledger -> {
                 boolean fresh = ledger.claimActivity(turn.conversation().conversationId(), turn.activityId(),
                         turn.receivedAt());
                 if (turn.conversation().personal()) {
@@ -205,7 +208,7 @@ public final class Clerk {
 
     private Optional<Reply> meetingEvent(Conversation conversation, String activityId, Instant at,
                                          java.util.function.Function<Desk, String> work) {
-        return store.inTransaction(ledger -> {
+        return transaction(at, ledger -> {
             if (!ledger.claimActivity(conversation.conversationId(), activityId, at)) {
                 return Optional.empty();
             }
@@ -216,6 +219,18 @@ public final class Clerk {
             String text = work.apply(desk);
             Reply reply = new Reply(text, desk.cards());
             return reply.isEmpty() ? Optional.<Reply>empty() : Optional.of(reply);
+        });
+    }
+
+    /**
+     * One transaction in which the reminders of whatever the work changed are replanned before it commits, so a
+     * change to an action or a meeting takes effect on its reminders at once (or, if refused, not at all).
+     */
+    private <T> T transaction(Instant at, java.util.function.Function<Ledger, T> work) {
+        return store.inTransaction(ledger -> {
+            T result = work.apply(ledger);
+            ReminderPlanning.replanChanges(ledger, at);
+            return result;
         });
     }
 

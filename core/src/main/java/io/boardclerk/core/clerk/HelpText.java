@@ -31,6 +31,11 @@ final class HelpText {
             - `action log` · `action log overdue` · `action log owner Constabulary` · `my actions` · `history 12`
             - `export` (Word) · `export csv` · `export json` (chair or secretary): a download link
 
+            **Reminders** (owners get them in a personal chat with BoardClerk)
+            - `reminders` shows the board's policy · `reminders status` (chair or secretary): sent, undeliverable, next
+            - `reminders 7,0 overdue weekly digest 5 escalate 14` (chair or secretary) · `reminders 3,1,0` · \
+            `reminders overdue off` · `reminders digest off` · `reminders zone Europe/Dublin` · `reminders off`
+
             **Minutes**
             - `draft minutes` (chair or secretary) · `approve minutes 26/05/2026` (chair)
             - `marking OFFICIAL` (or OFFICIAL-SENSITIVE, PROTECT, none)

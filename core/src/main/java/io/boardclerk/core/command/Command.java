@@ -178,4 +178,12 @@ public sealed interface Command {
 
     record Undo() implements Command {
     }
+
+    /** {@code reminders}: the board's reminder policy in words; with settings ("7,0 overdue weekly"), changes it. */
+    record Reminders(String settings) implements Command {
+    }
+
+    /** {@code reminders status}: what was sent, what could not be, and what is next. */
+    record RemindersStatus() implements Command {
+    }
 }

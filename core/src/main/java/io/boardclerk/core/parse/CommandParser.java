@@ -94,6 +94,9 @@ public final class CommandParser {
             + "(?:\\s+draft)?$|^minutes\\s+draft$", I);
     private static final Pattern APPROVE_MINUTES = Pattern.compile("^approve\\s+(?:the\\s+)?minutes(?:\\s+(?:of|for"
             + "|from))?(?:\\s+(?:the\\s+)?(?:meeting\\s+)?(?:(?:of|on|held\\s+on)\\s+)?(?:the\\s+)?(.+))?$", I);
+    /** Only a settings word after "reminders" makes it the command, so minutes that say "Reminders were sent" stay prose. */
+    private static final Pattern REMINDERS = Pattern.compile("^reminders?(?:\\s+((?:status|off|on|none|defaults?|overdue"
+            + "|digest|escalat(?:e|ion)|zone|time\\s*zone|before)\\b.*|\\d.*))?$", I);
     private static final Pattern MARKING = Pattern.compile("^(?:protective\\s+)?marking\\s*:?\\s+(.+)$", I);
     private static final Pattern EXPORT = Pattern.compile("^export(?:\\s+(?:the\\s+)?action\\s+log)?(?:\\s+(?:as\\s+"
             + "|in\\s+)?(csv|docx|word|json|excel))?$", I);
@@ -245,6 +248,9 @@ public final class CommandParser {
                 l -> group(MAP_BODY, l, m -> mapBody(m.group(1), m.group(2))),
                 l -> group(DRAFT_MINUTES, l, m -> new Command.DraftMinutes()),
                 l -> group(APPROVE_MINUTES, l, m -> approveMinutes(m.group(1), context.today())),
+                l -> group(REMINDERS, l, m -> m.group(1) == null ? new Command.Reminders(null)
+                        : m.group(1).strip().equalsIgnoreCase("status") ? new Command.RemindersStatus()
+                        : new Command.Reminders(m.group(1).strip())),
                 l -> group(MARKING, l, m -> marking(m.group(1))),
                 l -> group(EXPORT, l, m -> new Command.Export(m.group(1) == null ? "docx"
                         : switch (m.group(1).toLowerCase(Locale.ROOT)) {

@@ -1,0 +1,107 @@
+package io.boardclerk.core.port;
+
+import io.boardclerk.core.model.ActionItem;
+import io.boardclerk.core.reminder.PersonalConversation;
+import io.boardclerk.core.reminder.PlannedReminder;
+import io.boardclerk.core.reminder.ReminderPolicy;
+import io.boardclerk.core.reminder.StoredDelivery;
+import io.boardclerk.core.reminder.StoredReminder;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reminders to action owners (#4): the board's policy, the reminders planned and their deliveries. */
+public interface ReminderRepository {
+
+    /** The board's policy; {@link ReminderPolicy#DEFAULT} until someone sets one. */
+    ReminderPolicy reminderPolicy(long boardId);
+
+    void setReminderPolicy(long boardId, ReminderPolicy policy, String by, Instant at);
+
+    /**
+     * What this transaction changed that reminders depend on, forgotten once read: the actions (added, re-owned,
+     * re-targeted, status changed, deleted) and the boards whose meetings were scheduled, moved, opened or closed.
+     */
+    Changes takeReminderChanges();
+
+    record Changes(Set<Long> actionIds, Set<Long> boardIds) {
+        public Changes {
+            actionIds = Set.copyOf(actionIds);
+            boardIds = Set.copyOf(boardIds);
+        }
+
+        public boolean isEmpty() {
+            return actionIds.isEmpty() && boardIds.isEmpty();
+        }
+    }
+
+    Optional<ActionItem> actionById(long actionId);
+
+    /** The PENDING reminders about an action (its own and its snoozes). */
+    List<StoredReminder> pendingRemindersOfAction(long actionId);
+
+    /** The PENDING reminders with this subject ("meeting:4", "board:1"). */
+    List<StoredReminder> pendingReminders(String subject);
+
+    /** The board's PENDING digests (subject "meeting:..."), to cancel those of meetings no longer scheduled. */
+    List<StoredReminder> pendingDigests(long boardId);
+
+    /**
+     * Plans a reminder unless one with its identity exists; a CANCELLED one with the identity is planned again (a
+     * target moved away and back). One already expanded or skipped is never planned again.
+     */
+    void planReminder(PlannedReminder reminder, Instant at);
+
+    Optional<StoredReminder> reminder(long reminderId);
+
+    /** Ends a reminder: EXPANDED, CANCELLED or SKIPPED, with why. */
+    void endReminder(long reminderId, String state, Instant at, String note);
+
+    /** Cancels the deliveries of an action's reminders not yet sent or being sent (PENDING or RETRY). */
+    int cancelDeliveriesOfAction(long actionId, Instant at, String note);
+
+    /** PENDING reminders due by {@code now}, earliest first, read through the partial index {@code reminders_pending_due}. */
+    List<StoredReminder> dueReminders(Instant now, int limit);
+
+    /** Adds a delivery unless the reminder already has one for that person. */
+    void addDelivery(long reminderId, long boardId, Long personId, String recipient, String state, Instant nextAt,
+                     String error, Instant at);
+
+    /** PENDING or RETRY deliveries due by {@code now}, read through the partial index {@code reminder_deliveries_due}. */
+    List<StoredDelivery> dueDeliveries(Instant now, int limit);
+
+    Optional<StoredDelivery> delivery(long deliveryId);
+
+    /** Marks a PENDING or RETRY delivery SENDING until the lease ends; false when it was not waiting any more. */
+    boolean claimDelivery(long deliveryId, Instant leaseUntil, Instant at);
+
+    void postponeDelivery(long deliveryId, Instant nextAt, Instant at);
+
+    void deliverySent(long deliveryId, Instant at, String conversationId, String messageId);
+
+    void deliveryRetry(long deliveryId, Instant nextAt, String error, Instant at);
+
+    /** Ends a delivery: DEAD, UNDELIVERABLE or CANCELLED, with why. */
+    void endDelivery(long deliveryId, String state, String error, Instant at);
+
+    /** SENDING deliveries whose lease ended before {@code now} become IN_DOUBT; returns how many. */
+    int deliveriesInDoubt(Instant now);
+
+    Optional<PersonalConversation> personalConversation(String tenantId, String userKey);
+
+    void savePersonalConversation(PersonalConversation conversation);
+
+    // ---- what the secretary sees
+
+    int countPendingReminders(long boardId);
+
+    int countDeliveries(long boardId, String state, Instant since);
+
+    /** The board's deliveries in one state, newest first. */
+    List<StoredDelivery> deliveries(long boardId, String state, int limit);
+
+    /** The board's next PENDING reminders, earliest first. */
+    List<StoredReminder> nextReminders(long boardId, int limit);
+}

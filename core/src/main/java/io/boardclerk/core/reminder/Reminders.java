@@ -1,0 +1,264 @@
+package io.boardclerk.core.reminder;
+
+import io.boardclerk.core.model.ActionItem;
+import io.boardclerk.core.model.ActionStatus;
+import io.boardclerk.core.model.Board;
+import io.boardclerk.core.model.Owner;
+import io.boardclerk.core.model.Person;
+import io.boardclerk.core.port.Ledger;
+import io.boardclerk.core.port.LedgerStore;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The outbox the dispatcher sends from, over the ledger. Each call is one transaction, so a claim and the reads it
+ * rests on commit together: two sweeps, in two threads or two processes on the same file, never claim one delivery.
+ *
+ * <p>Who receives a reminder is decided when it falls due (so reassigning an action moves its reminders to the new
+ * owner), and what it says when it is claimed (so it shows the actions as they stand then; one whose action has closed,
+ * or whose recipient no longer owns it, is cancelled rather than sent).
+ */
+public final class Reminders implements ReminderOutbox {
+
+    private final LedgerStore store;
+
+    public Reminders(LedgerStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public List<Outgoing> claimDue(Instant now, int limit, Instant leaseUntil) {
+        return store.inTransaction(ledger -> {
+            for (StoredReminder reminder : ledger.dueReminders(now, limit)) {
+                new Expansion(ledger, now).expand(reminder);
+            }
+            List<Outgoing> claimed = new ArrayList<>();
+            Map<Long, Board> boards = new HashMap<>();
+            List<StoredDelivery> due = ledger.dueDeliveries(now, limit);
+            while (!due.isEmpty() && claimed.size() < limit) {
+                for (StoredDelivery delivery : due) {
+                    if (claimed.size() < limit) {
+                        claim(ledger, boards, delivery, now, leaseUntil).ifPresent(claimed::add);
+                    }
+                }
+                due = claimed.size() < limit ? ledger.dueDeliveries(now, limit) : List.of();
+            }
+            return claimed;
+        });
+    }
+
+    private Optional<Outgoing> claim(Ledger ledger, Map<Long, Board> boards, StoredDelivery delivery, Instant now,
+                                     Instant leaseUntil) {
+        Board board = boards.computeIfAbsent(delivery.boardId(), id -> ledger.board(id).orElseThrow());
+        ReminderPolicy policy = ledger.reminderPolicy(board.id());
+        if (!WorkingCalendar.isOpen(now, policy.zone())) {
+            ledger.postponeDelivery(delivery.id(), WorkingCalendar.windowFrom(now, policy.zone()), now);
+            return Optional.empty();
+        }
+        StoredReminder reminder = ledger.reminder(delivery.reminderId()).orElseThrow();
+        Composed composed = new Composer(ledger, board, policy, now).compose(reminder, delivery.personId());
+        if (composed.whyNot() != null) {
+            ledger.endDelivery(delivery.id(), StoredDelivery.CANCELLED, composed.whyNot(), now);
+            return Optional.empty();
+        }
+        Person person = delivery.personId() == null ? null : ledger.person(delivery.personId()).orElse(null);
+        if (person == null || (person.teamsId() == null && person.aadObjectId() == null)) {
+            ledger.endDelivery(delivery.id(), StoredDelivery.UNDELIVERABLE, Expansion.MINUTES_ONLY, now);
+            return Optional.empty();
+        }
+        Optional<String> serviceUrl = ledger.serviceUrl(board.id());
+        if (serviceUrl.isEmpty()) {
+            ledger.endDelivery(delivery.id(), StoredDelivery.UNDELIVERABLE, "BoardClerk has not yet heard from the"
+                    + " board's conversation, so it has no Teams address to send from", now);
+            return Optional.empty();
+        }
+        if (!ledger.claimDelivery(delivery.id(), leaseUntil, now)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Outgoing(delivery.id(), delivery.attempts(), board.tenantId(), serviceUrl.get(),
+                new Recipient(person.id(), person.name(), person.teamsId(), person.aadObjectId()),
+                composed.message()));
+    }
+
+    @Override
+    public void sent(long deliveryId, Instant at, String conversationId, String messageId) {
+        store.inTransaction(ledger -> {
+            ledger.deliverySent(deliveryId, at, conversationId, messageId);
+            return null;
+        });
+    }
+
+    @Override
+    public void retry(long deliveryId, Instant nextAt, String error) {
+        store.inTransaction(ledger -> {
+            ledger.deliveryRetry(deliveryId, nextAt, error, nextAt);
+            return null;
+        });
+    }
+
+    @Override
+    public void dead(long deliveryId, Instant at, String error) {
+        store.inTransaction(ledger -> {
+            ledger.endDelivery(deliveryId, StoredDelivery.DEAD, error, at);
+            return null;
+        });
+    }
+
+    @Override
+    public void undeliverable(long deliveryId, Instant at, String reason) {
+        store.inTransaction(ledger -> {
+            ledger.endDelivery(deliveryId, StoredDelivery.UNDELIVERABLE, reason, at);
+            return null;
+        });
+    }
+
+    @Override
+    public int markInDoubt(Instant now) {
+        return store.inTransaction(ledger -> ledger.deliveriesInDoubt(now));
+    }
+
+    @Override
+    public Optional<PersonalConversation> personalConversation(String tenantId, String userKey) {
+        return store.read(ledger -> ledger.personalConversation(tenantId, userKey));
+    }
+
+    @Override
+    public void savePersonalConversation(PersonalConversation conversation) {
+        store.inTransaction(ledger -> {
+            ledger.savePersonalConversation(conversation);
+            return null;
+        });
+    }
+
+    /** A message ready to send, or why the delivery is no longer wanted. */
+    record Composed(ReminderMessage message, String whyNot) {
+        static Composed not(String why) {
+            return new Composed(null, why);
+        }
+    }
+
+    /** Who a reminder goes to: a person, or a body or name nobody can be reached through (with why). */
+    record Addressee(Long personId, String name, String undeliverable) {
+    }
+
+    /** Turns a due reminder into deliveries, and plans the next weekly one. */
+    static final class Expansion {
+
+        static final String MINUTES_ONLY = "known only from the minutes: no Teams identity";
+
+        private final Ledger ledger;
+        private final Instant now;
+
+        Expansion(Ledger ledger, Instant now) {
+            this.ledger = ledger;
+            this.now = now;
+        }
+
+        void expand(StoredReminder reminder) {
+            Board board = ledger.board(reminder.boardId()).orElseThrow();
+            ReminderPolicy policy = ledger.reminderPolicy(board.id());
+            LocalDate today = now.atZone(policy.zone()).toLocalDate();
+            Instant after = (reminder.dueAt().isAfter(now) ? reminder.dueAt() : now).plusSeconds(1);
+            switch (reminder.kind()) {
+                case BEFORE, DUE, OVERDUE, SNOOZE -> {
+                    Optional<ActionItem> found = ledger.actionById(reminder.actionId());
+                    String why = found.isEmpty() ? "the action was deleted" : ReminderPlanning.whyNot(found.get());
+                    if (why != null) {
+                        ledger.endReminder(reminder.id(), StoredReminder.CANCELLED, now, why);
+                        return;
+                    }
+                    ActionItem action = found.get();
+                    List<Addressee> to = reminder.kind() == ReminderKind.SNOOZE
+                            ? ledger.person(reminder.personId()).map(p -> List.of(person(p))).orElse(List.of())
+                            : addressees(board.id(), action);
+                    deliver(reminder, to);
+                    if (reminder.kind() == ReminderKind.OVERDUE) {
+                        ReminderPlanner.nextOverdue(action.target().date(), policy, after).ifPresent(at ->
+                                ledger.planReminder(new PlannedReminder(board.id(), ReminderKind.OVERDUE,
+                                        reminder.subject(), action.id(), null, null, at), now));
+                    }
+                }
+                case DIGEST -> {
+                    Optional<LocalDate> date = ledger.meeting(reminder.meetingId()).map(m -> m.date());
+                    List<ActionItem> due = date.map(d -> ledger.actions(board.id(), List.of(ActionStatus.OPEN))
+                            .stream().filter(a -> d.equals(a.target().date())).toList()).orElse(List.of());
+                    if (due.isEmpty()) {
+                        ledger.endReminder(reminder.id(), StoredReminder.SKIPPED, now,
+                                "no open actions are due at that meeting");
+                        return;
+                    }
+                    Map<String, Addressee> to = new LinkedHashMap<>();
+                    for (ActionItem action : due) {
+                        for (Addressee addressee : addressees(board.id(), action)) {
+                            to.putIfAbsent(addressee.personId() != null ? "p" + addressee.personId()
+                                    : "n" + addressee.name(), addressee);
+                        }
+                    }
+                    deliver(reminder, List.copyOf(to.values()));
+                }
+                case ESCALATION -> {
+                    List<ActionItem> late = ledger.actions(board.id(), List.of(ActionStatus.OPEN)).stream()
+                            .filter(a -> ReminderPlanner.escalates(a, policy, today)).toList();
+                    if (late.isEmpty()) {
+                        ledger.endReminder(reminder.id(), StoredReminder.SKIPPED, now, "nothing to escalate");
+                    } else {
+                        Long officer = board.chairId() != null ? board.chairId() : board.secretaryId();
+                        deliver(reminder, officer == null
+                                ? List.of(new Addressee(null, "the chair", "the board has no chair or secretary: say"
+                                + " `chair @name`"))
+                                : ledger.person(officer).map(p -> List.of(person(p))).orElse(List.of()));
+                    }
+                    ReminderPlanner.escalation(board.id(), policy, after)
+                            .ifPresent(next -> ledger.planReminder(next, now));
+                }
+            }
+        }
+
+        private void deliver(StoredReminder reminder, List<Addressee> to) {
+            for (Addressee addressee : to) {
+                boolean reachable = addressee.undeliverable() == null;
+                ledger.addDelivery(reminder.id(), reminder.boardId(), addressee.personId(), addressee.name(),
+                        reachable ? StoredDelivery.PENDING : StoredDelivery.UNDELIVERABLE, reminder.dueAt(),
+                        addressee.undeliverable(), now);
+            }
+            ledger.endReminder(reminder.id(), StoredReminder.EXPANDED, now,
+                    to.isEmpty() ? "nobody to send it to" : null);
+        }
+
+        /** The owners as people: a person as is, a body through the people mapped to it. */
+        List<Addressee> addressees(long boardId, ActionItem action) {
+            Map<String, Addressee> to = new LinkedHashMap<>();
+            for (Owner owner : action.owners()) {
+                if (owner.personId() != null) {
+                    ledger.person(owner.personId()).ifPresent(p -> to.putIfAbsent("p" + p.id(), person(p)));
+                } else if (owner.body()) {
+                    List<Long> members = ledger.bodyMembers(boardId, owner.name());
+                    if (members.isEmpty()) {
+                        to.putIfAbsent("n" + owner.name(), new Addressee(null, owner.name(), "nobody is mapped to "
+                                + owner.name() + ": `owner " + owner.name() + " = @name`"));
+                    }
+                    for (long member : members) {
+                        ledger.person(member).ifPresent(p -> to.putIfAbsent("p" + p.id(), person(p)));
+                    }
+                } else {
+                    to.putIfAbsent("n" + owner.name(), new Addressee(null, owner.name(), owner.name()
+                            + " is nobody BoardClerk knows on this board: `action " + action.number()
+                            + " owner @name`"));
+                }
+            }
+            return List.copyOf(to.values());
+        }
+
+        static Addressee person(Person person) {
+            return new Addressee(person.id(), person.name(),
+                    person.teamsId() == null && person.aadObjectId() == null ? MINUTES_ONLY : null);
+        }
+    }
+}

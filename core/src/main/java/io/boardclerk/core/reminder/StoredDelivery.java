@@ -1,0 +1,20 @@
+package io.boardclerk.core.reminder;
+
+import java.time.Instant;
+
+/**
+ * One message of a reminder to one person (or, when nobody can be reached, to nobody: then {@code personId} is null
+ * and {@code recipient} names the body or person who could not be reached).
+ */
+public record StoredDelivery(long id, long reminderId, long boardId, Long personId, String recipient, String state,
+                             int attempts, Instant nextAt, Instant leaseUntil, String lastError, Instant updatedAt) {
+
+    public static final String PENDING = "PENDING";
+    public static final String SENDING = "SENDING";
+    public static final String SENT = "SENT";
+    public static final String RETRY = "RETRY";
+    public static final String DEAD = "DEAD";
+    public static final String UNDELIVERABLE = "UNDELIVERABLE";
+    public static final String IN_DOUBT = "IN_DOUBT";
+    public static final String CANCELLED = "CANCELLED";
+}

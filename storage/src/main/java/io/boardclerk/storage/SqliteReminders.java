@@ -1,0 +1,255 @@
+package io.boardclerk.storage;
+
+import io.boardclerk.core.reminder.PersonalConversation;
+import io.boardclerk.core.reminder.PlannedReminder;
+import io.boardclerk.core.reminder.ReminderKind;
+import io.boardclerk.core.reminder.ReminderPolicy;
+import io.boardclerk.core.reminder.StoredDelivery;
+import io.boardclerk.core.reminder.StoredReminder;
+import io.boardclerk.core.port.ReminderRepository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The reminder tables (V4) on the ledger's connection. Instants are stored to the second, as {@link Instant#toString}
+ * writes them, so that text order is time order and the due queries can compare them in the partial indexes.
+ */
+abstract class SqliteReminders implements ReminderRepository {
+
+    /** The sweep's first query: its plan is {@code SEARCH reminders USING INDEX reminders_pending_due (due_at<?)}. */
+    static final String DUE_REMINDERS = "SELECT id, board_id, kind, subject, action_id, meeting_id, person_id, due_at,"
+            + " state, note FROM reminders WHERE state = 'PENDING' AND due_at <= ? ORDER BY due_at LIMIT ?";
+    /** The sweep's second query: {@code SEARCH reminder_deliveries USING INDEX reminder_deliveries_due (next_at<?)}. */
+    static final String DUE_DELIVERIES = "SELECT id, reminder_id, board_id, person_id, recipient, state, attempts,"
+            + " next_at, lease_until, last_error, updated_at FROM reminder_deliveries"
+            + " WHERE state IN ('PENDING', 'RETRY') AND next_at <= ? ORDER BY next_at LIMIT ?";
+    private static final String REMINDER = "SELECT id, board_id, kind, subject, action_id, meeting_id, person_id,"
+            + " due_at, state, note FROM reminders";
+    private static final String DELIVERY = "SELECT id, reminder_id, board_id, person_id, recipient, state, attempts,"
+            + " next_at, lease_until, last_error, updated_at FROM reminder_deliveries";
+
+    final Sql sql;
+    private final Set<Long> changedActions = new LinkedHashSet<>();
+    private final Set<Long> changedBoards = new LinkedHashSet<>();
+
+    SqliteReminders(Sql sql) {
+        this.sql = sql;
+    }
+
+    static String at(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    void actionChanged(long actionId) {
+        changedActions.add(actionId);
+    }
+
+    void boardChanged(long boardId) {
+        changedBoards.add(boardId);
+    }
+
+    void meetingChanged(long meetingId) {
+        sql.one("SELECT board_id FROM meetings WHERE id = ?", row -> row.getLong(1), meetingId)
+                .ifPresent(this::boardChanged);
+    }
+
+    @Override
+    public Changes takeReminderChanges() {
+        Changes changes = new Changes(changedActions, changedBoards);
+        changedActions.clear();
+        changedBoards.clear();
+        return changes;
+    }
+
+    @Override
+    public ReminderPolicy reminderPolicy(long boardId) {
+        return sql.one("SELECT days_before, overdue_every_days, digest_working_days, escalate_after_days, zone"
+                        + " FROM reminder_policies WHERE board_id = ?",
+                row -> new ReminderPolicy(ReminderPolicy.parseDays(row.getString(1)), row.getInt(2), row.getInt(3),
+                        row.getInt(4), ZoneId.of(row.getString(5))), boardId)
+                .orElse(ReminderPolicy.DEFAULT);
+    }
+
+    @Override
+    public void setReminderPolicy(long boardId, ReminderPolicy policy, String by, Instant at) {
+        sql.update("INSERT INTO reminder_policies (board_id, days_before, overdue_every_days, digest_working_days,"
+                        + " escalate_after_days, zone, set_by, set_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (board_id) DO UPDATE SET days_before = excluded.days_before,"
+                        + " overdue_every_days = excluded.overdue_every_days,"
+                        + " digest_working_days = excluded.digest_working_days,"
+                        + " escalate_after_days = excluded.escalate_after_days, zone = excluded.zone,"
+                        + " set_by = excluded.set_by, set_at = excluded.set_at",
+                boardId, policy.daysBeforeText(), policy.overdueEveryDays(), policy.digestWorkingDays(),
+                policy.escalateAfterDays(), policy.zone().getId(), by, at(at));
+    }
+
+    @Override
+    public List<StoredReminder> pendingRemindersOfAction(long actionId) {
+        return sql.list(REMINDER + " WHERE action_id = ? AND state = 'PENDING' ORDER BY due_at",
+                SqliteReminders::reminder, actionId);
+    }
+
+    @Override
+    public List<StoredReminder> pendingReminders(String subject) {
+        return sql.list(REMINDER + " WHERE subject = ? AND state = 'PENDING' ORDER BY due_at",
+                SqliteReminders::reminder, subject);
+    }
+
+    @Override
+    public List<StoredReminder> pendingDigests(long boardId) {
+        return sql.list(REMINDER + " WHERE board_id = ? AND state = 'PENDING' AND kind = 'DIGEST' ORDER BY due_at",
+                SqliteReminders::reminder, boardId);
+    }
+
+    @Override
+    public void planReminder(PlannedReminder r, Instant at) {
+        sql.update("INSERT INTO reminders (board_id, kind, subject, action_id, meeting_id, person_id, due_at, state,"
+                        + " planned_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)"
+                        + " ON CONFLICT (subject, kind, due_at) DO UPDATE SET state = 'PENDING', planned_at ="
+                        + " excluded.planned_at, ended_at = NULL, note = NULL WHERE reminders.state = 'CANCELLED'",
+                r.boardId(), r.kind(), r.subject(), r.actionId(), r.meetingId(), r.personId(), at(r.dueAt()), at(at));
+    }
+
+    @Override
+    public Optional<StoredReminder> reminder(long reminderId) {
+        return sql.one(REMINDER + " WHERE id = ?", SqliteReminders::reminder, reminderId);
+    }
+
+    @Override
+    public void endReminder(long reminderId, String state, Instant at, String note) {
+        sql.update("UPDATE reminders SET state = ?, ended_at = ?, note = ? WHERE id = ? AND state = 'PENDING'",
+                state, at(at), note, reminderId);
+    }
+
+    @Override
+    public int cancelDeliveriesOfAction(long actionId, Instant at, String note) {
+        return sql.update("UPDATE reminder_deliveries SET state = 'CANCELLED', last_error = ?, updated_at = ?"
+                + " WHERE state IN ('PENDING', 'RETRY') AND reminder_id IN (SELECT id FROM reminders"
+                + " WHERE action_id = ?)", note, at(at), actionId);
+    }
+
+    @Override
+    public List<StoredReminder> dueReminders(Instant now, int limit) {
+        return sql.list(DUE_REMINDERS, SqliteReminders::reminder, at(now), limit);
+    }
+
+    @Override
+    public void addDelivery(long reminderId, long boardId, Long personId, String recipient, String state,
+                            Instant nextAt, String error, Instant at) {
+        sql.update("INSERT INTO reminder_deliveries (reminder_id, board_id, person_id, recipient, state, next_at,"
+                        + " last_error, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                reminderId, boardId, personId, recipient, state, at(nextAt), error, at(at));
+    }
+
+    @Override
+    public List<StoredDelivery> dueDeliveries(Instant now, int limit) {
+        return sql.list(DUE_DELIVERIES, SqliteReminders::delivery, at(now), limit);
+    }
+
+    @Override
+    public Optional<StoredDelivery> delivery(long deliveryId) {
+        return sql.one(DELIVERY + " WHERE id = ?", SqliteReminders::delivery, deliveryId);
+    }
+
+    @Override
+    public boolean claimDelivery(long deliveryId, Instant leaseUntil, Instant at) {
+        return sql.update("UPDATE reminder_deliveries SET state = 'SENDING', lease_until = ?, updated_at = ?"
+                + " WHERE id = ? AND state IN ('PENDING', 'RETRY')", at(leaseUntil), at(at), deliveryId) == 1;
+    }
+
+    @Override
+    public void postponeDelivery(long deliveryId, Instant nextAt, Instant at) {
+        sql.update("UPDATE reminder_deliveries SET next_at = ?, updated_at = ? WHERE id = ?", at(nextAt), at(at),
+                deliveryId);
+    }
+
+    @Override
+    public void deliverySent(long deliveryId, Instant at, String conversationId, String messageId) {
+        sql.update("UPDATE reminder_deliveries SET state = 'SENT', sent_at = ?, conversation_id = ?, message_id = ?,"
+                + " lease_until = NULL, updated_at = ? WHERE id = ?", at(at), conversationId, messageId, at(at),
+                deliveryId);
+    }
+
+    @Override
+    public void deliveryRetry(long deliveryId, Instant nextAt, String error, Instant at) {
+        sql.update("UPDATE reminder_deliveries SET state = 'RETRY', attempts = attempts + 1, next_at = ?,"
+                + " last_error = ?, lease_until = NULL, updated_at = ? WHERE id = ?", at(nextAt), error, at(at),
+                deliveryId);
+    }
+
+    @Override
+    public void endDelivery(long deliveryId, String state, String error, Instant at) {
+        sql.update("UPDATE reminder_deliveries SET state = ?, last_error = ?, lease_until = NULL, updated_at = ?,"
+                + " attempts = attempts + (CASE WHEN ? = 'DEAD' THEN 1 ELSE 0 END) WHERE id = ?",
+                state, error, at(at), state, deliveryId);
+    }
+
+    @Override
+    public int deliveriesInDoubt(Instant now) {
+        return sql.update("UPDATE reminder_deliveries SET state = 'IN_DOUBT', updated_at = ?,"
+                + " last_error = COALESCE(last_error, 'the sender stopped before it knew whether this was sent')"
+                + " WHERE state = 'SENDING' AND lease_until < ?", at(now), at(now));
+    }
+
+    @Override
+    public Optional<PersonalConversation> personalConversation(String tenantId, String userKey) {
+        return sql.one("SELECT tenant_id, user_key, conversation_id, service_url, created_at FROM personal_conversations"
+                        + " WHERE tenant_id = ? AND user_key = ?",
+                row -> new PersonalConversation(row.getString(1), row.getString(2), row.getString(3),
+                        row.getString(4), Sql.instant(row, "created_at")), tenantId, userKey);
+    }
+
+    @Override
+    public void savePersonalConversation(PersonalConversation c) {
+        sql.update("INSERT INTO personal_conversations (tenant_id, user_key, conversation_id, service_url, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (tenant_id, user_key) DO UPDATE SET"
+                        + " conversation_id = excluded.conversation_id, service_url = excluded.service_url",
+                c.tenantId(), c.userKey(), c.conversationId(), c.serviceUrl(), at(c.createdAt()));
+    }
+
+    @Override
+    public int countPendingReminders(long boardId) {
+        return sql.one("SELECT COUNT(*) FROM reminders WHERE board_id = ? AND state = 'PENDING'",
+                row -> row.getInt(1), boardId).orElse(0);
+    }
+
+    @Override
+    public int countDeliveries(long boardId, String state, Instant since) {
+        return sql.one("SELECT COUNT(*) FROM reminder_deliveries WHERE board_id = ? AND state = ? AND updated_at >= ?",
+                row -> row.getInt(1), boardId, state, at(since)).orElse(0);
+    }
+
+    @Override
+    public List<StoredDelivery> deliveries(long boardId, String state, int limit) {
+        return sql.list(DELIVERY + " WHERE board_id = ? AND state = ? ORDER BY updated_at DESC, id DESC LIMIT ?",
+                SqliteReminders::delivery, boardId, state, limit);
+    }
+
+    @Override
+    public List<StoredReminder> nextReminders(long boardId, int limit) {
+        return sql.list(REMINDER + " WHERE board_id = ? AND state = 'PENDING' ORDER BY due_at, id LIMIT ?",
+                SqliteReminders::reminder, boardId, limit);
+    }
+
+    private static StoredReminder reminder(ResultSet row) throws SQLException {
+        return new StoredReminder(row.getLong("id"), row.getLong("board_id"),
+                ReminderKind.valueOf(row.getString("kind")), row.getString("subject"),
+                Sql.longOrNull(row, "action_id"), Sql.longOrNull(row, "meeting_id"), Sql.longOrNull(row, "person_id"),
+                Sql.instant(row, "due_at"), row.getString("state"), row.getString("note"));
+    }
+
+    private static StoredDelivery delivery(ResultSet row) throws SQLException {
+        return new StoredDelivery(row.getLong("id"), row.getLong("reminder_id"), row.getLong("board_id"),
+                Sql.longOrNull(row, "person_id"), row.getString("recipient"), row.getString("state"),
+                row.getInt("attempts"), Sql.instant(row, "next_at"), Sql.instant(row, "lease_until"),
+                row.getString("last_error"), Sql.instant(row, "updated_at"));
+    }
+}
