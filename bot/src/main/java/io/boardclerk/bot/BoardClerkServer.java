@@ -156,6 +156,16 @@ public final class BoardClerkServer implements AutoCloseable {
         return app.port();
     }
 
+    /**
+     * Runs one reminder sweep now, on the caller's thread (the server's own thread sweeps on its interval; the two
+     * never overlap). For tests that move the clock.
+     *
+     * @return how many deliveries it handled
+     */
+    public int sweepReminders() throws InterruptedException {
+        return reminders.sweep();
+    }
+
     /** The server's signed download links, for replies that offer a document. */
     public DownloadLinks downloadLinks() {
         return links;
