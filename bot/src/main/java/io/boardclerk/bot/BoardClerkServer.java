@@ -119,7 +119,7 @@ public final class BoardClerkServer implements AutoCloseable {
                 new RateLimiter(settings.tenantRate(), RateLimiter.Time.SYSTEM), clock, BoardChat.botId(config),
                 settings.sendTimeout());
         return new ReminderDispatcher(outbox, messenger, new RetryPolicy(settings.maxTries(),
-                ReminderSettings.FIRST_BACK_OFF, new SplittableRandom()), clock, settings.batch(), settings.sweep());
+                ReminderSettings.FIRST_BACK_OFF, new SplittableRandom()), clock, settings.sweep());
     }
 
     /** The organisation's directory through Microsoft Graph, or none (said plainly) when Graph is off. */

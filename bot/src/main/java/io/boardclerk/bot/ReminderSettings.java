@@ -7,20 +7,18 @@ import java.util.Map;
  * How the reminder sweep runs, from the environment.
  *
  * @param sweep       BOARDCLERK_REMINDER_SWEEP_SECONDS: time between the end of one sweep and the start of the next
- * @param batch       BOARDCLERK_REMINDER_BATCH: deliveries claimed at a time (a sweep claims batches until none is due)
  * @param tenantRate  BOARDCLERK_REMINDER_RATE: requests a second Teams allows the app in one tenant; BoardClerk stays
  *                    under it (see the rate limiter)
  * @param maxTries    BOARDCLERK_REMINDER_TRIES: tries in all before a reminder that keeps failing is dead-lettered
  * @param sendTimeout BOARDCLERK_REMINDER_TIMEOUT_SECONDS: how long one request to the Bot Connector may take
  */
-public record ReminderSettings(Duration sweep, int batch, int tenantRate, int maxTries, Duration sendTimeout) {
+public record ReminderSettings(Duration sweep, int tenantRate, int maxTries, Duration sendTimeout) {
 
     /** The first try waits this long after a 5xx or a time-out, then twice as long each time. */
     public static final Duration FIRST_BACK_OFF = Duration.ofMinutes(1);
 
     static ReminderSettings from(Map<String, String> env) {
         return new ReminderSettings(Duration.ofSeconds(number(env, "BOARDCLERK_REMINDER_SWEEP_SECONDS", 60, 1, 3600)),
-                number(env, "BOARDCLERK_REMINDER_BATCH", 25, 1, 500),
                 number(env, "BOARDCLERK_REMINDER_RATE", 50, 1, 1000),
                 number(env, "BOARDCLERK_REMINDER_TRIES", 6, 1, 20),
                 Duration.ofSeconds(number(env, "BOARDCLERK_REMINDER_TIMEOUT_SECONDS", 15, 1, 120)));
@@ -45,7 +43,7 @@ public record ReminderSettings(Duration sweep, int batch, int tenantRate, int ma
 
     @Override
     public String toString() {
-        return "reminders[sweep=" + sweep.toSeconds() + "s, batch=" + batch + ", rate=" + tenantRate
+        return "reminders[sweep=" + sweep.toSeconds() + "s, rate=" + tenantRate
                 + "/s per tenant, tries=" + maxTries + ", timeout=" + sendTimeout.toSeconds() + "s]";
     }
 }

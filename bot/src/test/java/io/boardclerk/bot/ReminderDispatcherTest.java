@@ -67,7 +67,7 @@ class ReminderDispatcherTest {
         PersonalMessenger messenger = new PersonalMessenger(outbox, client,
                 new RateLimiter(tenantRate, RateLimiter.Time.SYSTEM), clock, "28:boardclerk", timeout);
         return new ReminderDispatcher(outbox, messenger, new RetryPolicy(maxTries, Duration.ofMinutes(1),
-                new SplittableRandom(7)), clock, 25, Duration.ofSeconds(60));
+                new SplittableRandom(7)), clock, Duration.ofSeconds(60));
     }
 
     ReminderDispatcher dispatcher() {
@@ -267,7 +267,7 @@ class ReminderDispatcherTest {
         failing.add(TENANT, connector.serviceUrl(), person(1), 1, NOW);
         ReminderDispatcher dispatcher = new ReminderDispatcher(failing, outgoing -> {
             throw new IllegalStateException("boom");
-        }, new RetryPolicy(3, Duration.ofMinutes(1), new SplittableRandom(1)), clock, 10, Duration.ofMillis(20));
+        }, new RetryPolicy(3, Duration.ofMinutes(1), new SplittableRandom(1)), clock, Duration.ofMillis(20));
         dispatcher.start();
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Sends the reminders that have fallen due. One thread sweeps every {@code interval}: it marks deliveries whose lease
- * ran out (a process died while sending them) in doubt, claims what is due in batches, and sends each in turn, then
+ * ran out (a process died while sending them) in doubt, then claims what is due one delivery at a time, sends it and
  * records how it went:
  * <ul>
  *     <li>sent: recorded with the conversation and message ids;</li>
@@ -25,8 +25,9 @@ import java.util.concurrent.TimeUnit;
  *     <li>5xx, timeout, broken connection: tried again after a growing wait with jitter, then dead-lettered;</li>
  *     <li>403 or 404: undeliverable, with the reason in words for the secretary.</li>
  * </ul>
- * The database holds every state, so a restart picks up where the sweep stopped; nothing is kept in memory but the
- * rate limiter and the tenants paused by a 429. A failure of the sweep itself is logged and the next sweep runs as
+ * Claiming one at a time (each claim its own short transaction) means a crash leaves at most the one delivery in
+ * hand in doubt: everything not yet claimed goes out after the restart. The database holds every state, so a restart
+ * picks up where the sweep stopped; nothing is kept in memory but the rate limiter and the tenants paused by a 429. A failure of the sweep itself is logged and the next sweep runs as
  * usual. The log names deliveries by id only: no message text, no token.
  */
 public final class ReminderDispatcher implements AutoCloseable {
@@ -34,18 +35,17 @@ public final class ReminderDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReminderDispatcher.class);
 
     /**
-     * How long a claimed delivery may stay SENDING: longer than one batch can take at the tenant's rate, plus a
-     * create-conversation and a send each up to their time-out.
+     * How long a claimed delivery may stay SENDING: longer than its wait at the rate limiter plus a create-conversation
+     * and a send, each up to their time-out (at most 120 s).
      */
     public static final Duration LEASE = Duration.ofMinutes(5);
-    /** One sweep claims batch after batch until nothing is due, but never more than this many batches. */
-    static final int MAX_BATCHES_PER_SWEEP = 100;
+    /** One sweep sends until nothing is due, but no more than this many, so that what is in doubt is looked at. */
+    static final int MAX_PER_SWEEP = 5_000;
 
     private final ReminderOutbox outbox;
     private final ReminderSender sender;
     private final RetryPolicy retries;
     private final Clock clock;
-    private final int batch;
     private final Duration interval;
     private final Map<String, Instant> pausedTenants = new HashMap<>();
     private final Object sweeping = new Object();
@@ -53,12 +53,11 @@ public final class ReminderDispatcher implements AutoCloseable {
     private ScheduledExecutorService thread;
 
     public ReminderDispatcher(ReminderOutbox outbox, ReminderSender sender, RetryPolicy retries, Clock clock,
-                              int batch, Duration interval) {
+                              Duration interval) {
         this.outbox = outbox;
         this.sender = sender;
         this.retries = retries;
         this.clock = clock;
-        this.batch = batch;
         this.interval = interval;
     }
 
@@ -87,7 +86,7 @@ public final class ReminderDispatcher implements AutoCloseable {
     }
 
     /**
-     * One sweep: what is in doubt, then every delivery due now, batch by batch.
+     * One sweep: what is in doubt, then every delivery due now, one at a time.
      *
      * @return how many deliveries it handled (sent or not)
      */
@@ -105,21 +104,14 @@ public final class ReminderDispatcher implements AutoCloseable {
                     + "and will not be sent again (see reminders status)", inDoubt);
         }
         int handled = 0;
-        for (int i = 0; i < MAX_BATCHES_PER_SWEEP && !stopping; i++) {
+        while (handled < MAX_PER_SWEEP && !stopping) {
             Instant now = clock.instant();
-            List<Outgoing> claimed = outbox.claimDue(now, batch, now.plus(LEASE));
-            for (Outgoing outgoing : claimed) {
-                if (stopping) {
-                    // Not yet sent: handed back rather than left to run out its lease and be marked in doubt.
-                    outbox.retry(outgoing.deliveryId(), clock.instant(), "BoardClerk stopped before sending it");
-                    continue;
-                }
-                deliver(outgoing);
-                handled++;
-            }
-            if (claimed.size() < batch) {
+            List<Outgoing> claimed = outbox.claimDue(now, 1, now.plus(LEASE));
+            if (claimed.isEmpty()) {
                 break;
             }
+            deliver(claimed.get(0));
+            handled++;
         }
         return handled;
     }
@@ -166,10 +158,7 @@ public final class ReminderDispatcher implements AutoCloseable {
         }
     }
 
-    /**
-     * Stops the sweep thread: the delivery in hand is finished (for up to 10 s), the rest of the batch is handed back
-     * to be sent after the restart.
-     */
+    /** Stops the sweep thread: the delivery in hand is finished first (for up to 10 s); the rest wait in the database. */
     @Override
     public synchronized void close() {
         if (thread == null) {
