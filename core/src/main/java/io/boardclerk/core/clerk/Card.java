@@ -45,6 +45,11 @@ public sealed interface Card {
         public static final String QUERY = "query";
         public static final String PAGE = "page";
         public static final String DAYS = "days";
+        /**
+         * Optional on a reminder card: the numbers of every action it shows, comma-separated ("12,14"), so a press
+         * redraws them all; without it the card is redrawn with the pressed action alone.
+         */
+        public static final String ACTIONS = "actions";
 
         private Verbs() {
         }

@@ -7,10 +7,20 @@ package io.boardclerk.core.clerk;
  * @param message      markdown for the presser only (an error or a refusal shown on the card), null for none
  * @param announcement markdown posted into the chat for everyone, as a typed command's confirmation is; null for none
  * @param error        true when the press was refused or invalid and nothing was recorded
+ * @param boardNotice  for a press in a personal chat (a reminder card): what to post in the board's own chat, so the
+ *                     board sees what its members did from their reminders; null for none
  */
-public record CardOutcome(Card card, String message, String announcement, boolean error) {
+public record CardOutcome(Card card, String message, String announcement, boolean error, BoardNotice boardNotice) {
+
+    public CardOutcome(Card card, String message, String announcement, boolean error) {
+        this(card, message, announcement, error, null);
+    }
 
     public static CardOutcome refused(String message) {
         return new CardOutcome(null, message, null, true);
+    }
+
+    /** Markdown (user text escaped) for the chat of the board {@code boardId}, posted by the bot as it stands. */
+    public record BoardNotice(long boardId, String markdown) {
     }
 }

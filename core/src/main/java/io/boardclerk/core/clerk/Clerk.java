@@ -158,7 +158,7 @@ public final class Clerk {
                 boolean fresh = ledger.claimActivity(turn.conversation().conversationId(), turn.activityId(),
                         turn.receivedAt());
                 if (turn.conversation().personal()) {
-                    return personalCard(ledger, turn);
+                    return personalCard(ledger, turn, fresh);
                 }
                 CardPress press = CardPress.read(turn);
                 Source source = new Source(turn.activityId(), turn.sender().teamsId(), turn.sender().name(),
@@ -171,7 +171,10 @@ public final class Clerk {
         }
     }
 
-    private CardOutcome personalCard(Ledger ledger, CardTurn turn) {
+    private CardOutcome personalCard(Ledger ledger, CardTurn turn, boolean fresh) {
+        if (ReminderPress.handles(turn.verb())) {
+            return ReminderPress.apply(ledger, turn, this, fresh);
+        }
         if (!Card.Verbs.MORE.equals(turn.verb())) {
             throw new Refusal("That button works only in the board's own conversation.");
         }
@@ -255,8 +258,8 @@ public final class Clerk {
         return desk(ledger, conversation, sender, mentions, source, Desk.VIA_MESSAGE);
     }
 
-    private Desk desk(Ledger ledger, Conversation conversation, Sender sender, List<Mention> mentions, Source source,
-                      String via) {
+    Desk desk(Ledger ledger, Conversation conversation, Sender sender, List<Mention> mentions, Source source,
+              String via) {
         Board board = boardFor(ledger, conversation);
         Person me = ledger.personByTeamsId(board.id(), sender.teamsId())
                 .filter(Person::onRoster)

@@ -22,7 +22,7 @@ import java.util.Optional;
  * Writes a reminder as it is claimed, from the actions as they stand then; or says why it should no longer go (the
  * action closed, the target moved, the recipient no longer owns it, the meeting was held).
  */
-final class Composer {
+public final class Composer {
 
     private final Ledger ledger;
     private final Board board;
@@ -112,6 +112,11 @@ final class Composer {
 
     /** "Action 12.0 is due in 7 days, on Monday 30/11/2026.", "... is due today.", "... is 3 weeks overdue." */
     String headline(ActionItem action) {
+        return headline(action, today);
+    }
+
+    /** The headline of a per-action reminder as of {@code today}; needs a target date. */
+    public static String headline(ActionItem action, LocalDate today) {
         LocalDate target = action.target().date();
         long days = ChronoUnit.DAYS.between(today, target);
         String subject = "Action " + action.displayNumber();

@@ -84,7 +84,9 @@ public final class PolicyWords {
             } else if ((m = ZONE.matcher(rest)).find()) {
                 zone = zone(m.group(1));
             } else {
-                String word = rest.split(" ")[0];
+                String[] parts = rest.split(" ");
+                String word = parts.length > 1 && parts[0].toLowerCase(Locale.ROOT).matches("overdue|digest|escalate"
+                        + "|escalation|zone|before") ? parts[0] + " " + parts[1] : parts[0];
                 throw new Wrong("I can't read \"" + word + "\" in a reminder policy.");
             }
             rest = rest.substring(m.end()).strip();
