@@ -169,11 +169,10 @@ final class BoardClerkBot extends ActivityHandler {
             editForEveryone(activity, review);
         }
         if (outcome.announcement() != null && !outcome.announcement().isBlank()) {
-            if (parsed.turn().conversation().personal()) {
-                announceInBoard(activity, parsed, outcome.announcement());
-            } else {
-                announce(activity, outcome.announcement());
-            }
+            announce(activity, outcome.announcement());
+        }
+        if (!outcome.error() && outcome.boardNotice() != null && !outcome.boardNotice().markdown().isBlank()) {
+            announceInBoard(activity, parsed, outcome.boardNotice());
         }
         return InvokeResponses.of(outcome);
     }
@@ -199,16 +198,17 @@ final class BoardClerkBot extends ActivityHandler {
 
     /**
      * A press in someone's personal chat (on a reminder card) is told to the board it acted on, in the board's own
-     * chat, never in the personal chat. Best effort, as {@link #announce}: the press is recorded and answered already.
+     * chat (only a board of the presser's tenant), never in the personal chat. Best effort, as {@link #announce}: the
+     * press is recorded and answered already.
      */
-    private void announceInBoard(Activity activity, CardInvoke.Parsed parsed, String markdown) {
-        String board = parsed.turn().data().get(Card.Verbs.BOARD);
+    private void announceInBoard(Activity activity, CardInvoke.Parsed parsed, CardOutcome.BoardNotice notice) {
         BoardChat chat = boardChat;
-        if (board == null || chat == null) {
+        if (chat == null) {
             return;
         }
-        Optional<String> problem = chat.announce(Long.parseLong(board), parsed.turn().conversation().tenantId(),
-                activity.getFrom().getId(), activity.getFrom().getName(), cut(markdown));
+        long board = notice.boardId();
+        Optional<String> problem = chat.announce(board, parsed.turn().conversation().tenantId(),
+                activity.getFrom().getId(), activity.getFrom().getName(), cut(notice.markdown()));
         problem.ifPresent(why -> LOG.warn("Could not announce card action {} in the chat of board {}: {}",
                 activity.getId(), board, why));
     }

@@ -290,21 +290,40 @@ class ReminderDeliveryFlowTest {
         assertEquals(told + 2, bot.connector.awaitSent(chat.conversationId(), told + 2, Duration.ofSeconds(5))
                 .size());
 
-        JsonNode moreTime = press(Card.Verbs.MORE_TIME, TeamsChat.data().put("board", board).put("number", 2)
-                .put("version", 1).put("target-2", "28/02/2027"));
+        JsonNode second = find(cardsTo(JON).get(1).card(), Card.Verbs.MORE_TIME).path("data");
+        int other = second.path(Card.Verbs.NUMBER).asInt();
+        JsonNode moreTime = press(Card.Verbs.MORE_TIME, TeamsChat.data().put("board", board).put("number", other)
+                .put("version", second.path(Card.Verbs.VERSION).asInt()).put("target-" + other, "28/02/2027"));
         assertEquals(200, moreTime.path("statusCode").asInt(), moreTime.toString());
         assertEquals(told + 3, bot.connector.awaitSent(chat.conversationId(), told + 3, Duration.ofSeconds(5))
                 .size());
         assertTrue(bot.connector.sentTo(chat.conversationId()).get(told + 2).text().contains("28/02/2027"));
 
-        JsonNode snooze = press(Card.Verbs.SNOOZE, TeamsChat.data().put("board", board).put("number", 2)
-                .put("days-2", "2"));
+        JsonNode snooze = press(Card.Verbs.SNOOZE, TeamsChat.data().put("board", board).put("number", other)
+                .put("days-" + other, "2"));
         assertEquals(200, snooze.path("statusCode").asInt(), snooze.toString());
+        assertEquals(List.of("SNOOZE@2026-12-07T08:00:00Z"), snoozes(), "two working days from Thursday");
+        for (JsonNode answer : List.of(update, done, moreTime, snooze)) {
+            assertEquals("application/vnd.microsoft.card.adaptive", answer.path("type").asText(), answer.toString());
+            assertTrue(!answer.toString().contains("⚠"), "no refusal: " + answer);
+        }
 
         JsonNode exported = new ObjectMapper().readTree(bot.client.get("/api/boards/" + board + "/export").body());
         JsonNode actions = exported.path("boards").get(0).path("actions");
         assertEquals("complete", actions.get(0).path("status").asText(), actions.toString());
         assertTrue(actions.get(0).toString().contains("Draft circulated to members."), actions.toString());
+    }
+
+    List<String> snoozes() throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + bot.database);
+             Statement st = db.createStatement();
+             ResultSet rs = st.executeQuery("SELECT kind, due_at FROM reminders WHERE kind = 'SNOOZE'")) {
+            while (rs.next()) {
+                rows.add(rs.getString(1) + "@" + rs.getString(2));
+            }
+        }
+        return rows;
     }
 
     private static JsonNode find(JsonNode node, String verb) {

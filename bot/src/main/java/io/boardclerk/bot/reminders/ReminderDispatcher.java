@@ -41,6 +41,12 @@ public final class ReminderDispatcher implements AutoCloseable {
     public static final Duration LEASE = Duration.ofMinutes(5);
     /** One sweep sends until nothing is due, but no more than this many, so that what is in doubt is looked at. */
     static final int MAX_PER_SWEEP = 5_000;
+    /**
+     * A claim of one can come back empty and still have done work: it expands one due reminder first, and some need
+     * no message (an escalation with nothing overdue, a reminder whose action has closed). So the sweep stops only
+     * after this many empty claims in a row; what is left goes out in the next sweep.
+     */
+    static final int EMPTY_CLAIMS = 10;
 
     private final ReminderOutbox outbox;
     private final ReminderSender sender;
@@ -104,12 +110,15 @@ public final class ReminderDispatcher implements AutoCloseable {
                     + "and will not be sent again (see reminders status)", inDoubt);
         }
         int handled = 0;
-        while (handled < MAX_PER_SWEEP && !stopping) {
+        int empty = 0;
+        while (handled < MAX_PER_SWEEP && empty < EMPTY_CLAIMS && !stopping) {
             Instant now = clock.instant();
             List<Outgoing> claimed = outbox.claimDue(now, 1, now.plus(LEASE));
             if (claimed.isEmpty()) {
-                break;
+                empty++;
+                continue;
             }
+            empty = 0;
             deliver(claimed.get(0));
             handled++;
         }
