@@ -146,7 +146,9 @@ public final class ReminderDispatcher implements AutoCloseable {
             LOG.info("Reminder delivery {} sent to conversation {}", outgoing.deliveryId(), sent.conversationId());
         } else if (result instanceof SendResult.Unreachable unreachable) {
             outbox.undeliverable(outgoing.deliveryId(), now, unreachable.reason());
-            LOG.info("Reminder delivery {} is undeliverable: {}", outgoing.deliveryId(), unreachable.reason());
+            // The reason names the person: it is kept for the secretary, not written to the log.
+            LOG.info("Reminder delivery {} is undeliverable (the reason is in reminders status)",
+                    outgoing.deliveryId());
         } else if (result instanceof SendResult.Throttled throttled) {
             Instant at = retries.afterThrottle(throttled.retryAfter(), outgoing.attempt(), now);
             pausedTenants.put(outgoing.tenantId(), at);
