@@ -113,6 +113,26 @@ class ReminderDispatcherTest {
     }
 
     @Test
+    void outsideLocalModeEveryRequestCarriesTheBotsToken() throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        Connector signed = new Connector(Optional.of(new ClientCredentialsAppCredentials("app-id", "app-secret", "",
+                connector.authority(), "https://api.botframework.com/.default", http, clock)), http);
+        PersonalMessenger messenger = new PersonalMessenger(outbox, signed,
+                new RateLimiter(50, RateLimiter.Time.SYSTEM), clock, "28:app-id", Duration.ofSeconds(5));
+        ReminderDispatcher dispatcher = new ReminderDispatcher(outbox, messenger, new RetryPolicy(3,
+                Duration.ofMinutes(1), new SplittableRandom(7)), clock, Duration.ofSeconds(60));
+        due(person(1), 1);
+
+        dispatcher.sweep();
+
+        assertEquals(2, connector.proactive().size());
+        for (FakeConnector.Proactive request : connector.proactive()) {
+            assertEquals("Bearer " + FakeConnector.BOT_TOKEN, request.authorization(), request.path());
+        }
+        assertEquals("28:app-id", connector.created().get(0).body().path("bot").path("id").asText());
+    }
+
+    @Test
     void aChatKeptUnderTheEntraObjectIdIsUsedWithoutCreatingOne() throws Exception {
         outbox.savePersonalConversation(new PersonalConversation(TENANT, "aad-owner-2", "a:known-chat",
                 connector.serviceUrl(), NOW));
@@ -293,9 +313,13 @@ class ReminderDispatcherTest {
             due(person(i % 100), i + 1);
         }
 
+        long started = System.nanoTime();
         assertEquals(300, dispatcher(limit, 4, Duration.ofSeconds(5)).sweep());
+        long took = System.nanoTime() - started;
 
         List<FakeConnector.Proactive> requests = connector.proactive();
+        System.out.printf("Rate: 300 reminders, %d requests in %.1f s, at most %d in any second (limit %d)%n",
+                requests.size(), took / 1e9, maxInAnySecond(requests), limit);
         assertEquals(400, requests.size());
         assertTrue(outbox.all().stream().allMatch(d -> d.state.equals("SENT")));
         assertTrue(maxInAnySecond(requests) <= limit, "at most " + limit + " in any second: "

@@ -50,7 +50,7 @@ public final class FakeConnector implements AutoCloseable {
     }
 
     /** A proactive request the bot made ({@code POST /v3/conversations} or a post into a personal chat), when. */
-    public record Proactive(long nanos, String path, String conversationId, JsonNode body) {
+    public record Proactive(long nanos, String path, String conversationId, JsonNode body, String authorization) {
         /** The member a create-conversation call named. */
         public String member() {
             return body.path("members").path(0).path("id").asText();
@@ -229,7 +229,8 @@ public final class FakeConnector implements AutoCloseable {
                 respond(exchange, 200, signingKeys);
             } else if (method.equals("POST") && path.equals("/v3/conversations")) {
                 JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
-                Proactive request = new Proactive(System.nanoTime(), path, null, body);
+                Proactive request = new Proactive(System.nanoTime(), path, null, body,
+                        exchange.getRequestHeaders().getFirst("Authorization"));
                 proactive.add(request);
                 if (!canned(exchange, request)) {
                     created.add(request);
@@ -275,7 +276,8 @@ public final class FakeConnector implements AutoCloseable {
         String conversation = URLDecoder.decode(activities.group(1), StandardCharsets.UTF_8);
         byte[] bytes = exchange.getRequestBody().readAllBytes();
         JsonNode body = JSON.readTree(bytes);
-        Proactive request = new Proactive(System.nanoTime(), activities.group(0), conversation, body);
+        Proactive request = new Proactive(System.nanoTime(), activities.group(0), conversation, body,
+                exchange.getRequestHeaders().getFirst("Authorization"));
         proactive.add(request);
         if (canned(exchange, request)) {
             return true;
