@@ -157,6 +157,22 @@ class ReminderDeliveryFlowTest {
     }
 
     @Test
+    void installingTheAppPersonallyKeepsThePersonalChat() throws Exception {
+        start(Map.of());
+        TeamsChat personal = TeamsChat.personal(bot.connector.serviceUrl(), "a:jon-installed", TENANT);
+        HttpResponse<String> installed = bot.client.post(personal.membersAdded(JON, TeamsChat.BOT_ID));
+        assertTrue(installed.statusCode() / 100 == 2, installed.body());
+        assertEquals(List.of(List.of(TENANT, "29:jon", "a:jon-installed", bot.connector.serviceUrl()),
+                List.of(TENANT, "aad-jon", "a:jon-installed", bot.connector.serviceUrl())), personalConversations());
+
+        say(SECRETARY, "action Bring the estates report owner: Jon Leigh due: 10/12/2026");
+        bot.clock.set(BEFORE);
+        assertEquals(1, bot.server().sweepReminders());
+        assertEquals(0, bot.connector.created().size());
+        assertEquals(1, bot.connector.sentTo("a:jon-installed").size());
+    }
+
+    @Test
     void a429IsTriedAgainNotBeforeRetryAfter() throws Exception {
         start(Map.of());
         say(SECRETARY, "action Bring the estates report owner: Jon Leigh due: 10/12/2026");
