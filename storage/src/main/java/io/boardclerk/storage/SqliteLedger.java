@@ -453,6 +453,31 @@ final class SqliteLedger extends SqliteReminders implements Ledger {
     }
 
     @Override
+    public List<ActionItem> actionsByIds(Collection<Long> actionIds) {
+        if (actionIds.isEmpty()) {
+            return List.of();
+        }
+        String ids = ids(actionIds);
+        String in = " IN (SELECT value FROM json_each(?))";
+        Map<Long, List<Owner>> owners = new HashMap<>();
+        sql.list("SELECT action_id, person_id, name, is_body FROM action_owners WHERE action_id" + in
+                        + " ORDER BY action_id, position",
+                row -> owners.computeIfAbsent(row.getLong("action_id"), k -> new ArrayList<>()).add(owner(row)), ids);
+        Map<Long, List<Target>> targets = new HashMap<>();
+        sql.list("SELECT action_id, text, date FROM action_targets WHERE action_id" + in + " ORDER BY action_id, id",
+                row -> targets.computeIfAbsent(row.getLong("action_id"), k -> new ArrayList<>()).add(target(row)), ids);
+        Map<Long, List<ActionUpdate>> updates = new HashMap<>();
+        sql.list("SELECT action_id, date, text, by_name FROM action_updates WHERE action_id" + in
+                        + " ORDER BY action_id, id",
+                row -> updates.computeIfAbsent(row.getLong("action_id"), k -> new ArrayList<>()).add(update(row)), ids);
+        return sql.list(ACTION + " WHERE id" + in, row -> {
+            long id = row.getLong("id");
+            return action(row, owners.getOrDefault(id, List.of()), targets.getOrDefault(id, List.of()),
+                    updates.getOrDefault(id, List.of()));
+        }, ids);
+    }
+
+    @Override
     public List<ActionItem> actions(long boardId) {
         return actions(boardId, "", List.of());
     }

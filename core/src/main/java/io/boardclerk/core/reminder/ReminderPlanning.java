@@ -116,7 +116,10 @@ public final class ReminderPlanning {
             }
         }
         for (PlannedReminder reminder : wanted) {
-            ledger.planReminder(reminder, now);
+            // One already pending stays as it is: most changes leave most reminders where they were.
+            if (pending.stream().noneMatch(p -> p.same(reminder))) {
+                ledger.planReminder(reminder, now);
+            }
         }
     }
 
