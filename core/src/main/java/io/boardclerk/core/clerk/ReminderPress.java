@@ -97,7 +97,7 @@ final class ReminderPress {
                 notice = "**" + Md.esc(who) + "** asks for more time on action **" + action.displayNumber() + "** ("
                         + Md.esc(action.text()) + "): a new target of " + Md.esc(input) + " instead of "
                         + Md.esc(Views.target(action.target())) + ". The chair can agree with "
-                        + Md.code("action " + number + " due " + input) + ".";
+                        + Md.code("action " + number + " due " + input.replaceAll("[<>]", "")) + ".";
                 outcome = "More time asked for by " + who + " (" + input + "), " + ActionLife.stamp(desk)
                         + ": the chair decides";
             }
