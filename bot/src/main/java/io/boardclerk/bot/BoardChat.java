@@ -27,7 +27,12 @@ public final class BoardChat {
     BoardChat(BoardClerkBot bot, ServiceUrls serviceUrls, BotConfig config) {
         this.bot = bot;
         this.serviceUrls = serviceUrls;
-        this.botId = config.localMode() ? "boardclerk" : "28:" + config.appId();
+        this.botId = botId(config);
+    }
+
+    /** The bot's id in Teams conversations: 28: and the app id. */
+    static String botId(BotConfig config) {
+        return config.localMode() ? "boardclerk" : "28:" + config.appId();
     }
 
     /**
@@ -42,6 +47,20 @@ public final class BoardChat {
     /** Posts {@code reply} into the board's conversation as BoardClerk's own message (a scheduled post). */
     Optional<String> postAsBoardClerk(Board board, Reply reply) {
         return post(board, new ChannelAccount(botId, "BoardClerk"), reply);
+    }
+
+    /**
+     * Posts {@code markdown} into the chat of board {@code boardId}, when that board is in {@code tenantId}: what a
+     * press on a reminder card in someone's personal chat did, told to the board.
+     *
+     * @return empty when posted, otherwise why it was not
+     */
+    Optional<String> announce(long boardId, String tenantId, String senderId, String senderName, String markdown) {
+        Optional<Board> board = serviceUrls.board(boardId).filter(b -> b.tenantId().equals(tenantId));
+        if (board.isEmpty()) {
+            return Optional.of("There is no board " + boardId + " in this organisation.");
+        }
+        return post(board.get(), new ChannelAccount(senderId, senderName), new Reply(markdown));
     }
 
     private Optional<String> post(Board board, ChannelAccount from, Reply reply) {

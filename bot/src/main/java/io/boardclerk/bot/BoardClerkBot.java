@@ -50,9 +50,13 @@ final class BoardClerkBot extends ActivityHandler {
     private final ServiceUrls serviceUrls;
     private final ChatAddresses chatAddresses;
     private volatile ActionLogPoster poster;
+    private final PersonalChats personalChats;
+    /** Set once by the server right after construction (it needs this bot to post through). */
+    private volatile BoardChat boardChat;
 
     BoardClerkBot(Clerk clerk, RosterService roster, Connector connector, Clock clock, DownloadLinks links,
-                  ServiceUrls serviceUrls, ChatAddresses chatAddresses) {
+                  ServiceUrls serviceUrls, ChatAddresses chatAddresses, PersonalChats personalChats) {
+        this.personalChats = personalChats;
         this.links = links;
         this.chatAddresses = chatAddresses;
         this.serviceUrls = serviceUrls;
@@ -70,6 +74,7 @@ final class BoardClerkBot extends ActivityHandler {
         Optional<Reply> reply = clerk.onMessage(turn);
         serviceUrls.remember(activity, turn.conversation());
         chatAddresses.remember(activity, turn.conversation());
+        personalChats.remember(activity, turn.conversation());
         return send(turnContext, reply);
     }
 
@@ -78,11 +83,17 @@ final class BoardClerkBot extends ActivityHandler {
         this.poster = value;
     }
 
+    /** Where announcements of presses on reminder cards (in personal chats) are posted: the board's own chat. */
+    void announceInBoards(BoardChat chat) {
+        this.boardChat = chat;
+    }
+
     @Override
     protected CompletableFuture<Void> onConversationUpdateActivity(TurnContext turnContext) {
         Activity activity = turnContext.getActivity();
         Conversation conversation = ActivityTranslator.conversation(activity);
         roster.membersChanged(activity, conversation);
+        personalChats.remember(activity, conversation);
         return CompletableFuture.completedFuture(null);
     }
 
@@ -169,6 +180,9 @@ final class BoardClerkBot extends ActivityHandler {
         if (outcome.announcement() != null && !outcome.announcement().isBlank()) {
             announce(activity, outcome.announcement());
         }
+        if (!outcome.error() && outcome.boardNotice() != null && !outcome.boardNotice().markdown().isBlank()) {
+            announceInBoard(activity, parsed, outcome.boardNotice());
+        }
         return InvokeResponses.of(outcome);
     }
 
@@ -189,6 +203,23 @@ final class BoardClerkBot extends ActivityHandler {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * A press in someone's personal chat (on a reminder card) is told to the board it acted on, in the board's own
+     * chat (only a board of the presser's tenant), never in the personal chat. Best effort, as {@link #announce}: the
+     * press is recorded and answered already.
+     */
+    private void announceInBoard(Activity activity, CardInvoke.Parsed parsed, CardOutcome.BoardNotice notice) {
+        BoardChat chat = boardChat;
+        if (chat == null) {
+            return;
+        }
+        long board = notice.boardId();
+        Optional<String> problem = chat.announce(board, parsed.turn().conversation().tenantId(),
+                activity.getFrom().getId(), activity.getFrom().getName(), cut(notice.markdown()));
+        problem.ifPresent(why -> LOG.warn("Could not announce card action {} in the chat of board {}: {}",
+                activity.getId(), board, why));
     }
 
     /**

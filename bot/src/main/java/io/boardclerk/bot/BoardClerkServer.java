@@ -17,6 +17,11 @@ import io.boardclerk.core.clerk.WeeklyPosts;
 import io.boardclerk.core.export.Exporter;
 import io.boardclerk.core.port.Directory;
 import io.boardclerk.graph.GraphChatPoster;
+import io.boardclerk.core.reminder.ReminderOutbox;
+import io.boardclerk.core.reminder.Reminders;
+import io.boardclerk.bot.reminders.RateLimiter;
+import io.boardclerk.bot.reminders.ReminderDispatcher;
+import io.boardclerk.bot.reminders.RetryPolicy;
 import io.boardclerk.graph.GraphDirectory;
 import io.boardclerk.graph.GraphSettings;
 import io.boardclerk.storage.SqliteLedgerStore;
@@ -32,6 +37,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -54,6 +60,7 @@ public final class BoardClerkServer implements AutoCloseable {
     private final PanelAccess access;
     private final AttendanceSchedule attendance;
     private final WeeklyPostScheduler weeklyPosts;
+    private final ReminderDispatcher reminders;
     private final Javalin app;
 
     public BoardClerkServer(BotConfig config, Clock clock) {
@@ -71,13 +78,16 @@ public final class BoardClerkServer implements AutoCloseable {
         Connector connector = new Connector(adapter.credentials(), http);
         ServiceUrls serviceUrls = new ServiceUrls(store);
         ChatAddresses chatAddresses = new ChatAddresses(store, clock);
+        ReminderOutbox outbox = new Reminders(store);
         this.bot = new BoardClerkBot(clerk, new RosterService(clerk, connector), connector, clock, links, serviceUrls,
-                chatAddresses);
+                chatAddresses, new PersonalChats(outbox, clock));
         ActionLogPoster poster = new ActionLogPoster(store, config.graph() ? new GraphChatPoster(graphSettings(config))
                 : null, graphOff(config), chatAddresses, links, config.zone());
         bot.postWith(poster);
         BoardChat boardChat = new BoardChat(bot, serviceUrls, config);
+        bot.announceInBoards(boardChat);
         this.weeklyPosts = new WeeklyPostScheduler(new WeeklyPosts(store), poster, boardChat, chatAddresses, clock);
+        this.reminders = reminders(config, outbox, connector, clock);
         this.exporter = new Exporter(store);
         DownloadEndpoint downloads = new DownloadEndpoint(links, exporter, clock, config.zone(), Json.MAPPER);
         this.access = new PanelAccess(config.localMode(), config.ssoResource().isEmpty() ? Optional.empty()
@@ -108,6 +118,17 @@ public final class BoardClerkServer implements AutoCloseable {
                 error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on BoardClerk's side; the request did not complete.");
             });
         });
+    }
+
+    /** The reminder sweep: personal cards through the connector, within Teams' rate limits, retried as configured. */
+    private static ReminderDispatcher reminders(BotConfig config, ReminderOutbox outbox, Connector connector,
+                                                Clock clock) {
+        ReminderSettings settings = config.reminders();
+        PersonalMessenger messenger = new PersonalMessenger(outbox, connector,
+                new RateLimiter(settings.tenantRate(), RateLimiter.Time.SYSTEM), clock, BoardChat.botId(config),
+                settings.sendTimeout());
+        return new ReminderDispatcher(outbox, messenger, new RetryPolicy(settings.maxTries(),
+                ReminderSettings.FIRST_BACK_OFF, new SplittableRandom()), clock, settings.sweep());
     }
 
     /** The organisation's directory through Microsoft Graph, or none (said plainly) when Graph is off. */
@@ -157,11 +178,23 @@ public final class BoardClerkServer implements AutoCloseable {
         }
         LOG.info("BoardClerk listening on http://{}:{}/api/messages with database {}", config.host(), port(),
                 config.database());
+        reminders.start();
+        LOG.info("Reminders are swept every {} s ({})", config.reminders().sweep().toSeconds(), config.reminders());
         return this;
     }
 
     public int port() {
         return app.port();
+    }
+
+    /**
+     * Runs one reminder sweep now, on the caller's thread (the server's own thread sweeps on its interval; the two
+     * never overlap). For tests that move the clock.
+     *
+     * @return how many deliveries it handled
+     */
+    public int sweepReminders() throws InterruptedException {
+        return reminders.sweep();
     }
 
     /** The server's signed download links, for replies that offer a document. */
@@ -181,6 +214,7 @@ public final class BoardClerkServer implements AutoCloseable {
 
     @Override
     public void close() {
+        reminders.close();
         attendance.close();
         weeklyPosts.close();
         app.stop();

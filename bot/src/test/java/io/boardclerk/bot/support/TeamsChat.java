@@ -138,7 +138,12 @@ public final class TeamsChat {
     }
 
     public ObjectNode membersAdded(String... ids) {
-        ObjectNode activity = base("conversationUpdate", null);
+        return membersAdded(null, ids);
+    }
+
+    /** Members added, as sent by {@code from} (in a personal chat: the person who installed the app). */
+    public ObjectNode membersAdded(FakeConnector.Member from, String... ids) {
+        ObjectNode activity = base("conversationUpdate", from);
         ArrayNode added = activity.putArray("membersAdded");
         for (String id : ids) {
             added.addObject().put("id", id);
