@@ -35,7 +35,9 @@ CREATE TABLE reminders (
 CREATE INDEX reminders_pending_due ON reminders (due_at) WHERE state = 'PENDING';
 CREATE INDEX reminders_action ON reminders (action_id) WHERE action_id IS NOT NULL;
 CREATE INDEX reminders_meeting ON reminders (meeting_id) WHERE meeting_id IS NOT NULL;
-CREATE INDEX reminders_board ON reminders (board_id, state);
+-- What `reminders status` lists: partial, so a sweep's writes touch them only where a reminder or delivery ends up
+-- (planned, sent, given up), never on every change of state, and one board's entries sit together.
+CREATE INDEX reminders_board_pending ON reminders (board_id, due_at) WHERE state = 'PENDING';
 
 -- One message to one person. SENDING carries a lease: a delivery whose lease ran out without an outcome (the
 -- process died while sending) becomes IN_DOUBT and is never sent again; the secretary sees it.
@@ -59,7 +61,8 @@ CREATE TABLE reminder_deliveries (
 );
 CREATE INDEX reminder_deliveries_due ON reminder_deliveries (next_at) WHERE state IN ('PENDING', 'RETRY');
 CREATE INDEX reminder_deliveries_sending ON reminder_deliveries (lease_until) WHERE state = 'SENDING';
-CREATE INDEX reminder_deliveries_board ON reminder_deliveries (board_id, state);
+CREATE INDEX reminder_deliveries_board ON reminder_deliveries (board_id, state, updated_at)
+    WHERE state IN ('SENT', 'UNDELIVERABLE', 'DEAD', 'IN_DOUBT');
 
 -- The personal conversation between the bot and a person, once created or first seen: the conversation
 -- reference proactive messages need, kept here rather than in memory.

@@ -48,10 +48,17 @@ final class BoardClerkBot extends ActivityHandler {
     private final Clock clock;
     private final DownloadLinks links;
     private final ServiceUrls serviceUrls;
+    private final ChatAddresses chatAddresses;
+    private volatile ActionLogPoster poster;
+    private final PersonalChats personalChats;
+    /** Set once by the server right after construction (it needs this bot to post through). */
+    private volatile BoardChat boardChat;
 
     BoardClerkBot(Clerk clerk, RosterService roster, Connector connector, Clock clock, DownloadLinks links,
-                  ServiceUrls serviceUrls) {
+                  ServiceUrls serviceUrls, ChatAddresses chatAddresses, PersonalChats personalChats) {
+        this.personalChats = personalChats;
         this.links = links;
+        this.chatAddresses = chatAddresses;
         this.serviceUrls = serviceUrls;
         this.clerk = clerk;
         this.roster = roster;
@@ -66,7 +73,19 @@ final class BoardClerkBot extends ActivityHandler {
         roster.ensureFresh(activity, turn.conversation());
         Optional<Reply> reply = clerk.onMessage(turn);
         serviceUrls.remember(activity, turn.conversation());
+        chatAddresses.remember(activity, turn.conversation());
+        personalChats.remember(activity, turn.conversation());
         return send(turnContext, reply);
+    }
+
+    /** The poster of action-log summaries (it posts through the bot as its fallback, so it is set after both exist). */
+    void postWith(ActionLogPoster value) {
+        this.poster = value;
+    }
+
+    /** Where announcements of presses on reminder cards (in personal chats) are posted: the board's own chat. */
+    void announceInBoards(BoardChat chat) {
+        this.boardChat = chat;
     }
 
     @Override
@@ -74,6 +93,7 @@ final class BoardClerkBot extends ActivityHandler {
         Activity activity = turnContext.getActivity();
         Conversation conversation = ActivityTranslator.conversation(activity);
         roster.membersChanged(activity, conversation);
+        personalChats.remember(activity, conversation);
         return CompletableFuture.completedFuture(null);
     }
 
@@ -160,6 +180,9 @@ final class BoardClerkBot extends ActivityHandler {
         if (outcome.announcement() != null && !outcome.announcement().isBlank()) {
             announce(activity, outcome.announcement());
         }
+        if (!outcome.error() && outcome.boardNotice() != null && !outcome.boardNotice().markdown().isBlank()) {
+            announceInBoard(activity, parsed, outcome.boardNotice());
+        }
         return InvokeResponses.of(outcome);
     }
 
@@ -180,6 +203,23 @@ final class BoardClerkBot extends ActivityHandler {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * A press in someone's personal chat (on a reminder card) is told to the board it acted on, in the board's own
+     * chat (only a board of the presser's tenant), never in the personal chat. Best effort, as {@link #announce}: the
+     * press is recorded and answered already.
+     */
+    private void announceInBoard(Activity activity, CardInvoke.Parsed parsed, CardOutcome.BoardNotice notice) {
+        BoardChat chat = boardChat;
+        if (chat == null) {
+            return;
+        }
+        long board = notice.boardId();
+        Optional<String> problem = chat.announce(board, parsed.turn().conversation().tenantId(),
+                activity.getFrom().getId(), activity.getFrom().getName(), cut(notice.markdown()));
+        problem.ifPresent(why -> LOG.warn("Could not announce card action {} in the chat of board {}: {}",
+                activity.getId(), board, why));
     }
 
     /**
@@ -219,6 +259,14 @@ final class BoardClerkBot extends ActivityHandler {
                 connector.reply(incoming, cut(reply.get().markdown()));
             }
             for (Card card : reply.get().cards()) {
+                if (card instanceof Card.PostActionLog post) {
+                    connector.reply(incoming, poster.post(post, channel(incoming), r -> deliverNow(incoming, r)).line());
+                    continue;
+                }
+                if (card instanceof Card.PostingMethod method) {
+                    connector.reply(incoming, poster.method(method.boardId(), channel(incoming)));
+                    continue;
+                }
                 if (card instanceof Card.Download download) {
                     DownloadLinks.Minted minted = links.mint(download);
                     if (minted instanceof DownloadLinks.Link link) {
@@ -254,6 +302,19 @@ final class BoardClerkBot extends ActivityHandler {
             Thread.currentThread().interrupt();
             return CompletableFuture.failedFuture(new ReplyNotDelivered(e));
         }
+    }
+
+    private Optional<String> deliverNow(Activity incoming, Reply reply) {
+        try {
+            deliver(incoming, Optional.of(reply)).join();
+            return Optional.empty();
+        } catch (java.util.concurrent.CompletionException e) {
+            return Optional.of(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+        }
+    }
+
+    private static boolean channel(Activity incoming) {
+        return "channel".equals(incoming.getConversation().getConversationType());
     }
 
     /** What a download says when links cannot be made here (no public address configured): why, in one line. */

@@ -13,8 +13,15 @@ import io.boardclerk.bot.panel.PanelPages;
 import io.boardclerk.bot.panel.PanelUser;
 import io.boardclerk.bot.panel.SsoTokenValidator;
 import io.boardclerk.core.clerk.Clerk;
+import io.boardclerk.core.clerk.WeeklyPosts;
 import io.boardclerk.core.export.Exporter;
 import io.boardclerk.core.port.Directory;
+import io.boardclerk.graph.GraphChatPoster;
+import io.boardclerk.core.reminder.ReminderOutbox;
+import io.boardclerk.core.reminder.Reminders;
+import io.boardclerk.bot.reminders.RateLimiter;
+import io.boardclerk.bot.reminders.ReminderDispatcher;
+import io.boardclerk.bot.reminders.RetryPolicy;
 import io.boardclerk.graph.GraphDirectory;
 import io.boardclerk.graph.GraphSettings;
 import io.boardclerk.storage.SqliteLedgerStore;
@@ -30,6 +37,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -50,6 +58,9 @@ public final class BoardClerkServer implements AutoCloseable {
     private final Exporter exporter;
     private final DownloadLinks links;
     private final PanelAccess access;
+    private final AttendanceSchedule attendance;
+    private final WeeklyPostScheduler weeklyPosts;
+    private final ReminderDispatcher reminders;
     private final Javalin app;
 
     public BoardClerkServer(BotConfig config, Clock clock) {
@@ -63,17 +74,27 @@ public final class BoardClerkServer implements AutoCloseable {
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         this.adapter = new BoardClerkAdapter(config, http, clock);
-        Clerk clerk = new Clerk(store, config.zone(), directory(config));
+        Clerk clerk = new Clerk(store, config.zone(), directory(config)).attendanceFromTeams(config.graph());
         Connector connector = new Connector(adapter.credentials(), http);
         ServiceUrls serviceUrls = new ServiceUrls(store);
-        this.bot = new BoardClerkBot(clerk, new RosterService(clerk, connector), connector, clock, links, serviceUrls);
+        ChatAddresses chatAddresses = new ChatAddresses(store, clock);
+        ReminderOutbox outbox = new Reminders(store);
+        this.bot = new BoardClerkBot(clerk, new RosterService(clerk, connector), connector, clock, links, serviceUrls,
+                chatAddresses, new PersonalChats(outbox, clock));
+        ActionLogPoster poster = new ActionLogPoster(store, config.graph() ? new GraphChatPoster(graphSettings(config))
+                : null, graphOff(config), chatAddresses, links, config.zone());
+        bot.postWith(poster);
+        BoardChat boardChat = new BoardChat(bot, serviceUrls, config);
+        bot.announceInBoards(boardChat);
+        this.weeklyPosts = new WeeklyPostScheduler(new WeeklyPosts(store), poster, boardChat, chatAddresses, clock);
+        this.reminders = reminders(config, outbox, connector, clock);
         this.exporter = new Exporter(store);
         DownloadEndpoint downloads = new DownloadEndpoint(links, exporter, clock, config.zone(), Json.MAPPER);
         this.access = new PanelAccess(config.localMode(), config.ssoResource().isEmpty() ? Optional.empty()
                 : Optional.of(new SsoTokenValidator(config.loginAuthority(), config.appTenantId(),
                 config.ssoResource(), config.appId(), clock, http)));
-        PanelApi panelApi = new PanelApi(access, store, clerk, new BoardChat(bot, serviceUrls, config), clock,
-                Json.MAPPER);
+        this.attendance = AttendanceSchedule.forServer(config, store, connector, boardChat, clock);
+        PanelApi panelApi = new PanelApi(access, store, clerk, boardChat, clock, Json.MAPPER);
         PanelPages pages = new PanelPages(config.localMode(), config.panelTestHostOrigin());
         this.app = Javalin.create(javalin -> {
             javalin.jetty.host = config.host();
@@ -99,36 +120,81 @@ public final class BoardClerkServer implements AutoCloseable {
         });
     }
 
+    /** The reminder sweep: personal cards through the connector, within Teams' rate limits, retried as configured. */
+    private static ReminderDispatcher reminders(BotConfig config, ReminderOutbox outbox, Connector connector,
+                                                Clock clock) {
+        ReminderSettings settings = config.reminders();
+        PersonalMessenger messenger = new PersonalMessenger(outbox, connector,
+                new RateLimiter(settings.tenantRate(), RateLimiter.Time.SYSTEM), clock, BoardChat.botId(config),
+                settings.sendTimeout());
+        return new ReminderDispatcher(outbox, messenger, new RetryPolicy(settings.maxTries(),
+                ReminderSettings.FIRST_BACK_OFF, new SplittableRandom()), clock, settings.sweep());
+    }
+
     /** The organisation's directory through Microsoft Graph, or none (said plainly) when Graph is off. */
     static Directory directory(BotConfig config) {
         if (!config.graph()) {
-            LOG.info("Microsoft Graph is off{}: owners are matched against the Teams roster only. Set MicrosoftAppId "
-                    + "and MicrosoftAppPassword (or BOARDCLERK_GRAPH_CERTIFICATE) and BOARDCLERK_GRAPH=on, and grant the"
-                    + " app the Graph application permission {} to look owners up in the organisation's directory.",
-                    config.localMode() ? " (local mode)" : " (BOARDCLERK_GRAPH is not on)", GraphDirectory.PERMISSION);
+            LOG.info("Microsoft Graph is off{}: owners are matched against the Teams roster only, and action-log "
+                    + "summaries are posted by the bot itself. Set MicrosoftAppId and MicrosoftAppPassword (or "
+                    + "BOARDCLERK_GRAPH_CERTIFICATE), an https BOARDCLERK_LOGIN_AUTHORITY, and leave BOARDCLERK_GRAPH "
+                    + "unset or on; grant the app the Graph application permission {} to look owners up in the "
+                    + "organisation's directory.", config.localMode() ? " (local mode)"
+                    : " (BOARDCLERK_GRAPH=off, or BOARDCLERK_LOGIN_AUTHORITY is not https)", GraphDirectory.PERMISSION);
             return Directory.OFF;
         }
-        GraphSettings settings = GraphSettings.of(config.appId(), config.appPassword(), config.graphCertificate(),
-                config.graphCertificatePassword(), config.appTenantId(), config.loginAuthority(),
-                config.graphBaseUrl());
+        GraphSettings settings = graphSettings(config);
         LOG.info("Microsoft Graph is on for directory lookups of owners (needs the application permission {}): {}",
                 GraphDirectory.PERMISSION, settings);
         return new GraphDirectory(settings);
     }
 
+    static GraphSettings graphSettings(BotConfig config) {
+        return GraphSettings.of(config.appId(), config.appPassword(), config.graphCertificate(),
+                config.graphCertificatePassword(), config.appTenantId(), config.loginAuthority(),
+                config.graphBaseUrl());
+    }
+
+    /** Why Graph is off, and what turning it on takes, for the line that says so in chat. */
+    static String graphOff(BotConfig config) {
+        if (config.localMode()) {
+            return "local mode: run BoardClerk with MicrosoftAppId and MicrosoftAppPassword to use it";
+        }
+        return config.loginAuthority().startsWith("https://") ? "BOARDCLERK_GRAPH=off: unset it to use Graph"
+                : "BOARDCLERK_LOGIN_AUTHORITY is not https, which Graph sign-in needs";
+    }
+
+    /** The weekly posting of action-log summaries, for tests that run it by a controlled clock. */
+    WeeklyPostScheduler weeklyPosts() {
+        return weeklyPosts;
+    }
+
     public BoardClerkServer start() {
         app.start();
+        attendance.start();
+        weeklyPosts.start();
         if (config.localMode()) {
             LOG.warn("LOCAL MODE: MicrosoftAppId is empty, so BoardClerk accepts activities WITHOUT authentication "
                     + "and listens on 127.0.0.1 only. Set MicrosoftAppId and MicrosoftAppPassword to serve Teams.");
         }
         LOG.info("BoardClerk listening on http://{}:{}/api/messages with database {}", config.host(), port(),
                 config.database());
+        reminders.start();
+        LOG.info("Reminders are swept every {} s ({})", config.reminders().sweep().toSeconds(), config.reminders());
         return this;
     }
 
     public int port() {
         return app.port();
+    }
+
+    /**
+     * Runs one reminder sweep now, on the caller's thread (the server's own thread sweeps on its interval; the two
+     * never overlap). For tests that move the clock.
+     *
+     * @return how many deliveries it handled
+     */
+    public int sweepReminders() throws InterruptedException {
+        return reminders.sweep();
     }
 
     /** The server's signed download links, for replies that offer a document. */
@@ -141,8 +207,16 @@ public final class BoardClerkServer implements AutoCloseable {
         return path != null && path.startsWith(DownloadLinks.PATH) ? DownloadLinks.PATH + "(token)" : path;
     }
 
+    /** The attendance fetches' runner, when Graph is on. */
+    AttendanceSchedule attendance() {
+        return attendance;
+    }
+
     @Override
     public void close() {
+        reminders.close();
+        attendance.close();
+        weeklyPosts.close();
         app.stop();
         store.close();
     }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
@@ -32,17 +33,21 @@ import java.util.regex.Pattern;
  * @param panelTestHostOrigin BOARDCLERK_PANEL_TEST_HOST_ORIGIN: a loopback origin ({@code http://127.0.0.1:<port>})
  *                           whose page may frame the side panel and speak the Teams host protocol to it, as Teams does;
  *                           empty when unset; allowed in local mode only, for the browser tests
- * @param graph              BOARDCLERK_GRAPH: whether BoardClerk calls Microsoft Graph (directory lookups for owners);
- *                           on by default outside local mode, always off in local mode
+ * @param graph              BOARDCLERK_GRAPH: whether BoardClerk calls Microsoft Graph (directory lookups for owners,
+ *                           posting action-log summaries); on by default outside local mode, always off in local mode
  * @param graphCertificate   BOARDCLERK_GRAPH_CERTIFICATE: a PEM or PFX file with the app's certificate and private key,
  *                           used for Graph instead of MicrosoftAppPassword; null when unset
  * @param graphCertificatePassword BOARDCLERK_GRAPH_CERTIFICATE_PASSWORD, a PFX file's password, a secret; empty when unset
  * @param graphBaseUrl       BOARDCLERK_GRAPH_BASE_URL, Graph's address with its version, without a trailing slash
+ * @param reminders          how the reminder sweep runs (BOARDCLERK_REMINDER_*)
+ * @param clockStart         BOARDCLERK_CLOCK_START: the instant BoardClerk's clock starts at (then running on in real
+ *                           time); null when unset; allowed in local mode only, for tests in a separate process
  */
 public record BotConfig(String appId, String appPassword, String appTenantId, int port, Path database, ZoneId zone,
                         String openIdMetadataUrl, String loginAuthority, String oauthScope, String publicUrl,
                         String linkKey, Duration linkTtl, String ssoResource, String panelTestHostOrigin,
-                        boolean graph, Path graphCertificate, String graphCertificatePassword, String graphBaseUrl) {
+                        boolean graph, Path graphCertificate, String graphCertificatePassword, String graphBaseUrl,
+                        ReminderSettings reminders, Instant clockStart) {
 
     public static final String PUBLIC_OPENID_METADATA = "https://login.botframework.com/v1/.well-known/openidconfiguration";
     public static final String PUBLIC_LOGIN_AUTHORITY = "https://login.microsoftonline.com";
@@ -90,21 +95,46 @@ public record BotConfig(String appId, String appPassword, String appTenantId, in
                 value(env, "BOARDCLERK_BOT_OAUTH_SCOPE", PUBLIC_OAUTH_SCOPE), publicUrl, linkKey(env),
                 linkTtl(env), ssoResource(env, appId, publicUrl), panelTestHostOrigin(env, appId), graph,
                 graphCertificate(env, appId), value(env, "BOARDCLERK_GRAPH_CERTIFICATE_PASSWORD", ""),
-                graphBaseUrl(env));
+                graphBaseUrl(env), ReminderSettings.from(env), clockStart(env, appId));
     }
 
+    private static Instant clockStart(Map<String, String> env, String appId) {
+        String raw = value(env, "BOARDCLERK_CLOCK_START", "");
+        if (raw.isEmpty()) {
+            return null;
+        }
+        if (!appId.isEmpty()) {
+            throw new ConfigException("BOARDCLERK_CLOCK_START sets BoardClerk's clock for tests and is allowed in "
+                    + "local mode only; unset it, or unset MicrosoftAppId.");
+        }
+        try {
+            return Instant.parse(raw);
+        } catch (DateTimeException e) {
+            throw new ConfigException("BOARDCLERK_CLOCK_START must be an instant such as 2026-11-23T10:00:00Z, not \""
+                    + raw + "\".");
+        }
+    }
+
+    /**
+     * On by default outside local mode (the app's credentials are there), off in local mode whatever is asked;
+     * {@code BOARDCLERK_GRAPH=off} switches it off. Asked for outright, it needs an https authority; by default, an
+     * authority azure-identity cannot use leaves Graph off rather than stopping start-up.
+     */
     private static boolean graph(Map<String, String> env, String appId, String authority) {
-        String raw = value(env, "BOARDCLERK_GRAPH", "off").toLowerCase(Locale.ROOT);
-        if (!raw.equals("on") && !raw.equals("off")) {
+        String raw = value(env, "BOARDCLERK_GRAPH", "").toLowerCase(Locale.ROOT);
+        if (!raw.isEmpty() && !raw.equals("on") && !raw.equals("off")) {
             throw new ConfigException("BOARDCLERK_GRAPH must be on or off, not \"" + raw + "\".");
         }
-        boolean on = raw.equals("on") && !appId.isEmpty();
-        if (on && !authority.startsWith("https://")) {
+        if (appId.isEmpty() || raw.equals("off")) {
+            return false;
+        }
+        boolean https = authority.startsWith("https://");
+        if (raw.equals("on") && !https) {
             throw new ConfigException("BOARDCLERK_LOGIN_AUTHORITY must be an https address for Microsoft Graph "
                     + "(azure-identity signs in over https only), not \"" + authority + "\"; or set "
                     + "BOARDCLERK_GRAPH=off.");
         }
-        return on;
+        return https;
     }
 
     private static Path graphCertificate(Map<String, String> env, String appId) {
@@ -273,6 +303,7 @@ public record BotConfig(String appId, String appPassword, String appTenantId, in
                 + ", linkTtl=" + linkTtl.toHours() + "h, ssoResource=" + (ssoResource.isEmpty() ? "(none)" : ssoResource)
                 + (panelTestHostOrigin.isEmpty() ? "" : ", panelTestHostOrigin=" + panelTestHostOrigin)
                 + ", graph=" + (graph ? "on" : "off") + ", graphCredential=" + (graphCertificate == null
-                ? "(password)" : graphCertificate.toString()) + ", graphBaseUrl=" + graphBaseUrl + "]";
+                ? "(password)" : graphCertificate.toString()) + ", graphBaseUrl=" + graphBaseUrl + ", " + reminders
+                + (clockStart == null ? "" : ", clockStart=" + clockStart) + "]";
     }
 }

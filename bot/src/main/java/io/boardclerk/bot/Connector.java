@@ -103,6 +103,58 @@ final class Connector {
         }
     }
 
+    /**
+     * What the connector answered to a proactive call: its status, the id it returned (the new conversation's or the
+     * message's, null when none), and its Retry-After header as sent (null when absent).
+     */
+    record Answer(int status, String id, String retryAfter) {
+        boolean ok() {
+            return status / 100 == 2;
+        }
+    }
+
+    /**
+     * Creates (or, as Teams does for one bot and one person, finds) the personal conversation between the bot and
+     * {@code memberId} (a Teams user id or an Entra object id): Bot Framework's {@code POST /v3/conversations} with
+     * the tenant both in {@code channelData} and at the top level, as Teams requires.
+     */
+    Answer createPersonalConversation(String serviceUrl, String botId, String tenantId, String memberId,
+                                      Duration timeout) throws IOException, InterruptedException {
+        ObjectNode body = JSON.createObjectNode();
+        body.putObject("bot").put("id", botId);
+        body.putArray("members").addObject().put("id", memberId);
+        body.putObject("channelData").putObject("tenant").put("id", tenantId);
+        body.put("isGroup", false).put("tenantId", tenantId);
+        return call(serviceUrl, "v3/conversations", body, timeout);
+    }
+
+    /** Posts an Adaptive Card as a new message into a conversation the bot already has (a personal chat). */
+    Answer postCard(String serviceUrl, String conversationId, ObjectNode card, Duration timeout)
+            throws IOException, InterruptedException {
+        ObjectNode activity = JSON.createObjectNode().put("type", "message");
+        activity.putArray("attachments").addObject().put("contentType", AdaptiveCards.CONTENT_TYPE)
+                .set("content", card);
+        return call(serviceUrl, "v3/conversations/" + encode(conversationId) + "/activities", activity, timeout);
+    }
+
+    private Answer call(String serviceUrl, String path, ObjectNode body, Duration timeout)
+            throws IOException, InterruptedException {
+        HttpRequest request = request(serviceUrl, path).timeout(timeout)
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        String id = null;
+        if (response.statusCode() / 100 == 2 && !response.body().isBlank()) {
+            try {
+                JsonNode answer = JSON.readTree(response.body());
+                id = answer.hasNonNull("id") ? answer.get("id").asText() : null;
+            } catch (IOException e) {
+                id = null;
+            }
+        }
+        return new Answer(response.statusCode(), id, response.headers().firstValue("Retry-After").orElse(null));
+    }
+
     /** GETs a connector resource as JSON; anything but 200 is an IOException naming the status. */
     JsonNode get(String serviceUrl, String path) throws IOException, InterruptedException {
         HttpRequest.Builder request = request(serviceUrl, path).header("Accept", "application/json").GET();

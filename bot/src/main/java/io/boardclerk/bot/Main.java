@@ -4,6 +4,7 @@ import io.boardclerk.bot.documents.DownloadLinks;
 
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * {@code java -jar boardclerk.jar} serves Teams; {@code java -jar boardclerk.jar export} writes everything recorded
@@ -33,13 +34,20 @@ public final class Main {
         }
         BoardClerkServer server;
         try {
-            server = new BoardClerkServer(config, Clock.systemUTC()).start();
+            server = new BoardClerkServer(config, clock(config)).start();
         } catch (DownloadLinks.KeyUnavailable e) {
             System.err.println("BoardClerk cannot start: " + e.getMessage());
             System.exit(2);
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "boardclerk-shutdown"));
+    }
+
+    /** The real clock; in local mode with BOARDCLERK_CLOCK_START, one that starts there and runs on in real time. */
+    static Clock clock(BotConfig config) {
+        Clock system = Clock.systemUTC();
+        return config.clockStart() == null ? system
+                : Clock.offset(system, Duration.between(system.instant(), config.clockStart()));
     }
 
     static int export(String[] args, PrintStream out, PrintStream err) {

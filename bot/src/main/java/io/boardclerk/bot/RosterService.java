@@ -83,8 +83,10 @@ final class RosterService {
             for (JsonNode member : body.path("members")) {
                 String memberId = member.path("id").asText("");
                 if (!memberId.isEmpty()) {
+                    String address = emptyToNull(member.path("email").asText(null));
                     members.add(new RosterEntry(memberId, emptyToNull(member.path("aadObjectId").asText(null)),
-                            member.path("name").asText(memberId)));
+                            member.path("name").asText(memberId), address != null ? address
+                            : emptyToNull(member.path("userPrincipalName").asText(null))));
                 }
             }
             continuation = emptyToNull(body.path("continuationToken").asText(null));

@@ -54,6 +54,11 @@ final class ServiceUrls {
         }
     }
 
+    /** The board with this id, if it exists. */
+    Optional<io.boardclerk.core.model.Board> board(long boardId) {
+        return store.read(ledger -> ledger.board(boardId));
+    }
+
     Optional<String> of(long boardId) {
         return store.read(ledger -> ledger.serviceUrl(boardId));
     }

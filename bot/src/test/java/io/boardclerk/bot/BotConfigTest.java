@@ -87,6 +87,38 @@ class BotConfigTest {
     }
 
     @Test
+    void theClockStartIsForLocalModeOnly() {
+        assertEquals(null, BotConfig.from(Map.of()).clockStart());
+        assertEquals(java.time.Instant.parse("2026-11-30T08:00:00Z"), BotConfig.from(Map.of("BOARDCLERK_CLOCK_START",
+                "2026-11-30T08:00:00Z")).clockStart());
+        assertTrue(assertThrows(BotConfig.ConfigException.class, () -> BotConfig.from(Map.of(
+                "BOARDCLERK_CLOCK_START", "2026-11-30T08:00:00Z", "MicrosoftAppId", "app",
+                "MicrosoftAppPassword", "s"))).getMessage().contains("local mode only"));
+        assertTrue(assertThrows(BotConfig.ConfigException.class, () -> BotConfig.from(Map.of(
+                "BOARDCLERK_CLOCK_START", "next Monday"))).getMessage().contains("2026-11-23T10:00:00Z"));
+    }
+
+    @Test
+    void reminderSettingsHaveDefaultsAndFailFast() {
+        ReminderSettings defaults = BotConfig.from(Map.of()).reminders();
+        assertEquals(java.time.Duration.ofSeconds(60), defaults.sweep());
+        assertEquals(50, defaults.tenantRate());
+        assertEquals(6, defaults.maxTries());
+        assertEquals(java.time.Duration.ofSeconds(15), defaults.sendTimeout());
+        ReminderSettings set = BotConfig.from(Map.of("BOARDCLERK_REMINDER_SWEEP_SECONDS", "5",
+                "BOARDCLERK_REMINDER_RATE", "20", "BOARDCLERK_REMINDER_TRIES", "3",
+                "BOARDCLERK_REMINDER_TIMEOUT_SECONDS", "4")).reminders();
+        assertEquals(new ReminderSettings(java.time.Duration.ofSeconds(5), 20, 3,
+                java.time.Duration.ofSeconds(4)), set);
+        for (String[] bad : new String[][]{{"BOARDCLERK_REMINDER_SWEEP_SECONDS", "0"},
+                {"BOARDCLERK_REMINDER_RATE", "many"}, {"BOARDCLERK_REMINDER_RATE", "-1"},
+                {"BOARDCLERK_REMINDER_TRIES", "21"}, {"BOARDCLERK_REMINDER_TIMEOUT_SECONDS", "1.5"}}) {
+            assertTrue(assertThrows(BotConfig.ConfigException.class, () -> BotConfig.from(Map.of(bad[0], bad[1])))
+                    .getMessage().startsWith(bad[0] + " must be a whole number"), bad[0]);
+        }
+    }
+
+    @Test
     void downloadLinksDefaultToADayAndTheirSettingsFailFast() {
         BotConfig defaults = BotConfig.from(Map.of());
         assertEquals(java.time.Duration.ofHours(24), defaults.linkTtl());
@@ -124,8 +156,12 @@ class BotConfigTest {
         assertTrue(!local.graph(), "local mode: no Graph");
         assertEquals(BotConfig.PUBLIC_GRAPH_BASE_URL, local.graphBaseUrl());
 
-        assertTrue(!BotConfig.from(Map.of("MicrosoftAppId", "id", "MicrosoftAppPassword", "pw")).graph(),
-                "Graph is opt-in");
+        assertTrue(BotConfig.from(Map.of("MicrosoftAppId", "id", "MicrosoftAppPassword", "pw")).graph(),
+                "with the app's credentials Graph is on by default");
+        assertTrue(!BotConfig.from(Map.of("BOARDCLERK_GRAPH", "on")).graph(), "never in local mode, even if asked");
+        assertTrue(!BotConfig.from(Map.of("MicrosoftAppId", "id", "MicrosoftAppPassword", "pw",
+                "BOARDCLERK_LOGIN_AUTHORITY", "http://login.example.org")).graph(),
+                "by default, an authority azure-identity cannot use leaves Graph off instead of stopping start-up");
         BotConfig on = BotConfig.from(Map.of("MicrosoftAppId", "id", "MicrosoftAppPassword", "pw",
                 "BOARDCLERK_GRAPH", "on", "BOARDCLERK_GRAPH_BASE_URL", "https://graph.microsoft.us/v1.0/"));
         assertTrue(on.graph());

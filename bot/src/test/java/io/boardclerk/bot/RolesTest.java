@@ -90,6 +90,9 @@ class RolesTest {
             member | marking PROTECT                           | Only the chair or secretary can set the board's protective marking
             member | draft minutes                             | Only the chair or secretary can draft the minutes
             member | export json                               | Only the chair or secretary can export the board's whole record
+            owner  | post action log                           | Only the chair or secretary can post the action log summary
+            member | post action log weekly monday             | Only the chair or secretary can set when the action log summary is posted
+            member | post action log weekly off                | Only the chair or secretary can set when the action log summary is posted
             member | approve minutes 20/11/2026                | Only the chair can approve the minutes
             secretary | approve minutes 20/11/2026             | Only the chair can approve the minutes
             """)

@@ -1,25 +1,16 @@
 package io.boardclerk.graph;
 
-import com.azure.core.credential.TokenCredential;
 import com.azure.core.exception.ClientAuthenticationException;
-import com.azure.identity.ClientCertificateCredentialBuilder;
-import com.azure.identity.ClientSecretCredentialBuilder;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.microsoft.graph.core.requests.GraphClientFactory;
 import com.microsoft.graph.models.User;
 import com.microsoft.graph.models.UserCollectionResponse;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.ApiException;
-import com.microsoft.kiota.RequestOption;
-import com.microsoft.kiota.authentication.AzureIdentityAuthenticationProvider;
-import com.microsoft.kiota.http.middleware.options.RetryHandlerOption;
 import io.boardclerk.core.port.Directory;
 import io.boardclerk.core.port.DirectoryLookup;
 import io.boardclerk.core.port.DirectoryPerson;
-import okhttp3.OkHttpClient;
-import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,9 +18,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -49,14 +37,19 @@ public final class GraphDirectory implements Directory {
     private static final Logger LOG = LoggerFactory.getLogger(GraphDirectory.class);
 
     private final GraphSettings settings;
-    private final Map<String, GraphServiceClient> clients = new ConcurrentHashMap<>();
+    private final GraphClients clients;
     private final Cache<Key, DirectoryLookup> cache;
 
     private record Key(String tenantId, String words) {
     }
 
     public GraphDirectory(GraphSettings settings) {
-        this.settings = settings;
+        this(new GraphClients(settings));
+    }
+
+    GraphDirectory(GraphClients clients) {
+        this.clients = clients;
+        this.settings = clients.settings();
         this.cache = Caffeine.newBuilder().maximumSize(settings.cacheSize()).expireAfterWrite(settings.cacheTtl())
                 .build();
     }
@@ -66,8 +59,7 @@ public final class GraphDirectory implements Directory {
         if (words == null || words.isBlank()) {
             return new DirectoryLookup.NotFound();
         }
-        String tenant = settings.tenantId().isEmpty() ? Objects.requireNonNullElse(tenantId, "").strip()
-                : settings.tenantId();
+        String tenant = clients.tenant(tenantId);
         if (tenant.isEmpty()) {
             return new DirectoryLookup.Failed("the conversation's organisation (tenant) is not known, and "
                     + "MicrosoftAppTenantId is not set.");
@@ -119,7 +111,7 @@ public final class GraphDirectory implements Directory {
     }
 
     private List<DirectoryPerson> users(String tenant, String filter) {
-        GraphServiceClient client = clients.computeIfAbsent(tenant, this::client);
+        GraphServiceClient client = clients.client(tenant);
         UserCollectionResponse response = client.users().get(request -> {
             request.queryParameters.filter = filter;
             request.queryParameters.select = FIELDS;
@@ -164,6 +156,11 @@ public final class GraphDirectory implements Directory {
                     + "MicrosoftAppPassword or BOARDCLERK_GRAPH_CERTIFICATE, MicrosoftAppTenantId and "
                     + "BOARDCLERK_LOGIN_AUTHORITY.");
         }
+        if (GraphClients.unreadable(e)) {
+            LOG.warn("Microsoft Graph's answer to a directory lookup could not be read: {}",
+                    e.getClass().getSimpleName());
+            return new DirectoryLookup.Failed("Microsoft Graph's answer could not be read.");
+        }
         if (cause(e, IOException.class) != null) {
             LOG.warn("Microsoft Graph could not be reached for a directory lookup: {}", e.getClass().getSimpleName());
             return new DirectoryLookup.Failed("Microsoft Graph did not answer in time; try again later.");
@@ -173,63 +170,6 @@ public final class GraphDirectory implements Directory {
     }
 
     private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
-    }
-
-    private GraphServiceClient client(String tenant) {
-        AzureIdentityAuthenticationProvider auth = new AzureIdentityAuthenticationProvider(credential(tenant),
-                new String[] {settings.graphHost()}, settings.scope());
-        RetryHandlerOption retry = new RetryHandlerOption(this::shouldRetry, settings.maxRetries(),
-                settings.retryDelaySeconds());
-        OkHttpClient http = GraphClientFactory.create(new RequestOption[] {retry})
-                .callTimeout(settings.timeout())
-                .build();
-        GraphServiceClient client = new GraphServiceClient(auth, http);
-        client.getRequestAdapter().setBaseUrl(settings.baseUrl());
-        return client;
-    }
-
-    /** Retries 429, 503 and 504 (the SDK's rule), but not when Graph asks for a longer wait than we may take. */
-    private boolean shouldRetry(long delay, int executionCount, okhttp3.Request request, Response response) {
-        String retryAfter = response.header("Retry-After");
-        if (retryAfter != null) {
-            try {
-                return Long.parseLong(retryAfter.strip()) <= settings.maxRetryAfter().toSeconds();
-            } catch (NumberFormatException e) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private TokenCredential credential(String tenant) {
-        if (settings.usesCertificate()) {
-            ClientCertificateCredentialBuilder builder = new ClientCertificateCredentialBuilder()
-                    .clientId(settings.clientId()).tenantId(tenant).authorityHost(settings.authority());
-            String path = settings.certificate().toString();
-            if (settings.pem()) {
-                builder.pemCertificate(path);
-            } else {
-                builder.pfxCertificate(path);
-                if (settings.certificatePassword() != null && !settings.certificatePassword().isEmpty()) {
-                    builder.clientCertificatePassword(settings.certificatePassword());
-                }
-            }
-            if (!settings.instanceDiscovery()) {
-                builder.disableInstanceDiscovery();
-            }
-            return builder.build();
-        }
-        ClientSecretCredentialBuilder builder = new ClientSecretCredentialBuilder().clientId(settings.clientId())
-                .clientSecret(settings.clientSecret()).tenantId(tenant).authorityHost(settings.authority());
-        if (!settings.instanceDiscovery()) {
-            builder.disableInstanceDiscovery();
-        }
-        return builder.build();
+        return GraphClients.cause(e, type);
     }
 }

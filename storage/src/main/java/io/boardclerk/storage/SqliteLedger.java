@@ -6,6 +6,8 @@ import io.boardclerk.core.model.ActionReview;
 import io.boardclerk.core.model.ActionStatus;
 import io.boardclerk.core.model.ActionUpdate;
 import io.boardclerk.core.model.Apology;
+import io.boardclerk.core.model.AttendanceFetch;
+import io.boardclerk.core.model.AttendanceReport;
 import io.boardclerk.core.model.Board;
 import io.boardclerk.core.model.BoardRole;
 import io.boardclerk.core.model.Declaration;
@@ -20,13 +22,17 @@ import io.boardclerk.core.model.RecordingKind;
 import io.boardclerk.core.model.Source;
 import io.boardclerk.core.model.Target;
 import io.boardclerk.core.port.Ledger;
+import io.boardclerk.core.posting.ChatAddress;
+import io.boardclerk.core.posting.PostingSchedule;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -34,6 +40,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /** The ledger on one SQLite connection; the store decides which transaction it runs in. */
@@ -51,8 +58,13 @@ final class SqliteLedger extends SqliteReminders implements Ledger {
     private static final String RECORDING = "SELECT id, board_id, kind, activity_id, sender_teams_id, sender_name,"
             + " text, received_at, undone_at FROM recordings";
 
+    private final SqliteAttendance attendance;
+    private final SqlitePosting posting;
+
     SqliteLedger(Connection connection) {
         super(new Sql(connection));
+        this.attendance = new SqliteAttendance(sql);
+        this.posting = new SqlitePosting(sql);
     }
 
     /** Releases the compiled statements before the connection closes. */
@@ -453,6 +465,31 @@ final class SqliteLedger extends SqliteReminders implements Ledger {
     }
 
     @Override
+    public List<ActionItem> actionsByIds(Collection<Long> actionIds) {
+        if (actionIds.isEmpty()) {
+            return List.of();
+        }
+        String ids = ids(actionIds);
+        String in = " IN (SELECT value FROM json_each(?))";
+        Map<Long, List<Owner>> owners = new HashMap<>();
+        sql.list("SELECT action_id, person_id, name, is_body FROM action_owners WHERE action_id" + in
+                        + " ORDER BY action_id, position",
+                row -> owners.computeIfAbsent(row.getLong("action_id"), k -> new ArrayList<>()).add(owner(row)), ids);
+        Map<Long, List<Target>> targets = new HashMap<>();
+        sql.list("SELECT action_id, text, date FROM action_targets WHERE action_id" + in + " ORDER BY action_id, id",
+                row -> targets.computeIfAbsent(row.getLong("action_id"), k -> new ArrayList<>()).add(target(row)), ids);
+        Map<Long, List<ActionUpdate>> updates = new HashMap<>();
+        sql.list("SELECT action_id, date, text, by_name FROM action_updates WHERE action_id" + in
+                        + " ORDER BY action_id, id",
+                row -> updates.computeIfAbsent(row.getLong("action_id"), k -> new ArrayList<>()).add(update(row)), ids);
+        return sql.list(ACTION + " WHERE id" + in, row -> {
+            long id = row.getLong("id");
+            return action(row, owners.getOrDefault(id, List.of()), targets.getOrDefault(id, List.of()),
+                    updates.getOrDefault(id, List.of()));
+        }, ids);
+    }
+
+    @Override
     public List<ActionItem> actions(long boardId) {
         return actions(boardId, "", List.of());
     }
@@ -729,5 +766,94 @@ final class SqliteLedger extends SqliteReminders implements Ledger {
                 row.getString("sender_name"), row.getString("text"), Sql.instant(row, "received_at"));
         return new Recording(row.getLong("id"), row.getLong("board_id"), RecordingKind.valueOf(row.getString("kind")),
                 source, Sql.instant(row, "undone_at"));
+    }
+
+    // ---- attendance reports and the quorum (V6): kept in SqliteAttendance
+
+    @Override
+    public Optional<AttendanceFetch> attendanceFetch(long meetingId) {
+        return attendance.attendanceFetch(meetingId);
+    }
+
+    @Override
+    public void saveAttendanceFetch(AttendanceFetch fetch) {
+        attendance.saveAttendanceFetch(fetch);
+    }
+
+    @Override
+    public List<AttendanceFetch> dueAttendanceFetches(Instant now) {
+        return attendance.dueAttendanceFetches(now);
+    }
+
+    @Override
+    public void saveAttendanceReport(long meetingId, AttendanceReport report) {
+        attendance.saveAttendanceReport(meetingId, report);
+    }
+
+    @Override
+    public Optional<AttendanceReport> attendanceReport(long meetingId) {
+        return attendance.attendanceReport(meetingId);
+    }
+
+    @Override
+    public void setPersonAddress(long personId, String address) {
+        attendance.setPersonAddress(personId, address);
+    }
+
+    @Override
+    public Map<Long, String> personAddresses(long boardId) {
+        return attendance.personAddresses(boardId);
+    }
+
+    @Override
+    public OptionalInt quorum(long boardId) {
+        return attendance.quorum(boardId);
+    }
+
+    @Override
+    public void setQuorum(long boardId, Integer quorum) {
+        attendance.setQuorum(boardId, quorum);
+    }
+
+    // ---- posting through Microsoft Graph (V5)
+
+    @Override
+    public Optional<ChatAddress> chatAddress(long boardId) {
+        return posting.chatAddress(boardId);
+    }
+
+    @Override
+    public void setChatAddress(long boardId, ChatAddress address, Instant at) {
+        posting.setChatAddress(boardId, address, at);
+    }
+
+    @Override
+    public Optional<PostingSchedule> postingSchedule(long boardId) {
+        return posting.postingSchedule(boardId);
+    }
+
+    @Override
+    public void setPostingSchedule(long boardId, DayOfWeek day, ZoneId zone, String setBy, Instant at) {
+        posting.setPostingSchedule(boardId, day, zone, setBy, at);
+    }
+
+    @Override
+    public boolean clearPostingSchedule(long boardId) {
+        return posting.clearPostingSchedule(boardId);
+    }
+
+    @Override
+    public List<PostingSchedule> postingSchedules() {
+        return posting.postingSchedules();
+    }
+
+    @Override
+    public boolean claimWeeklyPost(long boardId, LocalDate date, Instant at) {
+        return posting.claimWeeklyPost(boardId, date, at);
+    }
+
+    @Override
+    public void recordWeeklyPost(long boardId, LocalDate date, String outcome) {
+        posting.recordWeeklyPost(boardId, date, outcome);
     }
 }

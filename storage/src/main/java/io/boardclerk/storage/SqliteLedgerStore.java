@@ -87,8 +87,16 @@ public final class SqliteLedgerStore implements LedgerStore, AutoCloseable {
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.enforceForeignKeys(true);
         config.setBusyTimeout(10_000);
+        // 64 MB of pages per connection (the default is 2 MB): a reminder sweep over millions of rows touches index
+        // pages all over the file, and re-reading them is most of its cost.
+        config.setCacheSize(-65_536);
         Connection connection = config.createConnection(url);
         connection.setAutoCommit(true);
+        // Checkpoint the WAL every 10,000 pages rather than 1,000: a reminder sweep and its sends rewrite the same
+        // pages, which a checkpoint then writes back once instead of ten times (and fsyncs a tenth as often).
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA wal_autocheckpoint = 10000");
+        }
         return connection;
     }
 

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -92,6 +93,13 @@ abstract class SqliteReminders implements ReminderRepository {
     }
 
     @Override
+    public List<Long> boardsNeverPlanned() {
+        return sql.list("SELECT b.id FROM boards b WHERE NOT EXISTS (SELECT 1 FROM reminder_policies p"
+                + " WHERE p.board_id = b.id) AND NOT EXISTS (SELECT 1 FROM reminders r WHERE r.subject = 'board:' || b.id)"
+                + " ORDER BY b.id", row -> row.getLong(1));
+    }
+
+    @Override
     public List<StoredReminder> pendingRemindersOfAction(long actionId) {
         return sql.list(REMINDER + " WHERE action_id = ? AND state = 'PENDING' ORDER BY due_at",
                 SqliteReminders::reminder, actionId);
@@ -130,6 +138,23 @@ abstract class SqliteReminders implements ReminderRepository {
     }
 
     @Override
+    public void markExpanded(Collection<Long> reminderIds, Instant at) {
+        if (!reminderIds.isEmpty()) {
+            sql.update("UPDATE reminders SET state = 'EXPANDED', ended_at = ? WHERE state = 'PENDING'"
+                    + " AND id IN (SELECT value FROM json_each(?))", at(at), ids(reminderIds));
+        }
+    }
+
+    /** Ids as a JSON array, for {@code IN (SELECT value FROM json_each(?))}: one statement whatever the count. */
+    static String ids(Collection<Long> ids) {
+        StringBuilder out = new StringBuilder("[");
+        for (long id : ids) {
+            out.append(out.length() > 1 ? "," : "").append(id);
+        }
+        return out.append(']').toString();
+    }
+
+    @Override
     public int cancelDeliveriesOfAction(long actionId, Instant at, String note) {
         return sql.update("UPDATE reminder_deliveries SET state = 'CANCELLED', last_error = ?, updated_at = ?"
                 + " WHERE state IN ('PENDING', 'RETRY') AND reminder_id IN (SELECT id FROM reminders"
@@ -142,11 +167,44 @@ abstract class SqliteReminders implements ReminderRepository {
     }
 
     @Override
-    public void addDelivery(long reminderId, long boardId, Long personId, String recipient, String state,
-                            Instant nextAt, String error, Instant at) {
+    public void addDeliveries(List<NewDelivery> deliveries, Instant at) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        StringBuilder rows = new StringBuilder("[");
+        for (NewDelivery d : deliveries) {
+            rows.append(rows.length() > 1 ? "," : "").append('[').append(d.reminderId()).append(',')
+                    .append(d.boardId()).append(',').append(d.personId() == null ? "null" : d.personId()).append(',');
+            json(rows, d.recipient()).append(',');
+            json(rows, d.state()).append(',');
+            json(rows, at(d.nextAt())).append(',');
+            json(rows, d.error()).append(']');
+        }
+        rows.append(']');
+        // "WHERE true" keeps SQLite from reading ON CONFLICT as part of the SELECT's join.
         sql.update("INSERT INTO reminder_deliveries (reminder_id, board_id, person_id, recipient, state, next_at,"
-                        + " last_error, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                reminderId, boardId, personId, recipient, state, at(nextAt), error, at(at));
+                + " last_error, updated_at) SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4,"
+                + " value ->> 5, value ->> 6, ? FROM json_each(?) WHERE true ON CONFLICT DO NOTHING", at(at),
+                rows.toString());
+    }
+
+    /** A JSON string (or null), escaped: recipients are names as people wrote them. */
+    static StringBuilder json(StringBuilder out, String value) {
+        if (value == null) {
+            return out.append("null");
+        }
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"');
     }
 
     @Override
@@ -160,9 +218,10 @@ abstract class SqliteReminders implements ReminderRepository {
     }
 
     @Override
-    public boolean claimDelivery(long deliveryId, Instant leaseUntil, Instant at) {
-        return sql.update("UPDATE reminder_deliveries SET state = 'SENDING', lease_until = ?, updated_at = ?"
-                + " WHERE id = ? AND state IN ('PENDING', 'RETRY')", at(leaseUntil), at(at), deliveryId) == 1;
+    public int claimDeliveries(Collection<Long> deliveryIds, Instant leaseUntil, Instant at) {
+        return deliveryIds.isEmpty() ? 0 : sql.update("UPDATE reminder_deliveries SET state = 'SENDING',"
+                + " lease_until = ?, updated_at = ? WHERE state IN ('PENDING', 'RETRY')"
+                + " AND id IN (SELECT value FROM json_each(?))", at(leaseUntil), at(at), ids(deliveryIds));
     }
 
     @Override
@@ -223,19 +282,31 @@ abstract class SqliteReminders implements ReminderRepository {
 
     @Override
     public int countDeliveries(long boardId, String state, Instant since) {
-        return sql.one("SELECT COUNT(*) FROM reminder_deliveries WHERE board_id = ? AND state = ? AND updated_at >= ?",
-                row -> row.getInt(1), boardId, state, at(since)).orElse(0);
+        return sql.one("SELECT COUNT(*) FROM reminder_deliveries WHERE board_id = ? AND state = " + listed(state)
+                + " AND updated_at >= ?", row -> row.getInt(1), boardId, at(since)).orElse(0);
     }
 
     @Override
     public List<StoredDelivery> deliveries(long boardId, String state, int limit) {
-        return sql.list(DELIVERY + " WHERE board_id = ? AND state = ? ORDER BY updated_at DESC, id DESC LIMIT ?",
-                SqliteReminders::delivery, boardId, state, limit);
+        return sql.list(DELIVERY + " WHERE board_id = ? AND state = " + listed(state) + " ORDER BY updated_at DESC"
+                + " LIMIT ?", SqliteReminders::delivery, boardId, limit);
+    }
+
+    /**
+     * A state the status lists, written into the SQL as a literal (from this fixed set only, never user text) so that
+     * SQLite can see the partial index {@code reminder_deliveries_board} applies.
+     */
+    private static String listed(String state) {
+        if (!Set.of(StoredDelivery.SENT, StoredDelivery.UNDELIVERABLE, StoredDelivery.DEAD, StoredDelivery.IN_DOUBT)
+                .contains(state)) {
+            throw new IllegalArgumentException("Not a state the status lists: " + state);
+        }
+        return "'" + state + "'";
     }
 
     @Override
     public List<StoredReminder> nextReminders(long boardId, int limit) {
-        return sql.list(REMINDER + " WHERE board_id = ? AND state = 'PENDING' ORDER BY due_at, id LIMIT ?",
+        return sql.list(REMINDER + " WHERE board_id = ? AND state = 'PENDING' ORDER BY due_at LIMIT ?",
                 SqliteReminders::reminder, boardId, limit);
     }
 

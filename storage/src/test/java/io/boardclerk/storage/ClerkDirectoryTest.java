@@ -126,4 +126,63 @@ class ClerkDirectoryTest extends LedgerStoreTestSupport {
         assertEquals("Sam Clerk", action(1).owners().get(0).name());
         assertTrue(action(2).owners().get(0).body());
     }
+
+    @Test
+    void a_lookup_runs_while_the_database_writer_is_free() {
+        List<Boolean> writerFree = new ArrayList<>();
+        Clerk clerk = clerk((tenant, words) -> {
+            // Another thread takes the writer while the lookup runs: it can only if the turn does not hold it.
+            java.util.concurrent.CompletableFuture<Integer> other = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> store.inTransaction(ledger -> 1));
+            try {
+                writerFree.add(other.get(20, java.util.concurrent.TimeUnit.SECONDS) == 1);
+            } catch (Exception e) {
+                writerFree.add(false);
+            }
+            return new DirectoryLookup.Found(ANN);
+        });
+
+        String reply = say(clerk, "action Bring the report owner: Ann Other due: 26/05/2027");
+
+        assertEquals(List.of(true), writerFree);
+        assertTrue(reply.contains("Action **1.0** recorded") && reply.contains("found in the organisation's "
+                + "directory"), reply);
+        assertEquals(Integer.valueOf(1), write(ledger -> ledger.actions(ledger.findBoard(TENANT, BOARD.conversationId())
+                .orElseThrow().id()).size()), "recorded once, though the turn ran twice");
+    }
+
+    @Test
+    void several_unknown_owners_are_looked_up_together_before_the_one_recording() {
+        Clerk clerk = clerk((tenant, words) -> words.equals("Ann Other") ? new DirectoryLookup.Found(ANN)
+                : new DirectoryLookup.NotFound());
+
+        String reply = say(clerk, "action Bring the report owner: Ann Other and Zoe Stranger due: 26/05/2027");
+
+        assertEquals(List.of(TENANT + "|Ann Other", TENANT + "|Zoe Stranger"),
+                asked.stream().sorted().toList());
+        assertTrue(reply.contains("Action **1.0** recorded"), reply);
+        assertEquals(List.of("Ann Other", "Zoe Stranger"), action(1).owners().stream().map(o -> o.name()).toList());
+    }
+
+    @Test
+    void a_directory_that_does_not_answer_in_time_is_a_failure_and_the_recording_goes_ahead() throws Exception {
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        Clerk clerk = new Clerk(store, ZoneId.of("Europe/London"), (tenant, words) -> {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new DirectoryLookup.Found(ANN);
+        }, java.time.Duration.ofMillis(200));
+        say(clerk, "secretary Sam Clerk");
+
+        String reply = say(clerk, "action Bring the report owner: Zoe Stranger due: 26/05/2027");
+        never.countDown();
+
+        assertTrue(reply.contains("Action **1.0** recorded"), reply);
+        assertTrue(reply.contains("Zoe Stranger is not anyone I know on this board: kept as written."), reply);
+        assertTrue(reply.contains("The organisation's directory could not be searched: Microsoft Graph did not "
+                + "answer within"), reply);
+    }
 }

@@ -75,6 +75,22 @@ class ReminderCancellationTest extends ReminderTestSupport {
     }
 
     @Test
+    void aReminderDueButNotYetSweptSurvivesAChangeAndGoesToTheNewOwner() {
+        jonsAction();
+        say(CLAIRE, "action 1 owner Jane Gifford", Instant.parse("2026-12-03T08:00:30Z"));
+        assertTrue(reminders(1).startsWith("BEFORE@2026-12-03T08:00:00Z:PENDING"), reminders(1));
+        assertEquals(List.of("Jane Gifford: Action 1.0 is due in 7 days, on Thursday 10/12/2026. [1.0]"),
+                sweep("2026-12-03T08:01:00Z").stream().map(ReminderTestSupport::summary).toList());
+    }
+
+    @Test
+    void aReminderDueButNotYetSweptIsCancelledWhenTheActionCloses() {
+        jonsAction();
+        say(CLAIRE, "close 1", Instant.parse("2026-12-03T08:00:30Z"));
+        assertTrue(reminders(1).startsWith("BEFORE@2026-12-03T08:00:00Z:CANCELLED"), reminders(1));
+    }
+
+    @Test
     void aDeliveryToSomeoneNoLongerAnOwnerIsCancelledWhenClaimed() {
         jonsAction();
         Outgoing toJon = sweep("2026-12-03T08:00:00Z").get(0);

@@ -89,6 +89,14 @@ class ReminderCardsTest extends ReminderTestSupport {
     }
 
     @Test
+    void aProposedTargetIsEscapedInTheBoardsChat() {
+        CardOutcome outcome = press(Card.Verbs.MORE_TIME, Map.of(Card.Verbs.TARGET, "<img src=x> *soon*"));
+        String notice = outcome.boardNotice().markdown();
+        assertTrue(notice.contains("a new target of &lt;img src=x&gt; \\*soon\\* instead of"), notice);
+        assertTrue(notice.contains("`action 1 due img src=x *soon*`"), notice);
+    }
+
+    @Test
     void snoozeRemindsThePresserAloneSomeWorkingDaysLater() {
         say(CLAIRE, "action 1 owner Jon Leigh and Jane Gifford", MONDAY.plusSeconds(1));
         assertEquals(2, sweepAndSend("2026-12-03T08:00:00Z").size(), "the week-before reminder, to both");

@@ -110,10 +110,9 @@ class ReminderCommandsTest extends ReminderTestSupport {
             assertEquals("Old action", upgraded.read(l -> l.action(1, 1).orElseThrow().text()));
             assertEquals(io.boardclerk.core.reminder.ReminderPolicy.DEFAULT,
                     upgraded.read(l -> l.reminderPolicy(1)));
-            upgraded.inTransaction(l -> {
-                io.boardclerk.core.reminder.ReminderPlanning.replanBoard(l, 1, MONDAY);
-                return null;
-            });
+            io.boardclerk.core.reminder.Reminders outbox = new io.boardclerk.core.reminder.Reminders(upgraded);
+            assertEquals(1, outbox.planBoardsNeverPlanned(MONDAY), "the old board's actions get their reminders");
+            assertEquals(0, outbox.planBoardsNeverPlanned(MONDAY), "once");
             assertEquals(4, (int) upgraded.read(l -> l.countPendingReminders(1)),
                     "before, on the day, the first overdue, the escalation");
         }

@@ -121,6 +121,16 @@ class ReminderOutboxTest extends ReminderTestSupport {
     }
 
     @Test
+    void aBodysNameIsKeptAsWrittenWhateverItsCharacters() {
+        say(CLAIRE, "action Review the estates plan owner: Fire \"Rescue\" \\ Service due: 10/12/2026", MONDAY);
+        String owners = action(BOARD, 1).owners().stream().map(o -> o.name()).toList().toString();
+        assertEquals(List.of(), outbox.claimDue(DUE, 10, DUE.plusSeconds(120)));
+        assertEquals(owners, List.of(queryString("SELECT group_concat(recipient, '|') FROM reminder_deliveries"
+                + " WHERE state = 'UNDELIVERABLE'").split("\\|")).toString());
+        assertTrue(owners.contains("\\"), owners);
+    }
+
+    @Test
     void aBoardWithNoChairOrSecretaryCannotReceiveItsEscalation() {
         say(CLAIRE, "action Report on road safety owner: Jon Leigh due: 02/11/2026", MONDAY);
         rawUpdate("UPDATE boards SET chair_id = NULL, secretary_id = NULL");

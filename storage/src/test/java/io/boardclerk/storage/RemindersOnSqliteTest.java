@@ -117,4 +117,23 @@ class RemindersOnSqliteTest extends ReminderTestSupport {
         assertEquals("PENDING", queryString("SELECT state FROM reminders WHERE kind = 'ESCALATION'"
                 + " AND due_at = '2026-12-14T08:00:00Z'"));
     }
+
+    @Test
+    void eightOClockOnTheBoardsClockOnBothSidesOfTheClockChanges() {
+        Instant march = Instant.parse("2026-03-16T10:00:00Z");
+        say(CLAIRE, "action Report on road safety owner: Jon Leigh due: 30/03/2026", march);
+        assertEquals("BEFORE@2026-03-23T08:00:00Z:PENDING DUE@2026-03-30T07:00:00Z:PENDING"
+                + " OVERDUE@2026-04-07T07:00:00Z:PENDING", reminders(1),
+                "08:00 GMT before the change, 08:00 BST after it; Easter Monday 06/04 waits for Tuesday");
+        assertEquals(List.of(), sweep("2026-03-23T07:59:59Z"));
+        assertEquals(1, sweepAndSend("2026-03-23T08:00:00Z").size());
+        assertEquals(List.of(), sweep("2026-03-30T06:59:59Z"));
+        assertEquals(1, sweepAndSend("2026-03-30T07:00:00Z").size());
+        Instant october = Instant.parse("2026-10-12T10:00:00Z");
+        say(CLAIRE, "action Review the estates plan owner: Jane Gifford due: 26/10/2026", october);
+        assertEquals("BEFORE@2026-10-19T07:00:00Z:PENDING DUE@2026-10-26T08:00:00Z:PENDING"
+                + " OVERDUE@2026-11-02T08:00:00Z:PENDING", reminders(2), "and back again in October");
+        assertEquals(1, sweepAndSend("2026-10-26T08:00:00Z").stream()
+                .filter(o -> o.message().kind() == ReminderKind.DUE).count());
+    }
 }

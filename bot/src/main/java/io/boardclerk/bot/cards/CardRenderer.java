@@ -23,6 +23,9 @@ public final class CardRenderer {
         if (card instanceof Card.ActionReview review) {
             return Optional.of(ActionReviewCard.render(review));
         }
+        if (card instanceof Card.Reminder reminder) {
+            return Optional.of(ReminderCard.render(reminder));
+        }
         if (card instanceof Card.Minutes minutes) {
             return Optional.of(MinutesCard.render(minutes));
         }

@@ -49,6 +49,37 @@ public final class FakeConnector implements AutoCloseable {
         }
     }
 
+    /** A proactive request the bot made ({@code POST /v3/conversations} or a post into a personal chat), when. */
+    public record Proactive(long nanos, String path, String conversationId, JsonNode body, String authorization) {
+        /** The member a create-conversation call named. */
+        public String member() {
+            return body.path("members").path(0).path("id").asText();
+        }
+    }
+
+    /**
+     * What the connector answers to a proactive request instead of succeeding: a status with an optional
+     * Retry-After, or no answer at all ({@code hang}).
+     */
+    public record Canned(int status, String retryAfter, boolean hang) {
+        public static Canned status(int status) {
+            return new Canned(status, null, false);
+        }
+
+        public static Canned throttled(String retryAfter) {
+            return new Canned(429, retryAfter, false);
+        }
+
+        public static Canned noAnswer() {
+            return new Canned(0, null, true);
+        }
+    }
+
+    /** Decides, for each proactive request, whether to fail it (a {@link Canned} answer) or let it through (null). */
+    public interface Script {
+        Canned answer(Proactive request);
+    }
+
     /** A roster member as the connector lists it. */
     public record Member(String id, String name, String aadObjectId) {
     }
@@ -58,6 +89,7 @@ public final class FakeConnector implements AutoCloseable {
     private static final Pattern MEMBERS = Pattern.compile("/v3/conversations/([^/]+)/pagedmembers");
 
     private final HttpServer server;
+    private final java.util.concurrent.ExecutorService executor = Executors.newFixedThreadPool(8);
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
     private final List<Sent> edited = new CopyOnWriteArrayList<>();
     private final Map<String, List<Member>> rosters = new ConcurrentHashMap<>();
@@ -67,6 +99,11 @@ public final class FakeConnector implements AutoCloseable {
     private volatile int rosterPageSize = 2;
     private volatile int replyStatus = 200;
     private volatile String signingKeys;
+    private final Map<String, String> meetings = new ConcurrentHashMap<>();
+    private final List<String> meetingRequests = new CopyOnWriteArrayList<>();
+    private final List<Proactive> proactive = new CopyOnWriteArrayList<>();
+    private final List<Proactive> created = new CopyOnWriteArrayList<>();
+    private volatile Script script = request -> null;
 
     static {
         // The JDK server writes a response's headers and body separately; with Nagle's algorithm on, the body
@@ -76,7 +113,7 @@ public final class FakeConnector implements AutoCloseable {
 
     public FakeConnector() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
     }
@@ -98,6 +135,16 @@ public final class FakeConnector implements AutoCloseable {
      * Publishes Entra ID's OpenID configuration under the authority, as login.microsoftonline.com does, with these
      * signing keys (a JWK set): what Teams single sign-on tokens are checked against.
      */
+    /** Teams' meeting details ({@code GET /v1/meetings/{id}}): the JSON answered for that meeting id. */
+    public void meetingDetails(String meetingId, String json) {
+        meetings.put(meetingId, json);
+    }
+
+    /** The meeting-details requests received, as "path|Authorization". */
+    public List<String> meetingRequests() {
+        return List.copyOf(meetingRequests);
+    }
+
     public void publishSigningKeys(String jwkSet) {
         this.signingKeys = jwkSet;
     }
@@ -106,6 +153,26 @@ public final class FakeConnector implements AutoCloseable {
     /** Makes the connector answer every reply with this status (200 restores it). */
     public void replyStatus(int status) {
         this.replyStatus = status;
+    }
+
+    /** Scripts the answers to proactive requests (null from the script: succeed as usual). */
+    public void script(Script script) {
+        this.script = script;
+    }
+
+    /** Every proactive request, in the order they arrived, whatever the answer. */
+    public List<Proactive> proactive() {
+        return List.copyOf(proactive);
+    }
+
+    /** The create-conversation calls that succeeded. */
+    public List<Proactive> created() {
+        return List.copyOf(created);
+    }
+
+    /** The personal conversation id this connector gives {@code memberId}: the same one every time, as Teams does. */
+    public static String personalConversationId(String memberId) {
+        return "a:personal-" + memberId.replace(':', '-');
     }
 
     public void rosterPageSize(int size) {
@@ -136,6 +203,8 @@ public final class FakeConnector implements AutoCloseable {
     public void clear() {
         sent.clear();
         edited.clear();
+        proactive.clear();
+        created.clear();
     }
 
     /** Waits until at least {@code count} replies have reached the conversation. */
@@ -170,6 +239,19 @@ public final class FakeConnector implements AutoCloseable {
             } else if (method.equals("GET") && signingKeys != null
                     && path.equals("/login/common/discovery/v2.0/keys")) {
                 respond(exchange, 200, signingKeys);
+            } else if (method.equals("POST") && path.equals("/v3/conversations")) {
+                JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
+                Proactive request = new Proactive(System.nanoTime(), path, null, body,
+                        exchange.getRequestHeaders().getFirst("Authorization"));
+                proactive.add(request);
+                if (!canned(exchange, request)) {
+                    created.add(request);
+                    respond(exchange, 201, JSON.createObjectNode().put("id",
+                            personalConversationId(request.member())).put("activityId", "").toString());
+                }
+            } else if (method.equals("POST") && activities.matches() && URLDecoder.decode(activities.group(1), StandardCharsets.UTF_8).startsWith("a:")
+                    && activities.group(2) == null && personal(exchange, activities)) {
+                return;
             } else if (method.equals("POST") && activities.matches() && replyStatus != 200) {
                 exchange.getRequestBody().readAllBytes();
                 respond(exchange, replyStatus, "{\"error\":{\"code\":\"ServiceError\"}}");
@@ -188,6 +270,14 @@ public final class FakeConnector implements AutoCloseable {
                         JSON.readTree(bytes), exchange.getRequestHeaders().getFirst("Authorization"),
                         URLDecoder.decode(activities.group(2), StandardCharsets.UTF_8), bytes.length));
                 respond(exchange, 200, "{\"id\":\"" + activities.group(2) + "\"}");
+            } else if (method.equals("GET") && path.startsWith("/v1/meetings/")) {
+                String id = URLDecoder.decode(exchange.getRequestURI().getRawPath().substring("/v1/meetings/"
+                        .length()), StandardCharsets.UTF_8);
+                meetingRequests.add(exchange.getRequestURI().getRawPath() + "|"
+                        + exchange.getRequestHeaders().getFirst("Authorization"));
+                String details = meetings.get(id);
+                respond(exchange, details == null ? 404 : 200, details == null
+                        ? "{\"error\":{\"code\":\"NotFound\"}}" : details);
             } else if (method.equals("GET") && members.matches()) {
                 rosterRequests.incrementAndGet();
                 String conversation = URLDecoder.decode(members.group(1), StandardCharsets.UTF_8);
@@ -196,6 +286,47 @@ public final class FakeConnector implements AutoCloseable {
                 respond(exchange, 404, "{\"error\":\"not found\"}");
             }
         }
+    }
+
+    /**
+     * A post into a personal chat (ids "a:..."): recorded among the proactive requests, answered by the script,
+     * and when it succeeds also recorded as sent.
+     */
+    private boolean personal(HttpExchange exchange, Matcher activities) throws IOException {
+        String conversation = URLDecoder.decode(activities.group(1), StandardCharsets.UTF_8);
+        byte[] bytes = exchange.getRequestBody().readAllBytes();
+        JsonNode body = JSON.readTree(bytes);
+        Proactive request = new Proactive(System.nanoTime(), activities.group(0), conversation, body,
+                exchange.getRequestHeaders().getFirst("Authorization"));
+        proactive.add(request);
+        if (canned(exchange, request)) {
+            return true;
+        }
+        sent.add(new Sent(conversation, body, exchange.getRequestHeaders().getFirst("Authorization"), null,
+                bytes.length));
+        respond(exchange, 201, "{\"id\":\"reply-" + ids.incrementAndGet() + "\"}");
+        return true;
+    }
+
+    /** Answers as the script says; false when it lets the request through. */
+    private boolean canned(HttpExchange exchange, Proactive request) throws IOException {
+        Canned canned = script.answer(request);
+        if (canned == null) {
+            return false;
+        }
+        if (canned.hang()) {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return true;
+        }
+        if (canned.retryAfter() != null) {
+            exchange.getResponseHeaders().set("Retry-After", canned.retryAfter());
+        }
+        respond(exchange, canned.status(), "{\"error\":{\"code\":\"Canned\",\"message\":\"scripted\"}}");
+        return true;
     }
 
     private String page(String conversation, String continuation) {
@@ -209,6 +340,7 @@ public final class FakeConnector implements AutoCloseable {
             node.put("id", m.id());
             node.put("name", m.name());
             node.put("aadObjectId", m.aadObjectId());
+            node.put("email", m.name().toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "@fenshire.example");
             node.put("userRole", "user");
         }
         if (to < all.size()) {
@@ -243,6 +375,7 @@ public final class FakeConnector implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 
     public static List<Member> members(String... idAndNames) {

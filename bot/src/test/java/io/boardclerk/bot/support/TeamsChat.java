@@ -23,6 +23,7 @@ public final class TeamsChat {
     private final String meetingId;
     private final String teamId;
     private final String name;
+    private String aadGroupId;
 
     private TeamsChat(String serviceUrl, String conversationId, String tenantId, String type, String meetingId,
                       String teamId, String name) {
@@ -45,6 +46,14 @@ public final class TeamsChat {
 
     public static TeamsChat channel(String serviceUrl, String conversationId, String tenantId, String teamId) {
         return new TeamsChat(serviceUrl, conversationId, tenantId, "channel", null, teamId, null);
+    }
+
+    /** A channel whose team Teams names by its Microsoft 365 group id too ({@code channelData.team.aadGroupId}). */
+    public static TeamsChat channel(String serviceUrl, String conversationId, String tenantId, String teamId,
+                                    String aadGroupId) {
+        TeamsChat chat = new TeamsChat(serviceUrl, conversationId, tenantId, "channel", null, teamId, null);
+        chat.aadGroupId = aadGroupId;
+        return chat;
     }
 
     public static TeamsChat personal(String serviceUrl, String conversationId, String tenantId) {
@@ -129,7 +138,12 @@ public final class TeamsChat {
     }
 
     public ObjectNode membersAdded(String... ids) {
-        ObjectNode activity = base("conversationUpdate", null);
+        return membersAdded(null, ids);
+    }
+
+    /** Members added, as sent by {@code from} (in a personal chat: the person who installed the app). */
+    public ObjectNode membersAdded(FakeConnector.Member from, String... ids) {
+        ObjectNode activity = base("conversationUpdate", from);
         ArrayNode added = activity.putArray("membersAdded");
         for (String id : ids) {
             added.addObject().put("id", id);
@@ -171,7 +185,10 @@ public final class TeamsChat {
         }
         if (teamId != null) {
             channelData.put("teamsTeamId", teamId).put("teamsChannelId", conversationId);
-            channelData.putObject("team").put("id", teamId).put("name", "Police and Crime Commissioner");
+            ObjectNode team = channelData.putObject("team").put("id", teamId).put("name", "Police and Crime Commissioner");
+            if (aadGroupId != null) {
+                team.put("aadGroupId", aadGroupId);
+            }
             channelData.putObject("channel").put("id", conversationId).put("name", "Business Coordination Board");
         }
         return a;

@@ -80,6 +80,17 @@ public sealed interface Card {
             implements Card {
     }
 
+    /**
+     * The action-log summary to post into the board's channel or chat (through Microsoft Graph where it can, as the
+     * bot otherwise), with the Word export to link when the summary is too long for Teams messages.
+     */
+    record PostActionLog(ActionLogView view, Download fullLog) implements Card {
+    }
+
+    /** A line saying how this board's summaries are posted (through Graph, or by the bot and why). */
+    record PostingMethod(long boardId) implements Card {
+    }
+
     /** A summary of the minutes draft, with its Word download. */
     record Minutes(MinutesDraft draft, Download download) implements Card {
     }

@@ -13,6 +13,7 @@ import io.boardclerk.core.reminder.ReminderPlanning;
 import io.boardclerk.core.roster.Mention;
 import io.boardclerk.core.roster.RosterMatcher;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -20,6 +21,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
  * The clerk: takes what is said in a board's conversation and keeps the record. Each message is handled in one
@@ -31,7 +35,10 @@ public final class Clerk {
     private final LedgerStore store;
     private final ZoneId zone;
     private final Directory directory;
+    private final Duration lookupBudget;
+    private final ExecutorService lookups;
     private final Map<Class<? extends Command>, Handler<? extends Command>> handlers = new HashMap<>();
+    private volatile boolean attendanceOn;
 
     public Clerk(LedgerStore store, ZoneId zone) {
         this(store, zone, Directory.OFF);
@@ -39,9 +46,23 @@ public final class Clerk {
 
     /** @param directory the organisation's directory, searched for owners nobody on the roster has */
     public Clerk(LedgerStore store, ZoneId zone, Directory directory) {
+        this(store, zone, directory, LOOKUP_BUDGET);
+    }
+
+    /**
+     * @param lookupBudget the longest a message waits for the directory (all its names together), outside the
+     *                     database transaction; a name not answered by then is handled as the directory failing
+     */
+    public Clerk(LedgerStore store, ZoneId zone, Directory directory, Duration lookupBudget) {
         this.store = store;
         this.zone = zone;
         this.directory = directory;
+        this.lookupBudget = lookupBudget;
+        this.lookups = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "directory-lookup");
+            thread.setDaemon(true);
+            return thread;
+        });
         on(Command.Help.class, (desk, c) -> HelpText.BOARD);
         on(Command.Unknown.class, (desk, c) -> "I didn't understand that"
                 + (c.reason() == null ? "" : " (" + Md.esc(c.reason()) + ")") + ". Here is what I can do:\n\n"
@@ -62,6 +83,7 @@ public final class Clerk {
         on(Command.SetActionTarget.class, ActionsHandler::setTarget);
         on(Command.ActionLog.class, ActionLogs::log);
         on(Command.MyActions.class, ActionLogs::mine);
+        on(Command.PostActionLog.class, ActionLogPosts::handle);
         on(Command.UpdateAction.class, ActionLife::update);
         on(Command.ReportDone.class, ActionLife::done);
         on(Command.CloseAction.class, ActionLife::close);
@@ -74,6 +96,8 @@ public final class Clerk {
         on(Command.DraftMinutes.class, MinutesHandler::draft);
         on(Command.ApproveMinutes.class, MinutesHandler::approve);
         on(Command.SetMarking.class, MinutesHandler::marking);
+        on(Command.Attendance.class, AttendanceHandler::attendance);
+        on(Command.Quorum.class, AttendanceHandler::quorum);
         on(Command.Export.class, MinutesHandler::export);
         on(Command.SetItem.class, MeetingsHandler::setItem);
         on(Command.NextMeeting.class, MeetingsHandler::nextMeeting);
@@ -89,9 +113,24 @@ public final class Clerk {
         on(Command.RemindersStatus.class, RemindersHandler::status);
     }
 
+    /**
+     * Turns on (or off) getting Teams attendance reports through Microsoft Graph as meetings end. Call before the
+     * clerk handles any turn.
+     */
+    public Clerk attendanceFromTeams(boolean on) {
+        this.attendanceOn = on;
+        return this;
+    }
+
     private <C extends Command> void on(Class<C> type, Handler<C> handler) {
         handlers.put(type, handler);
     }
+
+    /**
+     * The longest a message waits for the organisation's directory: under the 15 seconds after which Teams delivers
+     * an unanswered activity again.
+     */
+    public static final Duration LOOKUP_BUDGET = Duration.ofSeconds(10);
 
     public ZoneId zone() {
         return zone;
@@ -100,18 +139,41 @@ public final class Clerk {
     /** Handles a message. Empty when the activity was handled before (Teams redelivers). */
     public Optional<Reply> onMessage(Turn turn) {
         try {
-            return transaction(turn.receivedAt(), ledger -> {
+            return withLookups(turn.conversation().tenantId(), answered -> transaction(turn.receivedAt(), ledger -> {
                 if (!ledger.claimActivity(turn.conversation().conversationId(), turn.activityId(), turn.receivedAt())) {
                     return Optional.empty();
                 }
                 if (turn.conversation().personal()) {
-                    return Optional.of(PersonalChat.handle(ledger, turn, this));
+                    return Optional.of(PersonalChat.handle(ledger, turn, this, answered));
                 }
-                Desk desk = desk(ledger, turn.conversation(), turn.sender(), turn.mentions(), source(turn));
-                return Optional.of(new Reply(handle(desk, turn.text()), desk.cards()));
-            });
+                Desk desk = desk(ledger, turn.conversation(), turn.sender(), turn.mentions(), source(turn), answered);
+                Reply reply = new Reply(handle(desk, turn.text()), desk.cards());
+                answered.requireAnswered();
+                return Optional.of(reply);
+            }));
         } catch (Refusal refusal) {
             return Optional.of(new Reply(refusal.markdown()));
+        }
+    }
+
+    /**
+     * Runs a turn's transaction with the directory's answers handed in, so that no directory lookup (a Graph call)
+     * ever happens while the database's single writer is held: see {@link DirectoryAnswers}. An attempt that asked
+     * about names not yet looked up is rolled back, they are looked up, and it runs again.
+     */
+    private <T> T withLookups(String tenantId, Function<DirectoryAnswers.Round, T> attempt) {
+        DirectoryAnswers answers = new DirectoryAnswers(directory, tenantId, lookupBudget, lookups);
+        while (true) {
+            DirectoryAnswers.Round round = answers.round();
+            try {
+                return attempt.apply(round);
+            } catch (RuntimeException e) {
+                if (round.complete()) {
+                    throw e;
+                }
+                // Rolled back (by DirectoryAnswers.Needed, or a refusal that may rest on a name not yet looked up).
+                round.lookUpMissed();
+            }
         }
     }
 
@@ -154,7 +216,7 @@ public final class Clerk {
      */
     public CardOutcome onCardAction(CardTurn turn) {
         try {
-            return transaction(turn.receivedAt(), ledger -> {
+            return withLookups(turn.conversation().tenantId(), answered -> transaction(turn.receivedAt(), ledger -> {
                 boolean fresh = ledger.claimActivity(turn.conversation().conversationId(), turn.activityId(),
                         turn.receivedAt());
                 if (turn.conversation().personal()) {
@@ -163,9 +225,12 @@ public final class Clerk {
                 CardPress press = CardPress.read(turn);
                 Source source = new Source(turn.activityId(), turn.sender().teamsId(), turn.sender().name(),
                         press.typed(), turn.receivedAt());
-                Desk desk = desk(ledger, turn.conversation(), turn.sender(), List.of(), source, Desk.VIA_CARD);
-                return press.apply(desk, this, fresh);
-            });
+                Desk desk = desk(ledger, turn.conversation(), turn.sender(), List.of(), source, Desk.VIA_CARD,
+                        answered);
+                CardOutcome outcome = press.apply(desk, this, fresh);
+                answered.requireAnswered();
+                return outcome;
+            }));
         } catch (Refusal refusal) {
             return CardOutcome.refused(refusal.markdown());
         }
@@ -211,18 +276,19 @@ public final class Clerk {
 
     private Optional<Reply> meetingEvent(Conversation conversation, String activityId, Instant at,
                                          java.util.function.Function<Desk, String> work) {
-        return transaction(at, ledger -> {
+        return withLookups(conversation.tenantId(), answered -> transaction(at, ledger -> {
             if (!ledger.claimActivity(conversation.conversationId(), activityId, at)) {
-                return Optional.empty();
+                return Optional.<Reply>empty();
             }
             Board board = boardFor(ledger, conversation);
             Source source = new Source(activityId, null, "Microsoft Teams", "(meeting event)", at);
             Desk desk = new Desk(ledger, board, null, new RosterMatcher(ledger.people(board.id()), List.of()), source,
-                    zone).withDirectory(directory);
+                    zone).withDirectory(answered).withAttendance(attendanceOn);
             String text = work.apply(desk);
             Reply reply = new Reply(text, desk.cards());
+            answered.requireAnswered();
             return reply.isEmpty() ? Optional.<Reply>empty() : Optional.of(reply);
-        });
+        }));
     }
 
     /**
@@ -245,7 +311,11 @@ public final class Clerk {
         store.inTransaction(ledger -> {
             Board board = boardFor(ledger, conversation);
             for (RosterEntry member : members) {
-                ledger.upsertRosterMember(board.id(), member.teamsId(), member.aadObjectId(), member.name());
+                Person person = ledger.upsertRosterMember(board.id(), member.teamsId(), member.aadObjectId(),
+                        member.name());
+                if (member.address() != null) {
+                    ledger.setPersonAddress(person.id(), member.address());
+                }
             }
             if (complete) {
                 ledger.retainRoster(board.id(), members.stream().map(RosterEntry::teamsId).toList());
@@ -254,19 +324,20 @@ public final class Clerk {
         });
     }
 
-    Desk desk(Ledger ledger, Conversation conversation, Sender sender, List<Mention> mentions, Source source) {
-        return desk(ledger, conversation, sender, mentions, source, Desk.VIA_MESSAGE);
+    Desk desk(Ledger ledger, Conversation conversation, Sender sender, List<Mention> mentions, Source source,
+              Directory directory) {
+        return desk(ledger, conversation, sender, mentions, source, Desk.VIA_MESSAGE, directory);
     }
 
     Desk desk(Ledger ledger, Conversation conversation, Sender sender, List<Mention> mentions, Source source,
-              String via) {
+                      String via, Directory directory) {
         Board board = boardFor(ledger, conversation);
         Person me = ledger.personByTeamsId(board.id(), sender.teamsId())
                 .filter(Person::onRoster)
                 .orElseGet(() -> ledger.upsertRosterMember(board.id(), sender.teamsId(), sender.aadObjectId(),
                         sender.name()));
         return new Desk(ledger, board, me, new RosterMatcher(ledger.people(board.id()), mentions), source, zone, via)
-                .withDirectory(directory);
+                .withDirectory(directory).withAttendance(attendanceOn);
     }
 
     /** The board of a conversation, made on first use and kept named after its team, channel or meeting. */

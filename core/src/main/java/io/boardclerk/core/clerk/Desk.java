@@ -44,6 +44,7 @@ public final class Desk {
     private final List<Card> cards = new ArrayList<>();
     private final Map<String, List<Long>> bodyMembers = new HashMap<>();
     private Directory directory = Directory.OFF;
+    private boolean attendanceOn;
 
     Desk(Ledger ledger, Board board, Person sender, RosterMatcher roster, Source source, ZoneId zone) {
         this(ledger, board, sender, roster, source, zone, sender == null ? VIA_MEETING : VIA_MESSAGE);
@@ -121,6 +122,16 @@ public final class Desk {
 
     Desk withDirectory(Directory value) {
         this.directory = value;
+        return this;
+    }
+
+    /** Whether Teams attendance reports are fetched through Microsoft Graph as meetings end. */
+    public boolean attendanceOn() {
+        return attendanceOn;
+    }
+
+    Desk withAttendance(boolean on) {
+        this.attendanceOn = on;
         return this;
     }
 

@@ -30,6 +30,8 @@ final class HelpText {
             - `review actions`: cards for what is due or overdue · `review 12`, then `Update: ...` lines
             - `action log` · `action log overdue` · `action log owner Constabulary` · `my actions` · `history 12`
             - `export` (Word) · `export csv` · `export json` (chair or secretary): a download link
+            - `post action log` (chair or secretary) posts the summary here · `post action log weekly monday` \
+            (or `weekly off`; `post action log weekly` shows when)
 
             **Reminders** (owners get them in a personal chat with BoardClerk)
             - `reminders` shows the board's policy · `reminders status` (chair or secretary): sent, undeliverable, next
@@ -39,6 +41,8 @@ final class HelpText {
             **Minutes**
             - `draft minutes` (chair or secretary) · `approve minutes 26/05/2026` (chair)
             - `marking OFFICIAL` (or OFFICIAL-SENSITIVE, PROTECT, none)
+            - `attendance`: the last Teams meeting's attendance report against the board
+            - `quorum 5` · `quorum off` (chair or secretary) · `quorum` shows it
 
             **Meetings and the board**
             - `start meeting` · `end meeting` (Teams meetings open and close by themselves)

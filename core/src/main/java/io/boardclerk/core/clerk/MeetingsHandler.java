@@ -82,6 +82,7 @@ final class MeetingsHandler {
         Meeting meeting = desk.ledger().openMeeting(desk.board().id()).orElseThrow(
                 () -> new Refusal("No meeting is open."));
         desk.ledger().closeMeeting(meeting.id(), desk.now());
+        AttendanceHandler.queue(desk, meeting, meeting.teamsMeetingId());
         return closed(desk, meeting);
     }
 
@@ -110,6 +111,8 @@ final class MeetingsHandler {
             return null;
         }
         desk.ledger().closeMeeting(meeting.get().id(), desk.now());
+        AttendanceHandler.queue(desk, meeting.get(), teamsMeetingId != null ? teamsMeetingId
+                : meeting.get().teamsMeetingId());
         return closed(desk, meeting.get());
     }
 

@@ -4,6 +4,7 @@ import io.boardclerk.core.command.Command;
 import io.boardclerk.core.model.Board;
 import io.boardclerk.core.parse.CommandParser;
 import io.boardclerk.core.parse.ParseContext;
+import io.boardclerk.core.port.Directory;
 import io.boardclerk.core.port.Ledger;
 import io.boardclerk.core.roster.RosterMatcher;
 
@@ -19,7 +20,7 @@ final class PersonalChat {
     private PersonalChat() {
     }
 
-    static Reply handle(Ledger ledger, Turn turn, Clerk clerk) {
+    static Reply handle(Ledger ledger, Turn turn, Clerk clerk, Directory directory) {
         List<Command> commands = CommandParser.parse(turn.text(),
                 new ParseContext(turn.receivedAt().atZone(clerk.zone()).toLocalDate(), List.of(), List.of(), List.of()));
         Command command = commands.get(0);
@@ -53,7 +54,7 @@ final class PersonalChat {
         Board chosen = board.get();
         Conversation boardChat = new Conversation(chosen.tenantId(), chosen.conversationId(),
                 Conversation.Kind.GROUP_CHAT, null);
-        Desk desk = clerk.desk(ledger, boardChat, turn.sender(), List.of(), Clerk.source(turn));
+        Desk desk = clerk.desk(ledger, boardChat, turn.sender(), List.of(), Clerk.source(turn), directory);
         return new Reply(ApologiesHandler.own(desk, new Command.OwnApologies(null)));
     }
 

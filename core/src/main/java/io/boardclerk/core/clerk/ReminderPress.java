@@ -64,7 +64,8 @@ final class ReminderPress {
                 typed(verb, number, input), turn.receivedAt());
         Conversation boardChat = new Conversation(board.tenantId(), board.conversationId(),
                 Conversation.Kind.GROUP_CHAT, null);
-        Desk desk = clerk.desk(ledger, boardChat, turn.sender(), List.of(), source, Desk.VIA_CARD);
+        Desk desk = clerk.desk(ledger, boardChat, turn.sender(), List.of(), source, Desk.VIA_CARD,
+                io.boardclerk.core.port.Directory.OFF);
         ActionItem action = ActionsHandler.find(desk, number);
         List<Integer> shown = shown(data, number);
         if (!fresh) {
@@ -97,7 +98,7 @@ final class ReminderPress {
                 notice = "**" + Md.esc(who) + "** asks for more time on action **" + action.displayNumber() + "** ("
                         + Md.esc(action.text()) + "): a new target of " + Md.esc(input) + " instead of "
                         + Md.esc(Views.target(action.target())) + ". The chair can agree with "
-                        + Md.code("action " + number + " due " + input) + ".";
+                        + Md.code("action " + number + " due " + input.replaceAll("[<>]", "")) + ".";
                 outcome = "More time asked for by " + who + " (" + input + "), " + ActionLife.stamp(desk)
                         + ": the chair decides";
             }

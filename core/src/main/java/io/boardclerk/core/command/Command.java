@@ -87,6 +87,17 @@ public sealed interface Command {
         }
     }
 
+    /**
+     * Posting the action-log summary into the board's channel or chat: now ({@code post action log}), weekly on a
+     * day ({@code post action log weekly monday}), no longer weekly ({@code ... weekly off}), or the schedule as it
+     * stands ({@code post action log weekly}).
+     *
+     * @param day the weekday for {@link Mode#WEEKLY}, otherwise null
+     */
+    record PostActionLog(Mode mode, java.time.DayOfWeek day) implements Command {
+        public enum Mode { NOW, WEEKLY, WEEKLY_OFF, SHOW_SCHEDULE }
+    }
+
     /** The sender's own actions: on this board, or in a personal chat on every board they sit on. */
     record MyActions() implements Command {
     }
@@ -133,6 +144,16 @@ public sealed interface Command {
 
     /** The chair approves a meeting's minutes; {@code date} null means the last meeting held. */
     record ApproveMinutes(LocalDate date) implements Command {
+    }
+
+    /** The last meeting's attendance, from its Teams attendance report. */
+    record Attendance() implements Command {
+    }
+
+    /**
+     * The board's quorum: shown ({@code show}), set to {@code members}, or cleared ({@code members} null).
+     */
+    record Quorum(boolean show, Integer members) implements Command {
     }
 
     /** The board's protective marking; null for none. */

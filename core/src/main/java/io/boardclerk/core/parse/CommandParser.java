@@ -80,6 +80,8 @@ public final class CommandParser {
     private static final Pattern KEEP_OPEN = Pattern.compile("^keep\\s+" + NUM + "\\s+open$|^keep\\s+open\\s+"
             + NUM + "$", I);
     private static final Pattern HISTORY = Pattern.compile("^history\\s+(?:of\\s+)?" + NUM + "$", I);
+    private static final Pattern POST_LOG = Pattern.compile("^post\\s+(?:the\\s+)?action\\s+log(?:\\s+summary)?"
+            + "(?:\\s+(weekly|every\\s+week)(?:\\s+(?:on\\s+)?(.+?))?)?\\.?$", I);
     private static final Pattern LOG_OVERDUE = Pattern.compile("^(?:the\\s+)?(?:action\\s+log|actions)\\s+"
             + "overdue$|^overdue\\s+actions$", I);
     private static final Pattern LOG_OWNER = Pattern.compile("^(?:the\\s+)?(?:action\\s+log|actions)\\s+(?:owner|for"
@@ -94,6 +96,9 @@ public final class CommandParser {
             + "(?:\\s+draft)?$|^minutes\\s+draft$", I);
     private static final Pattern APPROVE_MINUTES = Pattern.compile("^approve\\s+(?:the\\s+)?minutes(?:\\s+(?:of|for"
             + "|from))?(?:\\s+(?:the\\s+)?(?:meeting\\s+)?(?:(?:of|on|held\\s+on)\\s+)?(?:the\\s+)?(.+))?$", I);
+    private static final Pattern ATTENDANCE = Pattern.compile("^(?:show\\s+(?:the\\s+)?)?attendance"
+            + "(?:\\s+report)?$", I);
+    private static final Pattern QUORUM = Pattern.compile("^(?:the\\s+)?quorum(?:\\s+(?:is\\s+)?(.+))?$", I);
     /** Only a settings word after "reminders" makes it the command, so minutes that say "Reminders were sent" stay prose. */
     private static final Pattern REMINDERS = Pattern.compile("^reminders?(?:\\s+((?:status|off|on|none|defaults?|overdue"
             + "|digest|escalat(?:e|ion)|zone|time\\s*zone|before)\\b.*|\\d.*))?$", I);
@@ -240,6 +245,7 @@ public final class CommandParser {
                 l -> group(KEEP_OPEN, l, m -> new Command.KeepOpen(Integer.parseInt(
                         m.group(1) != null ? m.group(1) : m.group(2)))),
                 l -> group(HISTORY, l, m -> new Command.History(Integer.parseInt(m.group(1)))),
+                l -> group(POST_LOG, l, m -> PostingWords.command(m.group(1), m.group(2))),
                 l -> group(LOG_OVERDUE, l, m -> new Command.ActionLog(true, null)),
                 l -> group(LOG_OWNER, l, m -> new Command.ActionLog(false, clean(m.group(1)))),
                 l -> group(REVIEW_ALL, l, m -> new Command.ReviewActions()),
@@ -252,6 +258,8 @@ public final class CommandParser {
                         : m.group(1).strip().equalsIgnoreCase("status") ? new Command.RemindersStatus()
                         : new Command.Reminders(m.group(1).strip())),
                 l -> group(MARKING, l, m -> marking(m.group(1))),
+                l -> group(ATTENDANCE, l, m -> new Command.Attendance()),
+                l -> group(QUORUM, l, m -> quorum(m.group(1))),
                 l -> group(EXPORT, l, m -> new Command.Export(m.group(1) == null ? "docx"
                         : switch (m.group(1).toLowerCase(Locale.ROOT)) {
                             case "word" -> "docx";
@@ -442,6 +450,21 @@ public final class CommandParser {
             }
         }
         return new Command.MoveMeeting(was.get().date(), now.get().date());
+    }
+
+    /** {@code quorum}, {@code quorum 5}, {@code quorum off}: a whole number of members from 1 to 99. */
+    private static Command quorum(String words) {
+        if (words == null) {
+            return new Command.Quorum(true, null);
+        }
+        String w = words.strip().replaceAll("\\s+members?$", "").replaceAll("\\.$", "");
+        if (w.matches("(?i)off|none|no|clear")) {
+            return new Command.Quorum(false, null);
+        }
+        if (w.matches("\\d{1,2}") && Integer.parseInt(w) >= 1) {
+            return new Command.Quorum(false, Integer.parseInt(w));
+        }
+        return new Command.Invalid("A quorum is a number of members from 1 to 99, or \"off\".", "quorum 5");
     }
 
     private static Command marking(String words) {

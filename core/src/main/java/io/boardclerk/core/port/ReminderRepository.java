@@ -39,6 +39,15 @@ public interface ReminderRepository {
 
     Optional<ActionItem> actionById(long actionId);
 
+    /** Several actions by id in one read (a sweep's due reminders), with owners, targets and updates. */
+    List<ActionItem> actionsByIds(java.util.Collection<Long> actionIds);
+
+    /**
+     * Boards whose reminders were never planned: no policy set and no escalation ever planned. Their actions were
+     * recorded before reminders existed (a database upgraded to V4).
+     */
+    List<Long> boardsNeverPlanned();
+
     /** The PENDING reminders about an action (its own and its snoozes). */
     List<StoredReminder> pendingRemindersOfAction(long actionId);
 
@@ -59,23 +68,30 @@ public interface ReminderRepository {
     /** Ends a reminder: EXPANDED, CANCELLED or SKIPPED, with why. */
     void endReminder(long reminderId, String state, Instant at, String note);
 
+    /** Marks PENDING reminders EXPANDED, in one write. */
+    void markExpanded(java.util.Collection<Long> reminderIds, Instant at);
+
     /** Cancels the deliveries of an action's reminders not yet sent or being sent (PENDING or RETRY). */
     int cancelDeliveriesOfAction(long actionId, Instant at, String note);
 
     /** PENDING reminders due by {@code now}, earliest first, read through the partial index {@code reminders_pending_due}. */
     List<StoredReminder> dueReminders(Instant now, int limit);
 
-    /** Adds a delivery unless the reminder already has one for that person. */
-    void addDelivery(long reminderId, long boardId, Long personId, String recipient, String state, Instant nextAt,
-                     String error, Instant at);
+    /** Adds deliveries, in one write; one the reminder already has for that person is left as it is. */
+    void addDeliveries(List<NewDelivery> deliveries, Instant at);
+
+    /** A delivery to add: to a person, or (person null, UNDELIVERABLE) to a body or name nobody answers for. */
+    record NewDelivery(long reminderId, long boardId, Long personId, String recipient, String state, Instant nextAt,
+                       String error) {
+    }
 
     /** PENDING or RETRY deliveries due by {@code now}, read through the partial index {@code reminder_deliveries_due}. */
     List<StoredDelivery> dueDeliveries(Instant now, int limit);
 
     Optional<StoredDelivery> delivery(long deliveryId);
 
-    /** Marks a PENDING or RETRY delivery SENDING until the lease ends; false when it was not waiting any more. */
-    boolean claimDelivery(long deliveryId, Instant leaseUntil, Instant at);
+    /** Marks PENDING or RETRY deliveries SENDING until the lease ends, in one write; returns how many it marked. */
+    int claimDeliveries(java.util.Collection<Long> deliveryIds, Instant leaseUntil, Instant at);
 
     void postponeDelivery(long deliveryId, Instant nextAt, Instant at);
 

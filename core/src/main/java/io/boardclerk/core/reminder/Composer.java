@@ -1,13 +1,11 @@
 package io.boardclerk.core.reminder;
 
 import io.boardclerk.core.model.ActionItem;
-import io.boardclerk.core.model.ActionStatus;
 import io.boardclerk.core.model.Board;
 import io.boardclerk.core.model.Meeting;
 import io.boardclerk.core.model.MeetingStatus;
 import io.boardclerk.core.model.Owner;
 import io.boardclerk.core.parse.BritishDates;
-import io.boardclerk.core.port.Ledger;
 import io.boardclerk.core.view.Views;
 
 import java.time.Instant;
@@ -24,13 +22,13 @@ import java.util.Optional;
  */
 public final class Composer {
 
-    private final Ledger ledger;
+    private final SweepReads reads;
     private final Board board;
     private final ReminderPolicy policy;
     private final LocalDate today;
 
-    Composer(Ledger ledger, Board board, ReminderPolicy policy, Instant now) {
-        this.ledger = ledger;
+    Composer(SweepReads reads, Board board, ReminderPolicy policy, Instant now) {
+        this.reads = reads;
         this.board = board;
         this.policy = policy;
         this.today = now.atZone(policy.zone()).toLocalDate();
@@ -45,7 +43,7 @@ public final class Composer {
     }
 
     private Reminders.Composed action(StoredReminder reminder, Long personId) {
-        Optional<ActionItem> found = ledger.actionById(reminder.actionId());
+        Optional<ActionItem> found = reads.action(reminder.actionId());
         if (found.isEmpty()) {
             return Reminders.Composed.not("the action was deleted");
         }
@@ -60,7 +58,7 @@ public final class Composer {
         LocalDate target = action.target().date();
         boolean stillWanted = switch (reminder.kind()) {
             case OVERDUE -> target.isBefore(reminder.dueAt().atZone(policy.zone()).toLocalDate());
-            case BEFORE, DUE -> ReminderPlanner.forAction(action, ledger.meetings(board.id()), policy, Instant.EPOCH)
+            case BEFORE, DUE -> ReminderPlanner.forAction(action, reads.meetings(board.id()), policy, Instant.EPOCH)
                     .stream().anyMatch(p -> p.kind() == reminder.kind() && p.dueAt().equals(reminder.dueAt()));
             default -> true;
         };
@@ -72,13 +70,13 @@ public final class Composer {
     }
 
     private Reminders.Composed digest(StoredReminder reminder, Long personId) {
-        Optional<Meeting> meeting = ledger.meeting(reminder.meetingId());
+        Optional<Meeting> meeting = reads.ledger.meeting(reminder.meetingId());
         if (meeting.isEmpty() || meeting.get().status() != MeetingStatus.SCHEDULED
                 || meeting.get().date().isBefore(today)) {
             return Reminders.Composed.not("the meeting was held, moved or cancelled");
         }
         LocalDate date = meeting.get().date();
-        List<ActionItem> mine = ledger.actions(board.id(), List.of(ActionStatus.OPEN)).stream()
+        List<ActionItem> mine = reads.openActions(board.id()).stream()
                 .filter(a -> date.equals(a.target().date()) && personId != null && owns(a, personId)).toList();
         if (mine.isEmpty()) {
             return Reminders.Composed.not("none of their actions is due at that meeting any more");
@@ -91,7 +89,7 @@ public final class Composer {
     }
 
     private Reminders.Composed escalation(StoredReminder reminder) {
-        List<ActionItem> late = ledger.actions(board.id(), List.of(ActionStatus.OPEN)).stream()
+        List<ActionItem> late = reads.openActions(board.id()).stream()
                 .filter(a -> ReminderPlanner.escalates(a, policy, today)).toList();
         if (late.isEmpty()) {
             return Reminders.Composed.not("nothing to escalate any more");
@@ -107,7 +105,7 @@ public final class Composer {
             return true;
         }
         return action.owners().stream().filter(Owner::body)
-                .anyMatch(o -> ledger.bodyMembers(board.id(), o.name()).contains(personId));
+                .anyMatch(o -> reads.bodyMembers(board.id(), o.name()).contains(personId));
     }
 
     /** "Action 12.0 is due in 7 days, on Monday 30/11/2026.", "... is due today.", "... is 3 weeks overdue." */

@@ -92,7 +92,7 @@ public final class ReminderPlanning {
                 pending.add(reminder);
             }
         }
-        reconcile(pending, wanted, why != null ? why : "the target, the meetings or the policy changed");
+        reconcile(pending, wanted, why != null ? why : "the target, the meetings or the policy changed", why != null);
         if (why != null) {
             ledger.cancelDeliveriesOfAction(action.id(), now, why);
         }
@@ -110,13 +110,29 @@ public final class ReminderPlanning {
     }
 
     private void reconcile(List<StoredReminder> pending, List<PlannedReminder> wanted, String why) {
+        reconcile(pending, wanted, why, false);
+    }
+
+    /**
+     * Cancels the pending reminders not wanted and plans the wanted ones not pending. One already due but not yet
+     * swept is left for the sweep (which checks it again) unless {@code evenIfDue}: a change in the minute before a
+     * sweep must not lose a reminder that was owed.
+     */
+    private void reconcile(List<StoredReminder> pending, List<PlannedReminder> wanted, String why,
+                           boolean evenIfDue) {
         for (StoredReminder reminder : pending) {
+            if (!evenIfDue && !reminder.dueAt().isAfter(now)) {
+                continue;
+            }
             if (wanted.stream().noneMatch(reminder::same)) {
                 ledger.endReminder(reminder.id(), StoredReminder.CANCELLED, now, why);
             }
         }
         for (PlannedReminder reminder : wanted) {
-            ledger.planReminder(reminder, now);
+            // One already pending stays as it is: most changes leave most reminders where they were.
+            if (pending.stream().noneMatch(p -> p.same(reminder))) {
+                ledger.planReminder(reminder, now);
+            }
         }
     }
 

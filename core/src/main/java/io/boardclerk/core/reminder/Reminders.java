@@ -7,11 +7,11 @@ import io.boardclerk.core.model.Owner;
 import io.boardclerk.core.model.Person;
 import io.boardclerk.core.port.Ledger;
 import io.boardclerk.core.port.LedgerStore;
+import io.boardclerk.core.port.ReminderRepository;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,58 +28,86 @@ import java.util.Optional;
 public final class Reminders implements ReminderOutbox {
 
     private final LedgerStore store;
+    private volatile boolean boardsPlanned;
 
     public Reminders(LedgerStore store) {
         this.store = store;
     }
 
+    /**
+     * Plans the reminders of every board never planned (its actions were recorded before reminders existed); the
+     * first sweep does this by itself. Returns how many boards were planned.
+     */
+    public int planBoardsNeverPlanned(Instant now) {
+        int planned = store.inTransaction(ledger -> {
+            List<Long> boards = ledger.boardsNeverPlanned();
+            for (long boardId : boards) {
+                ReminderPlanning.replanBoard(ledger, boardId, now);
+            }
+            return boards.size();
+        });
+        boardsPlanned = true;
+        return planned;
+    }
+
     @Override
     public List<Outgoing> claimDue(Instant now, int limit, Instant leaseUntil) {
+        if (!boardsPlanned) {
+            planBoardsNeverPlanned(now);
+        }
         return store.inTransaction(ledger -> {
-            for (StoredReminder reminder : ledger.dueReminders(now, limit)) {
-                new Expansion(ledger, now).expand(reminder);
+            SweepReads reads = new SweepReads(ledger);
+            Expansion expansion = new Expansion(reads, now);
+            List<StoredReminder> dueReminders = ledger.dueReminders(now, limit);
+            reads.prefetchActions(dueReminders.stream().map(StoredReminder::actionId).filter(id -> id != null)
+                    .toList());
+            for (StoredReminder reminder : dueReminders) {
+                reads.knowReminder(reminder);
+                expansion.expand(reminder);
             }
+            expansion.finish();
             List<Outgoing> claimed = new ArrayList<>();
-            Map<Long, Board> boards = new HashMap<>();
-            List<StoredDelivery> due = ledger.dueDeliveries(now, limit);
-            while (!due.isEmpty() && claimed.size() < limit) {
+            for (List<StoredDelivery> due = ledger.dueDeliveries(now, limit); !due.isEmpty() && claimed.size() < limit;
+                 due = ledger.dueDeliveries(now, limit - claimed.size())) {
+                List<Outgoing> batch = new ArrayList<>();
                 for (StoredDelivery delivery : due) {
-                    if (claimed.size() < limit) {
-                        claim(ledger, boards, delivery, now, leaseUntil).ifPresent(claimed::add);
-                    }
+                    claim(reads, delivery, now).ifPresent(batch::add);
                 }
-                due = claimed.size() < limit ? ledger.dueDeliveries(now, limit) : List.of();
+                // One write claims the batch; inside this transaction nobody else can have claimed any of it.
+                int marked = ledger.claimDeliveries(batch.stream().map(Outgoing::deliveryId).toList(), leaseUntil, now);
+                if (marked != batch.size()) {
+                    throw new IllegalStateException("Claimed " + marked + " of " + batch.size() + " deliveries");
+                }
+                claimed.addAll(batch);
             }
             return claimed;
         });
     }
 
-    private Optional<Outgoing> claim(Ledger ledger, Map<Long, Board> boards, StoredDelivery delivery, Instant now,
-                                     Instant leaseUntil) {
-        Board board = boards.computeIfAbsent(delivery.boardId(), id -> ledger.board(id).orElseThrow());
-        ReminderPolicy policy = ledger.reminderPolicy(board.id());
+    /** Checks a due delivery and writes what it will say; empty when it was postponed, cancelled or undeliverable. */
+    private Optional<Outgoing> claim(SweepReads reads, StoredDelivery delivery, Instant now) {
+        Ledger ledger = reads.ledger;
+        Board board = reads.board(delivery.boardId());
+        ReminderPolicy policy = reads.policy(board.id());
         if (!WorkingCalendar.isOpen(now, policy.zone())) {
             ledger.postponeDelivery(delivery.id(), WorkingCalendar.windowFrom(now, policy.zone()), now);
             return Optional.empty();
         }
-        StoredReminder reminder = ledger.reminder(delivery.reminderId()).orElseThrow();
-        Composed composed = new Composer(ledger, board, policy, now).compose(reminder, delivery.personId());
+        StoredReminder reminder = reads.reminder(delivery.reminderId()).orElseThrow();
+        Composed composed = new Composer(reads, board, policy, now).compose(reminder, delivery.personId());
         if (composed.whyNot() != null) {
             ledger.endDelivery(delivery.id(), StoredDelivery.CANCELLED, composed.whyNot(), now);
             return Optional.empty();
         }
-        Person person = delivery.personId() == null ? null : ledger.person(delivery.personId()).orElse(null);
+        Person person = delivery.personId() == null ? null : reads.person(delivery.personId()).orElse(null);
         if (person == null || (person.teamsId() == null && person.aadObjectId() == null)) {
             ledger.endDelivery(delivery.id(), StoredDelivery.UNDELIVERABLE, Expansion.MINUTES_ONLY, now);
             return Optional.empty();
         }
-        Optional<String> serviceUrl = ledger.serviceUrl(board.id());
+        Optional<String> serviceUrl = reads.serviceUrl(board.id());
         if (serviceUrl.isEmpty()) {
             ledger.endDelivery(delivery.id(), StoredDelivery.UNDELIVERABLE, "BoardClerk has not yet heard from the"
                     + " board's conversation, so it has no Teams address to send from", now);
-            return Optional.empty();
-        }
-        if (!ledger.claimDelivery(delivery.id(), leaseUntil, now)) {
             return Optional.empty();
         }
         return Optional.of(new Outgoing(delivery.id(), delivery.attempts(), board.tenantId(), serviceUrl.get(),
@@ -153,22 +181,26 @@ public final class Reminders implements ReminderOutbox {
 
         static final String MINUTES_ONLY = "known only from the minutes: no Teams identity";
 
+        private final SweepReads reads;
         private final Ledger ledger;
         private final Instant now;
+        private final List<Long> expanded = new ArrayList<>();
+        private final List<ReminderRepository.NewDelivery> deliveries = new ArrayList<>();
 
-        Expansion(Ledger ledger, Instant now) {
-            this.ledger = ledger;
+        Expansion(SweepReads reads, Instant now) {
+            this.reads = reads;
+            this.ledger = reads.ledger;
             this.now = now;
         }
 
         void expand(StoredReminder reminder) {
-            Board board = ledger.board(reminder.boardId()).orElseThrow();
-            ReminderPolicy policy = ledger.reminderPolicy(board.id());
+            Board board = reads.board(reminder.boardId());
+            ReminderPolicy policy = reads.policy(board.id());
             LocalDate today = now.atZone(policy.zone()).toLocalDate();
             Instant after = (reminder.dueAt().isAfter(now) ? reminder.dueAt() : now).plusSeconds(1);
             switch (reminder.kind()) {
                 case BEFORE, DUE, OVERDUE, SNOOZE -> {
-                    Optional<ActionItem> found = ledger.actionById(reminder.actionId());
+                    Optional<ActionItem> found = reads.action(reminder.actionId());
                     String why = found.isEmpty() ? "the action was deleted" : ReminderPlanning.whyNot(found.get());
                     if (why != null) {
                         ledger.endReminder(reminder.id(), StoredReminder.CANCELLED, now, why);
@@ -176,7 +208,7 @@ public final class Reminders implements ReminderOutbox {
                     }
                     ActionItem action = found.get();
                     List<Addressee> to = reminder.kind() == ReminderKind.SNOOZE
-                            ? ledger.person(reminder.personId()).map(p -> List.of(person(p))).orElse(List.of())
+                            ? reads.person(reminder.personId()).map(p -> List.of(person(p))).orElse(List.of())
                             : addressees(board.id(), action);
                     deliver(reminder, to);
                     if (reminder.kind() == ReminderKind.OVERDUE) {
@@ -187,8 +219,7 @@ public final class Reminders implements ReminderOutbox {
                 }
                 case DIGEST -> {
                     Optional<LocalDate> date = ledger.meeting(reminder.meetingId()).map(m -> m.date());
-                    List<ActionItem> due = date.map(d -> ledger.actions(board.id(), List.of(ActionStatus.OPEN))
-                            .stream().filter(a -> d.equals(a.target().date())).toList()).orElse(List.of());
+                    List<ActionItem> due = date.map(d -> reads.openActions(board.id()).stream().filter(a -> d.equals(a.target().date())).toList()).orElse(List.of());
                     if (due.isEmpty()) {
                         ledger.endReminder(reminder.id(), StoredReminder.SKIPPED, now,
                                 "no open actions are due at that meeting");
@@ -204,7 +235,7 @@ public final class Reminders implements ReminderOutbox {
                     deliver(reminder, List.copyOf(to.values()));
                 }
                 case ESCALATION -> {
-                    List<ActionItem> late = ledger.actions(board.id(), List.of(ActionStatus.OPEN)).stream()
+                    List<ActionItem> late = reads.openActions(board.id()).stream()
                             .filter(a -> ReminderPlanner.escalates(a, policy, today)).toList();
                     if (late.isEmpty()) {
                         ledger.endReminder(reminder.id(), StoredReminder.SKIPPED, now, "nothing to escalate");
@@ -213,7 +244,7 @@ public final class Reminders implements ReminderOutbox {
                         deliver(reminder, officer == null
                                 ? List.of(new Addressee(null, "the chair", "the board has no chair or secretary: say"
                                 + " `chair @name`"))
-                                : ledger.person(officer).map(p -> List.of(person(p))).orElse(List.of()));
+                                : reads.person(officer).map(p -> List.of(person(p))).orElse(List.of()));
                     }
                     ReminderPlanner.escalation(board.id(), policy, after)
                             .ifPresent(next -> ledger.planReminder(next, now));
@@ -224,12 +255,24 @@ public final class Reminders implements ReminderOutbox {
         private void deliver(StoredReminder reminder, List<Addressee> to) {
             for (Addressee addressee : to) {
                 boolean reachable = addressee.undeliverable() == null;
-                ledger.addDelivery(reminder.id(), reminder.boardId(), addressee.personId(), addressee.name(),
+                deliveries.add(new ReminderRepository.NewDelivery(reminder.id(), reminder.boardId(),
+                        addressee.personId(), addressee.name(),
                         reachable ? StoredDelivery.PENDING : StoredDelivery.UNDELIVERABLE, reminder.dueAt(),
-                        addressee.undeliverable(), now);
+                        addressee.undeliverable()));
             }
-            ledger.endReminder(reminder.id(), StoredReminder.EXPANDED, now,
-                    to.isEmpty() ? "nobody to send it to" : null);
+            if (to.isEmpty()) {
+                ledger.endReminder(reminder.id(), StoredReminder.EXPANDED, now, "nobody to send it to");
+            } else {
+                expanded.add(reminder.id());
+            }
+        }
+
+        /** Writes the deliveries and marks the reminders expanded: one write each, whatever the number due. */
+        void finish() {
+            ledger.addDeliveries(deliveries, now);
+            ledger.markExpanded(expanded, now);
+            deliveries.clear();
+            expanded.clear();
         }
 
         /** The owners as people: a person as is, a body through the people mapped to it. */
@@ -237,15 +280,15 @@ public final class Reminders implements ReminderOutbox {
             Map<String, Addressee> to = new LinkedHashMap<>();
             for (Owner owner : action.owners()) {
                 if (owner.personId() != null) {
-                    ledger.person(owner.personId()).ifPresent(p -> to.putIfAbsent("p" + p.id(), person(p)));
+                    reads.person(owner.personId()).ifPresent(p -> to.putIfAbsent("p" + p.id(), person(p)));
                 } else if (owner.body()) {
-                    List<Long> members = ledger.bodyMembers(boardId, owner.name());
+                    List<Long> members = reads.bodyMembers(boardId, owner.name());
                     if (members.isEmpty()) {
                         to.putIfAbsent("n" + owner.name(), new Addressee(null, owner.name(), "nobody is mapped to "
                                 + owner.name() + ": `owner " + owner.name() + " = @name`"));
                     }
                     for (long member : members) {
-                        ledger.person(member).ifPresent(p -> to.putIfAbsent("p" + p.id(), person(p)));
+                        reads.person(member).ifPresent(p -> to.putIfAbsent("p" + p.id(), person(p)));
                     }
                 } else {
                     to.putIfAbsent("n" + owner.name(), new Addressee(null, owner.name(), owner.name()

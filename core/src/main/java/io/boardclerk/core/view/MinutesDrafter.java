@@ -1,5 +1,7 @@
 package io.boardclerk.core.view;
 
+import io.boardclerk.core.attendance.Attendances;
+import io.boardclerk.core.attendance.Reconciliation;
 import io.boardclerk.core.model.ActionItem;
 import io.boardclerk.core.model.ActionReview;
 import io.boardclerk.core.model.ActionUpdate;
@@ -56,14 +58,27 @@ public final class MinutesDrafter {
                         && !absentNames.contains(p.name().toLowerCase(Locale.ROOT)))
                 .sorted(Comparator.comparing((Person p) -> !isOfficer(board, p)))
                 .toList();
-        // Members unless the minutes' header said "In attendance"; everyone on the roster counts as known.
-        List<String> members = present.stream().filter(p -> standings.getOrDefault(p.id(), true))
-                .map(MinutesDrafter::named).toList();
-        List<String> inAttendance = present.stream().filter(p -> !standings.getOrDefault(p.id(), true))
-                .map(MinutesDrafter::named).toList();
+        // Members unless the minutes' header said "In attendance"; everyone on the roster counts as known. A Teams
+        // attendance report, when there is one, says who was actually there.
+        Optional<Reconciliation> reconciled = Attendances.reconcile(ledger, meeting);
+        List<String> members = reconciled.map(r -> r.members().stream().map(Reconciliation.Present::described)
+                .toList()).orElseGet(() -> present.stream().filter(p -> standings.getOrDefault(p.id(), true))
+                .map(MinutesDrafter::named).toList());
+        List<String> inAttendance = reconciled.map(r -> r.inAttendance().stream()
+                .map(Reconciliation.Present::described).toList()).orElseGet(() -> present.stream()
+                .filter(p -> !standings.getOrDefault(p.id(), true)).map(MinutesDrafter::named).toList());
+        List<Paragraph> welcome = new ArrayList<>();
+        welcome.add(Paragraph.plain(apologies(apologies)));
+        reconciled.filter(r -> !r.absent().isEmpty()).ifPresent(r -> welcome.add(Paragraph.plain(
+                "Absent without apologies: " + String.join("; ", r.absent()) + ".")));
+        long boardMembers = ledger.people(board.id()).stream()
+                .filter(p -> (p.onRoster() || standings.containsKey(p.id())) && standings.getOrDefault(p.id(), true))
+                .count();
+        reconciled.map(Reconciliation::quorumSentence).orElseGet(() -> Reconciliation.quorumSentence(members.size(),
+                (int) boardMembers, ledger.quorum(board.id()))).ifPresent(q -> welcome.add(Paragraph.plain(q)));
         List<ActionItem> actions = ledger.actions(board.id());
         List<Section> sections = new ArrayList<>();
-        sections.add(new Section("1", "Welcome and Apologies", List.of(Paragraph.plain(apologies(apologies)))));
+        sections.add(new Section("1", "Welcome and Apologies", welcome));
         sections.add(new Section("2", "Declarations of Interest", declarations(ledger, meeting)));
         sections.add(new Section("3", board.name() + " Action Log", review(ledger, meeting, actions)));
         sections.add(new Section("4", "Actions raised", raised(meeting, actions)));

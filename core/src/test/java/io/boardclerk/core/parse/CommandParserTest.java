@@ -851,4 +851,16 @@ class CommandParserTest {
         }
 
     }
+
+    @Test
+    void attendance_and_quorum() {
+        assertEquals(new Command.Attendance(), only("attendance"));
+        assertEquals(new Command.Attendance(), only("show the attendance report"));
+        assertEquals(new Command.Quorum(true, null), only("quorum"));
+        assertEquals(new Command.Quorum(false, 5), only("quorum 5"));
+        assertEquals(new Command.Quorum(false, 5), only("the quorum is 5 members"));
+        assertEquals(new Command.Quorum(false, null), only("quorum off"));
+        assertInstanceOf(Command.Invalid.class, only("quorum 0"));
+        assertInstanceOf(Command.Invalid.class, only("quorum five"));
+    }
 }

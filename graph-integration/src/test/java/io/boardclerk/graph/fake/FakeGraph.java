@@ -37,7 +37,11 @@ public final class FakeGraph implements AutoCloseable {
                            String consistencyLevel, long atMillis) {
     }
 
-    private record Canned(int status, Map<String, String> headers, String body) {
+    /** A message posted into a channel or chat: the decoded path, the raw path as sent, the JSON body. */
+    public record Posted(String path, String rawPath, String body, String authorization, long atMillis) {
+    }
+
+    private record Canned(int status, Map<String, String> headers, String body, long delayMillis) {
     }
 
     public record DirectoryUser(String id, String displayName, String mail, String userPrincipalName) {
@@ -52,8 +56,12 @@ public final class FakeGraph implements AutoCloseable {
     private final List<DirectoryUser> users = new CopyOnWriteArrayList<>();
     private final Deque<Canned> canned = new ArrayDeque<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<Posted> posted = new CopyOnWriteArrayList<>();
+    private final List<String> postAttempts = new CopyOnWriteArrayList<>();
     private final List<String> tokenRequests = new CopyOnWriteArrayList<>();
+    private final List<String> tokenPaths = new CopyOnWriteArrayList<>();
     private final AtomicInteger otherRequests = new AtomicInteger();
+    private final Map<String, java.util.concurrent.CountDownLatch> stalls = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FakeGraph() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -88,7 +96,32 @@ public final class FakeGraph implements AutoCloseable {
 
     /** The next Graph request is answered with this, before any user lookup. */
     public synchronized FakeGraph fail(int status, Map<String, String> headers, String body) {
-        canned.add(new Canned(status, headers, body));
+        canned.add(new Canned(status, headers, body, 0));
+        return this;
+    }
+
+    /** The next Graph request is answered with this after {@code delayMillis} (a Graph that does not answer in time). */
+    public synchronized FakeGraph slow(long delayMillis, int status, String body) {
+        canned.add(new Canned(status, Map.of(), body, delayMillis));
+        return this;
+    }
+
+    /** Messages posted into channels and chats (answered 201), in order. */
+    public List<Posted> posted() {
+        return List.copyOf(posted);
+    }
+
+    /** Every POST of a message, answered or refused: its path. */
+    public List<String> postAttempts() {
+        return List.copyOf(postAttempts);
+    }
+
+    /**
+     * A users request whose filter contains {@code words} is held, unanswered, until {@code release} is counted down
+     * (a Graph that stalls, as a throttled one effectively does).
+     */
+    public FakeGraph stall(String words, java.util.concurrent.CountDownLatch release) {
+        stalls.put(words, release);
         return this;
     }
 
@@ -99,6 +132,11 @@ public final class FakeGraph implements AutoCloseable {
     /** The form bodies of the token requests (client id, grant, scope; the secret is only checked, not kept). */
     public List<String> tokenRequests() {
         return List.copyOf(tokenRequests);
+    }
+
+    /** The paths token requests came to: {@code /{tenant}/oauth2/v2.0/token} under {@link #authority()}. */
+    public List<String> tokenPaths() {
+        return List.copyOf(tokenPaths);
     }
 
     /** Requests to anything but the token endpoint and /users (instance discovery, for one): there should be none. */
@@ -112,10 +150,17 @@ public final class FakeGraph implements AutoCloseable {
             String method = exchange.getRequestMethod();
             if ("POST".equals(method) && path.matches("/[^/]+/oauth2/v2\\.0/token")) {
                 String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                tokenPaths.add(path);
                 tokenRequests.add(form.replaceAll("client_secret=[^&]*", "client_secret=(checked)")
                         .replaceAll("client_assertion=[^&]*", "client_assertion=(checked)"));
                 respond(exchange, 200, Map.of(), "{\"token_type\":\"Bearer\",\"expires_in\":3600,"
                         + "\"ext_expires_in\":3600,\"access_token\":\"" + TOKEN + "\"}");
+                return;
+            }
+            boolean message = "POST".equals(method) && (path.matches("/v1\\.0/teams/[^/]+/channels/[^/]+/messages")
+                    || path.matches("/v1\\.0/chats/[^/]+/messages"));
+            if (message) {
+                postMessage(exchange, path);
                 return;
             }
             if (!"GET".equals(method) || !path.equals("/v1.0/users")) {
@@ -127,12 +172,22 @@ public final class FakeGraph implements AutoCloseable {
             received.add(new Received(path, query.get("$filter"), query.get("$select"), query.get("$top"),
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestHeaders().getFirst("ConsistencyLevel"), System.currentTimeMillis()));
+            for (Map.Entry<String, java.util.concurrent.CountDownLatch> stall : stalls.entrySet()) {
+                if (query.getOrDefault("$filter", "").contains(stall.getKey())) {
+                    try {
+                        stall.getValue().await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
             Canned next;
             synchronized (this) {
                 next = canned.poll();
             }
             if (next != null) {
-                respond(exchange, next.status(), next.headers(), next.body());
+                answer(exchange, next);
                 return;
             }
             if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
@@ -142,6 +197,42 @@ public final class FakeGraph implements AutoCloseable {
             }
             respond(exchange, 200, Map.of(), usersJson(query.getOrDefault("$filter", "")));
         }
+    }
+
+    private void postMessage(HttpExchange exchange, String path) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        postAttempts.add(path);
+        Canned next;
+        synchronized (this) {
+            next = canned.poll();
+        }
+        if (next != null) {
+            answer(exchange, next);
+            return;
+        }
+        if (!("Bearer " + TOKEN).equals(authorization)) {
+            respond(exchange, 401, Map.of(), "{\"error\":{\"code\":\"InvalidAuthenticationToken\","
+                    + "\"message\":\"Access token is empty.\"}}");
+            return;
+        }
+        posted.add(new Posted(path, exchange.getRequestURI().getRawPath(), body, authorization,
+                System.currentTimeMillis()));
+        respond(exchange, 201, Map.of(), "{\"@odata.context\":\"" + baseUrl() + "/$metadata#chatMessage\","
+                + "\"id\":\"" + (1_700_000_000_000L + posted.size()) + "\",\"messageType\":\"message\","
+                + "\"body\":{\"contentType\":\"html\",\"content\":\"(as posted)\"}}");
+    }
+
+    private static void answer(HttpExchange exchange, Canned next) throws IOException {
+        if (next.delayMillis() > 0) {
+            try {
+                Thread.sleep(next.delayMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        respond(exchange, next.status(), next.headers(), next.body());
     }
 
     private String usersJson(String filter) {

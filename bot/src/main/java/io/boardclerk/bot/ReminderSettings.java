@@ -1,0 +1,49 @@
+package io.boardclerk.bot;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * How the reminder sweep runs, from the environment.
+ *
+ * @param sweep       BOARDCLERK_REMINDER_SWEEP_SECONDS: time between the end of one sweep and the start of the next
+ * @param tenantRate  BOARDCLERK_REMINDER_RATE: requests a second Teams allows the app in one tenant; BoardClerk stays
+ *                    under it (see the rate limiter)
+ * @param maxTries    BOARDCLERK_REMINDER_TRIES: tries in all before a reminder that keeps failing is dead-lettered
+ * @param sendTimeout BOARDCLERK_REMINDER_TIMEOUT_SECONDS: how long one request to the Bot Connector may take
+ */
+public record ReminderSettings(Duration sweep, int tenantRate, int maxTries, Duration sendTimeout) {
+
+    /** The first try waits this long after a 5xx or a time-out, then twice as long each time. */
+    public static final Duration FIRST_BACK_OFF = Duration.ofMinutes(1);
+
+    static ReminderSettings from(Map<String, String> env) {
+        return new ReminderSettings(Duration.ofSeconds(number(env, "BOARDCLERK_REMINDER_SWEEP_SECONDS", 60, 1, 3600)),
+                number(env, "BOARDCLERK_REMINDER_RATE", 50, 1, 1000),
+                number(env, "BOARDCLERK_REMINDER_TRIES", 6, 1, 20),
+                Duration.ofSeconds(number(env, "BOARDCLERK_REMINDER_TIMEOUT_SECONDS", 15, 1, 120)));
+    }
+
+    private static int number(Map<String, String> env, String name, int fallback, int min, int max) {
+        String raw = env.get(name);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.strip());
+            if (value < min || value > max) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new BotConfig.ConfigException(name + " must be a whole number from " + min + " to " + max
+                    + ", not \"" + raw.strip() + "\".");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "reminders[sweep=" + sweep.toSeconds() + "s, rate=" + tenantRate
+                + "/s per tenant, tries=" + maxTries + ", timeout=" + sendTimeout.toSeconds() + "s]";
+    }
+}

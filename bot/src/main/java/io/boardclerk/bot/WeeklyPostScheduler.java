@@ -1,0 +1,83 @@
+package io.boardclerk.bot;
+
+import io.boardclerk.core.clerk.WeeklyPosts;
+import io.boardclerk.core.posting.ChatAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Posts boards' action-log summaries on their weekly schedule ({@code post action log weekly <day>}): once a minute it
+ * asks which boards are due by the injected clock (their day, from 09:00 in their zone), claims each in a
+ * transaction, then posts it, through Graph or as the bot, exactly as {@code post action log} does. The claim keeps
+ * a board's post of a date to one, across restarts. Separate from the reminders' own scheduler.
+ */
+final class WeeklyPostScheduler implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WeeklyPostScheduler.class);
+    static final Duration EVERY = Duration.ofMinutes(1);
+
+    private final WeeklyPosts posts;
+    private final ActionLogPoster poster;
+    private final BoardChat chat;
+    private final ChatAddresses addresses;
+    private final Clock clock;
+    private ScheduledExecutorService timer;
+
+    WeeklyPostScheduler(WeeklyPosts posts, ActionLogPoster poster, BoardChat chat, ChatAddresses addresses,
+                        Clock clock) {
+        this.posts = posts;
+        this.poster = poster;
+        this.chat = chat;
+        this.addresses = addresses;
+        this.clock = clock;
+    }
+
+    synchronized void start() {
+        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "weekly-action-log-posts");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleWithFixedDelay(this::tickSafely, EVERY.toSeconds(), EVERY.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    private void tickSafely() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            LOG.error("The weekly posting of action-log summaries failed; it is tried again in a minute", e);
+        }
+    }
+
+    /** Posts whatever is due now; returns how many boards' summaries were posted (by either route). */
+    synchronized int tick() {
+        int count = 0;
+        for (WeeklyPosts.Due due : posts.claimDue(clock.instant())) {
+            boolean channel = addresses.of(due.board().id()).map(ChatAddress::channel).orElse(false);
+            ActionLogPoster.Result result = poster.post(due.post(), channel,
+                    reply -> chat.postAsBoardClerk(due.board(), reply));
+            String line = result.line();
+            if (!result.viaGraph()) {
+                // Posted by the bot (or not at all): the chat is told why, in the one line.
+                chat.postAsBoardClerk(due.board(), new io.boardclerk.core.clerk.Reply(line));
+            }
+            posts.recordOutcome(due, line.length() > 500 ? line.substring(0, 500) : line);
+            LOG.info("Weekly action log summary of board {} for {}: {}", due.board().id(), due.date(), line);
+            count++;
+        }
+        return count;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package io.boardclerk.bot.reminders;
+
+import io.boardclerk.core.reminder.Outgoing;
+import io.boardclerk.core.reminder.ReminderOutbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends the reminders that have fallen due. One thread sweeps every {@code interval}: it marks deliveries whose lease
+ * ran out (a process died while sending them) in doubt, then claims what is due one delivery at a time, sends it and
+ * records how it went:
+ * <ul>
+ *     <li>sent: recorded with the conversation and message ids;</li>
+ *     <li>429: tried again no earlier than Retry-After, and the tenant's other deliveries in this sweep wait too;</li>
+ *     <li>5xx, timeout, broken connection: tried again after a growing wait with jitter, then dead-lettered;</li>
+ *     <li>403 or 404: undeliverable, with the reason in words for the secretary.</li>
+ * </ul>
+ * Claiming one at a time (each claim its own short transaction) means a crash leaves at most the one delivery in
+ * hand in doubt: everything not yet claimed goes out after the restart. The database holds every state, so a restart
+ * picks up where the sweep stopped; nothing is kept in memory but the rate limiter and the tenants paused by a 429. A failure of the sweep itself is logged and the next sweep runs as
+ * usual. The log names deliveries by id only: no message text, no token.
+ */
+public final class ReminderDispatcher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReminderDispatcher.class);
+
+    /**
+     * How long a claimed delivery may stay SENDING: longer than its wait at the rate limiter plus a create-conversation
+     * and a send, each up to their time-out (at most 120 s).
+     */
+    public static final Duration LEASE = Duration.ofMinutes(5);
+    /** One sweep sends until nothing is due, but no more than this many, so that what is in doubt is looked at. */
+    static final int MAX_PER_SWEEP = 5_000;
+    /**
+     * A claim of one can come back empty and still have done work: it expands one due reminder first, and some need
+     * no message (an escalation with nothing overdue, a reminder whose action has closed). So the sweep stops only
+     * after this many empty claims in a row; what is left goes out in the next sweep.
+     */
+    static final int EMPTY_CLAIMS = 10;
+
+    private final ReminderOutbox outbox;
+    private final ReminderSender sender;
+    private final RetryPolicy retries;
+    private final Clock clock;
+    private final Duration interval;
+    private final Map<String, Instant> pausedTenants = new HashMap<>();
+    private final Object sweeping = new Object();
+    private volatile boolean stopping;
+    private ScheduledExecutorService thread;
+
+    public ReminderDispatcher(ReminderOutbox outbox, ReminderSender sender, RetryPolicy retries, Clock clock,
+                              Duration interval) {
+        this.outbox = outbox;
+        this.sender = sender;
+        this.retries = retries;
+        this.clock = clock;
+        this.interval = interval;
+    }
+
+    /** Starts the sweep thread: the first sweep at once, then one every interval after the last ended. */
+    public synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "boardclerk-reminders");
+            t.setDaemon(true);
+            return t;
+        });
+        thread.scheduleWithFixedDelay(this::safeSweep, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void safeSweep() {
+        try {
+            sweep();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            // Never let the thread die: a scheduled task that throws is never run again.
+            LOG.error("The reminder sweep failed; the next sweep runs in {} s", interval.toSeconds(), e);
+        }
+    }
+
+    /**
+     * One sweep: what is in doubt, then every delivery due now, one at a time.
+     *
+     * @return how many deliveries it handled (sent or not)
+     */
+    public int sweep() throws InterruptedException {
+        synchronized (sweeping) {
+            return sweepNow();
+        }
+    }
+
+    private int sweepNow() throws InterruptedException {
+        Instant start = clock.instant();
+        int inDoubt = outbox.markInDoubt(start);
+        if (inDoubt > 0) {
+            LOG.warn("{} reminder deliveries were left sending by a process that stopped; they are marked in doubt "
+                    + "and will not be sent again (see reminders status)", inDoubt);
+        }
+        int handled = 0;
+        int empty = 0;
+        while (handled < MAX_PER_SWEEP && empty < EMPTY_CLAIMS && !stopping) {
+            Instant now = clock.instant();
+            List<Outgoing> claimed = outbox.claimDue(now, 1, now.plus(LEASE));
+            if (claimed.isEmpty()) {
+                empty++;
+                continue;
+            }
+            empty = 0;
+            deliver(claimed.get(0));
+            handled++;
+        }
+        return handled;
+    }
+
+    private void deliver(Outgoing outgoing) throws InterruptedException {
+        Instant now = clock.instant();
+        Instant paused = pausedTenants.get(outgoing.tenantId());
+        if (paused != null && paused.isAfter(now)) {
+            outbox.retry(outgoing.deliveryId(), paused, "waiting: Teams throttled this tenant (HTTP 429)");
+            return;
+        }
+        SendResult result;
+        try {
+            result = sender.send(outgoing);
+        } catch (RuntimeException e) {
+            result = new SendResult.Failed("unexpected " + e.getClass().getSimpleName());
+            LOG.error("Reminder delivery {} failed unexpectedly", outgoing.deliveryId(), e);
+        }
+        now = clock.instant();
+        int tries = outgoing.attempt() + 1;
+        if (result instanceof SendResult.Sent sent) {
+            outbox.sent(outgoing.deliveryId(), now, sent.conversationId(), sent.messageId());
+            LOG.info("Reminder delivery {} sent to conversation {}", outgoing.deliveryId(), sent.conversationId());
+        } else if (result instanceof SendResult.Unreachable unreachable) {
+            outbox.undeliverable(outgoing.deliveryId(), now, unreachable.reason());
+            // The reason names the person: it is kept for the secretary, not written to the log.
+            LOG.info("Reminder delivery {} is undeliverable (the reason is in reminders status)",
+                    outgoing.deliveryId());
+        } else if (result instanceof SendResult.Throttled throttled) {
+            Instant at = retries.afterThrottle(throttled.retryAfter(), outgoing.attempt(), now);
+            pausedTenants.put(outgoing.tenantId(), at);
+            failed(outgoing, tries, at, "throttled by Teams (HTTP 429)", now);
+        } else if (result instanceof SendResult.Failed failed) {
+            failed(outgoing, tries, retries.backOff(outgoing.attempt(), now), failed.error(), now);
+        }
+    }
+
+    private void failed(Outgoing outgoing, int tries, Instant next, String error, Instant now) {
+        if (retries.exhausted(tries)) {
+            outbox.dead(outgoing.deliveryId(), now, error + "; gave up after " + tries + " tries");
+            LOG.warn("Reminder delivery {} dead-lettered after {} tries: {}", outgoing.deliveryId(), tries, error);
+        } else {
+            outbox.retry(outgoing.deliveryId(), next, error);
+            LOG.info("Reminder delivery {} failed ({}), try {} of {}; next at {}", outgoing.deliveryId(), error,
+                    tries, retries.maxTries(), next);
+        }
+    }
+
+    /** Stops the sweep thread: the delivery in hand is finished first (for up to 10 s); the rest wait in the database. */
+    @Override
+    public synchronized void close() {
+        if (thread == null) {
+            return;
+        }
+        stopping = true;
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
+                thread.shutdownNow();
+                LOG.warn("The reminder sweep did not stop within 10 s; the delivery it was sending, if any, will "
+                        + "be marked in doubt");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        thread = null;
+    }
+}

@@ -1,0 +1,122 @@
+package io.boardclerk.graph;
+
+import com.azure.core.credential.TokenCredential;
+import com.azure.identity.ClientCertificateCredentialBuilder;
+import com.azure.identity.ClientSecretCredentialBuilder;
+import com.microsoft.graph.core.requests.GraphClientFactory;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.kiota.RequestOption;
+import com.microsoft.kiota.authentication.AzureIdentityAuthenticationProvider;
+import com.microsoft.kiota.http.middleware.options.RetryHandlerOption;
+import okhttp3.OkHttpClient;
+import okhttp3.Response;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The Graph SDK's clients, one per tenant, signed in as BoardClerk's app (client credentials: a secret or a
+ * certificate) at the configured authority, and sending the app's token to the configured Graph host only. Shared by
+ * every Graph feature, so each tenant's token is fetched once and cached by azure-identity.
+ *
+ * <p>Resource-specific consent needs nothing else here: an app-only token asks for Graph's {@code /.default} scope,
+ * and Graph checks, per chat or team, whether the app holds the RSC permission (granted when BoardClerk was installed
+ * there) for the call.
+ */
+final class GraphClients {
+
+    private final GraphSettings settings;
+    private final Map<String, GraphServiceClient> clients = new ConcurrentHashMap<>();
+
+    GraphClients(GraphSettings settings) {
+        this.settings = settings;
+    }
+
+    GraphSettings settings() {
+        return settings;
+    }
+
+    /** The organisation to sign in to: the configured single tenant, else the board's. Empty when neither is known. */
+    String tenant(String boardTenant) {
+        if (!settings.tenantId().isEmpty()) {
+            return settings.tenantId();
+        }
+        return boardTenant == null ? "" : boardTenant.strip();
+    }
+
+    GraphServiceClient client(String tenant) {
+        return clients.computeIfAbsent(tenant, this::create);
+    }
+
+    private GraphServiceClient create(String tenant) {
+        AzureIdentityAuthenticationProvider auth = new AzureIdentityAuthenticationProvider(credential(tenant),
+                new String[] {settings.graphHost()}, settings.scope());
+        RetryHandlerOption retry = new RetryHandlerOption(this::shouldRetry, settings.maxRetries(),
+                settings.retryDelaySeconds());
+        OkHttpClient http = GraphClientFactory.create(new RequestOption[] {retry})
+                .callTimeout(settings.timeout())
+                .build();
+        GraphServiceClient client = new GraphServiceClient(auth, http);
+        client.getRequestAdapter().setBaseUrl(settings.baseUrl());
+        return client;
+    }
+
+    /** Retries 429, 503 and 504 (the SDK's rule), but not when Graph asks for a longer wait than we may take. */
+    private boolean shouldRetry(long delay, int executionCount, okhttp3.Request request, Response response) {
+        String retryAfter = response.header("Retry-After");
+        if (retryAfter != null) {
+            try {
+                return Long.parseLong(retryAfter.strip()) <= settings.maxRetryAfter().toSeconds();
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private TokenCredential credential(String tenant) {
+        if (settings.usesCertificate()) {
+            ClientCertificateCredentialBuilder builder = new ClientCertificateCredentialBuilder()
+                    .clientId(settings.clientId()).tenantId(tenant).authorityHost(settings.authority());
+            String path = settings.certificate().toString();
+            if (settings.pem()) {
+                builder.pemCertificate(path);
+            } else {
+                builder.pfxCertificate(path);
+                if (settings.certificatePassword() != null && !settings.certificatePassword().isEmpty()) {
+                    builder.clientCertificatePassword(settings.certificatePassword());
+                }
+            }
+            if (!settings.instanceDiscovery()) {
+                builder.disableInstanceDiscovery();
+            }
+            return builder.build();
+        }
+        ClientSecretCredentialBuilder builder = new ClientSecretCredentialBuilder().clientId(settings.clientId())
+                .clientSecret(settings.clientSecret()).tenantId(tenant).authorityHost(settings.authority());
+        if (!settings.instanceDiscovery()) {
+            builder.disableInstanceDiscovery();
+        }
+        return builder.build();
+    }
+
+    /** An answer that arrived but is not the JSON Graph speaks (Gson's parse errors are IOExceptions too). */
+    static boolean unreadable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String name = t.getClass().getName();
+            if (name.startsWith("com.google.gson.") || t instanceof java.io.EOFException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}
