@@ -39,7 +39,9 @@ CREATE INDEX reminders_meeting ON reminders (meeting_id) WHERE meeting_id IS NOT
 -- (planned, sent, given up), never on every change of state, and one board's entries sit together.
 CREATE INDEX reminders_board_pending ON reminders (board_id, due_at) WHERE state = 'PENDING';
 
--- One message to one person. SENDING carries a lease: a delivery whose lease ran out without an outcome (the
+-- One message to one person. A sweep claims deliveries in a batch (CLAIMED, with a lease) and marks each SENDING, one
+-- at a time, just before it goes out. A CLAIMED delivery whose lease ran out was never sent: it is claimed again. A
+-- SENDING delivery whose lease ran out without an outcome (the
 -- process died while sending) becomes IN_DOUBT and is never sent again; the secretary sees it.
 CREATE TABLE reminder_deliveries (
     id            INTEGER PRIMARY KEY,
@@ -47,7 +49,7 @@ CREATE TABLE reminder_deliveries (
     board_id      INTEGER NOT NULL REFERENCES boards (id) ON DELETE CASCADE,
     person_id     INTEGER REFERENCES people (id) ON DELETE SET NULL,
     recipient     TEXT    NOT NULL,  -- the person's name when the delivery was made
-    state         TEXT    NOT NULL CHECK (state IN ('PENDING', 'SENDING', 'SENT', 'RETRY', 'DEAD', 'UNDELIVERABLE',
+    state         TEXT    NOT NULL CHECK (state IN ('PENDING', 'CLAIMED', 'SENDING', 'SENT', 'RETRY', 'DEAD', 'UNDELIVERABLE',
                                                     'IN_DOUBT', 'CANCELLED')),
     attempts      INTEGER NOT NULL DEFAULT 0,
     next_at       TEXT    NOT NULL,
@@ -60,7 +62,7 @@ CREATE TABLE reminder_deliveries (
     UNIQUE (reminder_id, person_id)
 );
 CREATE INDEX reminder_deliveries_due ON reminder_deliveries (next_at) WHERE state IN ('PENDING', 'RETRY');
-CREATE INDEX reminder_deliveries_sending ON reminder_deliveries (lease_until) WHERE state = 'SENDING';
+CREATE INDEX reminder_deliveries_leased ON reminder_deliveries (lease_until) WHERE state IN ('CLAIMED', 'SENDING');
 CREATE INDEX reminder_deliveries_board ON reminder_deliveries (board_id, state, updated_at)
     WHERE state IN ('SENT', 'UNDELIVERABLE', 'DEAD', 'IN_DOUBT');
 

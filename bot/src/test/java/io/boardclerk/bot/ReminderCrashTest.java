@@ -95,15 +95,18 @@ class ReminderCrashTest {
         int k = 17;
         AtomicInteger sends = new AtomicInteger();
         AtomicReference<FakeConnector.Proactive> killedOn = new AtomicReference<>();
-        Process second = start(DUE);
+        // The script is in place before the server starts, so that every send it makes is counted.
+        java.util.concurrent.CompletableFuture<Process> running = new java.util.concurrent.CompletableFuture<>();
         connector.script(request -> {
             if (request.conversationId() != null && sends.incrementAndGet() == k) {
                 killedOn.set(request);
-                second.destroyForcibly();
+                running.join().destroyForcibly();
                 return Canned.noAnswer();
             }
             return null;
         });
+        Process second = start(DUE);
+        running.complete(second);
         assertTrue(second.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "killed by the connector");
         connector.script(request -> null);
         assertEquals(k - 1, connector.sent().stream().filter(s -> s.conversationId().startsWith("a:")).count(),

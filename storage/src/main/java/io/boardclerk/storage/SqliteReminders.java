@@ -157,7 +157,7 @@ abstract class SqliteReminders implements ReminderRepository {
     @Override
     public int cancelDeliveriesOfAction(long actionId, Instant at, String note) {
         return sql.update("UPDATE reminder_deliveries SET state = 'CANCELLED', last_error = ?, updated_at = ?"
-                + " WHERE state IN ('PENDING', 'RETRY') AND reminder_id IN (SELECT id FROM reminders"
+                + " WHERE state IN ('PENDING', 'RETRY', 'CLAIMED') AND reminder_id IN (SELECT id FROM reminders"
                 + " WHERE action_id = ?)", note, at(at), actionId);
     }
 
@@ -219,9 +219,15 @@ abstract class SqliteReminders implements ReminderRepository {
 
     @Override
     public int claimDeliveries(Collection<Long> deliveryIds, Instant leaseUntil, Instant at) {
-        return deliveryIds.isEmpty() ? 0 : sql.update("UPDATE reminder_deliveries SET state = 'SENDING',"
+        return deliveryIds.isEmpty() ? 0 : sql.update("UPDATE reminder_deliveries SET state = 'CLAIMED',"
                 + " lease_until = ?, updated_at = ? WHERE state IN ('PENDING', 'RETRY')"
                 + " AND id IN (SELECT value FROM json_each(?))", at(leaseUntil), at(at), ids(deliveryIds));
+    }
+
+    @Override
+    public boolean markSending(long deliveryId, Instant at) {
+        return sql.update("UPDATE reminder_deliveries SET state = 'SENDING', updated_at = ? WHERE id = ?"
+                + " AND state = 'CLAIMED'", at(at), deliveryId) == 1;
     }
 
     @Override
@@ -253,6 +259,9 @@ abstract class SqliteReminders implements ReminderRepository {
 
     @Override
     public int deliveriesInDoubt(Instant now) {
+        // Claimed but never begun: back to the queue, to be claimed again.
+        sql.update("UPDATE reminder_deliveries SET state = 'PENDING', lease_until = NULL, updated_at = ?"
+                + " WHERE state = 'CLAIMED' AND lease_until < ?", at(now), at(now));
         return sql.update("UPDATE reminder_deliveries SET state = 'IN_DOUBT', updated_at = ?,"
                 + " last_error = COALESCE(last_error, 'the sender stopped before it knew whether this was sent')"
                 + " WHERE state = 'SENDING' AND lease_until < ?", at(now), at(now));

@@ -82,13 +82,14 @@ class ReminderOutboxTest extends ReminderTestSupport {
             assertEquals(30, claimed.size());
             assertEquals(30, new HashSet<>(claimed).size());
         }
-        assertEquals(30, count("reminder_deliveries WHERE state = 'SENDING'"));
+        assertEquals(30, count("reminder_deliveries WHERE state = 'CLAIMED'"));
     }
 
     @Test
     void aDeliveryLeftSendingPastItsLeaseIsInDoubtAndNeverSentAgain() {
         say(CLAIRE, "action Report on road safety owner: Jon Leigh due: 10/12/2026", MONDAY);
         Outgoing out = outbox.claimDue(DUE, 10, DUE.plusSeconds(120)).get(0);
+        assertTrue(outbox.sending(out.deliveryId(), DUE.plusSeconds(1)));
         assertEquals(0, outbox.markInDoubt(DUE.plusSeconds(120)), "the lease has not run out");
         assertEquals(1, outbox.markInDoubt(DUE.plusSeconds(121)));
         assertEquals("IN_DOUBT", queryString("SELECT state FROM reminder_deliveries WHERE id = " + out.deliveryId()));
@@ -96,6 +97,27 @@ class ReminderOutboxTest extends ReminderTestSupport {
         String status = say(CLAIRE, "reminders status", DUE.plusSeconds(300));
         assertTrue(status.contains("**In doubt: sending stopped midway, so not sent again; ask them** (1)\n"
                 + "- Jon Leigh, before the target of action 1.0"), status);
+    }
+
+    @Test
+    void aDeliveryClaimedButNeverBegunIsClaimedAgainOnceItsLeaseRunsOut() {
+        say(CLAIRE, "action Report on road safety owner: Jon Leigh due: 10/12/2026", MONDAY);
+        Outgoing out = outbox.claimDue(DUE, 10, DUE.plusSeconds(120)).get(0);
+        assertEquals(List.of(), outbox.claimDue(DUE.plusSeconds(60), 10, DUE.plusSeconds(180)), "claimed already");
+        assertEquals(0, outbox.markInDoubt(DUE.plusSeconds(121)), "never begun, so not in doubt");
+        List<Outgoing> again = outbox.claimDue(DUE.plusSeconds(122), 10, DUE.plusSeconds(240));
+        assertEquals(List.of(out.deliveryId()), again.stream().map(Outgoing::deliveryId).toList());
+        assertTrue(outbox.sending(out.deliveryId(), DUE.plusSeconds(123)));
+        assertFalse(outbox.sending(out.deliveryId(), DUE.plusSeconds(124)), "only a claimed delivery begins");
+    }
+
+    @Test
+    void aClaimedDeliveryWhoseActionClosesIsNeverBegun() {
+        say(CLAIRE, "action Report on road safety owner: Jon Leigh due: 10/12/2026", MONDAY);
+        Outgoing out = outbox.claimDue(DUE, 10, DUE.plusSeconds(120)).get(0);
+        say(CLAIRE, "close 1", DUE.plusSeconds(5));
+        assertFalse(outbox.sending(out.deliveryId(), DUE.plusSeconds(6)));
+        assertEquals("CANCELLED", queryString("SELECT state FROM reminder_deliveries WHERE id = " + out.deliveryId()));
     }
 
     @Test

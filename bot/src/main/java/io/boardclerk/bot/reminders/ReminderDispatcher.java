@@ -42,11 +42,11 @@ public final class ReminderDispatcher implements AutoCloseable {
     /** One sweep sends until nothing is due, but no more than this many, so that what is in doubt is looked at. */
     static final int MAX_PER_SWEEP = 5_000;
     /**
-     * A claim of one can come back empty and still have done work: it expands one due reminder first, and some need
-     * no message (an escalation with nothing overdue, a reminder whose action has closed). So the sweep stops only
-     * after this many empty claims in a row; what is left goes out in the next sweep.
+     * How many deliveries one claim takes. They are claimed together (one transaction reads, composes and claims
+     * them), then each is marked sending on its own just before it goes out, so a crash leaves at most the one in
+     * flight in doubt: the rest of the batch is claimed again once its lease runs out.
      */
-    static final int EMPTY_CLAIMS = 10;
+    static final int BATCH = 20;
 
     private final ReminderOutbox outbox;
     private final ReminderSender sender;
@@ -92,7 +92,7 @@ public final class ReminderDispatcher implements AutoCloseable {
     }
 
     /**
-     * One sweep: what is in doubt, then every delivery due now, one at a time.
+     * One sweep: what is in doubt, then every delivery due now, claimed in batches and sent one at a time.
      *
      * @return how many deliveries it handled (sent or not)
      */
@@ -110,17 +110,22 @@ public final class ReminderDispatcher implements AutoCloseable {
                     + "and will not be sent again (see reminders status)", inDoubt);
         }
         int handled = 0;
-        int empty = 0;
-        while (handled < MAX_PER_SWEEP && empty < EMPTY_CLAIMS && !stopping) {
+        while (handled < MAX_PER_SWEEP && !stopping) {
             Instant now = clock.instant();
-            List<Outgoing> claimed = outbox.claimDue(now, 1, now.plus(LEASE));
+            List<Outgoing> claimed = outbox.claimDue(now, BATCH, now.plus(LEASE));
             if (claimed.isEmpty()) {
-                empty++;
-                continue;
+                break;
             }
-            empty = 0;
-            deliver(claimed.get(0));
-            handled++;
+            for (Outgoing outgoing : claimed) {
+                if (stopping) {
+                    // The rest stay claimed; their lease runs out and they are claimed again (never begun).
+                    break;
+                }
+                if (outbox.sending(outgoing.deliveryId(), clock.instant())) {
+                    deliver(outgoing);
+                }
+                handled++;
+            }
         }
         return handled;
     }

@@ -83,7 +83,7 @@ public class MemoryOutbox implements ReminderOutbox {
                 break;
             }
             if ((d.state.equals("PENDING") || d.state.equals("RETRY")) && !d.nextAt.isAfter(now)) {
-                d.state = "SENDING";
+                d.state = "CLAIMED";
                 d.leaseUntil = leaseUntil;
                 claimed.add(new Outgoing(d.id, d.attempts, d.tenantId, d.serviceUrl, d.recipient, d.message));
             }
@@ -127,12 +127,24 @@ public class MemoryOutbox implements ReminderOutbox {
     public synchronized int markInDoubt(Instant now) {
         int marked = 0;
         for (Delivery d : deliveries.values()) {
-            if (d.state.equals("SENDING") && d.leaseUntil.isBefore(now)) {
+            if (d.state.equals("CLAIMED") && d.leaseUntil.isBefore(now)) {
+                d.state = "PENDING";
+            } else if (d.state.equals("SENDING") && d.leaseUntil.isBefore(now)) {
                 d.state = "IN_DOUBT";
                 marked++;
             }
         }
         return marked;
+    }
+
+    @Override
+    public synchronized boolean sending(long deliveryId, Instant at) {
+        Delivery d = deliveries.get(deliveryId);
+        if (!d.state.equals("CLAIMED")) {
+            return false;
+        }
+        d.state = "SENDING";
+        return true;
     }
 
     /** An outcome recorded for a delivery that was not being sent is a bug in the dispatcher. */

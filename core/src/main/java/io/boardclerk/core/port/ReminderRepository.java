@@ -90,8 +90,11 @@ public interface ReminderRepository {
 
     Optional<StoredDelivery> delivery(long deliveryId);
 
-    /** Marks PENDING or RETRY deliveries SENDING until the lease ends, in one write; returns how many it marked. */
+    /** Marks PENDING or RETRY deliveries CLAIMED until the lease ends, in one write; returns how many it marked. */
     int claimDeliveries(java.util.Collection<Long> deliveryIds, Instant leaseUntil, Instant at);
+
+    /** CLAIMED to SENDING, just before the message goes out; false when it is no longer CLAIMED (cancelled). */
+    boolean markSending(long deliveryId, Instant at);
 
     void postponeDelivery(long deliveryId, Instant nextAt, Instant at);
 
@@ -102,7 +105,10 @@ public interface ReminderRepository {
     /** Ends a delivery: DEAD, UNDELIVERABLE or CANCELLED, with why. */
     void endDelivery(long deliveryId, String state, String error, Instant at);
 
-    /** SENDING deliveries whose lease ended before {@code now} become IN_DOUBT; returns how many. */
+    /**
+     * Deliveries whose lease ended before {@code now}: CLAIMED ones (never begun) go back to PENDING, SENDING ones
+     * become IN_DOUBT; returns how many became IN_DOUBT.
+     */
     int deliveriesInDoubt(Instant now);
 
     Optional<PersonalConversation> personalConversation(String tenantId, String userKey);

@@ -7,21 +7,29 @@ import java.util.Optional;
 /**
  * The sending side of reminders, as the bot's dispatcher sees it. Every method is one transaction.
  *
- * <p>Exactly once: {@link #claimDue} marks each delivery it returns SENDING with a lease, in the same transaction
- * that reads it, so two sweeps (threads or processes) never claim the same delivery. A delivery left SENDING when its
- * lease runs out (the process died mid-send) is {@link #markInDoubt marked in doubt} and never sent again; one that
- * was still PENDING or RETRY when the process died is simply claimed after the restart.
+ * <p>Exactly once: {@link #claimDue} marks the deliveries it returns CLAIMED with a lease, in the same transaction
+ * that reads them, so two sweeps (threads or processes) never claim the same delivery. Just before each one goes out,
+ * {@link #sending} marks it SENDING in a transaction of its own. After a crash, a delivery still CLAIMED was never
+ * begun: when its lease runs out it is claimed again and sent. One left SENDING (the process died mid-send, and Teams
+ * may have it) is {@link #markInDoubt marked in doubt} and never sent again; the secretary sees it.
  */
 public interface ReminderOutbox {
 
     /**
      * Expands the reminders due by {@code now} into deliveries (cancelling or skipping those no longer wanted, and
      * planning the next weekly ones), then claims up to {@code limit} deliveries due by {@code now} whose board's
-     * delivery window is open: each is marked SENDING until {@code leaseUntil}. Deliveries whose window is shut wait
+     * delivery window is open: each is marked CLAIMED until {@code leaseUntil}. Empty only when nothing claimable is
+     * due (due reminders that come to no delivery are worked through in the same call). Deliveries whose window is shut wait
      * for the next window; deliveries to someone with no Teams identity are marked UNDELIVERABLE and not returned;
      * deliveries whose action has closed are cancelled.
      */
     List<Outgoing> claimDue(Instant now, int limit, Instant leaseUntil);
+
+    /**
+     * Marks a claimed delivery SENDING, just before the request goes out. False when it is no longer claimed (its
+     * action closed, or was reassigned, since the claim): then it must not be sent.
+     */
+    boolean sending(long deliveryId, Instant at);
 
     void sent(long deliveryId, Instant at, String conversationId, String messageId);
 
@@ -34,7 +42,10 @@ public interface ReminderOutbox {
     /** The person cannot be reached in Teams (no identity, app not installed for them, blocked): shown to the secretary. */
     void undeliverable(long deliveryId, Instant at, String reason);
 
-    /** Deliveries left SENDING past their lease become IN_DOUBT (never re-sent); returns how many. */
+    /**
+     * Deliveries past their lease: CLAIMED ones go back to the queue; SENDING ones become IN_DOUBT (never re-sent).
+     * Returns how many became IN_DOUBT.
+     */
     int markInDoubt(Instant now);
 
     Optional<PersonalConversation> personalConversation(String tenantId, String userKey);

@@ -27,6 +27,11 @@ import java.util.Optional;
  */
 public final class Reminders implements ReminderOutbox {
 
+    /** How many due reminders one pass expands, however few deliveries the caller claims at a time. */
+    static final int EXPANSION_BATCH = 200;
+    /** Bounds one claim's work when many due reminders come to nothing to send; the next claim goes on. */
+    private static final int MAX_PASSES = 50;
+
     private final LedgerStore store;
     private volatile boolean boardsPlanned;
 
@@ -57,31 +62,53 @@ public final class Reminders implements ReminderOutbox {
         }
         return store.inTransaction(ledger -> {
             SweepReads reads = new SweepReads(ledger);
-            Expansion expansion = new Expansion(reads, now);
-            List<StoredReminder> dueReminders = ledger.dueReminders(now, limit);
-            reads.prefetchActions(dueReminders.stream().map(StoredReminder::actionId).filter(id -> id != null)
-                    .toList());
-            for (StoredReminder reminder : dueReminders) {
-                reads.knowReminder(reminder);
-                expansion.expand(reminder);
-            }
-            expansion.finish();
             List<Outgoing> claimed = new ArrayList<>();
-            for (List<StoredDelivery> due = ledger.dueDeliveries(now, limit); !due.isEmpty() && claimed.size() < limit;
-                 due = ledger.dueDeliveries(now, limit - claimed.size())) {
-                List<Outgoing> batch = new ArrayList<>();
-                for (StoredDelivery delivery : due) {
-                    claim(reads, delivery, now).ifPresent(batch::add);
-                }
-                // One write claims the batch; inside this transaction nobody else can have claimed any of it.
-                int marked = ledger.claimDeliveries(batch.stream().map(Outgoing::deliveryId).toList(), leaseUntil, now);
-                if (marked != batch.size()) {
-                    throw new IllegalStateException("Claimed " + marked + " of " + batch.size() + " deliveries");
-                }
-                claimed.addAll(batch);
+            // Due reminders can come to no delivery (skipped, undeliverable, waiting for the window): keep expanding
+            // until something is claimed or nothing is due, so that an empty answer means there is nothing to send.
+            boolean expanded = true;
+            for (int pass = 0; claimed.isEmpty() && expanded && pass < MAX_PASSES; pass++) {
+                expanded = expand(reads, ledger.dueReminders(now, Math.max(limit, EXPANSION_BATCH)), now);
+                claimDeliveries(reads, now, limit, leaseUntil, claimed);
             }
             return claimed;
         });
+    }
+
+    /** Expands due reminders into deliveries; false when there were none. */
+    private boolean expand(SweepReads reads, List<StoredReminder> dueReminders, Instant now) {
+        if (dueReminders.isEmpty()) {
+            return false;
+        }
+        Expansion expansion = new Expansion(reads, now);
+        reads.prefetchActions(dueReminders.stream().map(StoredReminder::actionId).filter(id -> id != null).toList());
+        for (StoredReminder reminder : dueReminders) {
+            reads.knowReminder(reminder);
+            expansion.expand(reminder);
+        }
+        expansion.finish();
+        return true;
+    }
+
+    private void claimDeliveries(SweepReads reads, Instant now, int limit, Instant leaseUntil, List<Outgoing> claimed) {
+        Ledger ledger = reads.ledger;
+        for (List<StoredDelivery> due = ledger.dueDeliveries(now, limit); !due.isEmpty() && claimed.size() < limit;
+             due = ledger.dueDeliveries(now, limit - claimed.size())) {
+            List<Outgoing> batch = new ArrayList<>();
+            for (StoredDelivery delivery : due) {
+                claim(reads, delivery, now).ifPresent(batch::add);
+            }
+            // One write claims the batch; inside this transaction nobody else can have claimed any of it.
+            int marked = ledger.claimDeliveries(batch.stream().map(Outgoing::deliveryId).toList(), leaseUntil, now);
+            if (marked != batch.size()) {
+                throw new IllegalStateException("Claimed " + marked + " of " + batch.size() + " deliveries");
+            }
+            claimed.addAll(batch);
+        }
+    }
+
+    @Override
+    public boolean sending(long deliveryId, Instant at) {
+        return store.inTransaction(ledger -> ledger.markSending(deliveryId, at));
     }
 
     /** Checks a due delivery and writes what it will say; empty when it was postponed, cancelled or undeliverable. */

@@ -10,6 +10,9 @@ public record StoredDelivery(long id, long reminderId, long boardId, Long person
                              int attempts, Instant nextAt, Instant leaseUntil, String lastError, Instant updatedAt) {
 
     public static final String PENDING = "PENDING";
+    /** Claimed by a sweep (with a lease) and not yet being sent. */
+    public static final String CLAIMED = "CLAIMED";
+    /** Being sent now: the request may have reached Teams. */
     public static final String SENDING = "SENDING";
     public static final String SENT = "SENT";
     public static final String RETRY = "RETRY";
