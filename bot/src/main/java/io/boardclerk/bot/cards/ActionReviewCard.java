@@ -77,11 +77,11 @@ public final class ActionReviewCard {
         if (review.live()) {
             card.set("refresh", refresh(row, review.boardId()));
             ArrayNode actions = AdaptiveCards.actions(card);
-            actions.add(showCard("Post update", input(Card.Verbs.TEXT, "What has happened since the last update?",
+            actions.add(AdaptiveCards.showCard("Post update", input(Card.Verbs.TEXT, "What has happened since the last update?",
                     true), execute("Post update", Card.Verbs.UPDATE, row, review.boardId())));
             actions.add(execute("Done", Card.Verbs.DONE, row, review.boardId()));
             actions.add(execute("Keep open", Card.Verbs.KEEP_OPEN, row, review.boardId()));
-            actions.add(showCard("New target", input(Card.Verbs.TARGET, "26/05/2026 or the next Board", false),
+            actions.add(AdaptiveCards.showCard("New target", input(Card.Verbs.TARGET, "26/05/2026 or the next Board", false),
                     execute("Set target", Card.Verbs.NEW_TARGET, row, review.boardId())));
         } else {
             body.add(text("This action is closed; the card no longer takes updates.").put("isSubtle", true));
@@ -117,17 +117,6 @@ public final class ActionReviewCard {
                 .put("isMultiline", multiline).put("maxLength", multiline ? MAX_INPUT : 200)
                 .put("isRequired", true).put("errorMessage", "Please fill this in first.");
         return input;
-    }
-
-    private static ObjectNode showCard(String title, ObjectNode input, ObjectNode submit) {
-        ObjectNode inner = AdaptiveCards.JSON.createObjectNode();
-        inner.put("type", "AdaptiveCard");
-        inner.putArray("body").add(input);
-        inner.putArray("actions").add(submit);
-        ObjectNode show = AdaptiveCards.JSON.createObjectNode();
-        show.put("type", "Action.ShowCard").put("title", title);
-        show.set("card", inner);
-        return show;
     }
 
     static String status(ActionStatus status) {

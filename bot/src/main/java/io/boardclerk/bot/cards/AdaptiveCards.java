@@ -95,4 +95,16 @@ public final class AdaptiveCards {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** A button that opens {@code input} with its {@code submit} button under it (Action.ShowCard). */
+    static ObjectNode showCard(String title, ObjectNode input, ObjectNode submit) {
+        ObjectNode inner = JSON.createObjectNode();
+        inner.put("type", "AdaptiveCard");
+        inner.putArray("body").add(input);
+        inner.putArray("actions").add(submit);
+        ObjectNode show = JSON.createObjectNode();
+        show.put("type", "Action.ShowCard").put("title", title);
+        show.set("card", inner);
+        return show;
+    }
 }

@@ -133,14 +133,14 @@ public final class ReminderCard {
             actions.add(toggle);
         }
         if (live && open(row.status())) {
-            actions.add(showCard("Post update", textInput(inputId(Card.Verbs.TEXT, row),
+            actions.add(AdaptiveCards.showCard("Post update", textInput(inputId(Card.Verbs.TEXT, row),
                     "What has happened since the last update?", true, MAX_INPUT),
                     execute("Post update", Card.Verbs.UPDATE, row, boardId, true)));
             actions.add(execute("Done", Card.Verbs.DONE, row, boardId, true));
-            actions.add(showCard("Need more time", textInput(inputId(Card.Verbs.TARGET, row),
+            actions.add(AdaptiveCards.showCard("Need more time", textInput(inputId(Card.Verbs.TARGET, row),
                     "The new target you propose: 26/05/2027 or the next Board", false, 200),
                     execute("Ask the chair", Card.Verbs.MORE_TIME, row, boardId, true)));
-            actions.add(showCard("Snooze", snoozeChoice(inputId(Card.Verbs.DAYS, row)),
+            actions.add(AdaptiveCards.showCard("Snooze", snoozeChoice(inputId(Card.Verbs.DAYS, row)),
                     execute("Remind me then", Card.Verbs.SNOOZE, row, boardId, false)));
         }
         if (!actions.isEmpty()) {
@@ -187,16 +187,5 @@ public final class ReminderCard {
                     .put("value", String.valueOf(days));
         }
         return input;
-    }
-
-    private static ObjectNode showCard(String title, ObjectNode input, ObjectNode submit) {
-        ObjectNode inner = AdaptiveCards.JSON.createObjectNode();
-        inner.put("type", "AdaptiveCard");
-        inner.putArray("body").add(input);
-        inner.putArray("actions").add(submit);
-        ObjectNode show = AdaptiveCards.JSON.createObjectNode();
-        show.put("type", "Action.ShowCard").put("title", title);
-        show.set("card", inner);
-        return show;
     }
 }
