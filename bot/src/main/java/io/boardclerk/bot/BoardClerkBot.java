@@ -50,6 +50,7 @@ final class BoardClerkBot extends ActivityHandler {
     private final ServiceUrls serviceUrls;
     private final ChatAddresses chatAddresses;
     private volatile ActionLogPoster poster;
+    private volatile SharePointUploader uploader;
 
     BoardClerkBot(Clerk clerk, RosterService roster, Connector connector, Clock clock, DownloadLinks links,
                   ServiceUrls serviceUrls, ChatAddresses chatAddresses) {
@@ -76,6 +77,11 @@ final class BoardClerkBot extends ActivityHandler {
     /** The poster of action-log summaries (it posts through the bot as its fallback, so it is set after both exist). */
     void postWith(ActionLogPoster value) {
         this.poster = value;
+    }
+
+    /** The SharePoint folder finder and uploader (Graph calls after the turn's transaction). */
+    void uploadWith(SharePointUploader value) {
+        this.uploader = value;
     }
 
     @Override
@@ -230,6 +236,14 @@ final class BoardClerkBot extends ActivityHandler {
             for (Card card : reply.get().cards()) {
                 if (card instanceof Card.PostActionLog post) {
                     connector.reply(incoming, poster.post(post, channel(incoming), r -> deliverNow(incoming, r)).line());
+                    continue;
+                }
+                if (card instanceof Card.FindFolder find) {
+                    connector.reply(incoming, uploader.find(find));
+                    continue;
+                }
+                if (card instanceof Card.Upload upload) {
+                    connector.reply(incoming, uploader.upload(upload));
                     continue;
                 }
                 if (card instanceof Card.PostingMethod method) {

@@ -18,6 +18,7 @@ import io.boardclerk.core.export.Exporter;
 import io.boardclerk.core.port.Directory;
 import io.boardclerk.graph.GraphChatPoster;
 import io.boardclerk.graph.GraphDirectory;
+import io.boardclerk.graph.GraphFiles;
 import io.boardclerk.graph.GraphSettings;
 import io.boardclerk.storage.SqliteLedgerStore;
 import io.javalin.Javalin;
@@ -79,6 +80,8 @@ public final class BoardClerkServer implements AutoCloseable {
         BoardChat boardChat = new BoardChat(bot, serviceUrls, config);
         this.weeklyPosts = new WeeklyPostScheduler(new WeeklyPosts(store), poster, boardChat, chatAddresses, clock);
         this.exporter = new Exporter(store);
+        bot.uploadWith(new SharePointUploader(store, config.graph() ? new GraphFiles(graphSettings(config)) : null,
+                graphOff(config), exporter, links, clock, config.zone()));
         DownloadEndpoint downloads = new DownloadEndpoint(links, exporter, clock, config.zone(), Json.MAPPER);
         this.access = new PanelAccess(config.localMode(), config.ssoResource().isEmpty() ? Optional.empty()
                 : Optional.of(new SsoTokenValidator(config.loginAuthority(), config.appTenantId(),
