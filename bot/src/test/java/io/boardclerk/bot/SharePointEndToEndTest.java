@@ -154,6 +154,25 @@ class SharePointEndToEndTest {
     }
 
     @Test
+    void the_end_of_a_meeting_uploads_its_draft_and_off_stops_uploads() throws Exception {
+        startWithGraph();
+        say(CHAIR, "sharepoint folder " + TYPED);
+        say(SECRETARY, "start meeting");
+
+        String end = texts(say(SECRETARY, "end meeting"));
+
+        assertTrue(end.contains("Uploaded [" + DRAFT + "]"), end);
+        assertEquals(1, drive.stored().size());
+        assertTrue(wordText(drive.stored().get(0).bytes()).contains("Business Coordination Board"));
+
+        assertTrue(texts(say(JON, "sharepoint folder off")).contains("Only the chair or secretary"));
+        assertTrue(texts(say(SECRETARY, "sharepoint folder off")).contains("will no longer be uploaded"));
+        String draft = texts(say(SECRETARY, "draft minutes"));
+        assertFalse(draft.contains("Uploaded"), draft);
+        assertEquals(1, drive.stored().size());
+    }
+
+    @Test
     void members_may_not_set_the_folder_or_upload_and_bad_addresses_are_refused_with_how_to_say_it() throws Exception {
         startWithGraph();
 
