@@ -105,32 +105,32 @@ final class SharePointUploader {
 
     /** Uploads the document to the board's folder; says where it went, or why not. */
     String upload(Card.Upload upload) {
-        String what = upload.document() == Card.Document.MINUTES_DOCX ? "minutes" : "action log";
+        String what = upload.document() == Card.Document.MINUTES_DOCX ? "minutes were" : "action log was";
         if (graph == null) {
-            return "The " + what + " was not uploaded to SharePoint: Microsoft Graph is off (" + graphOff + ")."
+            return "The " + what + " not uploaded to SharePoint: Microsoft Graph is off (" + graphOff + ")."
                     + download(upload);
         }
         Optional<Board> board = store.read(ledger -> ledger.board(upload.boardId()));
         Optional<SharePointFolder> folder = store.read(ledger -> ledger.sharePointFolder(upload.boardId()));
         if (board.isEmpty() || folder.isEmpty()) {
-            return "The " + what + " was not uploaded: the board has no SharePoint folder now.";
+            return "The " + what + " not uploaded: the board has no SharePoint folder now.";
         }
         byte[] bytes;
         try {
             Optional<byte[]> document = document(upload);
             if (document.isEmpty()) {
-                return "The " + what + " was not uploaded: there is nothing to upload any more.";
+                return "The " + what + " not uploaded: there is nothing to upload any more.";
             }
             bytes = document.get();
         } catch (IOException e) {
-            LOG.error("Could not write the {} of board {} for SharePoint", what, upload.boardId(), e);
-            return "The " + what + " was not uploaded: the Word document could not be written.";
+            LOG.error("Could not write the {} of board {} for SharePoint", upload.document(), upload.boardId(), e);
+            return "The " + what + " not uploaded: the Word document could not be written.";
         }
         SharePointFolder f = folder.get();
         GraphFiles.Upload outcome = graph.upload(board.get().tenantId(), f.driveId(), f.itemId(), upload.fileName(),
                 bytes);
-        LOG.info("Uploading the {} of board {} to SharePoint ({} bytes): {}", what, upload.boardId(), bytes.length,
-                outcome.getClass().getSimpleName());
+        LOG.info("Uploading the {} of board {} to SharePoint ({} bytes): {}", upload.document(), upload.boardId(),
+                bytes.length, outcome.getClass().getSimpleName());
         String where = MarkdownLink.of(f.name(), f.webUrl());
         if (outcome instanceof GraphFiles.Uploaded uploaded) {
             return "Uploaded " + MarkdownLink.of(uploaded.name(), uploaded.webUrl()) + " to " + where
@@ -147,7 +147,7 @@ final class SharePointUploader {
         } else {
             problem = ((GraphFiles.Failed) outcome).problem();
         }
-        return "The " + what + " was not uploaded to " + where + ": " + problem + download(upload);
+        return "The " + what + " not uploaded to " + where + ": " + problem + download(upload);
     }
 
     /** " The Word document is at <link> meanwhile." for a failed upload, when links can be made here. */

@@ -201,7 +201,7 @@ class SharePointEndToEndTest {
         List<FakeConnector.Sent> draft = say(SECRETARY, "draft minutes");
 
         String line = texts(draft);
-        assertTrue(line.contains("The minutes was not uploaded to [Minutes](" + ENCODED + "): the folder is gone"),
+        assertTrue(line.contains("The minutes were not uploaded to [Minutes](" + ENCODED + "): the folder is gone"),
                 line);
         assertTrue(line.contains("The setting is kept") && line.contains("[this download link](https://clerk"
                 + ".fenshire.example/files/"), line);
