@@ -173,6 +173,30 @@ class SharePointEndToEndTest {
     }
 
     @Test
+    void the_upload_is_made_with_the_database_free() throws Exception {
+        startWithGraph();
+        say(SECRETARY, "sharepoint folder " + TYPED);
+        say(SECRETARY, "start meeting");
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        drive.onUpload(() -> {
+            // Another connection takes the write lock at once: it would be busy if the turn's transaction were open.
+            try (java.sql.Connection other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + bot.database);
+                 java.sql.Statement statement = other.createStatement()) {
+                statement.execute("PRAGMA busy_timeout = 0");
+                statement.execute("BEGIN IMMEDIATE");
+                statement.execute("ROLLBACK");
+                seen.add("free");
+            } catch (java.sql.SQLException e) {
+                seen.add("locked: " + e.getMessage());
+            }
+        });
+
+        assertTrue(texts(say(SECRETARY, "draft minutes")).contains("Uploaded ["));
+
+        assertEquals(List.of("free"), seen);
+    }
+
+    @Test
     void members_may_not_set_the_folder_or_upload_and_bad_addresses_are_refused_with_how_to_say_it() throws Exception {
         startWithGraph();
 

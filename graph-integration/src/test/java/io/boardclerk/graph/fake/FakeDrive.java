@@ -68,6 +68,7 @@ public final class FakeDrive implements AutoCloseable {
     private final Map<Integer, Session> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger sessionIds = new AtomicInteger();
     private volatile String sessionBodyOverride;
+    private volatile Runnable onUpload = () -> { };
 
     private static final class Session {
         final String driveId;
@@ -136,6 +137,12 @@ public final class FakeDrive implements AutoCloseable {
         return this;
     }
 
+    /** Runs while a simple upload is being received, before it is answered (to look at the caller's state then). */
+    public FakeDrive onUpload(Runnable check) {
+        this.onUpload = check;
+        return this;
+    }
+
     public List<Received> received() {
         return List.copyOf(received);
     }
@@ -189,6 +196,7 @@ public final class FakeDrive implements AutoCloseable {
                     notFound(exchange);
                     return;
                 }
+                onUpload.run();
                 stored.add(new Stored(content.group(1), content.group(2), content.group(3), body, false));
                 respond(exchange, 201, Map.of(), item(content.group(3), body.length));
             } else if ("POST".equals(method) && session.matches()) {
