@@ -53,6 +53,7 @@ final class BoardClerkBot extends ActivityHandler {
     private final PersonalChats personalChats;
     /** Set once by the server right after construction (it needs this bot to post through). */
     private volatile BoardChat boardChat;
+    private volatile SharePointUploader uploader;
 
     BoardClerkBot(Clerk clerk, RosterService roster, Connector connector, Clock clock, DownloadLinks links,
                   ServiceUrls serviceUrls, ChatAddresses chatAddresses, PersonalChats personalChats) {
@@ -86,6 +87,11 @@ final class BoardClerkBot extends ActivityHandler {
     /** Where announcements of presses on reminder cards (in personal chats) are posted: the board's own chat. */
     void announceInBoards(BoardChat chat) {
         this.boardChat = chat;
+    }
+
+    /** The SharePoint folder finder and uploader (Graph calls after the turn's transaction). */
+    void uploadWith(SharePointUploader value) {
+        this.uploader = value;
     }
 
     @Override
@@ -261,6 +267,14 @@ final class BoardClerkBot extends ActivityHandler {
             for (Card card : reply.get().cards()) {
                 if (card instanceof Card.PostActionLog post) {
                     connector.reply(incoming, poster.post(post, channel(incoming), r -> deliverNow(incoming, r)).line());
+                    continue;
+                }
+                if (card instanceof Card.FindFolder find) {
+                    connector.reply(incoming, uploader.find(find));
+                    continue;
+                }
+                if (card instanceof Card.Upload upload) {
+                    connector.reply(incoming, uploader.upload(upload));
                     continue;
                 }
                 if (card instanceof Card.PostingMethod method) {

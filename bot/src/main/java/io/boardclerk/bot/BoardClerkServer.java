@@ -23,6 +23,7 @@ import io.boardclerk.bot.reminders.RateLimiter;
 import io.boardclerk.bot.reminders.ReminderDispatcher;
 import io.boardclerk.bot.reminders.RetryPolicy;
 import io.boardclerk.graph.GraphDirectory;
+import io.boardclerk.graph.GraphFiles;
 import io.boardclerk.graph.GraphSettings;
 import io.boardclerk.storage.SqliteLedgerStore;
 import io.javalin.Javalin;
@@ -89,6 +90,8 @@ public final class BoardClerkServer implements AutoCloseable {
         this.weeklyPosts = new WeeklyPostScheduler(new WeeklyPosts(store), poster, boardChat, chatAddresses, clock);
         this.reminders = reminders(config, outbox, connector, clock);
         this.exporter = new Exporter(store);
+        bot.uploadWith(new SharePointUploader(store, config.graph() ? new GraphFiles(graphSettings(config)) : null,
+                graphOff(config), exporter, links, clock, config.zone()));
         DownloadEndpoint downloads = new DownloadEndpoint(links, exporter, clock, config.zone(), Json.MAPPER);
         this.access = new PanelAccess(config.localMode(), config.ssoResource().isEmpty() ? Optional.empty()
                 : Optional.of(new SsoTokenValidator(config.loginAuthority(), config.appTenantId(),

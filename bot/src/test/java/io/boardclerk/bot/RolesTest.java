@@ -93,6 +93,10 @@ class RolesTest {
             owner  | post action log                           | Only the chair or secretary can post the action log summary
             member | post action log weekly monday             | Only the chair or secretary can set when the action log summary is posted
             member | post action log weekly off                | Only the chair or secretary can set when the action log summary is posted
+            member | sharepoint folder https://fenshire.sharepoint.com/sites/Board/Docs | Only the chair or secretary can set the board's SharePoint folder
+            owner  | sharepoint folder off                     | Only the chair or secretary can set the board's SharePoint folder
+            member | upload minutes                            | Only the chair or secretary can upload the minutes
+            owner  | upload action log                         | Only the chair or secretary can upload the action log
             member | approve minutes 20/11/2026                | Only the chair can approve the minutes
             secretary | approve minutes 20/11/2026             | Only the chair can approve the minutes
             """)

@@ -24,6 +24,7 @@ import io.boardclerk.core.model.Target;
 import io.boardclerk.core.port.Ledger;
 import io.boardclerk.core.posting.ChatAddress;
 import io.boardclerk.core.posting.PostingSchedule;
+import io.boardclerk.core.sharepoint.SharePointFolder;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -60,11 +61,13 @@ final class SqliteLedger extends SqliteReminders implements Ledger {
 
     private final SqliteAttendance attendance;
     private final SqlitePosting posting;
+    private final SqliteSharePoint sharePoint;
 
     SqliteLedger(Connection connection) {
         super(new Sql(connection));
         this.attendance = new SqliteAttendance(sql);
         this.posting = new SqlitePosting(sql);
+        this.sharePoint = new SqliteSharePoint(sql);
     }
 
     /** Releases the compiled statements before the connection closes. */
@@ -855,5 +858,22 @@ final class SqliteLedger extends SqliteReminders implements Ledger {
     @Override
     public void recordWeeklyPost(long boardId, LocalDate date, String outcome) {
         posting.recordWeeklyPost(boardId, date, outcome);
+    }
+
+    // ---- the board's SharePoint folder (V7)
+
+    @Override
+    public Optional<SharePointFolder> sharePointFolder(long boardId) {
+        return sharePoint.sharePointFolder(boardId);
+    }
+
+    @Override
+    public void setSharePointFolder(long boardId, SharePointFolder folder) {
+        sharePoint.setSharePointFolder(boardId, folder);
+    }
+
+    @Override
+    public boolean clearSharePointFolder(long boardId) {
+        return sharePoint.clearSharePointFolder(boardId);
     }
 }

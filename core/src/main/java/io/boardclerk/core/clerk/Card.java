@@ -91,6 +91,20 @@ public sealed interface Card {
     record PostingMethod(long boardId) implements Card {
     }
 
+    /**
+     * Find the SharePoint folder at {@code url} through Microsoft Graph and, if it is one, keep it as the board's
+     * (done after the turn's transaction: no Graph call holds the database).
+     */
+    record FindFolder(long boardId, String url, String setBy) implements Card {
+    }
+
+    /**
+     * Upload {@code document} (for minutes, of {@code meetingId}) to the board's SharePoint folder as {@code fileName},
+     * after the turn's transaction; the bot says where it went or why not, in one line.
+     */
+    record Upload(long boardId, Long meetingId, Document document, String fileName) implements Card {
+    }
+
     /** A summary of the minutes draft, with its Word download. */
     record Minutes(MinutesDraft draft, Download download) implements Card {
     }

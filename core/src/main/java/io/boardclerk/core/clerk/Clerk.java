@@ -99,6 +99,8 @@ public final class Clerk {
         on(Command.Attendance.class, AttendanceHandler::attendance);
         on(Command.Quorum.class, AttendanceHandler::quorum);
         on(Command.Export.class, MinutesHandler::export);
+        on(Command.SharePointFolder.class, SharePointFiles::folder);
+        on(Command.Upload.class, SharePointFiles::upload);
         on(Command.SetItem.class, MeetingsHandler::setItem);
         on(Command.NextMeeting.class, MeetingsHandler::nextMeeting);
         on(Command.StartMeeting.class, MeetingsHandler::start);

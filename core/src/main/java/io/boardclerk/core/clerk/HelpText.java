@@ -43,6 +43,8 @@ final class HelpText {
             - `marking OFFICIAL` (or OFFICIAL-SENSITIVE, PROTECT, none)
             - `attendance`: the last Teams meeting's attendance report against the board
             - `quorum 5` · `quorum off` (chair or secretary) · `quorum` shows it
+            - `sharepoint folder <address>` (chair or secretary): drafts and action logs are uploaded there \
+            (`sharepoint folder` shows it, `sharepoint folder off`) · `upload minutes` · `upload action log`
 
             **Meetings and the board**
             - `start meeting` · `end meeting` (Teams meetings open and close by themselves)

@@ -36,6 +36,7 @@ final class MinutesHandler {
         desk.show(new Card.Minutes(draft, new Card.Download(desk.board().id(), meeting.id(), Card.Document.MINUTES_DOCX,
                 "Minutes " + (draft.approved() ? "" : "draft ") + "– " + desk.board().name() + " – "
                         + BritishDates.format(meeting.date()))));
+        SharePointFiles.uploadMinutes(desk, meeting, draft.approved());
         return "";
     }
 

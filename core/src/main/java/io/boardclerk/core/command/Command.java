@@ -98,6 +98,21 @@ public sealed interface Command {
         public enum Mode { NOW, WEEKLY, WEEKLY_OFF, SHOW_SCHEDULE }
     }
 
+    /**
+     * The board's SharePoint folder: set from an address copied from the browser ({@code sharepoint folder <url>}),
+     * shown ({@code sharepoint folder}) or forgotten ({@code sharepoint folder off}).
+     *
+     * @param url the address for {@link Mode#SET}, as typed; otherwise null
+     */
+    record SharePointFolder(Mode mode, String url) implements Command {
+        public enum Mode { SHOW, SET, OFF }
+    }
+
+    /** Upload a Word document to the board's SharePoint folder now: {@code upload minutes}, {@code upload action log}. */
+    record Upload(What what) implements Command {
+        public enum What { MINUTES, ACTION_LOG }
+    }
+
     /** The sender's own actions: on this board, or in a personal chat on every board they sit on. */
     record MyActions() implements Command {
     }

@@ -82,6 +82,10 @@ public final class CommandParser {
     private static final Pattern HISTORY = Pattern.compile("^history\\s+(?:of\\s+)?" + NUM + "$", I);
     private static final Pattern POST_LOG = Pattern.compile("^post\\s+(?:the\\s+)?action\\s+log(?:\\s+summary)?"
             + "(?:\\s+(weekly|every\\s+week)(?:\\s+(?:on\\s+)?(.+?))?)?\\.?$", I);
+    private static final Pattern SHAREPOINT = Pattern.compile("^(?:set\\s+(?:the\\s+)?)?share\\s*point\\s+(?:folder|"
+            + "library)(?:\\s*[:=]?\\s+(.+))?$", I | Pattern.DOTALL);
+    private static final Pattern UPLOAD = Pattern.compile("^upload\\s+(?:the\\s+)?(minutes(?:\\s+draft)?|draft\\s+"
+            + "minutes|action\\s+log)(?:\\s+to\\s+share\\s*point)?[.!]?$", I);
     private static final Pattern LOG_OVERDUE = Pattern.compile("^(?:the\\s+)?(?:action\\s+log|actions)\\s+"
             + "overdue$|^overdue\\s+actions$", I);
     private static final Pattern LOG_OWNER = Pattern.compile("^(?:the\\s+)?(?:action\\s+log|actions)\\s+(?:owner|for"
@@ -246,6 +250,9 @@ public final class CommandParser {
                         m.group(1) != null ? m.group(1) : m.group(2)))),
                 l -> group(HISTORY, l, m -> new Command.History(Integer.parseInt(m.group(1)))),
                 l -> group(POST_LOG, l, m -> PostingWords.command(m.group(1), m.group(2))),
+                l -> group(SHAREPOINT, l, m -> sharePoint(m.group(1))),
+                l -> group(UPLOAD, l, m -> new Command.Upload(m.group(1).toLowerCase(Locale.ROOT).contains("action")
+                        ? Command.Upload.What.ACTION_LOG : Command.Upload.What.MINUTES)),
                 l -> group(LOG_OVERDUE, l, m -> new Command.ActionLog(true, null)),
                 l -> group(LOG_OWNER, l, m -> new Command.ActionLog(false, clean(m.group(1)))),
                 l -> group(REVIEW_ALL, l, m -> new Command.ReviewActions()),
@@ -465,6 +472,18 @@ public final class CommandParser {
             return new Command.Quorum(false, Integer.parseInt(w));
         }
         return new Command.Invalid("A quorum is a number of members from 1 to 99, or \"off\".", "quorum 5");
+    }
+
+    /** {@code sharepoint folder [<address> | off]}: the address is checked by the clerk, which says how to say it. */
+    private static Command sharePoint(String words) {
+        if (words == null || words.isBlank()) {
+            return new Command.SharePointFolder(Command.SharePointFolder.Mode.SHOW, null);
+        }
+        String word = words.strip().toLowerCase(Locale.ROOT).replaceAll("[.!]+$", "");
+        if (word.equals("off") || word.equals("none") || word.equals("clear") || word.equals("remove")) {
+            return new Command.SharePointFolder(Command.SharePointFolder.Mode.OFF, null);
+        }
+        return new Command.SharePointFolder(Command.SharePointFolder.Mode.SET, words.strip());
     }
 
     private static Command marking(String words) {

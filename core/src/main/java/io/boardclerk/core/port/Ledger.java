@@ -5,5 +5,6 @@ package io.boardclerk.core.port;
  * together or none of them: see {@link LedgerStore#inTransaction}.
  */
 public interface Ledger extends BoardRepository, PersonRepository, MeetingRepository, MinutesRepository,
-        ActionRepository, JournalRepository, AttendanceRepository, PostingRepository, ReminderRepository {
+        ActionRepository, JournalRepository, AttendanceRepository, PostingRepository, ReminderRepository,
+        SharePointRepository {
 }
