@@ -11,6 +11,7 @@ import io.boardclerk.bot.cards.CardRenderer;
 import io.boardclerk.bot.cards.MinutesCard;
 import io.boardclerk.bot.documents.DownloadCard;
 import io.boardclerk.bot.documents.DownloadLinks;
+import io.boardclerk.core.clerk.CalendarSync;
 import io.boardclerk.core.clerk.Card;
 import io.boardclerk.core.clerk.CardOutcome;
 import io.boardclerk.core.clerk.Clerk;
@@ -50,6 +51,7 @@ final class BoardClerkBot extends ActivityHandler {
     private final ServiceUrls serviceUrls;
     private final ChatAddresses chatAddresses;
     private volatile ActionLogPoster poster;
+    private volatile Optional<CalendarSync> calendar = Optional.empty();
 
     BoardClerkBot(Clerk clerk, RosterService roster, Connector connector, Clock clock, DownloadLinks links,
                   ServiceUrls serviceUrls, ChatAddresses chatAddresses) {
@@ -76,6 +78,11 @@ final class BoardClerkBot extends ActivityHandler {
     /** The poster of action-log summaries (it posts through the bot as its fallback, so it is set after both exist). */
     void postWith(ActionLogPoster value) {
         this.poster = value;
+    }
+
+    /** The reader of followed Outlook calendars, when Graph is on (a turn that sets or syncs one runs it after). */
+    void syncWith(Optional<CalendarSync> value) {
+        this.calendar = value;
     }
 
     @Override
@@ -230,6 +237,11 @@ final class BoardClerkBot extends ActivityHandler {
             for (Card card : reply.get().cards()) {
                 if (card instanceof Card.PostActionLog post) {
                     connector.reply(incoming, poster.post(post, channel(incoming), r -> deliverNow(incoming, r)).line());
+                    continue;
+                }
+                if (card instanceof Card.CalendarSync sync) {
+                    connector.reply(incoming, cut(calendar.map(c -> c.sync(sync.boardId()).summary())
+                            .orElse("Microsoft Graph is off here, so no calendar can be read.")));
                     continue;
                 }
                 if (card instanceof Card.PostingMethod method) {

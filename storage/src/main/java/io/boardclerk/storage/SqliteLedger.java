@@ -7,6 +7,7 @@ import io.boardclerk.core.model.ActionStatus;
 import io.boardclerk.core.model.ActionUpdate;
 import io.boardclerk.core.model.Apology;
 import io.boardclerk.core.model.AttendanceFetch;
+import io.boardclerk.core.model.CalendarFollow;
 import io.boardclerk.core.model.AttendanceReport;
 import io.boardclerk.core.model.Board;
 import io.boardclerk.core.model.BoardRole;
@@ -61,11 +62,13 @@ final class SqliteLedger implements Ledger {
     private final Sql sql;
     private final SqliteAttendance attendance;
     private final SqlitePosting posting;
+    private final SqliteCalendar calendar;
 
     SqliteLedger(Connection connection) {
         this.sql = new Sql(connection);
         this.attendance = new SqliteAttendance(sql);
         this.posting = new SqlitePosting(sql);
+        this.calendar = new SqliteCalendar(sql);
     }
 
     /** Releases the compiled statements before the connection closes. */
@@ -244,7 +247,8 @@ final class SqliteLedger implements Ledger {
 
     @Override
     public List<Meeting> meetings(long boardId) {
-        return sql.list(MEETING + " WHERE board_id = ? ORDER BY date, id", SqliteLedger::meeting, boardId);
+        return sql.list(MEETING + " WHERE board_id = ? AND cancelled_at IS NULL ORDER BY date, id",
+                SqliteLedger::meeting, boardId);
     }
 
     @Override
@@ -820,5 +824,48 @@ final class SqliteLedger implements Ledger {
     @Override
     public void recordWeeklyPost(long boardId, LocalDate date, String outcome) {
         posting.recordWeeklyPost(boardId, date, outcome);
+    }
+
+    // ---- the calendar a board follows (V8): kept in SqliteCalendar
+
+    @Override
+    public Optional<CalendarFollow> calendarFollow(long boardId) {
+        return calendar.calendarFollow(boardId);
+    }
+
+    @Override
+    public void followCalendar(long boardId, String organiser, String series, String setBy, Instant at,
+                               Instant nextSyncAt) {
+        calendar.followCalendar(boardId, organiser, series, setBy, at, nextSyncAt);
+    }
+
+    @Override
+    public boolean unfollowCalendar(long boardId) {
+        return calendar.unfollowCalendar(boardId);
+    }
+
+    @Override
+    public List<CalendarFollow> dueCalendarFollows(Instant now) {
+        return calendar.dueCalendarFollows(now);
+    }
+
+    @Override
+    public void calendarSynced(long boardId, Instant nextSyncAt, Instant at, String problem) {
+        calendar.calendarSynced(boardId, nextSyncAt, at, problem);
+    }
+
+    @Override
+    public Map<String, Long> calendarMeetings(long boardId) {
+        return calendar.calendarMeetings(boardId);
+    }
+
+    @Override
+    public void linkCalendarEvent(long boardId, String eventId, long meetingId) {
+        calendar.linkCalendarEvent(boardId, eventId, meetingId);
+    }
+
+    @Override
+    public boolean cancelMeeting(long meetingId, Instant at) {
+        return calendar.cancelMeeting(meetingId, at);
     }
 }

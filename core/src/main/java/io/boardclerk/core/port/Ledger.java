@@ -5,5 +5,5 @@ package io.boardclerk.core.port;
  * together or none of them: see {@link LedgerStore#inTransaction}.
  */
 public interface Ledger extends BoardRepository, PersonRepository, MeetingRepository, MinutesRepository,
-        ActionRepository, JournalRepository, AttendanceRepository, PostingRepository {
+        ActionRepository, JournalRepository, AttendanceRepository, PostingRepository, CalendarRepository {
 }
