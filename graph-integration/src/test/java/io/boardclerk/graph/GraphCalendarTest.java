@@ -84,7 +84,7 @@ class GraphCalendarTest {
         List<FakeCalendarGraph.Received> received = graph.received();
         assertEquals(3, received.size(), "six events in pages of two");
         FakeCalendarGraph.Received first = received.get(0);
-        assertEquals("/v1.0/users/" + CLAIRE + "/calendarView", first.path());
+        assertEquals("/v1.0/users/claire.dunmore%40fenshire.example/calendarView", first.path(), "the address escaped");
         assertEquals("2026-11-23T00:00:00Z", first.query().get("startDateTime"));
         assertEquals("2027-11-23T00:00:00Z", first.query().get("endDateTime"));
         assertEquals(String.join(",", GraphCalendar.FIELDS), first.query().get("$select"));
