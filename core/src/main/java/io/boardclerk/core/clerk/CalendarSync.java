@@ -209,8 +209,9 @@ public final class CalendarSync {
     private Applied apply(Ledger ledger, Board board, List<Occurrence> series, Instant now, Instant to) {
         LocalDate today = now.atZone(zone).toLocalDate();
         LocalDate until = to.atZone(zone).toLocalDate();
+        // Audited as the meeting events are ("via meeting"), by "Outlook calendar": the history says who moved it.
         Desk desk = new Desk(ledger, board, null, new RosterMatcher(ledger.people(board.id()), List.of()),
-                new Source(null, null, "Outlook calendar", "(calendar sync)", now), zone, "calendar");
+                new Source(null, null, "Outlook calendar", "(calendar sync)", now), zone);
         Map<Long, LocalDate> targetsBefore = ledger.actions(board.id()).stream()
                 .filter(a -> a.target().date() != null)
                 .collect(Collectors.toMap(ActionItem::id, a -> a.target().date()));
