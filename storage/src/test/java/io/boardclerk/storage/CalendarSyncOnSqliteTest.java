@@ -134,7 +134,7 @@ class CalendarSyncOnSqliteTest extends LedgerStoreTestSupport {
         sync.sync(board);
         say(SECRETARY, "Action: Jon Leigh to report on road safety by the next Board.");
         say(SECRETARY, "Action: Jon Leigh to circulate the estates paper by the next Board.");
-        say(SECRETARY, "Action: Jane Gifford to brief members by 01/12/2026.");
+        say(SECRETARY, "Action: Jon Leigh to brief members by 01/12/2026.");
 
         board("occ-jan", "2027-01-21T14:00:00Z", "Police Headquarters", null);
         CalendarSync.Outcome outcome = sync.sync(board);
