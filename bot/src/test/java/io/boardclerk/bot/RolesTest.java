@@ -93,6 +93,9 @@ class RolesTest {
             owner  | post action log                           | Only the chair or secretary can post the action log summary
             member | post action log weekly monday             | Only the chair or secretary can set when the action log summary is posted
             member | post action log weekly off                | Only the chair or secretary can set when the action log summary is posted
+            member | calendar claire.dunmore@fenshire.example  | Only the chair or secretary can choose the calendar the board's meetings follow
+            owner  | calendar sync                             | Only the chair or secretary can read the calendar
+            member | calendar off                              | Only the chair or secretary can stop following the calendar
             member | approve minutes 20/11/2026                | Only the chair can approve the minutes
             secretary | approve minutes 20/11/2026             | Only the chair can approve the minutes
             """)
