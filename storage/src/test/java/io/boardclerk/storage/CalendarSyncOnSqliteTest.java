@@ -236,6 +236,27 @@ class CalendarSyncOnSqliteTest extends LedgerStoreTestSupport {
     }
 
     @Test
+    void a_series_is_also_known_by_the_join_link_of_the_boards_teams_meeting() {
+        say(SECRETARY, "start meeting");
+        say(SECRETARY, "end meeting");
+        long held = meetings().get(0).id();
+        writeDo(l -> l.saveAttendanceFetch(io.boardclerk.core.model.AttendanceFetch.pending(held, board, "teams-1",
+                clock.instant()).located("aad-helen", "graph-1", JOIN)));
+        calendar.put("occ-jan", new Occurrence("occ-jan", "series-pcp", "Police and Crime Panel",
+                Instant.parse("2027-01-14T10:00:00Z"), null, JOIN, false));
+        calendar.put("occ-feb", new Occurrence("occ-feb", "series-pcp", "Police and Crime Panel (hybrid)",
+                Instant.parse("2027-02-11T10:00:00Z"), "Police Headquarters", null, false));
+        calendar.put("other", new Occurrence("other", "series-x", "Police and Crime Panel briefing",
+                Instant.parse("2027-01-20T10:00:00Z"), null, "https://teams.microsoft.com/l/other", false));
+        assertTrue(say(SECRETARY, "calendar " + CLAIRE).contains("follow the series \"Fenshire Board\""));
+
+        assertTrue(sync.sync(board).ok());
+
+        assertEquals(List.of(LocalDate.of(2026, 11, 23), LocalDate.of(2027, 1, 14), LocalDate.of(2027, 2, 11)),
+                meetings().stream().map(Meeting::date).toList(), "the held meeting, then the series by its link");
+    }
+
+    @Test
     void a_meeting_typed_with_next_meeting_is_taken_over_not_doubled() {
         say(SECRETARY, "next meeting 14/01/2027");
         board("occ-jan", "2027-01-14T10:00:00Z", "Police Headquarters", null);

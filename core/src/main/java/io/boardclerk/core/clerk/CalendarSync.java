@@ -107,7 +107,8 @@ public final class CalendarSync {
     /** Reads the board's calendar now and applies it; the outcome is for the person who asked. */
     public synchronized Outcome sync(long boardId) {
         Optional<Context> context = store.read(ledger -> ledger.board(boardId)
-                .flatMap(board -> ledger.calendarFollow(boardId).map(follow -> new Context(board, follow))));
+                .flatMap(board -> ledger.calendarFollow(boardId).map(follow -> new Context(board, follow,
+                        joinUrls(ledger, boardId)))));
         if (context.isEmpty()) {
             return new Outcome(false, "This board follows no calendar. Say " + Md.code(CalendarHandler.HOW)
                     + " to follow one.", List.of());
@@ -126,7 +127,8 @@ public final class CalendarSync {
             return new Outcome(false, "I could not read " + whose + ", so the schedule is unchanged: "
                     + Md.esc(problem), List.of());
         }
-        List<Occurrence> series = series(obtained.occurrences(), follow.series(), board.name());
+        List<Occurrence> series = series(obtained.occurrences(), follow.series(), board.name(),
+                context.get().joinUrls());
         if (series.isEmpty()) {
             String problem = "no meeting in the next " + MONTHS_AHEAD + " months has the subject \""
                     + (follow.series() != null ? follow.series() : board.name()) + "\".";
@@ -166,17 +168,20 @@ public final class CalendarSync {
 
     /**
      * The occurrences of the board's series: every occurrence of a series one of whose events has the subject (the
-     * board's name when none was given), and single events with it. Subjects match without regard to case, spacing
-     * or Outlook's "Cancelled:" prefix; the subject may be part of a longer one ("Fenshire Board (hybrid)").
+     * board's name when none was given) or the join link of one of the board's Teams meetings, and single events
+     * with that subject. Subjects match without regard to case, spacing or Outlook's "Cancelled:" prefix; the subject
+     * may be part of a longer one ("Fenshire Board (hybrid)").
      */
-    static List<Occurrence> series(List<Occurrence> all, String subject, String boardName) {
+    static List<Occurrence> series(List<Occurrence> all, String subject, String boardName, Set<String> joinUrls) {
         String wanted = normalise(subject != null ? subject : boardName);
         if (wanted.isEmpty()) {
             return List.of();
         }
         Set<String> masters = new HashSet<>();
         for (Occurrence o : all) {
-            if (o.seriesMasterId() != null && normalise(o.subject()).contains(wanted)) {
+            boolean ours = normalise(o.subject()).contains(wanted)
+                    || (o.joinUrl() != null && joinUrls.contains(o.joinUrl()));
+            if (o.seriesMasterId() != null && ours) {
                 masters.add(o.seriesMasterId());
             }
         }
@@ -196,7 +201,17 @@ public final class CalendarSync {
                 .replaceAll("\\s+", " ").strip();
     }
 
-    private record Context(Board board, CalendarFollow follow) {
+    private record Context(Board board, CalendarFollow follow, Set<String> joinUrls) {
+    }
+
+    /** The join links of the board's Teams meetings seen so far (from their attendance fetches). */
+    private static Set<String> joinUrls(Ledger ledger, long boardId) {
+        Set<String> urls = new HashSet<>();
+        for (Meeting meeting : ledger.meetings(boardId)) {
+            ledger.attendanceFetch(meeting.id()).map(io.boardclerk.core.model.AttendanceFetch::joinUrl)
+                    .filter(url -> !url.isBlank()).ifPresent(urls::add);
+        }
+        return urls;
     }
 
     private record Applied(int upcoming, LocalDate next, int added, int moved, int cancelled, List<String> lines) {
