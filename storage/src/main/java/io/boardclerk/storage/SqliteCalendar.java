@@ -44,6 +44,9 @@ final class SqliteCalendar implements CalendarRepository {
                 + " series = excluded.series, set_by = excluded.set_by, set_at = excluded.set_at,"
                 + " next_sync_at = excluded.next_sync_at, last_synced_at = NULL, problem = NULL",
                 boardId, organiser, series, setBy, at, nextSyncAt.toEpochMilli());
+        // The meetings stay, but not their ties to the calendar followed before: the new one takes over the meetings
+        // scheduled on its days, and none is cancelled for being missing from it.
+        sql.update("DELETE FROM calendar_events WHERE board_id = ?", boardId);
     }
 
     @Override

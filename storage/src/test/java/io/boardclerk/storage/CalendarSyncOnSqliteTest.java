@@ -257,6 +257,26 @@ class CalendarSyncOnSqliteTest extends LedgerStoreTestSupport {
     }
 
     @Test
+    void following_another_calendar_takes_over_the_meetings_on_its_days_and_cancels_none() {
+        board("occ-jan", "2027-01-14T10:00:00Z", "Police Headquarters", null);
+        board("occ-mar", "2027-03-11T10:00:00Z", "Police Headquarters", null);
+        followClaire();
+        sync.sync(board);
+        calendar.clear();
+        calendar.put("helen-jan", new Occurrence("helen-jan", "helen-series", "Fenshire Board",
+                Instant.parse("2027-01-14T09:30:00Z"), "Police Headquarters", null, false));
+
+        assertTrue(say(SECRETARY, "calendar helen.marsh@fenshire.example").contains("helen.marsh"));
+        CalendarSync.Outcome outcome = sync.sync(board);
+
+        assertTrue(outcome.changes().isEmpty(), outcome.summary());
+        assertEquals(List.of(LocalDate.of(2027, 1, 14), LocalDate.of(2027, 3, 11)),
+                meetings().stream().map(Meeting::date).toList(), "March stays, as a meeting typed by hand would");
+        assertEquals(LocalTime.of(9, 30), meetings().get(0).time());
+        assertEquals(Map.of("helen-jan", meetings().get(0).id()), read(l -> l.calendarMeetings(board)));
+    }
+
+    @Test
     void a_meeting_typed_with_next_meeting_is_taken_over_not_doubled() {
         say(SECRETARY, "next meeting 14/01/2027");
         board("occ-jan", "2027-01-14T10:00:00Z", "Police Headquarters", null);

@@ -323,9 +323,10 @@ public final class CalendarSync {
             }
             lines.add(line.append('.').toString());
         }
+        Set<Long> synced = new HashSet<>(ledger.calendarMeetings(board.id()).values());
         List<Meeting> upcoming = ledger.meetings(board.id()).stream()
                 .filter(m -> m.status() == MeetingStatus.SCHEDULED && !m.date().isBefore(today))
-                .filter(m -> ledger.calendarMeetings(board.id()).containsValue(m.id()))
+                .filter(m -> synced.contains(m.id()))
                 .toList();
         ledger.calendarSynced(board.id(), now.plus(EVERY), now, null);
         return new Applied(upcoming.size(), upcoming.isEmpty() ? null : upcoming.get(0).date(), added, moves.size(),

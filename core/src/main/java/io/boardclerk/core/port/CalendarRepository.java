@@ -12,7 +12,10 @@ public interface CalendarRepository {
 
     Optional<CalendarFollow> calendarFollow(long boardId);
 
-    /** Starts (or replaces) following; the first read is due at {@code nextSyncAt}. */
+    /**
+     * Starts (or replaces) following; the first read is due at {@code nextSyncAt}. The meetings already scheduled stay
+     * but lose their ties to calendar events, so the calendar now followed takes over those on its days.
+     */
     void followCalendar(long boardId, String organiser, String series, String setBy, Instant at, Instant nextSyncAt);
 
     /** Stops following; the meetings already synced stay. False when the board followed none. */
