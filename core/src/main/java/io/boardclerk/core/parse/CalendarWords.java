@@ -35,7 +35,12 @@ final class CalendarWords {
             }
         }
         Matcher m = SET.matcher(w);
-        if (!m.matches() || !ADDRESS.matcher(m.group(1).replaceAll("^[<(]|[>)]$", "")).matches()) {
+        boolean address = m.matches() && ADDRESS.matcher(m.group(1).replaceAll("^[<(]|[>)]$", "")).matches();
+        if (!address && w.split("\\s+").length > 3) {
+            // "Calendar of meetings for 2027 agreed": a sentence of the minutes, not a command.
+            return null;
+        }
+        if (!address) {
             return new Command.Invalid("Give the organiser's e-mail address (or sign-in name), and optionally the "
                     + "subject of the meeting series in quotes.", HOW);
         }

@@ -876,6 +876,8 @@ class CommandParserTest {
         assertEquals(new Command.Calendar(Command.Calendar.Mode.SET, "claire.dunmore@fenshire.example",
                 "Fenshire Board"), only("calendar <claire.dunmore@fenshire.example> series \u201cFenshire Board\u201d"));
         assertInstanceOf(Command.Invalid.class, only("calendar Claire Dunmore"));
+        assertTrue(parse("Calendar of meetings for 2027 was agreed.").stream()
+                .noneMatch(c -> c instanceof Command.Calendar || c instanceof Command.Invalid));
         assertInstanceOf(Command.Invalid.class, only("calendar ../../me@x.example"));
         assertInstanceOf(Command.Invalid.class, only("calendar claire.dunmore@fenshire.example series \"\""));
     }
