@@ -9,9 +9,6 @@ import java.util.List;
  */
 public interface CalendarSource {
 
-    /** The calendar is not read here (Graph off): what enabling it takes, in one sentence. */
-    CalendarSource OFF = (tenantId, organiser, from, to) -> new Answer.Failed("Microsoft Graph is off.");
-
     /**
      * @param tenantId  the board's organisation; the configured single tenant wins when there is one
      * @param organiser the organiser's e-mail address, user principal name or object id
