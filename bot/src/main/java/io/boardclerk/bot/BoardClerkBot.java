@@ -11,6 +11,7 @@ import io.boardclerk.bot.cards.CardRenderer;
 import io.boardclerk.bot.cards.MinutesCard;
 import io.boardclerk.bot.documents.DownloadCard;
 import io.boardclerk.bot.documents.DownloadLinks;
+import io.boardclerk.core.clerk.CalendarSync;
 import io.boardclerk.core.clerk.Card;
 import io.boardclerk.core.clerk.CardOutcome;
 import io.boardclerk.core.clerk.Clerk;
@@ -54,6 +55,7 @@ final class BoardClerkBot extends ActivityHandler {
     /** Set once by the server right after construction (it needs this bot to post through). */
     private volatile BoardChat boardChat;
     private volatile SharePointUploader uploader;
+    private volatile Optional<CalendarSync> calendar = Optional.empty();
 
     BoardClerkBot(Clerk clerk, RosterService roster, Connector connector, Clock clock, DownloadLinks links,
                   ServiceUrls serviceUrls, ChatAddresses chatAddresses, PersonalChats personalChats) {
@@ -92,6 +94,11 @@ final class BoardClerkBot extends ActivityHandler {
     /** The SharePoint folder finder and uploader (Graph calls after the turn's transaction). */
     void uploadWith(SharePointUploader value) {
         this.uploader = value;
+    }
+
+    /** The reader of followed Outlook calendars, when Graph is on (a turn that sets or syncs one runs it after). */
+    void syncWith(Optional<CalendarSync> value) {
+        this.calendar = value;
     }
 
     @Override
@@ -275,6 +282,11 @@ final class BoardClerkBot extends ActivityHandler {
                 }
                 if (card instanceof Card.Upload upload) {
                     connector.reply(incoming, uploader.upload(upload));
+                    continue;
+                }
+                if (card instanceof Card.CalendarSync sync) {
+                    connector.reply(incoming, cut(calendar.map(c -> c.sync(sync.boardId()).summary())
+                            .orElse("Microsoft Graph is off here, so no calendar can be read.")));
                     continue;
                 }
                 if (card instanceof Card.PostingMethod method) {

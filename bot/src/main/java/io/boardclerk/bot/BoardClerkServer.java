@@ -60,6 +60,7 @@ public final class BoardClerkServer implements AutoCloseable {
     private final DownloadLinks links;
     private final PanelAccess access;
     private final AttendanceSchedule attendance;
+    private final CalendarSchedule calendar;
     private final WeeklyPostScheduler weeklyPosts;
     private final ReminderDispatcher reminders;
     private final Javalin app;
@@ -75,7 +76,8 @@ public final class BoardClerkServer implements AutoCloseable {
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         this.adapter = new BoardClerkAdapter(config, http, clock);
-        Clerk clerk = new Clerk(store, config.zone(), directory(config)).attendanceFromTeams(config.graph());
+        Clerk clerk = new Clerk(store, config.zone(), directory(config)).attendanceFromTeams(config.graph())
+                .calendarFromOutlook(config.graph());
         Connector connector = new Connector(adapter.credentials(), http);
         ServiceUrls serviceUrls = new ServiceUrls(store);
         ChatAddresses chatAddresses = new ChatAddresses(store, clock);
@@ -97,6 +99,8 @@ public final class BoardClerkServer implements AutoCloseable {
                 : Optional.of(new SsoTokenValidator(config.loginAuthority(), config.appTenantId(),
                 config.ssoResource(), config.appId(), clock, http)));
         this.attendance = AttendanceSchedule.forServer(config, store, connector, boardChat, clock);
+        this.calendar = CalendarSchedule.forServer(config, store, boardChat, clock);
+        bot.syncWith(calendar.sync());
         PanelApi panelApi = new PanelApi(access, store, clerk, boardChat, clock, Json.MAPPER);
         PanelPages pages = new PanelPages(config.localMode(), config.panelTestHostOrigin());
         this.app = Javalin.create(javalin -> {
@@ -174,6 +178,7 @@ public final class BoardClerkServer implements AutoCloseable {
     public BoardClerkServer start() {
         app.start();
         attendance.start();
+        calendar.start();
         weeklyPosts.start();
         if (config.localMode()) {
             LOG.warn("LOCAL MODE: MicrosoftAppId is empty, so BoardClerk accepts activities WITHOUT authentication "
@@ -215,10 +220,16 @@ public final class BoardClerkServer implements AutoCloseable {
         return attendance;
     }
 
+    /** The followed calendars' reader, when Graph is on. */
+    CalendarSchedule calendar() {
+        return calendar;
+    }
+
     @Override
     public void close() {
         reminders.close();
         attendance.close();
+        calendar.close();
         weeklyPosts.close();
         app.stop();
         store.close();

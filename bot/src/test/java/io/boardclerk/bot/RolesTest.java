@@ -97,6 +97,9 @@ class RolesTest {
             owner  | sharepoint folder off                     | Only the chair or secretary can set the board's SharePoint folder
             member | upload minutes                            | Only the chair or secretary can upload the minutes
             owner  | upload action log                         | Only the chair or secretary can upload the action log
+            member | calendar claire.dunmore@fenshire.example  | Only the chair or secretary can choose the calendar the board's meetings follow
+            owner  | calendar sync                             | Only the chair or secretary can read the calendar
+            member | calendar off                              | Only the chair or secretary can stop following the calendar
             member | approve minutes 20/11/2026                | Only the chair can approve the minutes
             secretary | approve minutes 20/11/2026             | Only the chair can approve the minutes
             """)

@@ -7,6 +7,7 @@ import io.boardclerk.core.model.ActionStatus;
 import io.boardclerk.core.model.ActionUpdate;
 import io.boardclerk.core.model.Apology;
 import io.boardclerk.core.model.AttendanceFetch;
+import io.boardclerk.core.model.CalendarFollow;
 import io.boardclerk.core.model.AttendanceReport;
 import io.boardclerk.core.model.Board;
 import io.boardclerk.core.model.BoardRole;
@@ -62,12 +63,14 @@ final class SqliteLedger extends SqliteReminders implements Ledger {
     private final SqliteAttendance attendance;
     private final SqlitePosting posting;
     private final SqliteSharePoint sharePoint;
+    private final SqliteCalendar calendar;
 
     SqliteLedger(Connection connection) {
         super(new Sql(connection));
         this.attendance = new SqliteAttendance(sql);
         this.posting = new SqlitePosting(sql);
         this.sharePoint = new SqliteSharePoint(sql);
+        this.calendar = new SqliteCalendar(sql);
     }
 
     /** Releases the compiled statements before the connection closes. */
@@ -246,7 +249,8 @@ final class SqliteLedger extends SqliteReminders implements Ledger {
 
     @Override
     public List<Meeting> meetings(long boardId) {
-        return sql.list(MEETING + " WHERE board_id = ? ORDER BY date, id", SqliteLedger::meeting, boardId);
+        return sql.list(MEETING + " WHERE board_id = ? AND cancelled_at IS NULL ORDER BY date, id",
+                SqliteLedger::meeting, boardId);
     }
 
     @Override
@@ -875,5 +879,49 @@ final class SqliteLedger extends SqliteReminders implements Ledger {
     @Override
     public boolean clearSharePointFolder(long boardId) {
         return sharePoint.clearSharePointFolder(boardId);
+    }
+
+    // ---- the calendar a board follows (V8): kept in SqliteCalendar
+
+    @Override
+    public Optional<CalendarFollow> calendarFollow(long boardId) {
+        return calendar.calendarFollow(boardId);
+    }
+
+    @Override
+    public void followCalendar(long boardId, String organiser, String series, String setBy, Instant at,
+                               Instant nextSyncAt) {
+        calendar.followCalendar(boardId, organiser, series, setBy, at, nextSyncAt);
+    }
+
+    @Override
+    public boolean unfollowCalendar(long boardId) {
+        return calendar.unfollowCalendar(boardId);
+    }
+
+    @Override
+    public List<CalendarFollow> dueCalendarFollows(Instant now) {
+        return calendar.dueCalendarFollows(now);
+    }
+
+    @Override
+    public void calendarSynced(long boardId, Instant nextSyncAt, Instant at, String problem) {
+        calendar.calendarSynced(boardId, nextSyncAt, at, problem);
+    }
+
+    @Override
+    public Map<String, Long> calendarMeetings(long boardId) {
+        return calendar.calendarMeetings(boardId);
+    }
+
+    @Override
+    public void linkCalendarEvent(long boardId, String eventId, long meetingId) {
+        calendar.linkCalendarEvent(boardId, eventId, meetingId);
+    }
+
+    @Override
+    public boolean cancelMeeting(long meetingId, Instant at) {
+        meetingChanged(meetingId);
+        return calendar.cancelMeeting(meetingId, at);
     }
 }

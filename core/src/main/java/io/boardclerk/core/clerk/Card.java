@@ -87,6 +87,10 @@ public sealed interface Card {
     record PostActionLog(ActionLogView view, Download fullLog) implements Card {
     }
 
+    /** Read the board's Outlook calendar now (after the turn, outside its transaction) and say what it changed. */
+    record CalendarSync(long boardId) implements Card {
+    }
+
     /** A line saying how this board's summaries are posted (through Graph, or by the bot and why). */
     record PostingMethod(long boardId) implements Card {
     }

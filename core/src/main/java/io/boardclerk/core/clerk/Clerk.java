@@ -39,6 +39,7 @@ public final class Clerk {
     private final ExecutorService lookups;
     private final Map<Class<? extends Command>, Handler<? extends Command>> handlers = new HashMap<>();
     private volatile boolean attendanceOn;
+    private volatile boolean calendarOn;
 
     public Clerk(LedgerStore store, ZoneId zone) {
         this(store, zone, Directory.OFF);
@@ -98,6 +99,7 @@ public final class Clerk {
         on(Command.SetMarking.class, MinutesHandler::marking);
         on(Command.Attendance.class, AttendanceHandler::attendance);
         on(Command.Quorum.class, AttendanceHandler::quorum);
+        on(Command.Calendar.class, CalendarHandler::handle);
         on(Command.Export.class, MinutesHandler::export);
         on(Command.SharePointFolder.class, SharePointFiles::folder);
         on(Command.Upload.class, SharePointFiles::upload);
@@ -121,6 +123,12 @@ public final class Clerk {
      */
     public Clerk attendanceFromTeams(boolean on) {
         this.attendanceOn = on;
+        return this;
+    }
+
+    /** Turns on (or off) following boards' Outlook calendars through Microsoft Graph ({@code calendar}). */
+    public Clerk calendarFromOutlook(boolean on) {
+        this.calendarOn = on;
         return this;
     }
 
@@ -285,7 +293,8 @@ public final class Clerk {
             Board board = boardFor(ledger, conversation);
             Source source = new Source(activityId, null, "Microsoft Teams", "(meeting event)", at);
             Desk desk = new Desk(ledger, board, null, new RosterMatcher(ledger.people(board.id()), List.of()), source,
-                    zone).withDirectory(answered).withAttendance(attendanceOn);
+                    zone).withDirectory(answered).withAttendance(attendanceOn)
+                .withCalendar(calendarOn);
             String text = work.apply(desk);
             Reply reply = new Reply(text, desk.cards());
             answered.requireAnswered();
@@ -339,7 +348,8 @@ public final class Clerk {
                 .orElseGet(() -> ledger.upsertRosterMember(board.id(), sender.teamsId(), sender.aadObjectId(),
                         sender.name()));
         return new Desk(ledger, board, me, new RosterMatcher(ledger.people(board.id()), mentions), source, zone, via)
-                .withDirectory(directory).withAttendance(attendanceOn);
+                .withDirectory(directory).withAttendance(attendanceOn)
+                .withCalendar(calendarOn);
     }
 
     /** The board of a conversation, made on first use and kept named after its team, channel or meeting. */

@@ -45,6 +45,7 @@ public final class Desk {
     private final Map<String, List<Long>> bodyMembers = new HashMap<>();
     private Directory directory = Directory.OFF;
     private boolean attendanceOn;
+    private boolean calendarOn;
 
     Desk(Ledger ledger, Board board, Person sender, RosterMatcher roster, Source source, ZoneId zone) {
         this(ledger, board, sender, roster, source, zone, sender == null ? VIA_MEETING : VIA_MESSAGE);
@@ -128,6 +129,16 @@ public final class Desk {
     /** Whether Teams attendance reports are fetched through Microsoft Graph as meetings end. */
     public boolean attendanceOn() {
         return attendanceOn;
+    }
+
+    /** True when the board's schedule may follow an Outlook calendar (Microsoft Graph is on). */
+    public boolean calendarOn() {
+        return calendarOn;
+    }
+
+    Desk withCalendar(boolean on) {
+        this.calendarOn = on;
+        return this;
     }
 
     Desk withAttendance(boolean on) {

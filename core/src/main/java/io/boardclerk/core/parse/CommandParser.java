@@ -102,6 +102,7 @@ public final class CommandParser {
             + "|from))?(?:\\s+(?:the\\s+)?(?:meeting\\s+)?(?:(?:of|on|held\\s+on)\\s+)?(?:the\\s+)?(.+))?$", I);
     private static final Pattern ATTENDANCE = Pattern.compile("^(?:show\\s+(?:the\\s+)?)?attendance"
             + "(?:\\s+report)?$", I);
+    private static final Pattern CALENDAR = Pattern.compile("^calendar(?:\\s+(.+))?$", I);
     private static final Pattern QUORUM = Pattern.compile("^(?:the\\s+)?quorum(?:\\s+(?:is\\s+)?(.+))?$", I);
     /** Only a settings word after "reminders" makes it the command, so minutes that say "Reminders were sent" stay prose. */
     private static final Pattern REMINDERS = Pattern.compile("^reminders?(?:\\s+((?:status|off|on|none|defaults?|overdue"
@@ -267,6 +268,7 @@ public final class CommandParser {
                 l -> group(MARKING, l, m -> marking(m.group(1))),
                 l -> group(ATTENDANCE, l, m -> new Command.Attendance()),
                 l -> group(QUORUM, l, m -> quorum(m.group(1))),
+                l -> group(CALENDAR, l, m -> CalendarWords.command(m.group(1))),
                 l -> group(EXPORT, l, m -> new Command.Export(m.group(1) == null ? "docx"
                         : switch (m.group(1).toLowerCase(Locale.ROOT)) {
                             case "word" -> "docx";

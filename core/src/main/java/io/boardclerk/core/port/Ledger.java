@@ -6,5 +6,5 @@ package io.boardclerk.core.port;
  */
 public interface Ledger extends BoardRepository, PersonRepository, MeetingRepository, MinutesRepository,
         ActionRepository, JournalRepository, AttendanceRepository, PostingRepository, ReminderRepository,
-        SharePointRepository {
+        SharePointRepository, CalendarRepository {
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 public interface MeetingRepository {
 
-    /** All meetings of the board, by date then id. */
+    /** All meetings of the board, by date then id; not those cancelled in its calendar (V8). */
     List<Meeting> meetings(long boardId);
 
     Optional<Meeting> meeting(long meetingId);

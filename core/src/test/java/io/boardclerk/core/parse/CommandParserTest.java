@@ -863,4 +863,22 @@ class CommandParserTest {
         assertInstanceOf(Command.Invalid.class, only("quorum 0"));
         assertInstanceOf(Command.Invalid.class, only("quorum five"));
     }
+
+    @Test
+    void calendar() {
+        assertEquals(new Command.Calendar(Command.Calendar.Mode.SHOW, null, null), only("calendar"));
+        assertEquals(new Command.Calendar(Command.Calendar.Mode.OFF, null, null), only("calendar off"));
+        assertEquals(new Command.Calendar(Command.Calendar.Mode.SYNC, null, null), only("Calendar sync"));
+        assertEquals(new Command.Calendar(Command.Calendar.Mode.SET, "claire.dunmore@fenshire.example", null),
+                only("calendar claire.dunmore@fenshire.example"));
+        assertEquals(new Command.Calendar(Command.Calendar.Mode.SET, "claire.dunmore@fenshire.example",
+                "Fenshire Board"), only("calendar claire.dunmore@fenshire.example series \"Fenshire Board\""));
+        assertEquals(new Command.Calendar(Command.Calendar.Mode.SET, "claire.dunmore@fenshire.example",
+                "Fenshire Board"), only("calendar <claire.dunmore@fenshire.example> series \u201cFenshire Board\u201d"));
+        assertInstanceOf(Command.Invalid.class, only("calendar Claire Dunmore"));
+        assertTrue(parse("Calendar of meetings for 2027 was agreed.").stream()
+                .noneMatch(c -> c instanceof Command.Calendar || c instanceof Command.Invalid));
+        assertInstanceOf(Command.Invalid.class, only("calendar ../../me@x.example"));
+        assertInstanceOf(Command.Invalid.class, only("calendar claire.dunmore@fenshire.example series \"\""));
+    }
 }

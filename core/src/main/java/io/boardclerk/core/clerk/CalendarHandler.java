@@ -1,0 +1,93 @@
+package io.boardclerk.core.clerk;
+
+import io.boardclerk.core.command.Command;
+import io.boardclerk.core.model.CalendarFollow;
+import io.boardclerk.core.parse.BritishDates;
+
+/**
+ * {@code calendar}: which Outlook calendar the board's schedule follows. Graph is never asked from here (this runs
+ * inside the turn's transaction): setting the calendar or saying {@code calendar sync} asks the bot, through
+ * {@link Card.CalendarSync}, to read it once the turn is recorded.
+ */
+final class CalendarHandler {
+
+    static final String HOW = "calendar claire.dunmore@fenshire.example series \"Fenshire Board\"";
+
+    private CalendarHandler() {
+    }
+
+    static String handle(Desk desk, Command.Calendar command) {
+        return switch (command.mode()) {
+            case SHOW -> show(desk);
+            case SET -> set(desk, command);
+            case OFF -> off(desk);
+            case SYNC -> sync(desk);
+        };
+    }
+
+    private static String set(Desk desk, Command.Calendar command) {
+        desk.requireOfficer("choose the calendar the board's meetings follow");
+        requireOn(desk);
+        desk.ledger().followCalendar(desk.board().id(), command.organiser(), command.series(),
+                desk.sender() == null ? null : desk.sender().name(), desk.now(), desk.now());
+        desk.show(new Card.CalendarSync(desk.board().id()));
+        return "The meetings of " + Md.esc(desk.board().name()) + " now follow the series "
+                + series(command.series(), desk) + " in " + Md.esc(command.organiser()) + "'s Outlook calendar, read "
+                + "every " + CalendarSync.EVERY.toHours() + " hours. Reading it now…";
+    }
+
+    private static String off(Desk desk) {
+        desk.requireOfficer("stop following the calendar");
+        boolean had = desk.ledger().unfollowCalendar(desk.board().id());
+        return had ? "The meetings of " + Md.esc(desk.board().name()) + " no longer follow an Outlook calendar. The "
+                + "meetings already scheduled stay; " + Md.code("move meeting") + " and " + Md.code("next meeting")
+                + " change them."
+                : "The meetings of " + Md.esc(desk.board().name()) + " did not follow a calendar; nothing changed.";
+    }
+
+    private static String sync(Desk desk) {
+        desk.requireOfficer("read the calendar");
+        requireOn(desk);
+        if (desk.ledger().calendarFollow(desk.board().id()).isEmpty()) {
+            throw new Refusal("This board follows no calendar yet. Say " + Md.code(HOW) + " first.");
+        }
+        desk.show(new Card.CalendarSync(desk.board().id()));
+        return "";
+    }
+
+    private static String show(Desk desk) {
+        var follow = desk.ledger().calendarFollow(desk.board().id());
+        if (follow.isEmpty()) {
+            return "The meetings of " + Md.esc(desk.board().name()) + " follow no Outlook calendar."
+                    + (desk.calendarOn() ? " The chair or secretary can say " + Md.code(HOW) + "." : " " + off());
+        }
+        CalendarFollow f = follow.get();
+        return "The meetings of " + Md.esc(desk.board().name()) + " follow the series " + series(f.series(), desk)
+                + " in " + Md.esc(f.organiser()) + "'s Outlook calendar"
+                + (f.setBy() == null ? "" : ", as " + Md.esc(f.setBy()) + " set on "
+                + BritishDates.format(f.setAt().atZone(desk.zone()).toLocalDate())) + "."
+                + (f.lastSyncAt() == null ? "" : " Last read successfully on "
+                + BritishDates.format(f.lastSyncAt().atZone(desk.zone()).toLocalDate()) + " at "
+                + f.lastSyncAt().atZone(desk.zone()).toLocalTime().withSecond(0).withNano(0) + ".")
+                + (f.problem() == null ? "" : " The last read failed: " + Md.esc(f.problem()))
+                + (desk.calendarOn() ? "" : " " + off());
+    }
+
+    private static String series(String series, Desk desk) {
+        return "\"" + Md.esc(series != null ? series : desk.board().name()) + "\"";
+    }
+
+    private static void requireOn(Desk desk) {
+        if (!desk.calendarOn()) {
+            throw new Refusal(off());
+        }
+    }
+
+    /** What enabling the calendar takes. */
+    static String off() {
+        return "Following an Outlook calendar is off: BoardClerk reads calendars through Microsoft Graph, which is "
+                + "not switched on here. Enabling it takes " + Md.code("BOARDCLERK_GRAPH=on") + " with MicrosoftAppId "
+                + "set, and the application permission Calendars.Read with an administrator's consent (see the README, "
+                + "Microsoft Graph, Calendar).";
+    }
+}
