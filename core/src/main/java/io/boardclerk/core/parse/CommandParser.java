@@ -32,6 +32,13 @@ public final class CommandParser {
     /** A line at least this long, not ending a sentence, reads as wrapped by a document rather than typed. */
     private static final int WRAPPED_LINE = 40;
 
+    /** Words that leave a sentence unfinished when a line ends with them. */
+    private static final java.util.Set<String> RUN_ON_WORDS = java.util.Set.of("and", "of", "the", "from", "to", "for",
+            "with", "in", "on", "at", "a", "an");
+    private static final Pattern TRAILING_STOPS = Pattern.compile("(?<=\\S)[.!?\\s]+$");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s.;,]+$");
+    private static final Pattern FINAL_STOP = Pattern.compile("\\.$");
     private static final Pattern PARAGRAPH = Pattern.compile("^" + ITEM + "\\.?\\s+(?=\\S)(.*)$");
     /** A whole line in italics, as pasted from the minutes: "*Action: ...*" or "_There were no ..._". */
     private static final Pattern EMPHASIS = Pattern.compile("^([*_])(?!\\1)(.+?)\\1\\.?$");
@@ -208,7 +215,7 @@ public final class CommandParser {
     /** One statement: a short command or a minute sentence; null when it is neither. */
     static Command statement(String line, ParseContext context) {
         // Trailing punctuation goes, but not all of a message that is only punctuation: "?" asks for help.
-        String lower = line.toLowerCase(Locale.ROOT).replaceAll("(?<=\\S)[.!?\\s]+$", "");
+        String lower = TRAILING_STOPS.matcher(line.toLowerCase(Locale.ROOT)).replaceAll("");
         switch (lower) {
             case "help", "?", "commands", "what can you do" -> {
                 return new Command.Help();
@@ -316,10 +323,10 @@ public final class CommandParser {
                 previousLength = 0;
                 continue;
             }
-            boolean runsOn = current.toString().matches("(?s).*[,;(]$") || endsMidSentence(current.toString());
+            boolean runsOn = endsWithOneOf(current, ",;(") || endsMidSentence(current);
             boolean startsNew = current.length() == 0 || BULLET.matcher(line).lookingAt()
                     || paragraph(line) != null || NUMBERED.matcher(line).matches()
-                    || line.toLowerCase(Locale.ROOT).startsWith("action") || current.toString().matches("(?s).*[.:!?]$")
+                    || line.toLowerCase(Locale.ROOT).startsWith("action") || endsWithOneOf(current, ".:!?")
                     || !runsOn && (!Character.isLowerCase(line.charAt(0)) && previousLength < WRAPPED_LINE
                     || statement(line, context) != null);
             if (startsNew) {
@@ -348,8 +355,24 @@ public final class CommandParser {
         return bareNumber && Character.isLowerCase(m.group(2).charAt(0)) ? null : m;
     }
 
-    private static boolean endsMidSentence(String text) {
-        return text.matches("(?is).*\\b(?:and|of|the|from|to|for|with|in|on|at|a|an)$");
+    /** True when the text's last character is one of {@code characters}. */
+    private static boolean endsWithOneOf(CharSequence text, String characters) {
+        return text.length() > 0 && characters.indexOf(text.charAt(text.length() - 1)) >= 0;
+    }
+
+    /**
+     * True when the text ends with a word that cannot end a sentence ("... the Chief Constable and"): its last run of
+     * letters and digits is one of {@link #RUN_ON_WORDS}. Read from the end, since it runs for every line of a
+     * pasted page of minutes.
+     */
+    static boolean endsMidSentence(CharSequence text) {
+        int end = text.length();
+        int start = end;
+        while (start > 0 && (Character.isLetterOrDigit(text.charAt(start - 1)) || text.charAt(start - 1) == '_')) {
+            start--;
+        }
+        return end - start >= 1 && end - start <= 4
+                && RUN_ON_WORDS.contains(text.subSequence(start, end).toString().toLowerCase(Locale.ROOT));
     }
 
     private static void flush(StringBuilder current, List<String> out) {
@@ -656,7 +679,10 @@ public final class CommandParser {
     }
 
     private static String clean(String s) {
-        return s == null ? "" : s.strip().replaceAll("\\s+", " ").replaceAll("[\\s.;,]+$", "")
-                .replaceAll("\\.$", "");
+        if (s == null) {
+            return "";
+        }
+        String spaced = SPACES.matcher(s.strip()).replaceAll(" ");
+        return FINAL_STOP.matcher(TRAILING_PUNCTUATION.matcher(spaced).replaceAll("")).replaceAll("");
     }
 }

@@ -53,6 +53,17 @@ class CommandParserTest {
         return new Command.RecordAction(text, owner, target, null, false);
     }
 
+    @org.junit.jupiter.api.Test
+    void aLineEndingInAWordThatCannotEndASentenceRunsOn() {
+        assertTrue(CommandParser.endsMidSentence("Apologies were received from the Chief Constable and"));
+        assertTrue(CommandParser.endsMidSentence("to report back on the follow-on"));
+        assertTrue(CommandParser.endsMidSentence("An update was given by THE"));
+        assertFalse(CommandParser.endsMidSentence("Apologies from Jon Leigh, Brand"), "a word ending in \"and\"");
+        assertFalse(CommandParser.endsMidSentence("to report to the Board."));
+        assertFalse(CommandParser.endsMidSentence("and "), "only the very end counts");
+        assertFalse(CommandParser.endsMidSentence(""));
+    }
+
     @Nested
     class Apologies {
 
