@@ -2,19 +2,15 @@ package io.boardclerk.graph.fake;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -22,8 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -68,16 +62,8 @@ public final class FakeCalendarGraph implements AutoCloseable {
     private volatile long stallMillis;
 
     public FakeCalendarGraph() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(4));
-        server.start();
-        login = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        login.setHttpsConfigurator(new HttpsConfigurator(TestTls.serverContext()));
-        login.createContext("/", this::token);
-        login.setExecutor(Executors.newFixedThreadPool(2));
-        login.start();
-        TestTls.trustForTests();
+        server = FakeHttp.graph(this::handle);
+        login = FakeHttp.login(this::token);
     }
 
     public String authority() {
@@ -231,9 +217,6 @@ public final class FakeCalendarGraph implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        login.stop(0);
-        ((ExecutorService) server.getExecutor()).shutdownNow();
-        ((ExecutorService) login.getExecutor()).shutdownNow();
+        FakeHttp.stop(server, login);
     }
 }

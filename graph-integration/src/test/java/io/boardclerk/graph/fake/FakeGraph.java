@@ -2,12 +2,9 @@ package io.boardclerk.graph.fake;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,16 +62,8 @@ public final class FakeGraph implements AutoCloseable {
     private final Map<String, java.util.concurrent.CountDownLatch> stalls = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FakeGraph() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(4));
-        server.start();
-        login = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        login.setHttpsConfigurator(new HttpsConfigurator(TestTls.serverContext()));
-        login.createContext("/", this::handle);
-        login.setExecutor(Executors.newFixedThreadPool(2));
-        login.start();
-        TestTls.trustForTests();
+        server = FakeHttp.graph(this::handle);
+        login = FakeHttp.login(this::handle);
     }
 
     /**
@@ -262,9 +250,6 @@ public final class FakeGraph implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        login.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
-        ((java.util.concurrent.ExecutorService) login.getExecutor()).shutdownNow();
+        FakeHttp.stop(server, login);
     }
 }

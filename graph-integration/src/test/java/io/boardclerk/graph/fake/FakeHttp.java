@@ -1,15 +1,27 @@
 package io.boardclerk.graph.fake;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
-/** What the fake Graph servers share: JSON string quoting, reading a query string, and writing a JSON answer. */
+/**
+ * What the fake Graph servers share: starting Graph (plain http on loopback) and the identity authority (https, which
+ * azure-identity demands; this JVM is made to trust its certificate), JSON string quoting, reading a query string,
+ * writing a JSON answer, and stopping.
+ */
 final class FakeHttp {
 
     private FakeHttp() {
@@ -46,6 +58,33 @@ final class FakeHttp {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
+        }
+    }
+
+    /** Graph's side: plain http on a free loopback port, answered by {@code handler}. */
+    static HttpServer graph(HttpHandler handler) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", handler);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.start();
+        return server;
+    }
+
+    /** The identity authority: https on a free loopback port, with a certificate this JVM is made to trust. */
+    static HttpsServer login(HttpHandler handler) throws IOException {
+        HttpsServer login = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        login.setHttpsConfigurator(new HttpsConfigurator(TestTls.serverContext()));
+        login.createContext("/", handler);
+        login.setExecutor(Executors.newFixedThreadPool(2));
+        login.start();
+        TestTls.trustForTests();
+        return login;
+    }
+
+    static void stop(HttpServer... servers) {
+        for (HttpServer server : servers) {
+            server.stop(0);
+            ((ExecutorService) server.getExecutor()).shutdownNow();
         }
     }
 }

@@ -2,12 +2,9 @@ package io.boardclerk.graph.fake;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -19,8 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -69,16 +64,8 @@ public final class FakeMeetingsGraph implements AutoCloseable {
     private volatile long stallMillis;
 
     public FakeMeetingsGraph() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(4));
-        server.start();
-        login = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        login.setHttpsConfigurator(new HttpsConfigurator(TestTls.serverContext()));
-        login.createContext("/", this::token);
-        login.setExecutor(Executors.newFixedThreadPool(2));
-        login.start();
-        TestTls.trustForTests();
+        server = FakeHttp.graph(this::handle);
+        login = FakeHttp.login(this::token);
     }
 
     public String authority() {
@@ -260,9 +247,6 @@ public final class FakeMeetingsGraph implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        login.stop(0);
-        ((ExecutorService) server.getExecutor()).shutdownNow();
-        ((ExecutorService) login.getExecutor()).shutdownNow();
+        FakeHttp.stop(server, login);
     }
 }
