@@ -96,7 +96,7 @@ class AttendanceEndToEndTest {
     }
 
     private String token() {
-        return "Bearer " + openId.token(APP_ID, bot.connector.serviceUrl(), Instant.now().plusSeconds(3600));
+        return openId.bearer(APP_ID, bot.connector.serviceUrl());
     }
 
     String say(Member from, String text, Member... mentioned) throws Exception {

@@ -82,7 +82,7 @@ class CalendarEndToEndTest {
 
     private String token() {
         return openId == null ? null
-                : "Bearer " + openId.token(APP_ID, bot.connector.serviceUrl(), Instant.now().plusSeconds(3600));
+                : openId.bearer(APP_ID, bot.connector.serviceUrl());
     }
 
     String say(Member from, String text, Member... mentioned) throws Exception {

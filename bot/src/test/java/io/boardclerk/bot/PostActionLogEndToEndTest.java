@@ -97,8 +97,7 @@ class PostActionLogEndToEndTest {
         ObjectNode activity = chat.message(from, text, mentioned);
         int before = bot.connector.sentTo(chat.conversationId()).size();
         HttpResponse<String> response = openId == null ? bot.client.post(activity)
-                : bot.client.post(activity.toString(), "Bearer " + openId.token(APP_ID, bot.connector.serviceUrl(),
-                Instant.now().plusSeconds(3600)));
+                : bot.client.post(activity.toString(), openId.bearer(APP_ID, bot.connector.serviceUrl()));
         assertEquals(202, response.statusCode(), response.body());
         List<FakeConnector.Sent> sent = bot.connector.sentTo(chat.conversationId());
         return sent.subList(before, sent.size());

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -92,8 +91,7 @@ class SharePointEndToEndTest {
         ObjectNode activity = chat.message(from, text, mentioned);
         int before = bot.connector.sentTo(chat.conversationId()).size();
         HttpResponse<String> response = openId == null ? bot.client.post(activity)
-                : bot.client.post(activity.toString(), "Bearer " + openId.token(APP_ID, bot.connector.serviceUrl(),
-                Instant.now().plusSeconds(3600)));
+                : bot.client.post(activity.toString(), openId.bearer(APP_ID, bot.connector.serviceUrl()));
         assertEquals(202, response.statusCode(), response.body());
         List<FakeConnector.Sent> sent = bot.connector.sentTo(chat.conversationId());
         return sent.subList(before, sent.size());

@@ -62,6 +62,11 @@ public final class FakeOpenIdProvider implements AutoCloseable {
         return sign(audience, serviceUrl, expires, keys);
     }
 
+    /** The Authorization header of a request from the Bot Connector: a token good for the next hour. */
+    public String bearer(String audience, String serviceUrl) {
+        return "Bearer " + token(audience, serviceUrl, Instant.now().plusSeconds(3600));
+    }
+
     /** The same claims, signed by a key the provider never published. */
     public String tokenSignedByStranger(String audience, String serviceUrl) {
         return sign(audience, serviceUrl, Instant.now().plusSeconds(3600), otherKeys);
