@@ -138,13 +138,9 @@ public final class CalendarSync {
                     + "name the series with " + Md.code("calendar " + follow.organiser() + " series \"<subject>\"")
                     + ".", List.of());
         }
-        Applied applied = store.inTransaction(ledger -> {
-            Applied done = apply(ledger, board, series, now, to);
-            // Meetings added, moved or cancelled, and the targets that followed them: their reminders and digests
-            // change in the same transaction, as they do when the same is typed.
-            ReminderPlanning.replanChanges(ledger, now);
-            return done;
-        });
+        // Meetings added, moved or cancelled, and the targets that followed them: their reminders and digests change
+        // in the same transaction, as they do when the same is typed.
+        Applied applied = ReminderPlanning.inTransaction(store, now, ledger -> apply(ledger, board, series, now, to));
         String summary = "Read " + whose + ": " + applied.upcoming() + " meeting" + (applied.upcoming() == 1 ? "" : "s")
                 + " of " + Md.esc(board.name()) + " in the next " + MONTHS_AHEAD + " months"
                 + (applied.next() == null ? "" : ", the next on " + BritishDates.formatLong(applied.next())) + "; "

@@ -307,11 +307,7 @@ public final class Clerk {
      * change to an action or a meeting takes effect on its reminders at once (or, if refused, not at all).
      */
     private <T> T transaction(Instant at, java.util.function.Function<Ledger, T> work) {
-        return store.inTransaction(ledger -> {
-            T result = work.apply(ledger);
-            ReminderPlanning.replanChanges(ledger, at);
-            return result;
-        });
+        return ReminderPlanning.inTransaction(store, at, work);
     }
 
     /** Brings the board's roster up to date with what Teams lists. */

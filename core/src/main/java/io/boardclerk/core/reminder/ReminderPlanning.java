@@ -4,6 +4,7 @@ import io.boardclerk.core.model.ActionItem;
 import io.boardclerk.core.model.ActionStatus;
 import io.boardclerk.core.model.Meeting;
 import io.boardclerk.core.port.Ledger;
+import io.boardclerk.core.port.LedgerStore;
 import io.boardclerk.core.port.ReminderRepository;
 
 import java.time.Instant;
@@ -31,6 +32,19 @@ public final class ReminderPlanning {
     private ReminderPlanning(Ledger ledger, Instant now) {
         this.ledger = ledger;
         this.now = now;
+    }
+
+    /**
+     * One write transaction in which the reminders of whatever {@code work} changed are replanned before it commits,
+     * so a change to an action or a meeting takes effect on its reminders at once (or, if refused, not at all). Every
+     * write that can change actions or meetings goes through here.
+     */
+    public static <T> T inTransaction(LedgerStore store, Instant now, java.util.function.Function<Ledger, T> work) {
+        return store.inTransaction(ledger -> {
+            T result = work.apply(ledger);
+            replanChanges(ledger, now);
+            return result;
+        });
     }
 
     /** Replans whatever the current transaction changed (see {@link ReminderRepository#takeReminderChanges}). */
