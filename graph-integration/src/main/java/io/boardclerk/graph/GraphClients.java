@@ -55,6 +55,7 @@ final class GraphClients {
                 settings.retryDelaySeconds());
         OkHttpClient http = GraphClientFactory.create(new RequestOption[] {retry})
                 .callTimeout(settings.timeout())
+                .addNetworkInterceptor(GraphClients::noSecondRetryInsideOkHttp)
                 .build();
         GraphServiceClient client = new GraphServiceClient(auth, http);
         client.getRequestAdapter().setBaseUrl(settings.baseUrl());
@@ -72,6 +73,20 @@ final class GraphClients {
             }
         }
         return true;
+    }
+
+    /**
+     * OkHttp itself repeats a request once, at once, when a 503 says {@code Retry-After: 0}, beneath the SDK's retry
+     * handler, so each of its tries became two and {@code maxRetries} no longer bounded what Graph was sent. Dropping
+     * that header from a 503 leaves the decision to the retry rule above alone, which then waits its own back-off.
+     */
+    private static Response noSecondRetryInsideOkHttp(okhttp3.Interceptor.Chain chain) throws java.io.IOException {
+        Response response = chain.proceed(chain.request());
+        String retryAfter = response.header("Retry-After");
+        if (response.code() == 503 && retryAfter != null && retryAfter.strip().matches("0+")) {
+            return response.newBuilder().removeHeader("Retry-After").build();
+        }
+        return response;
     }
 
     private TokenCredential credential(String tenant) {

@@ -125,6 +125,19 @@ class GraphChatPosterTest {
     }
 
     @Test
+    void retry_after_zero_is_retried_by_the_retry_rule_alone_and_as_often() {
+        for (int i = 0; i < 8; i++) {
+            graph.fail(503, Map.of("Retry-After", "0"), "");
+        }
+
+        GraphChatPoster.Outcome outcome = poster(Duration.ofSeconds(20), 0).post(TENANT, CHAT,
+                List.of("<p>Hello</p>"));
+
+        assertInstanceOf(GraphChatPoster.Failed.class, outcome);
+        assertEquals(4, graph.postAttempts().size(), "the first try and three retries, not OkHttp's own on top");
+    }
+
+    @Test
     void forbidden_in_a_channel_names_the_channel_consent() {
         graph.fail(403, Map.of(), "{\"error\":{\"code\":\"Forbidden\",\"message\":\"Missing role permissions\"}}");
 
