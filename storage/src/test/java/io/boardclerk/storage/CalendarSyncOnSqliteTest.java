@@ -363,6 +363,28 @@ class CalendarSyncOnSqliteTest extends LedgerStoreTestSupport {
     }
 
     @Test
+    void a_synced_meeting_is_moved_in_outlook_not_by_hand_until_the_calendar_is_off() {
+        board("occ-jan", "2027-01-14T10:00:00Z", "Police Headquarters", null);
+        followClaire();
+        sync.sync(board);
+        say(SECRETARY, "Action: Jon Leigh to report on road safety by the next Board.");
+
+        String refused = say(SECRETARY, "move meeting 14/01/2027 to 21/01/2027");
+
+        assertTrue(refused.contains("comes from claire.dunmore@fenshire.example's Outlook calendar"), refused);
+        assertTrue(refused.contains("`calendar off`"), refused);
+        assertEquals(LocalDate.of(2027, 1, 14), meetings().get(0).date(), "nothing moved");
+        assertEquals(LocalDate.of(2027, 1, 14), action(BOARD, 1).target().date());
+        assertTrue(sync.sync(board).summary().endsWith("0 new, 0 moved, 0 cancelled."));
+
+        say(SECRETARY, "calendar off");
+        String moved = say(SECRETARY, "move meeting 14/01/2027 to 21/01/2027");
+
+        assertTrue(moved.startsWith("The meeting of 14th January 2027 moves to 21st January 2027."), moved);
+        assertEquals(LocalDate.of(2027, 1, 21), action(BOARD, 1).target().date());
+    }
+
+    @Test
     void only_the_chair_or_secretary_sets_it_and_off_stops_it() {
         String refused = say(MEMBER, "calendar " + CLAIRE);
         assertTrue(refused.contains("Only the chair or secretary"), refused);

@@ -38,12 +38,30 @@ final class MeetingsHandler {
         if (command.to().isBefore(desk.today())) {
             throw new Refusal(BritishDates.formatLong(command.to()) + " has already passed.");
         }
+        refuseIfFromTheCalendar(desk, meeting);
         desk.record(RecordingKind.OTHER);
         desk.ledger().rescheduleMeeting(meeting.id(), command.to(), meeting.time(), meeting.location());
         int moved = ActionsHandler.followSchedule(desk);
         return "The meeting of " + BritishDates.formatLong(command.from()) + " moves to "
                 + BritishDates.formatLong(command.to()) + "."
                 + (moved == 0 ? "" : "\n" + moved + " action target(s) move with it.");
+    }
+
+    /**
+     * A meeting that came from the Outlook calendar the board follows is moved in Outlook: a move made here would be
+     * undone by the next sync, which puts it back on the occurrence's date.
+     */
+    private static void refuseIfFromTheCalendar(Desk desk, Meeting meeting) {
+        long board = desk.board().id();
+        desk.ledger().calendarFollow(board)
+                .filter(follow -> desk.ledger().calendarMeetings(board).containsValue(meeting.id()))
+                .ifPresent(follow -> {
+                    throw new Refusal("The meeting of " + BritishDates.formatLong(meeting.date()) + " comes from "
+                            + Md.esc(follow.organiser()) + "'s Outlook calendar, which this board follows: move the "
+                            + "occurrence in Outlook and BoardClerk moves the meeting and its targets at the next "
+                            + "read (say " + Md.code("calendar sync") + " to read it now). To schedule this board's "
+                            + "meetings here instead, say " + Md.code("calendar off") + " first.");
+                });
     }
 
     static String nextMeeting(Desk desk, Command.NextMeeting command) {
