@@ -1,5 +1,6 @@
 package io.boardclerk.bot;
 
+import io.boardclerk.core.clerk.Reply;
 import io.boardclerk.core.clerk.WeeklyPosts;
 import io.boardclerk.core.posting.ChatAddress;
 import org.slf4j.Logger;
@@ -15,7 +16,9 @@ import java.util.concurrent.TimeUnit;
  * Posts boards' action-log summaries on their weekly schedule ({@code post action log weekly <day>}): once a minute it
  * asks which boards are due by the injected clock (their day, from 09:00 in their zone), claims each in a
  * transaction, then posts it, through Graph or as the bot, exactly as {@code post action log} does. The claim keeps
- * a board's post of a date to one, across restarts. Separate from the reminders' own scheduler.
+ * a board's post of a date to one, across restarts. A claim left without an outcome (the process stopped while
+ * posting) is not posted again, since it may have gone out; the chat is told it may be missing instead. Separate from
+ * the reminders' own scheduler.
  */
 final class WeeklyPostScheduler implements AutoCloseable {
 
@@ -57,6 +60,11 @@ final class WeeklyPostScheduler implements AutoCloseable {
 
     /** Posts whatever is due now; returns how many boards' summaries were posted (by either route). */
     synchronized int tick() {
+        for (WeeklyPosts.Interrupted left : posts.interrupted(clock.instant())) {
+            LOG.warn("The weekly action log summary of board {} for {} was claimed but never finished; the chat is "
+                    + "told", left.board().id(), left.date());
+            chat.postAsBoardClerk(left.board(), new Reply(left.line()));
+        }
         int count = 0;
         for (WeeklyPosts.Due due : posts.claimDue(clock.instant())) {
             boolean channel = addresses.of(due.board().id()).map(ChatAddress::channel).orElse(false);
@@ -65,7 +73,7 @@ final class WeeklyPostScheduler implements AutoCloseable {
             String line = result.line();
             if (!result.viaGraph()) {
                 // Posted by the bot (or not at all): the chat is told why, in the one line.
-                chat.postAsBoardClerk(due.board(), new io.boardclerk.core.clerk.Reply(line));
+                chat.postAsBoardClerk(due.board(), new Reply(line));
             }
             posts.recordOutcome(due, line.length() > 500 ? line.substring(0, 500) : line);
             LOG.info("Weekly action log summary of board {} for {}: {}", due.board().id(), due.date(), line);

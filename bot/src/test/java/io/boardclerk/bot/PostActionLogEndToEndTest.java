@@ -8,7 +8,9 @@ import io.boardclerk.bot.support.FakeConnector.Member;
 import io.boardclerk.bot.support.FakeOpenIdProvider;
 import io.boardclerk.bot.support.RunningBot;
 import io.boardclerk.bot.support.TeamsChat;
+import io.boardclerk.core.clerk.WeeklyPosts;
 import io.boardclerk.graph.fake.FakeGraph;
+import io.boardclerk.storage.SqliteLedgerStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -296,6 +298,36 @@ class PostActionLogEndToEndTest {
         bot.clock.set(Instant.parse("2026-12-07T09:30:00Z"));
         assertEquals(0, bot.server().weeklyPosts().tick());
         assertEquals(2, graph.posted().size());
+    }
+
+    @Test
+    void a_weekly_post_claimed_by_a_process_that_stopped_is_not_repeated_and_the_chat_is_told() throws Exception {
+        startWithGraph(Map.of());
+        chatBoard();
+        say(SECRETARY, HOSTILE);
+        say(CHAIR, "post action log weekly monday");
+        Instant nine = Instant.parse("2026-11-23T09:00:00Z");
+        // Another process on the same file claims Monday's post, then stops before posting it.
+        try (SqliteLedgerStore other = SqliteLedgerStore.open(bot.database)) {
+            assertEquals(1, new WeeklyPosts(other).claimDue(nine).size());
+        }
+        bot.restart();
+        int before = bot.connector.sentTo(chat.conversationId()).size();
+
+        bot.clock.set(nine.plus(WeeklyPosts.LEFT_AFTER).minusSeconds(60));
+        assertEquals(0, bot.server().weeklyPosts().tick());
+        assertEquals(before, bot.connector.sentTo(chat.conversationId()).size(), "perhaps still posting: nothing");
+
+        bot.clock.set(nine.plus(WeeklyPosts.LEFT_AFTER));
+        assertEquals(0, bot.server().weeklyPosts().tick(), "not posted again");
+        assertEquals(0, bot.server().weeklyPosts().tick());
+
+        List<FakeConnector.Sent> sent = bot.connector.sentTo(chat.conversationId());
+        assertEquals(before + 1, sent.size(), "told once");
+        assertEquals("The weekly action log summary of 23rd November 2026 may not have been posted: BoardClerk "
+                + "stopped while posting it, and never posts one twice. Say `post action log` to post it now.",
+                sent.get(before).text());
+        assertTrue(graph.posted().isEmpty());
     }
 
     @Test

@@ -24,6 +24,7 @@ import io.boardclerk.core.model.Source;
 import io.boardclerk.core.model.Target;
 import io.boardclerk.core.port.Ledger;
 import io.boardclerk.core.posting.ChatAddress;
+import io.boardclerk.core.posting.ClaimedPost;
 import io.boardclerk.core.posting.PostingSchedule;
 import io.boardclerk.core.sharepoint.SharePointFolder;
 
@@ -862,6 +863,11 @@ final class SqliteLedger extends SqliteReminders implements Ledger {
     @Override
     public void recordWeeklyPost(long boardId, LocalDate date, String outcome) {
         posting.recordWeeklyPost(boardId, date, outcome);
+    }
+
+    @Override
+    public List<ClaimedPost> unfinishedWeeklyPosts() {
+        return posting.unfinishedWeeklyPosts();
     }
 
     // ---- the board's SharePoint folder (V7)

@@ -2,6 +2,7 @@ package io.boardclerk.storage;
 
 import io.boardclerk.core.port.PostingRepository;
 import io.boardclerk.core.posting.ChatAddress;
+import io.boardclerk.core.posting.ClaimedPost;
 import io.boardclerk.core.posting.PostingSchedule;
 
 import java.sql.ResultSet;
@@ -70,6 +71,13 @@ final class SqlitePosting implements PostingRepository {
     public void recordWeeklyPost(long boardId, LocalDate date, String outcome) {
         sql.update("UPDATE action_log_posts SET outcome = ? WHERE board_id = ? AND post_date = ?", outcome, boardId,
                 date.toString());
+    }
+
+    @Override
+    public List<ClaimedPost> unfinishedWeeklyPosts() {
+        return sql.list("SELECT board_id, post_date, claimed_at FROM action_log_posts WHERE outcome IS NULL"
+                + " ORDER BY board_id, post_date", row -> new ClaimedPost(row.getLong(1),
+                LocalDate.parse(row.getString(2)), Instant.parse(row.getString(3))));
     }
 
     private static PostingSchedule schedule(ResultSet row) throws SQLException {

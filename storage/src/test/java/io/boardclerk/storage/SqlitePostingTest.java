@@ -2,6 +2,7 @@ package io.boardclerk.storage;
 
 import io.boardclerk.core.model.Board;
 import io.boardclerk.core.posting.ChatAddress;
+import io.boardclerk.core.posting.ClaimedPost;
 import io.boardclerk.core.posting.PostingSchedule;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +62,8 @@ class SqlitePostingTest extends LedgerStoreTestSupport {
         writeDo(l -> l.recordWeeklyPost(one.id(), monday, "graph: 1 message"));
 
         assertEquals(3, count("action_log_posts"));
+        assertEquals(List.of(new ClaimedPost(one.id(), monday.plusWeeks(1), AT), new ClaimedPost(two.id(), monday,
+                AT)), read(l -> l.unfinishedWeeklyPosts()), "claimed, with no outcome yet");
     }
 
     @Test

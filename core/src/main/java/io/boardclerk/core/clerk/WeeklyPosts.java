@@ -1,9 +1,12 @@
 package io.boardclerk.core.clerk;
 
 import io.boardclerk.core.model.Board;
+import io.boardclerk.core.parse.BritishDates;
 import io.boardclerk.core.port.LedgerStore;
+import io.boardclerk.core.posting.ClaimedPost;
 import io.boardclerk.core.posting.PostingSchedule;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,13 +17,24 @@ import java.util.Optional;
  * The weekly posting of boards' action-log summaries ({@code post action log weekly <day>}): which boards are due,
  * each claimed in a transaction before it is posted, so that a board's post of a date is made once however often
  * the scheduler looks and across restarts. A post whose claim was made but whose posting never finished (the
- * process died in between) is not made again: its row keeps no outcome.
+ * process died in between, or the posting failed unexpectedly) is not made again, since it may have gone out: once
+ * it has been left for {@link #LEFT_AFTER}, the board's chat is told it may be missing and how to post it now.
  */
 public final class WeeklyPosts {
 
     /** One board's post, claimed. */
     public record Due(Board board, LocalDate date, Card.PostActionLog post) {
     }
+
+    /** A claimed post that never finished: what to tell the board's chat. */
+    public record Interrupted(Board board, LocalDate date, String line) {
+    }
+
+    /**
+     * How long a claimed post may go without an outcome before it is taken as interrupted: far longer than posting
+     * takes (three Graph messages, each within Graph's time-out, then the bot's own post).
+     */
+    public static final Duration LEFT_AFTER = Duration.ofMinutes(10);
 
     private final LedgerStore store;
 
@@ -45,6 +59,27 @@ public final class WeeklyPosts {
                         ActionLogPosts.currentOrNextMeeting(ledger, board.get().id(), date))));
             }
             return due;
+        });
+    }
+
+    /**
+     * The posts claimed more than {@link #LEFT_AFTER} before {@code now} that never recorded an outcome, each marked
+     * interrupted in the same transaction so that the chat is told once.
+     */
+    public List<Interrupted> interrupted(Instant now) {
+        return store.inTransaction(ledger -> {
+            List<Interrupted> left = new ArrayList<>();
+            for (ClaimedPost claimed : ledger.unfinishedWeeklyPosts()) {
+                if (claimed.claimedAt().plus(LEFT_AFTER).isAfter(now)) {
+                    continue;
+                }
+                ledger.recordWeeklyPost(claimed.boardId(), claimed.date(), "interrupted: not repeated");
+                ledger.board(claimed.boardId()).ifPresent(board -> left.add(new Interrupted(board, claimed.date(),
+                        "The weekly action log summary of " + BritishDates.formatLong(claimed.date())
+                                + " may not have been posted: BoardClerk stopped while posting it, and never posts "
+                                + "one twice. Say " + Md.code("post action log") + " to post it now.")));
+            }
+            return left;
         });
     }
 

@@ -1,6 +1,7 @@
 package io.boardclerk.core.port;
 
 import io.boardclerk.core.posting.ChatAddress;
+import io.boardclerk.core.posting.ClaimedPost;
 import io.boardclerk.core.posting.PostingSchedule;
 
 import java.time.DayOfWeek;
@@ -36,4 +37,7 @@ public interface PostingRepository {
 
     /** Notes how a claimed post went ("graph: 2 messages", "bot framework: ..."), for whoever looks later. */
     void recordWeeklyPost(long boardId, LocalDate date, String outcome);
+
+    /** Claimed posts with no outcome yet: being posted now, or left when a process stopped while posting. */
+    List<ClaimedPost> unfinishedWeeklyPosts();
 }
