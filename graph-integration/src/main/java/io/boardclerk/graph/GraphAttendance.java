@@ -89,7 +89,7 @@ public final class GraphAttendance implements AttendanceSource {
                     .orElse(null);
             if (id == null) {
                 return new AttendanceAnswer.NotFound("Microsoft Graph has no online meeting of the organiser with "
-                        + "this meeting's join link.");
+                        + "this meeting's join link.", true);
             }
         }
         OnlineMeetingItemRequestBuilder online = meetings.byOnlineMeetingId(id);
@@ -169,7 +169,8 @@ public final class GraphAttendance implements AttendanceSource {
                 return new AttendanceAnswer.Refused(refusal(status, message));
             }
             if (status == 404) {
-                return new AttendanceAnswer.NotFound("Microsoft Graph cannot find the online meeting (HTTP 404).");
+                return new AttendanceAnswer.NotFound("Microsoft Graph cannot find the online meeting (HTTP 404).",
+                        true);
             }
             if (status == 429 || status == 503 || status == 504) {
                 return new AttendanceAnswer.Busy("Microsoft Graph is busy (HTTP " + status + ") and still was after "

@@ -258,6 +258,37 @@ class AttendanceOnSqliteTest extends LedgerStoreTestSupport {
     }
 
     @Test
+    void a_meeting_graph_does_not_know_just_after_it_ended_is_asked_for_again() {
+        Meeting meeting = heldMeeting();
+        answers.add(new AttendanceAnswer.NotFound("Microsoft Graph cannot find the online meeting (HTTP 404).",
+                true));
+        answers.add(new AttendanceAnswer.Obtained(report()));
+        clock.advance(Duration.ofMinutes(5));
+        retriever.runDue();
+
+        assertEquals(AttendanceFetch.State.PENDING, fetch(meeting).state(), "just after the meeting: asked again");
+        clock.advance(AttendanceRetriever.backOff(1));
+        retriever.runDue();
+        assertEquals(AttendanceFetch.State.OBTAINED, fetch(meeting).state());
+    }
+
+    @Test
+    void a_meeting_graph_still_does_not_know_on_the_third_try_is_not_found_and_says_why() {
+        Meeting later = heldMeeting();
+        for (int i = 0; i < AttendanceRetriever.NOT_FOUND_TRIES; i++) {
+            answers.add(new AttendanceAnswer.NotFound("Microsoft Graph cannot find the online meeting (HTTP 404).",
+                    true));
+        }
+        clock.advance(Duration.ofMinutes(5));
+        for (int tries = 1; tries <= AttendanceRetriever.NOT_FOUND_TRIES; tries++) {
+            retriever.runDue();
+            clock.advance(AttendanceRetriever.backOff(tries));
+        }
+        assertEquals(AttendanceFetch.State.NOT_FOUND, fetch(later).state());
+        assertTrue(say(NINA, "attendance").contains("HTTP 404"));
+    }
+
+    @Test
     void a_meeting_teams_does_not_know_is_not_found_and_not_retried() {
         retriever = new AttendanceRetriever(store, (url, id) -> new MeetingLocator.Unknown("Teams does not know it."),
                 (tenant, meeting) -> new AttendanceAnswer.NotYet(), (b, m) -> true, clock, ZoneId.of("UTC"));

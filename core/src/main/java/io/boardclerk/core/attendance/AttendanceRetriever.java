@@ -29,6 +29,11 @@ public final class AttendanceRetriever {
     /** Teams publishes the report a few minutes after the meeting ends. */
     public static final Duration FIRST_TRY_AFTER = Duration.ofMinutes(5);
     public static final int MAX_TRIES = 6;
+    /**
+     * Graph can answer 404 for a meeting that has only just ended (its copy of the meeting lags Teams'), so "not
+     * found" is believed only on this try; the earlier ones are retried like a report not yet published.
+     */
+    public static final int NOT_FOUND_TRIES = 3;
     private static final Duration LONGEST_WAIT = Duration.ofHours(1);
 
     /** Posts Markdown into a board's chat; false when it could not. */
@@ -116,7 +121,11 @@ public final class AttendanceRetriever {
         } else if (answer instanceof AttendanceAnswer.NotYet) {
             retryOrGiveUp(located, tries, Duration.ZERO, "Teams has not published the attendance report yet.");
         } else if (answer instanceof AttendanceAnswer.NotFound notFound) {
-            save(located.next(State.NOT_FOUND, tries, null, notFound.problem()));
+            if (notFound.mayYetAppear() && tries < NOT_FOUND_TRIES) {
+                retryOrGiveUp(located, tries, Duration.ZERO, notFound.problem());
+            } else {
+                save(located.next(State.NOT_FOUND, tries, null, notFound.problem()));
+            }
         } else if (answer instanceof AttendanceAnswer.Refused refused) {
             save(located.next(State.REFUSED, tries, null, refused.problem()));
         } else if (answer instanceof AttendanceAnswer.Busy busy) {

@@ -14,8 +14,18 @@ public sealed interface AttendanceAnswer {
     record NotYet() implements AttendanceAnswer {
     }
 
-    /** The meeting cannot be found. */
-    record NotFound(String problem) implements AttendanceAnswer {
+    /**
+     * The meeting cannot be found.
+     *
+     * @param mayYetAppear true when Graph may simply not know the meeting yet (it answered 404, or no meeting has
+     *                     the join link): worth a few more tries just after the meeting; false when nothing would
+     *                     change by asking again (no organiser, no tenant, no id nor link)
+     */
+    record NotFound(String problem, boolean mayYetAppear) implements AttendanceAnswer {
+
+        public NotFound(String problem) {
+            this(problem, false);
+        }
     }
 
     /** Refused (401/403): {@code problem} names the permission, consent or policy that is missing. */
