@@ -1,6 +1,7 @@
 package io.boardclerk.bot;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.connector.authentication.AuthenticationException;
 import com.microsoft.bot.schema.Activity;
@@ -242,6 +243,12 @@ public final class BoardClerkServer implements AutoCloseable {
             JsonNode node = Json.MAPPER.readTree(body);
             if (node == null || !node.isObject()) {
                 error(ctx, HttpStatus.BAD_REQUEST, "The body must be a Bot Framework activity (a JSON object).");
+                return;
+            }
+            Optional<String> badTime = ActivityTimestamps.normalise((ObjectNode) node);
+            if (badTime.isPresent()) {
+                error(ctx, HttpStatus.BAD_REQUEST, "The activity's " + badTime.get() + " is not an ISO 8601 date and "
+                        + "time (2026-11-23T15:00:00.000Z).");
                 return;
             }
             activity = Serialization.treeToValue(node, Activity.class);

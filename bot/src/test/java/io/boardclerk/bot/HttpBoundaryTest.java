@@ -1,5 +1,6 @@
 package io.boardclerk.bot;
 
+import io.boardclerk.bot.support.FakeConnector;
 import io.boardclerk.bot.support.RunningBot;
 import io.boardclerk.bot.support.TeamsChat;
 import org.junit.jupiter.api.AfterEach;
@@ -9,6 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 import static io.boardclerk.bot.support.People.SECRETARY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,6 +41,24 @@ class HttpBoundaryTest {
         assertTrue(response.body().contains("not valid activity JSON"), response.body());
         assertEquals(400, bot.client.post("[1,2,3]", null).statusCode());
         assertEquals(400, bot.client.post("{\"text\":\"no type\"}", null).statusCode());
+    }
+
+    @Test
+    void aTimestampWithoutFractionalSecondsIsReadAndANonDateIsNamed() throws Exception {
+        TeamsChat chat = TeamsChat.groupChat(bot.connector.serviceUrl(), "19:time@thread.v2", "t1", "Time");
+        var whole = chat.message(SECRETARY, "secretary Claire Dunmore");
+        whole.put("timestamp", "2026-11-23T15:00:00Z");
+        whole.put("localTimestamp", "2026-11-23T15:00:00+00:00");
+
+        assertEquals(202, bot.client.post(whole).statusCode());
+        List<FakeConnector.Sent> replies = bot.connector.awaitSent("19:time@thread.v2", 1, Duration.ofSeconds(10));
+        assertTrue(replies.get(0).text().contains("Claire Dunmore"), replies.get(0).text());
+
+        var garbage = chat.message(SECRETARY, "help");
+        garbage.put("timestamp", "yesterday");
+        HttpResponse<String> refused = bot.client.post(garbage);
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("timestamp is not an ISO 8601 date and time"), refused.body());
     }
 
     @Test
