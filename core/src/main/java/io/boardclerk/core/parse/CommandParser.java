@@ -553,7 +553,7 @@ public final class CommandParser {
         if (target != null) {
             Optional<DateFinding> date = BritishDates.find(target, today);
             if (date.isPresent() && date.get().impossible()) {
-                return impossibleDate(date.get());
+                return impossibleDate(date.get(), "Action: " + text.replace(date.get().written(), "dd/mm/yyyy"));
             }
         }
         return new Command.RecordAction(text, ownerWords, target, null, false);
@@ -616,7 +616,7 @@ public final class CommandParser {
                     "next meeting 26/05/2026 10:00 at Police Headquarters") : null;
         }
         if (date.get().impossible()) {
-            return impossibleDate(date.get());
+            return impossibleDate(date.get(), "next meeting 26/05/2026 10:00 at Police Headquarters");
         }
         String rest = words.substring(date.get().end());
         LocalTime time = BritishDates.findTime(rest).orElse(null);
@@ -638,7 +638,8 @@ public final class CommandParser {
             return new Command.Invalid("\"" + words.strip() + "\" is not a date I can read.",
                     "start meeting, or start meeting 26/05/2026");
         }
-        return date.get().impossible() ? impossibleDate(date.get()) : new Command.StartMeeting(date.get().date());
+        return date.get().impossible() ? impossibleDate(date.get(), "start meeting 26/05/2026")
+                : new Command.StartMeeting(date.get().date());
     }
 
     private static Command boardName(String name) {
@@ -673,9 +674,10 @@ public final class CommandParser {
                 "action <what is to be done> owner: <person or body> due: <date or meeting>");
     }
 
-    private static Command impossibleDate(DateFinding date) {
-        return new Command.Invalid("\"" + date.written() + "\" is not a date on the calendar.",
-                "write dates " + BritishDates.FORMAT_HINT);
+    /** A date that is not on the calendar (31/02/2027): the problem, and the user's own words with a real date. */
+    private static Command impossibleDate(DateFinding date, String example) {
+        return new Command.Invalid("\"" + date.written() + "\" is not a date on the calendar. Write dates "
+                + BritishDates.FORMAT_HINT + ".", example);
     }
 
     private static String clean(String s) {
