@@ -4,6 +4,7 @@ package io.boardclerk.core.parse;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.Period;
+import java.time.YearMonth;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +20,8 @@ public final class TargetParser {
 
     /** How to write a target, for replies. */
     public static final String TARGET_HINT = "a date (" + BritishDates.FORMAT_HINT + "), a meeting "
-            + "(\"the next Board\", \"the May Board\", \"the July 2026 Board\"), \"in 3 months\" or \"on-going\"";
+            + "(\"the next Board\", \"the May Board\", \"the July 2026 Board\"), \"in 3 months\", \"the end of March\" or "
+            + "\"on-going\"";
 
     private static final String MEETING = "(?:board|meeting)";
     private static final Pattern NEXT = Pattern.compile(
@@ -39,6 +41,12 @@ public final class TargetParser {
             "\\b(?:the\\s+|every\\s+|each\\s+)?((?:" + BritishDates.MONTH_WORD + ")(?:\\s*(?:,\\s*(?:and|&)?|&|and)\\s*(?:"
                     + BritishDates.MONTH_WORD + "))+)\\s+" + MEETING + "s?\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern ONGOING = Pattern.compile("\\bon-?\\s?going\\b", Pattern.CASE_INSENSITIVE);
+    /** "by the end of March", "end of March 2027": that month's last day (this year's, or next year's once past). */
+    private static final Pattern END_OF_MONTH = Pattern.compile(
+            "\\b(?:the\\s+)?end\\s+of\\s+(" + BritishDates.MONTH_WORD + ")(?:\\s+(\\d{4}))?\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** Said on its own as a target ({@code due: tomorrow}); in a sentence these words are too often about else. */
+    private static final Pattern DAY_WORD = Pattern.compile("(?i)(?:by\\s+)?(today|tomorrow)");
 
     private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
             Map.entry("a", 1), Map.entry("an", 1), Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3),
@@ -75,7 +83,12 @@ public final class TargetParser {
             }
             return Reading.of(new TargetSpec.OnDate(date.get().date()), text);
         }
-        return find(text).map(spec -> Reading.of(spec, text))
+        Matcher day = DAY_WORD.matcher(text);
+        if (day.matches()) {
+            return Reading.of(new TargetSpec.OnDate(day.group(1).equalsIgnoreCase("today") ? today
+                    : today.plusDays(1)), text);
+        }
+        return find(text, today).map(spec -> Reading.of(spec, text))
                 .orElseGet(() -> Reading.problem(text, "I can't read \"" + text + "\" as a target. Give " + TARGET_HINT
                         + "."));
     }
@@ -84,7 +97,8 @@ public final class TargetParser {
     public static Optional<String> findPhrase(String sentence, LocalDate today) {
         int best = Integer.MAX_VALUE;
         String phrase = null;
-        for (Pattern p : new Pattern[]{NEXT, RECURRING, MONTH_MEETING, MEETING_IN_MONTH, WITHIN, ONGOING}) {
+        for (Pattern p : new Pattern[]{NEXT, RECURRING, MONTH_MEETING, MEETING_IN_MONTH, WITHIN, ONGOING,
+                END_OF_MONTH}) {
             Matcher m = p.matcher(sentence);
             if (m.find() && m.start() < best) {
                 best = m.start();
@@ -98,7 +112,7 @@ public final class TargetParser {
         return Optional.ofNullable(phrase).map(String::trim);
     }
 
-    private static Optional<TargetSpec> find(String text) {
+    private static Optional<TargetSpec> find(String text, LocalDate today) {
         Matcher next = NEXT.matcher(text);
         if (next.find()) {
             return Optional.of(new TargetSpec.NextMeeting(month(next.group(1))));
@@ -134,6 +148,16 @@ public final class TargetParser {
         }
         if (ONGOING.matcher(text).find()) {
             return Optional.of(new TargetSpec.Ongoing());
+        }
+        Matcher endOf = END_OF_MONTH.matcher(text);
+        if (endOf.find()) {
+            Month month = month(endOf.group(1));
+            Integer year = year(endOf.group(2));
+            YearMonth when = YearMonth.of(year != null ? year : today.getYear(), month);
+            if (year == null && when.atEndOfMonth().isBefore(today)) {
+                when = when.plusYears(1);
+            }
+            return Optional.of(new TargetSpec.OnDate(when.atEndOfMonth()));
         }
         return Optional.empty();
     }

@@ -133,6 +133,30 @@ class TargetParserTest {
     }
 
     @Test
+    void the_end_of_a_month_is_its_last_day_this_year_or_next() {
+        assertEquals(new TargetSpec.OnDate(LocalDate.of(2027, 3, 31)), spec("the end of March"));
+        assertEquals(new TargetSpec.OnDate(LocalDate.of(2026, 11, 30)), spec("end of November"));
+        assertEquals(new TargetSpec.OnDate(LocalDate.of(2028, 2, 29)), spec("the end of February 2028"));
+        assertEquals(new TargetSpec.OnDate(LocalDate.of(2027, 4, 30)), spec("end of Apr 2027"));
+    }
+
+    @Test
+    void the_end_of_a_month_is_found_in_an_action_sentence() {
+        assertEquals(Optional.of("the end of March 2027"), TargetParser.findPhrase(
+                "Director of Estates to circulate the estates strategy by the end of March 2027.", TODAY));
+        assertEquals(Optional.of("end of January"), TargetParser.findPhrase(
+                "OPCC to publish the panel's annual report by end of January.", TODAY));
+    }
+
+    @Test
+    void tomorrow_and_today_are_read_only_as_a_target_on_their_own() {
+        assertEquals(new TargetSpec.OnDate(LocalDate.of(2026, 11, 24)), spec("tomorrow"));
+        assertEquals(new TargetSpec.OnDate(LocalDate.of(2026, 11, 23)), spec("today"));
+        assertEquals(Optional.empty(), TargetParser.findPhrase(
+                "Constabulary to confirm whether today's figures include the rural beat.", TODAY));
+    }
+
+    @Test
     void an_action_with_no_target_has_no_phrase() {
         assertEquals(Optional.empty(), TargetParser.findPhrase(
                 "The Commissioner is to sign a Decision Notice on the approval of the spend for additional "
