@@ -73,6 +73,7 @@ public final class CommandParser {
     private static final Pattern ACTION_SHORT = Pattern.compile(
             "^action\\s+(?!(?:no\\.?\\s*)?\\d{1,3}(?:\\.\\d+)?\\s*[,;:.)–-])(.+)$", I);
     private static final Pattern SHORT_FIELD = Pattern.compile("\\b(owner|due|target|item)\\s*:", I);
+    private static final Pattern OWNER_FIELD = Pattern.compile("\\bowner\\s*:", I);
     private static final Pattern OWNER_ANSWER = Pattern.compile("^owner\\s*:?\\s+(.+)$", I);
     private static final Pattern OWNER_IN_TEXT = Pattern.compile("^((?!to\\b)[^,;:]{1,80}?)\\s+(?:is\\s+to|are\\s+to|to)"
             + "\\s+(?!be\\b)[a-z]+", I);
@@ -538,8 +539,15 @@ public final class CommandParser {
                 : new Command.Invalid(reading.problem(), "action " + number + " due 26/05/2026");
     }
 
-    /** "Constabulary to bring a report on Safer Streets Project to the next Board in May." */
+    /**
+     * "Constabulary to bring a report on Safer Streets Project to the next Board in May." A sentence that carries the
+     * short form's {@code owner:} field ("Action: Review the register owner: Nina Hart due: the next Board") is read
+     * as the short form it is.
+     */
     private static Command minuteAction(String sentence, LocalDate today) {
+        if (OWNER_FIELD.matcher(sentence).find()) {
+            return shortAction(sentence, today);
+        }
         String text = clean(sentence.replaceAll("\\*", ""));
         if (text.length() > MAX_ACTION_TEXT) {
             return tooLong(text);

@@ -371,6 +371,15 @@ class CommandParserTest {
         }
 
         @Test
+        void minute_language_carrying_the_short_forms_owner_field_is_read_as_the_short_form() {
+            Command.RecordAction action = assertInstanceOf(Command.RecordAction.class,
+                    only("Action: Review the risk register owner: Nina Hart due: the next Board item: 5.2"));
+
+            assertEquals(new Command.RecordAction("Review the risk register", "Nina Hart", "the next Board", "5.2",
+                    true), action);
+        }
+
+        @Test
         void the_short_form_rejects_a_due_that_is_no_target() {
             Command.Invalid invalid = assertInstanceOf(Command.Invalid.class,
                     only("action Report owner: Constabulary due: someday soon"));
