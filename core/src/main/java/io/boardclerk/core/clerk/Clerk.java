@@ -66,8 +66,7 @@ public final class Clerk {
         });
         on(Command.Help.class, (desk, c) -> HelpText.BOARD);
         on(Command.Unknown.class, (desk, c) -> "I didn't understand that"
-                + (c.reason() == null ? "" : " (" + Md.esc(c.reason()) + ")") + ". Here is what I can do:\n\n"
-                + HelpText.BOARD);
+                + (c.reason() == null ? "" : " (" + Md.esc(c.reason()) + ")") + ". " + HelpText.forUnknown(c.text()));
         on(Command.Invalid.class, (desk, c) -> {
             throw new Refusal(c.problem() + " Say it like this: " + Md.code(c.howToSayIt()));
         });

@@ -1,5 +1,9 @@
 package io.boardclerk.core.clerk;
 
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
 /** The grammar, as {@code help} gives it. */
 final class HelpText {
 
@@ -60,6 +64,44 @@ final class HelpText {
             several boards I will ask which. `my actions` lists your open actions on every board you sit on. Everything else is recorded in the board's own chat or meeting chat, \
             where `help` shows the full grammar.""";
 
+    /** Words that begin a command: a message starting with one gets that command's lines, not the whole grammar. */
+    private static final Set<String> COMMAND_WORDS = Set.of("apologies", "declare", "declarations", "action",
+            "update", "done", "close", "reopen", "keep", "review", "history", "export", "post", "reminders",
+            "reminder", "draft", "approve", "marking", "attendance", "quorum", "sharepoint", "upload", "start",
+            "end", "next", "calendar", "chair", "secretary", "role", "board", "owner", "item", "move", "undo",
+            "remove", "my");
+
     private HelpText() {
+    }
+
+    /**
+     * What to say to a message that was not understood: when it begins with a command's word ("reminders every so
+     * often"), the grammar lines of that command, under their headings; otherwise the whole grammar.
+     */
+    static String forUnknown(String text) {
+        String first = text == null ? "" : text.strip().split("[\\s:,.;!?]+", 2)[0].toLowerCase(Locale.ROOT);
+        if (!COMMAND_WORDS.contains(first)) {
+            return "Here is what I can do:\n\n" + BOARD;
+        }
+        String key = first.equals("reminder") ? "reminders" : first;
+        Pattern mentions = Pattern.compile("`" + Pattern.quote(key) + "\\b", Pattern.CASE_INSENSITIVE);
+        StringBuilder lines = new StringBuilder();
+        String heading = null;
+        for (String line : BOARD.split("\n")) {
+            if (line.startsWith("**") && !line.startsWith("**BoardClerk**")) {
+                heading = line;
+            } else if (line.startsWith("- ") && mentions.matcher(line).find()) {
+                if (heading != null) {
+                    lines.append(lines.isEmpty() ? "" : "\n").append(heading).append('\n');
+                    heading = null;
+                }
+                lines.append(line).append('\n');
+            }
+        }
+        if (lines.isEmpty()) {
+            return "Here is what I can do:\n\n" + BOARD;
+        }
+        return "Here is how to say `" + key + "`:\n\n" + lines.toString().strip() + "\n\n`help` shows everything "
+                + "I can do.";
     }
 }
