@@ -117,6 +117,13 @@ public class MemoryOutbox implements ReminderOutbox {
     }
 
     @Override
+    public synchronized void mailed(long deliveryId, Instant at, String why) {
+        Delivery d = sending(deliveryId);
+        d.state = "MAILED";
+        d.error = why;
+    }
+
+    @Override
     public synchronized void undeliverable(long deliveryId, Instant at, String reason) {
         Delivery d = sending(deliveryId);
         d.state = "UNDELIVERABLE";
