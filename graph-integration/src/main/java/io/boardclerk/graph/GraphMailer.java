@@ -156,7 +156,7 @@ public final class GraphMailer {
         ApiException api = GraphClients.cause(e, ApiException.class);
         if (api != null) {
             int status = api.getResponseStatusCode();
-            LOG.warn("Microsoft Graph refused to read a recipient's address: HTTP {}{}", status, code(api));
+            LOG.warn("Microsoft Graph answered HTTP {}{} when asked for a recipient's address", status, code(api));
             if (status == 404) {
                 return new NoAddress("Microsoft Graph does not know them in this organisation");
             }
@@ -180,7 +180,7 @@ public final class GraphMailer {
         ApiException api = GraphClients.cause(e, ApiException.class);
         if (api != null) {
             int status = api.getResponseStatusCode();
-            LOG.warn("Microsoft Graph refused an e-mail: HTTP {}{}", status, code(api));
+            LOG.warn("Microsoft Graph answered HTTP {}{} to an e-mail", status, code(api));
             if (status == 401 || status == 403) {
                 return new Refused(status, "Microsoft Graph would not let BoardClerk send e-mail as " + from
                         + " (HTTP " + status + "): an administrator grants the application permission " + PERMISSION
