@@ -1,5 +1,8 @@
 package io.boardclerk.bot;
 
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.boardclerk.bot.support.FakeConnector;
@@ -12,6 +15,7 @@ import io.boardclerk.graph.fake.FakeMailGraph;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -98,6 +102,25 @@ class ReminderMailFlowTest {
         return sent.get(before).text();
     }
 
+    interface Work {
+        void run() throws Exception;
+    }
+
+    /** Every line logged (by anyone, at any level Logback passes) while {@code work} runs. */
+    static List<String> logged(Work work) throws Exception {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.setContext(context);
+        appender.start();
+        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(appender);
+        try {
+            work.run();
+        } finally {
+            context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender(appender);
+        }
+        return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    }
+
     String deliveries() throws Exception {
         StringBuilder out = new StringBuilder();
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + bot.database);
@@ -117,8 +140,13 @@ class ReminderMailFlowTest {
                 + " due: 10/12/2026").contains("Action **1.0** recorded"));
 
         bot.clock.set(BEFORE);
-        assertEquals(1, bot.server().sweepReminders());
+        List<String> logged = logged(() -> assertEquals(1, bot.server().sweepReminders()));
 
+        assertTrue(logged.stream().anyMatch(line -> line.equals("Reminder delivery 1 e-mailed: not reachable in Teams")),
+                String.join("\n", logged));
+        assertTrue(logged.stream().noneMatch(line -> line.contains("jon.leigh") || line.contains("Jon Leigh")
+                || line.contains("estates")), "an address, a name or the text is personal data: "
+                + String.join("\n", logged));
         assertEquals(1, bot.connector.proactive().size(), "Teams was asked first, and refused");
         assertEquals(1, graph.sent().size(), "exactly one e-mail");
         FakeMailGraph.Mail mail = graph.sent().get(0);
