@@ -172,8 +172,7 @@ public final class GraphMailer {
             return common;
         }
         // Nothing was sent yet: trying again later is safe.
-        return new Failed(GraphClients.unreadable(e) ? "Microsoft Graph's answer about their address could not be read"
-                : "Microsoft Graph did not answer in time when asked for their address", true);
+        return new Failed("Microsoft Graph's answer about their address " + noAnswer(e), true);
     }
 
     private Outcome sendFailure(RuntimeException e) {
@@ -198,9 +197,17 @@ public final class GraphMailer {
             return common;
         }
         // The request may have reached Graph: sending it again could deliver it twice.
-        return new Failed(GraphClients.unreadable(e) ? "Microsoft Graph's answer to the e-mail could not be read, so"
-                + " it may or may not have gone" : "Microsoft Graph did not answer in time, so the e-mail may or may"
-                + " not have gone", false);
+        return new Failed("Microsoft Graph's answer to the e-mail " + noAnswer(e) + ", so it may or may not have gone",
+                false);
+    }
+
+    /** What became of an answer that never came or could not be used, in words that follow "Graph's answer ...". */
+    private static String noAnswer(RuntimeException e) {
+        if (GraphClients.unreadable(e)) {
+            return "could not be read";
+        }
+        return GraphClients.cause(e, IOException.class) != null ? "did not come in time"
+                : "could not be used (" + e.getClass().getSimpleName() + ")";
     }
 
     private static Outcome busyOrError(int status, boolean otherwiseRetryable) {

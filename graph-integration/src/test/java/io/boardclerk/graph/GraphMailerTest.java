@@ -200,7 +200,20 @@ class GraphMailerTest {
                 mailer(Duration.ofSeconds(1), 1).send(TENANT, JON, "s", "<p>b</p>"));
 
         assertFalse(failed.retryable());
-        assertTrue(failed.problem().contains("did not answer in time"), failed.problem());
+        assertTrue(failed.problem().contains("did not come in time") && failed.problem().contains("may or may not"),
+                failed.problem());
+    }
+
+    @Test
+    void a_lookup_that_times_out_sent_nothing_so_it_may_be_tried_again() {
+        graph.slowLookup(5_000, 200);
+
+        GraphMailer.Failed failed = assertInstanceOf(GraphMailer.Failed.class,
+                mailer(Duration.ofSeconds(1), 1).send(TENANT, JON, "s", "<p>b</p>"));
+
+        assertTrue(failed.retryable());
+        assertTrue(failed.problem().contains("did not come in time"), failed.problem());
+        assertEquals(0, graph.sendAttempts().size());
     }
 
     @Test

@@ -100,6 +100,12 @@ public final class FakeMailGraph implements AutoCloseable {
         return this;
     }
 
+    /** The next user lookup is answered with this after {@code delayMillis}. */
+    public synchronized FakeMailGraph slowLookup(long delayMillis, int status) {
+        lookupAnswers.add(new Canned(status, Map.of(), "{}", delayMillis));
+        return this;
+    }
+
     public List<Received> received() {
         return List.copyOf(received);
     }
