@@ -22,9 +22,11 @@ import io.boardclerk.core.reminder.ReminderOutbox;
 import io.boardclerk.core.reminder.Reminders;
 import io.boardclerk.bot.reminders.RateLimiter;
 import io.boardclerk.bot.reminders.ReminderDispatcher;
+import io.boardclerk.bot.reminders.ReminderSender;
 import io.boardclerk.bot.reminders.RetryPolicy;
 import io.boardclerk.graph.GraphDirectory;
 import io.boardclerk.graph.GraphFiles;
+import io.boardclerk.graph.GraphMailer;
 import io.boardclerk.graph.GraphSettings;
 import io.boardclerk.storage.SqliteLedgerStore;
 import io.javalin.Javalin;
@@ -78,7 +80,7 @@ public final class BoardClerkServer implements AutoCloseable {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         this.adapter = new BoardClerkAdapter(config, http, clock);
         Clerk clerk = new Clerk(store, config.zone(), directory(config)).attendanceFromTeams(config.graph())
-                .calendarFromOutlook(config.graph());
+                .calendarFromOutlook(config.graph()).reminderMail(config.reminderMail());
         Connector connector = new Connector(adapter.credentials(), http);
         ServiceUrls serviceUrls = new ServiceUrls(store);
         ChatAddresses chatAddresses = new ChatAddresses(store, clock);
@@ -135,7 +137,16 @@ public final class BoardClerkServer implements AutoCloseable {
         PersonalMessenger messenger = new PersonalMessenger(outbox, connector,
                 new RateLimiter(settings.tenantRate(), RateLimiter.Time.SYSTEM), clock, BoardChat.botId(config),
                 settings.sendTimeout());
-        return new ReminderDispatcher(outbox, messenger, new RetryPolicy(settings.maxTries(),
+        ReminderSender sender = messenger;
+        if (config.reminderMail()) {
+            LOG.info("Reminders Teams cannot deliver are e-mailed as {} through Microsoft Graph (needs the application "
+                    + "permission {}, limited to that mailbox by an application access policy)", settings.mailFrom(),
+                    GraphMailer.PERMISSION);
+            sender = new MailFallback(messenger, new GraphMailer(graphSettings(config), settings.mailFrom()));
+        } else if (!settings.mailFrom().isEmpty()) {
+            LOG.info("BOARDCLERK_MAIL_FROM is set but Microsoft Graph is off, so reminders are not e-mailed");
+        }
+        return new ReminderDispatcher(outbox, sender, new RetryPolicy(settings.maxTries(),
                 ReminderSettings.FIRST_BACK_OFF, new SplittableRandom()), clock, settings.sweep());
     }
 

@@ -66,6 +66,11 @@ public record BotConfig(String appId, String appPassword, String appTenantId, in
         }
     }
 
+    /** Whether reminders Teams cannot deliver are e-mailed: BOARDCLERK_MAIL_FROM is set and Microsoft Graph is on. */
+    public boolean reminderMail() {
+        return graph && !reminders.mailFrom().isEmpty();
+    }
+
     public boolean localMode() {
         return appId.isEmpty();
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -109,7 +110,7 @@ class BotConfigTest {
                 "BOARDCLERK_REMINDER_RATE", "20", "BOARDCLERK_REMINDER_TRIES", "3",
                 "BOARDCLERK_REMINDER_TIMEOUT_SECONDS", "4")).reminders();
         assertEquals(new ReminderSettings(java.time.Duration.ofSeconds(5), 20, 3,
-                java.time.Duration.ofSeconds(4)), set);
+                java.time.Duration.ofSeconds(4), ""), set);
         for (String[] bad : new String[][]{{"BOARDCLERK_REMINDER_SWEEP_SECONDS", "0"},
                 {"BOARDCLERK_REMINDER_RATE", "many"}, {"BOARDCLERK_REMINDER_RATE", "-1"},
                 {"BOARDCLERK_REMINDER_TRIES", "21"}, {"BOARDCLERK_REMINDER_TIMEOUT_SECONDS", "1.5"}}) {
@@ -191,5 +192,27 @@ class BotConfigTest {
             assertTrue(!e.getMessage().contains("pw"), "the password is never shown");
         }
         assertTrue(!on.toString().contains("pw"), on.toString());
+    }
+
+    @Test
+    void theMailboxRemindersAreEmailedFromIsCheckedAtStartAndNeedsGraph() {
+        assertFalse(BotConfig.from(Map.of()).reminderMail(), "unset: no e-mail");
+        assertFalse(BotConfig.from(Map.of("BOARDCLERK_MAIL_FROM", "boardclerk@fenshire.gov.uk")).reminderMail(),
+                "local mode has no Graph, so no e-mail");
+        BotConfig on = BotConfig.from(Map.of("MicrosoftAppId", "id", "MicrosoftAppPassword", "pw",
+                "BOARDCLERK_MAIL_FROM", " boardclerk@fenshire.gov.uk "));
+        assertTrue(on.reminderMail());
+        assertEquals("boardclerk@fenshire.gov.uk", on.reminders().mailFrom());
+        assertFalse(BotConfig.from(Map.of("MicrosoftAppId", "id", "MicrosoftAppPassword", "pw", "BOARDCLERK_GRAPH",
+                "off", "BOARDCLERK_MAIL_FROM", "boardclerk@fenshire.gov.uk")).reminderMail(), "Graph off: e-mail off");
+        assertEquals("0a1b2c3d-0000-4000-8000-00000000abcd", BotConfig.from(Map.of("BOARDCLERK_MAIL_FROM",
+                "0a1b2c3d-0000-4000-8000-00000000abcd")).reminders().mailFrom(), "an object id will do");
+        for (String bad : new String[]{"boardclerk", "Board Clerk <boardclerk@fenshire.gov.uk>", "a@b",
+                "boardclerk@fenshire.gov.uk/sendMail", "mailto:x@y.z?cc=a@b.c"}) {
+            String message = assertThrows(BotConfig.ConfigException.class,
+                    () -> BotConfig.from(Map.of("BOARDCLERK_MAIL_FROM", bad))).getMessage();
+            assertTrue(message.startsWith("BOARDCLERK_MAIL_FROM must be the mailbox") && message.contains(bad),
+                    message);
+        }
     }
 }

@@ -244,6 +244,12 @@ abstract class SqliteReminders implements ReminderRepository {
     }
 
     @Override
+    public void deliveryMailed(long deliveryId, Instant at, String why) {
+        sql.update("UPDATE reminder_deliveries SET state = 'MAILED', sent_at = ?, last_error = ?, lease_until = NULL,"
+                + " updated_at = ? WHERE id = ?", at(at), why, at(at), deliveryId);
+    }
+
+    @Override
     public void deliveryRetry(long deliveryId, Instant nextAt, String error, Instant at) {
         sql.update("UPDATE reminder_deliveries SET state = 'RETRY', attempts = attempts + 1, next_at = ?,"
                 + " last_error = ?, lease_until = NULL, updated_at = ? WHERE id = ?", at(nextAt), error, at(at),
@@ -306,8 +312,8 @@ abstract class SqliteReminders implements ReminderRepository {
      * SQLite can see the partial index {@code reminder_deliveries_board} applies.
      */
     private static String listed(String state) {
-        if (!Set.of(StoredDelivery.SENT, StoredDelivery.UNDELIVERABLE, StoredDelivery.DEAD, StoredDelivery.IN_DOUBT)
-                .contains(state)) {
+        if (!Set.of(StoredDelivery.SENT, StoredDelivery.UNDELIVERABLE, StoredDelivery.DEAD, StoredDelivery.IN_DOUBT,
+                StoredDelivery.MAILED).contains(state)) {
             throw new IllegalArgumentException("Not a state the status lists: " + state);
         }
         return "'" + state + "'";

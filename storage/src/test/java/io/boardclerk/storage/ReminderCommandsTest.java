@@ -67,6 +67,10 @@ class ReminderCommandsTest extends ReminderTestSupport {
                 - Planned: 4
                 - Sent in the last 7 days: 0
 
+                E-mail fallback is off: an owner BoardClerk cannot reach in Teams gets no reminder. To e-mail them \
+                instead, the administrator sets BOARDCLERK_MAIL_FROM to BoardClerk's mailbox (with Microsoft Graph \
+                on) and grants the app the Mail.Send permission, limited to that mailbox.
+
                 **Next due**
                 - Mon 30/11/2026 08:00: overdue actions for the chair
                 - Thu 03/12/2026 08:00: before the target of action 1.0

@@ -23,7 +23,9 @@ import java.util.concurrent.TimeUnit;
  *     <li>sent: recorded with the conversation and message ids;</li>
  *     <li>429: tried again no earlier than Retry-After, and the tenant's other deliveries in this sweep wait too;</li>
  *     <li>5xx, timeout, broken connection: tried again after a growing wait with jitter, then dead-lettered;</li>
- *     <li>403 or 404: undeliverable, with the reason in words for the secretary.</li>
+ *     <li>403 or 404: undeliverable, with the reason in words for the secretary; or, with e-mail fallback on, e-mailed
+ *     instead (MAILED) by the sender, inside the same SENDING window, so a crash mid-send leaves it in doubt too;</li>
+ *     <li>an e-mail that may or may not have gone (its send timed out): dead-lettered at once, never sent twice.</li>
  * </ul>
  * Claiming one at a time (each claim its own short transaction) means a crash leaves at most the one delivery in
  * hand in doubt: everything not yet claimed goes out after the restart. The database holds every state, so a restart
@@ -153,6 +155,13 @@ public final class ReminderDispatcher implements AutoCloseable {
             outbox.undeliverable(outgoing.deliveryId(), now, unreachable.reason());
             // The reason names the person: it is kept for the secretary, not written to the log.
             LOG.info("Reminder delivery {} is undeliverable (the reason is in reminders status)",
+                    outgoing.deliveryId());
+        } else if (result instanceof SendResult.Mailed mailed) {
+            outbox.mailed(outgoing.deliveryId(), now, mailed.teamsReason());
+            LOG.info("Reminder delivery {} e-mailed: not reachable in Teams", outgoing.deliveryId());
+        } else if (result instanceof SendResult.GaveUp gaveUp) {
+            outbox.dead(outgoing.deliveryId(), now, gaveUp.reason());
+            LOG.warn("Reminder delivery {} dead-lettered without another try (the reason is in reminders status)",
                     outgoing.deliveryId());
         } else if (result instanceof SendResult.Throttled throttled) {
             Instant at = retries.afterThrottle(throttled.retryAfter(), outgoing.attempt(), now);

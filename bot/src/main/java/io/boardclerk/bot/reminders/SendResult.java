@@ -18,4 +18,15 @@ public sealed interface SendResult {
     /** The person cannot be reached in Teams (403 or 404: app not installed, bot blocked, unknown user). */
     record Unreachable(String reason) implements SendResult {
     }
+
+    /** Teams could not take it ({@code teamsReason}), so it was e-mailed instead; names no address. */
+    record Mailed(String teamsReason) implements SendResult {
+    }
+
+    /**
+     * Not to be tried again, though it is not known to be undeliverable: an e-mail whose send timed out may have gone,
+     * and sending it again could deliver it twice. Dead-lettered at once, with why.
+     */
+    record GaveUp(String reason) implements SendResult {
+    }
 }

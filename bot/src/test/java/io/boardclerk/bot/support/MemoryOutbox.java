@@ -67,6 +67,14 @@ public class MemoryOutbox implements ReminderOutbox {
         return delivery;
     }
 
+    /** A pending delivery of {@code message} (a digest, an escalation ...), due at {@code dueAt}. */
+    public synchronized Delivery add(String tenantId, String serviceUrl, Recipient recipient, ReminderMessage message,
+                                     Instant dueAt) {
+        Delivery delivery = new Delivery(++ids, tenantId, serviceUrl, recipient, message, dueAt);
+        deliveries.put(delivery.id, delivery);
+        return delivery;
+    }
+
     public synchronized Delivery get(long id) {
         return deliveries.get(id);
     }
@@ -114,6 +122,13 @@ public class MemoryOutbox implements ReminderOutbox {
         d.state = "DEAD";
         d.attempts++;
         d.error = error;
+    }
+
+    @Override
+    public synchronized void mailed(long deliveryId, Instant at, String why) {
+        Delivery d = sending(deliveryId);
+        d.state = "MAILED";
+        d.error = why;
     }
 
     @Override

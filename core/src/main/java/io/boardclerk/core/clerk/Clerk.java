@@ -40,6 +40,7 @@ public final class Clerk {
     private final Map<Class<? extends Command>, Handler<? extends Command>> handlers = new HashMap<>();
     private volatile boolean attendanceOn;
     private volatile boolean calendarOn;
+    private volatile boolean reminderMailOn;
 
     public Clerk(LedgerStore store, ZoneId zone) {
         this(store, zone, Directory.OFF);
@@ -113,7 +114,7 @@ public final class Clerk {
         on(Command.RosterTitles.class, BoardHandler::rosterTitles);
         on(Command.Undo.class, BoardHandler::undo);
         on(Command.Reminders.class, RemindersHandler::policy);
-        on(Command.RemindersStatus.class, RemindersHandler::status);
+        on(Command.RemindersStatus.class, (desk, command) -> RemindersHandler.status(desk, command, reminderMailOn));
     }
 
     /**
@@ -128,6 +129,15 @@ public final class Clerk {
     /** Turns on (or off) following boards' Outlook calendars through Microsoft Graph ({@code calendar}). */
     public Clerk calendarFromOutlook(boolean on) {
         this.calendarOn = on;
+        return this;
+    }
+
+    /**
+     * Says (in {@code reminders status}) whether reminders that Teams cannot deliver are e-mailed instead through
+     * Microsoft Graph; the bot's dispatcher does the e-mailing.
+     */
+    public Clerk reminderMail(boolean on) {
+        this.reminderMailOn = on;
         return this;
     }
 

@@ -38,7 +38,7 @@ final class HelpText {
             (or `weekly off`; `post action log weekly` shows when)
 
             **Reminders** (owners get them in a personal chat with BoardClerk)
-            - `reminders` shows the board's policy · `reminders status` (chair or secretary): sent, undeliverable, next
+            - `reminders` shows the board's policy · `reminders status` (chair or secretary): sent, e-mailed, undeliverable, next
             - `reminders 7,0 overdue weekly digest 5 escalate 14` (chair or secretary) · `reminders 3,1,0` · \
             `reminders overdue off` · `reminders digest off` · `reminders zone Europe/Dublin` · `reminders off`
 

@@ -52,7 +52,8 @@ final class RemindersHandler {
                 + "\n\nEvery open action's reminders were planned again.";
     }
 
-    static String status(Desk desk, Command.RemindersStatus command) {
+    /** @param mailOn whether reminders Teams cannot deliver are e-mailed instead (Microsoft Graph, BOARDCLERK_MAIL_FROM) */
+    static String status(Desk desk, Command.RemindersStatus command, boolean mailOn) {
         desk.requireOfficer("see what became of the reminders");
         Ledger ledger = desk.ledger();
         long boardId = desk.board().id();
@@ -62,9 +63,15 @@ final class RemindersHandler {
         out.append("- Sent in the last 7 days: ")
                 .append(ledger.countDeliveries(boardId, StoredDelivery.SENT, now.minus(7, ChronoUnit.DAYS)))
                 .append('\n');
+        section(desk, out, StoredDelivery.MAILED, "E-mailed instead: not reachable in Teams");
         section(desk, out, StoredDelivery.UNDELIVERABLE, "Could not be delivered");
         section(desk, out, StoredDelivery.DEAD, "Gave up after the last try");
         section(desk, out, StoredDelivery.IN_DOUBT, "In doubt: sending stopped midway, so not sent again; ask them");
+        out.append(mailOn ? "\nE-mail fallback is on: an owner BoardClerk cannot reach in Teams is e-mailed the "
+                + "reminder instead, if the organisation's directory knows them.\n"
+                : "\nE-mail fallback is off: an owner BoardClerk cannot reach in Teams gets no reminder. To e-mail them"
+                + " instead, the administrator sets BOARDCLERK_MAIL_FROM to BoardClerk's mailbox (with Microsoft Graph"
+                + " on) and grants the app the Mail.Send permission, limited to that mailbox.\n");
         List<StoredReminder> next = ledger.nextReminders(boardId, LISTED + 1);
         if (!next.isEmpty()) {
             out.append("\n**Next due**\n");

@@ -102,6 +102,9 @@ public interface ReminderRepository {
 
     void deliveryRetry(long deliveryId, Instant nextAt, String error, Instant at);
 
+    /** SENDING to MAILED: Teams could not take it ({@code why}), and it was e-mailed instead at {@code at}. */
+    void deliveryMailed(long deliveryId, Instant at, String why);
+
     /** Ends a delivery: DEAD, UNDELIVERABLE or CANCELLED, with why. */
     void endDelivery(long deliveryId, String state, String error, Instant at);
 

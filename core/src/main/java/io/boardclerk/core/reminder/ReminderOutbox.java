@@ -33,6 +33,12 @@ public interface ReminderOutbox {
 
     void sent(long deliveryId, Instant at, String conversationId, String messageId);
 
+    /**
+     * The person could not be reached in Teams ({@code why}, for the secretary), and the reminder was e-mailed to them
+     * instead, inside the same SENDING window as the Teams attempt.
+     */
+    void mailed(long deliveryId, Instant at, String why);
+
     /** Sends again no earlier than {@code nextAt} (back-off, or the connector's Retry-After); counts the attempt. */
     void retry(long deliveryId, Instant nextAt, String error);
 

@@ -151,6 +151,14 @@ public final class Reminders implements ReminderOutbox {
     }
 
     @Override
+    public void mailed(long deliveryId, Instant at, String why) {
+        store.inTransaction(ledger -> {
+            ledger.deliveryMailed(deliveryId, at, why);
+            return null;
+        });
+    }
+
+    @Override
     public void retry(long deliveryId, Instant nextAt, String error) {
         store.inTransaction(ledger -> {
             ledger.deliveryRetry(deliveryId, nextAt, error, nextAt);

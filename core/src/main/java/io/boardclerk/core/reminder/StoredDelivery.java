@@ -20,4 +20,6 @@ public record StoredDelivery(long id, long reminderId, long boardId, Long person
     public static final String UNDELIVERABLE = "UNDELIVERABLE";
     public static final String IN_DOUBT = "IN_DOUBT";
     public static final String CANCELLED = "CANCELLED";
+    /** Teams could not take it, so it went by e-mail instead (through Microsoft Graph); the address is not kept. */
+    public static final String MAILED = "MAILED";
 }
