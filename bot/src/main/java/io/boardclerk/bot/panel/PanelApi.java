@@ -11,6 +11,7 @@ import io.boardclerk.core.clerk.Md;
 import io.boardclerk.core.clerk.Reply;
 import io.boardclerk.core.clerk.Sender;
 import io.boardclerk.core.clerk.Turn;
+import io.boardclerk.core.model.Board;
 import io.boardclerk.core.port.LedgerStore;
 import io.boardclerk.graph.OnBehalfOf;
 import io.javalin.http.Context;
@@ -196,7 +197,7 @@ public final class PanelApi {
     }
 
     /** Who the officers are, by name, for a refusal. */
-    private String officers(io.boardclerk.core.model.Board board) {
+    private String officers(Board board) {
         return store.read(ledger -> {
             String chair = board.chairId() == null ? null
                     : ledger.person(board.chairId()).map(p -> p.name()).orElse(null);
