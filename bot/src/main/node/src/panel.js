@@ -123,6 +123,7 @@ function render(record) {
   $('you').hidden = false;
   const officer = record.you.role === 'chair' || record.you.role === 'secretary';
   $('say').hidden = !officer;
+  $('post-log-part').hidden = !officer;
   const updatable = new Map();
   for (const a of record.raised.concat(record.due)) {
     if (a.canUpdate) {
@@ -202,6 +203,12 @@ async function send(path, payload, button) {
       $('result').textContent = answer.error || 'BoardClerk answered ' + response.status + '.';
       return false;
     }
+    if (typeof answer.line === 'string') {
+      // "Post the action log as me": one plain line saying what happened.
+      $('result').textContent = answer.line
+        + (answer.chatProblem ? '\n(Not announced in the chat: ' + answer.chatProblem + ')' : '');
+      return answer.posted === true;
+    }
     $('result').textContent = plain(answer.reply || 'Done.')
       + (answer.postedInChat ? '' : '\n(Not posted in the chat: ' + (answer.chatProblem || 'unknown reason') + ')');
     etag = null;
@@ -255,6 +262,7 @@ function wire() {
       $('update-text').value = '';
     }
   });
+  $('post-log').addEventListener('click', (event) => send('/api/panel/post-action-log', {}, event.currentTarget));
   $('say').addEventListener('submit', async (event) => {
     event.preventDefault();
     if (!filled([$('say-text')])) {

@@ -1,6 +1,7 @@
 package io.boardclerk.bot;
 
 import io.boardclerk.bot.documents.DownloadLinks;
+import io.boardclerk.bot.panel.ActionLogAsUser;
 import io.boardclerk.core.clerk.Card;
 import io.boardclerk.core.clerk.Md;
 import io.boardclerk.core.clerk.Reply;
@@ -10,6 +11,7 @@ import io.boardclerk.core.posting.ChatAddress;
 import io.boardclerk.graph.ActionLogHtml;
 import io.boardclerk.graph.ChatTarget;
 import io.boardclerk.graph.GraphChatPoster;
+import io.boardclerk.graph.OnBehalfOf;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,8 +26,12 @@ import java.util.Optional;
  * would take more than {@link #MAX_MESSAGES} messages); otherwise, or when Graph refuses or fails, as the bot itself
  * through the Bot Framework (the action-log card), with one line saying why and what would enable Graph posting.
  * Runs after the turn's transaction: no Graph call ever holds the database.
+ *
+ * <p>{@link #post(Card.PostActionLog, OnBehalfOf)} posts the same messages as a signed-in chair or secretary, with their delegated permission (the
+ * side panel's "Post the action log as me"). There is no fallback to the bot there: they asked to post as
+ * themselves, so they are told what stood in the way instead.
  */
-final class ActionLogPoster {
+final class ActionLogPoster implements ActionLogAsUser {
 
     private static final Logger LOG = LoggerFactory.getLogger(ActionLogPoster.class);
 
@@ -85,32 +91,93 @@ final class ActionLogPoster {
                     + (channel ? "channel's team id, which Teams sends with messages in the channel" : "chat's id")
                     + ", and none has arrived yet.");
         }
-        ChatTarget target = address.get().channel()
-                ? new ChatTarget.Channel(address.get().teamId(), address.get().threadId())
-                : new ChatTarget.Chat(address.get().threadId());
-        List<String> messages = ActionLogHtml.messages(post.view(), ActionLogHtml.MAX_BYTES);
-        boolean linked = false;
-        if (messages.size() > MAX_MESSAGES && links.mint(post.fullLog()) instanceof DownloadLinks.Link link) {
-            messages = List.of(ActionLogHtml.summaryWithLink(post.view(), link.uri().toString(),
-                    "download the full action log (Word), until " + DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
-                            .format(link.expiresAt().atZone(zone)), ActionLogHtml.MAX_BYTES));
-            linked = true;
-        }
-        GraphChatPoster.Outcome outcome = graph.post(board.tenantId(), target, messages);
+        Messages out = messages(post, address.get());
+        ChatTarget target = out.target();
+        GraphChatPoster.Outcome outcome = graph.post(board.tenantId(), target, out.html());
         if (outcome instanceof GraphChatPoster.Posted posted) {
             LOG.info("Posted the action log summary of board {} through Microsoft Graph ({} messages)", board.id(),
                     posted.posted());
             return new Result(true, "Posted the action log summary of " + name + " in " + target.where()
-                    + " through Microsoft Graph" + (linked ? ", with a link to the full log (too long for Teams "
+                    + " through Microsoft Graph" + (out.linked() ? ", with a link to the full log (too long for Teams "
                     + "messages)." : posted.posted() == 1 ? "." : " (" + posted.posted() + " messages)."));
         }
-        String partly = outcome.posted() == 0 ? "" : " (" + outcome.posted() + " of " + messages.size()
+        String partly = outcome.posted() == 0 ? "" : " (" + outcome.posted() + " of " + out.html().size()
                 + " parts had gone through Graph)";
         if (outcome instanceof GraphChatPoster.Refused refused) {
-            return byBot(post, fallback, "BoardClerk posted the summary itself" + partly + ": " + refused.problem());
+            return byBot(post, fallback, "BoardClerk posted the summary itself" + partly + ": "
+                    + refused.problem().replaceAll("\\.$", "") + ", or the chair can post it as themselves from "
+                    + "BoardClerk's side panel (delegated " + target.delegatedPermission() + ").");
         }
-        return byBot(post, fallback, "BoardClerk posted the summary itself" + partly + ": "
-                + ((GraphChatPoster.Failed) outcome).problem());
+        return byBot(post, fallback, "BoardClerk posted the summary itself" + partly + ": " + problem(outcome));
+    }
+
+    /**
+     * Posts the summary as {@code user} (a chair or secretary signed in to the side panel) through Graph, with the
+     * same messages as {@link #post}. Never falls back to posting as the bot.
+     */
+    @Override
+    public ActionLogAsUser.Result post(Card.PostActionLog post, OnBehalfOf user) {
+        Optional<Board> found = store.read(ledger -> ledger.board(post.view().boardId()));
+        if (found.isEmpty()) {
+            return new ActionLogAsUser.Result(false, 0, "Could not post the action log summary: its board no longer "
+                    + "exists. Nothing was posted.");
+        }
+        Board board = found.get();
+        if (graph == null) {
+            return new ActionLogAsUser.Result(false, 0, "Microsoft Graph is off here (" + graphOff + "), so "
+                    + "nothing was posted as you; posting as yourself also needs the delegated permission "
+                    + GraphChatPoster.DELEGATED_CHAT_PERMISSION + " (or " + GraphChatPoster.DELEGATED_CHANNEL_PERMISSION
+                    + " in a channel) granted to BoardClerk. Say \"post action log\" in the chat to have BoardClerk "
+                    + "post it itself.");
+        }
+        Optional<ChatAddress> address = addresses.of(board.id());
+        if (address.isEmpty()) {
+            return new ActionLogAsUser.Result(false, 0, "Could not post the action log summary as you: Microsoft "
+                    + "Graph needs this chat's id (a channel's team id), which Teams sends with messages there, and "
+                    + "none has arrived yet; say something to @BoardClerk in the chat first. Nothing was posted.");
+        }
+        Messages out = messages(post, address.get());
+        GraphChatPoster.Outcome outcome = graph.postAs(user, out.target(), out.html());
+        if (outcome instanceof GraphChatPoster.Posted posted) {
+            LOG.info("Posted the action log summary of board {} through Microsoft Graph as a signed-in officer ({} "
+                    + "messages)", board.id(), posted.posted());
+            return new ActionLogAsUser.Result(true, posted.posted(), "Posted the action log summary of "
+                    + board.name() + " in " + out.target().where() + " as you through Microsoft Graph"
+                    + (out.linked() ? ", with a link to the full log (too long for Teams messages)."
+                    : posted.posted() == 1 ? "." : " (" + posted.posted() + " messages)."));
+        }
+        String gone = outcome.posted() == 0 ? " Nothing was posted." : " " + outcome.posted() + " of "
+                + out.html().size() + " parts had been posted.";
+        String instead = outcome instanceof GraphChatPoster.NotSignedIn ? ""
+                : " Say \"post action log\" in the chat to have BoardClerk post it itself.";
+        return new ActionLogAsUser.Result(false, outcome.posted(), "Could not post the action log summary as you: "
+                + problem(outcome) + gone + instead);
+    }
+
+    /** Where the summary goes through Graph, its messages, and whether they link the full log instead. */
+    private record Messages(ChatTarget target, List<String> html, boolean linked) {
+    }
+
+    private Messages messages(Card.PostActionLog post, ChatAddress address) {
+        ChatTarget target = address.channel() ? new ChatTarget.Channel(address.teamId(), address.threadId())
+                : new ChatTarget.Chat(address.threadId());
+        List<String> messages = ActionLogHtml.messages(post.view(), ActionLogHtml.MAX_BYTES);
+        if (messages.size() > MAX_MESSAGES && links.mint(post.fullLog()) instanceof DownloadLinks.Link link) {
+            return new Messages(target, List.of(ActionLogHtml.summaryWithLink(post.view(), link.uri().toString(),
+                    "download the full action log (Word), until " + DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
+                            .format(link.expiresAt().atZone(zone)), ActionLogHtml.MAX_BYTES)), true);
+        }
+        return new Messages(target, messages, false);
+    }
+
+    private static String problem(GraphChatPoster.Outcome outcome) {
+        if (outcome instanceof GraphChatPoster.Refused refused) {
+            return refused.problem();
+        }
+        if (outcome instanceof GraphChatPoster.NotSignedIn notSignedIn) {
+            return notSignedIn.problem();
+        }
+        return outcome instanceof GraphChatPoster.Failed failed ? failed.problem() : "";
     }
 
     /** How this board's summaries are posted, in one line (after setting or showing the weekly schedule). */

@@ -104,7 +104,7 @@ public final class BoardClerkServer implements AutoCloseable {
         this.attendance = AttendanceSchedule.forServer(config, store, connector, boardChat, clock);
         this.calendar = CalendarSchedule.forServer(config, store, boardChat, clock);
         bot.syncWith(calendar.sync());
-        PanelApi panelApi = new PanelApi(access, store, clerk, boardChat, clock, Json.MAPPER);
+        PanelApi panelApi = new PanelApi(access, store, clerk, boardChat, clock, Json.MAPPER, poster);
         PanelPages pages = new PanelPages(config.localMode(), config.panelTestHostOrigin());
         this.app = Javalin.create(javalin -> {
             javalin.jetty.host = config.host();
@@ -123,6 +123,7 @@ public final class BoardClerkServer implements AutoCloseable {
             javalin.routes.post("/api/panel/declarations", panelApi::declare);
             javalin.routes.post("/api/panel/updates", panelApi::update);
             javalin.routes.post("/api/panel/say", panelApi::say);
+            javalin.routes.post("/api/panel/post-action-log", panelApi::postActionLog);
             javalin.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("Unhandled error on {} {}", ctx.method(), loggable(ctx.path()), e);
                 error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on BoardClerk's side; the request did not complete.");

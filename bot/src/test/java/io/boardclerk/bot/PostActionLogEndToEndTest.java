@@ -181,6 +181,8 @@ class PostActionLogEndToEndTest {
         assertFalse(line.contains("\n"), "one line: " + line);
         assertTrue(line.contains("ChannelMessage.Send.Group") && line.contains("HTTP 403")
                 && line.contains("team owner"), line);
+        assertTrue(line.endsWith("in the team, or the chair can post it as themselves from BoardClerk's side panel "
+                + "(delegated ChannelMessage.Send)."), "the delegated route, in the same line: " + line);
         assertEquals(0, graph.posted().size());
     }
 

@@ -8,6 +8,9 @@ public sealed interface ChatTarget {
     /** The resource-specific consent permission Graph needs to let the app post here. */
     String permission();
 
+    /** The delegated permission a signed-in person's token needs for BoardClerk to post here as them. */
+    String delegatedPermission();
+
     /** Where, in words, for messages to the chair. */
     String where();
 
@@ -24,6 +27,11 @@ public sealed interface ChatTarget {
         }
 
         @Override
+        public String delegatedPermission() {
+            return GraphChatPoster.DELEGATED_CHANNEL_PERMISSION;
+        }
+
+        @Override
         public String where() {
             return "the channel";
         }
@@ -34,6 +42,11 @@ public sealed interface ChatTarget {
         @Override
         public String permission() {
             return GraphChatPoster.CHAT_PERMISSION;
+        }
+
+        @Override
+        public String delegatedPermission() {
+            return GraphChatPoster.DELEGATED_CHAT_PERMISSION;
         }
 
         @Override

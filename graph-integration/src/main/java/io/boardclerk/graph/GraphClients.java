@@ -3,6 +3,7 @@ package io.boardclerk.graph;
 import com.azure.core.credential.TokenCredential;
 import com.azure.identity.ClientCertificateCredentialBuilder;
 import com.azure.identity.ClientSecretCredentialBuilder;
+import com.azure.identity.OnBehalfOfCredentialBuilder;
 import com.microsoft.graph.core.requests.GraphClientFactory;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.RequestOption;
@@ -22,11 +23,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Resource-specific consent needs nothing else here: an app-only token asks for Graph's {@code /.default} scope,
  * and Graph checks, per chat or team, whether the app holds the RSC permission (granted when BoardClerk was installed
  * there) for the call.
+ *
+ * <p>Delegated calls ({@link #delegated}) get a client of their own for one signed-in person and one call: its
+ * on-behalf-of credential holds that person's token and the Graph token it is exchanged for, so it is built per call
+ * and dropped after, never shared between people or kept.
  */
 final class GraphClients {
 
     private final GraphSettings settings;
     private final Map<String, GraphServiceClient> clients = new ConcurrentHashMap<>();
+    private volatile OkHttpClient http;
 
     GraphClients(GraphSettings settings) {
         this.settings = settings;
@@ -48,18 +54,44 @@ final class GraphClients {
         return clients.computeIfAbsent(tenant, this::create);
     }
 
+    /**
+     * A client that acts as {@code user}, with the delegated {@code permission} on Graph's resource, its token got by
+     * the on-behalf-of flow from the user's Teams sign-in token at the user's own organisation. Sent to the
+     * configured Graph host only; used for one call and then dropped.
+     */
+    GraphServiceClient delegated(OnBehalfOf user, String permission) {
+        return client(onBehalfOf(user), settings.delegatedScope(permission));
+    }
+
     private GraphServiceClient create(String tenant) {
-        AzureIdentityAuthenticationProvider auth = new AzureIdentityAuthenticationProvider(credential(tenant),
-                new String[] {settings.graphHost()}, settings.scope());
-        RetryHandlerOption retry = new RetryHandlerOption(this::shouldRetry, settings.maxRetries(),
-                settings.retryDelaySeconds());
-        OkHttpClient http = GraphClientFactory.create(new RequestOption[] {retry})
-                .callTimeout(settings.timeout())
-                .addNetworkInterceptor(GraphClients::noSecondRetryInsideOkHttp)
-                .build();
-        GraphServiceClient client = new GraphServiceClient(auth, http);
+        return client(credential(tenant), settings.scope());
+    }
+
+    private GraphServiceClient client(TokenCredential credential, String scope) {
+        AzureIdentityAuthenticationProvider auth = new AzureIdentityAuthenticationProvider(credential,
+                new String[] {settings.graphHost()}, scope);
+        GraphServiceClient client = new GraphServiceClient(auth, http());
         client.getRequestAdapter().setBaseUrl(settings.baseUrl());
         return client;
+    }
+
+    /** One HTTP client (connections, threads, retry handler) for every Graph client: tokens are added per client. */
+    private OkHttpClient http() {
+        OkHttpClient h = http;
+        if (h == null) {
+            synchronized (this) {
+                if (http == null) {
+                    RetryHandlerOption retry = new RetryHandlerOption(this::shouldRetry, settings.maxRetries(),
+                            settings.retryDelaySeconds());
+                    http = GraphClientFactory.create(new RequestOption[] {retry})
+                            .callTimeout(settings.timeout())
+                            .addNetworkInterceptor(GraphClients::noSecondRetryInsideOkHttp)
+                            .build();
+                }
+                h = http;
+            }
+        }
+        return h;
     }
 
     /** Retries 429, 503 and 504 (the SDK's rule), but not when Graph asks for a longer wait than we may take. */
@@ -109,6 +141,29 @@ final class GraphClients {
         }
         ClientSecretCredentialBuilder builder = new ClientSecretCredentialBuilder().clientId(settings.clientId())
                 .clientSecret(settings.clientSecret()).tenantId(tenant).authorityHost(settings.authority());
+        if (!settings.instanceDiscovery()) {
+            builder.disableInstanceDiscovery();
+        }
+        return builder.build();
+    }
+
+    /** The on-behalf-of credential for one person: the app's own secret or certificate, and the person's token. */
+    private TokenCredential onBehalfOf(OnBehalfOf user) {
+        OnBehalfOfCredentialBuilder builder = new OnBehalfOfCredentialBuilder().clientId(settings.clientId())
+                .tenantId(user.tenantId()).authorityHost(settings.authority()).userAssertion(user.userToken());
+        if (settings.usesCertificate()) {
+            String path = settings.certificate().toString();
+            if (settings.pem()) {
+                builder.pemCertificate(path);
+            } else {
+                builder.pfxCertificate(path);
+                if (settings.certificatePassword() != null && !settings.certificatePassword().isEmpty()) {
+                    builder.clientCertificatePassword(settings.certificatePassword());
+                }
+            }
+        } else {
+            builder.clientSecret(settings.clientSecret());
+        }
         if (!settings.instanceDiscovery()) {
             builder.disableInstanceDiscovery();
         }

@@ -57,8 +57,22 @@ public record GraphSettings(String clientId, String clientSecret, Path certifica
 
     /** The scope of the app's Graph token: the Graph resource's default scope. */
     public String scope() {
+        return resource() + "/.default";
+    }
+
+    /**
+     * The scope of a delegated (on-behalf-of) token for one Graph permission, e.g.
+     * {@code https://graph.microsoft.com/ChatMessage.Send}: the permission on the configured Graph's resource, so a
+     * national cloud's Graph gets its own.
+     */
+    public String delegatedScope(String permission) {
+        return resource() + "/" + permission;
+    }
+
+    /** Graph's resource (its scheme and host), the audience of its tokens. */
+    private String resource() {
         URI uri = URI.create(baseUrl);
-        return uri.getScheme() + "://" + uri.getAuthority() + "/.default";
+        return uri.getScheme() + "://" + uri.getAuthority();
     }
 
     /**

@@ -35,6 +35,8 @@ class GraphSettingsTest {
 
         assertEquals("https://graph.microsoft.us/v1.0", us.baseUrl());
         assertEquals("https://graph.microsoft.us/.default", us.scope());
+        assertEquals("https://graph.microsoft.us/ChatMessage.Send", us.delegatedScope("ChatMessage.Send"),
+                "a delegated scope is on the national cloud's own Graph resource");
         assertEquals("graph.microsoft.us", us.graphHost());
         assertEquals("https://login.microsoftonline.us", us.authority());
     }

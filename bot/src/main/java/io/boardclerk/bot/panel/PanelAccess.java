@@ -88,6 +88,20 @@ public final class PanelAccess {
         }
     }
 
+    /**
+     * The Teams single sign-on token the request came with, for a call to Graph on the signed-in person's behalf
+     * (the on-behalf-of flow exchanges it); empty in local mode. Only after {@link #user} accepted it; for that one
+     * request only: never kept, never logged.
+     */
+    public Optional<String> ssoToken(Context ctx) {
+        String authorization = ctx.header("Authorization");
+        if (localMode || authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        String token = authorization.substring(7).strip();
+        return token.isEmpty() ? Optional.empty() : Optional.of(token);
+    }
+
     /** The board of {@code conversationId} in the user's tenant, if the user is on its roster. */
     public static Optional<Seat> seat(Ledger ledger, PanelUser user, String conversationId) {
         return ledger.findBoard(user.tenantId(), conversationId).flatMap(board -> seat(ledger, user, board));

@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.boardclerk.bot.BoardChat;
+import io.boardclerk.core.clerk.Card;
 import io.boardclerk.core.clerk.Clerk;
 import io.boardclerk.core.clerk.Conversation;
 import io.boardclerk.core.clerk.Md;
 import io.boardclerk.core.clerk.Reply;
 import io.boardclerk.core.clerk.Sender;
 import io.boardclerk.core.clerk.Turn;
+import io.boardclerk.core.model.Board;
 import io.boardclerk.core.port.LedgerStore;
+import io.boardclerk.graph.OnBehalfOf;
 import io.javalin.http.Context;
 
 import java.io.IOException;
@@ -44,9 +47,14 @@ public final class PanelApi {
     private final BoardChat chat;
     private final Clock clock;
     private final ObjectMapper json;
+    private final ActionLogAsUser actionLog;
 
+    /**
+     * @param actionLog posts the action-log summary as the signed-in officer ("Post the action log as me")
+     */
     public PanelApi(PanelAccess access, LedgerStore store, Clerk clerk, BoardChat chat, Clock clock,
-                    ObjectMapper json) {
+                    ObjectMapper json, ActionLogAsUser actionLog) {
+        this.actionLog = actionLog;
         this.access = access;
         this.store = store;
         this.clerk = clerk;
@@ -135,6 +143,74 @@ public final class PanelApi {
         });
     }
 
+    /**
+     * {@code POST /api/panel/post-action-log} {@code {conversation}}: for the chair and secretary, the board's
+     * action-log summary (as {@code post action log} makes it) posted into its chat or channel through Microsoft
+     * Graph as the signed-in person, with the token this request came with. Answers {@code {posted, parts, line}}:
+     * one line saying what happened. Never posted by the bot instead: the person asked to post as themselves.
+     */
+    public void postActionLog(Context ctx) throws IOException {
+        PanelUser user = signedIn(ctx);
+        if (user == null) {
+            return;
+        }
+        JsonNode body = object(ctx);
+        if (body == null) {
+            return;
+        }
+        Optional<PanelAccess.Seat> seat = store.read(ledger -> PanelAccess.seat(ledger, user,
+                body.path("conversation").asText("")));
+        if (seat.isEmpty()) {
+            error(ctx, 404, "BoardClerk keeps no board in this conversation that you sit on.");
+            return;
+        }
+        var board = seat.get().board();
+        var person = seat.get().person();
+        if (!board.isOfficer(person.id())) {
+            error(ctx, 403, "Only the chair and the secretary can post the action log as themselves. "
+                    + officers(board) + " Anyone can see it by saying \"action log\" in the chat.");
+            return;
+        }
+        Turn turn = new Turn(new Conversation(board.tenantId(), board.conversationId(),
+                Conversation.Kind.GROUP_CHAT, null), new Sender(person.teamsId(), person.aadObjectId(), person.name()),
+                "post action log", List.of(), "panel:" + UUID.randomUUID(), clock.instant());
+        Reply reply = clerk.onMessage(turn).orElse(new Reply(""));
+        Optional<Card.PostActionLog> summary = reply.cards().stream().filter(Card.PostActionLog.class::isInstance)
+                .map(Card.PostActionLog.class::cast).findFirst();
+        ObjectNode out = json.createObjectNode();
+        if (summary.isEmpty()) {
+            out.put("posted", false).put("parts", 0).put("line", "Could not post the action log summary: "
+                    + reply.markdown());
+            ctx.contentType("application/json").result(out.toString());
+            return;
+        }
+        ActionLogAsUser.Result result = actionLog.post(summary.get(),
+                new OnBehalfOf(user.tenantId(), access.ssoToken(ctx).orElse("")));
+        out.put("posted", result.posted()).put("parts", result.parts()).put("line", result.line());
+        if (result.posted()) {
+            chat.post(board, person, new Reply("**" + Md.esc(person.name()) + "** posted the action log summary "
+                    + "through Microsoft Graph from the side panel" + (result.parts() == 1 ? "."
+                    : " (" + result.parts() + " messages).")))
+                    .ifPresent(problem -> out.put("chatProblem", problem));
+        }
+        ctx.contentType("application/json").result(out.toString());
+    }
+
+    /** Who the officers are, by name, for a refusal. */
+    private String officers(Board board) {
+        return store.read(ledger -> {
+            String chair = board.chairId() == null ? null
+                    : ledger.person(board.chairId()).map(p -> p.name()).orElse(null);
+            String secretary = board.secretaryId() == null ? null
+                    : ledger.person(board.secretaryId()).map(p -> p.name()).orElse(null);
+            if (chair == null && secretary == null) {
+                return "This board has no chair or secretary yet.";
+            }
+            return "Ask " + (chair == null ? "" : chair + " (chair)") + (chair != null && secretary != null ? " or "
+                    : "") + (secretary == null ? "" : secretary + " (secretary)") + ".";
+        });
+    }
+
     private interface Words {
         String of(JsonNode body) throws Invalid;
     }
@@ -152,14 +228,8 @@ public final class PanelApi {
         if (user == null) {
             return;
         }
-        JsonNode body;
-        try {
-            body = json.readTree(ctx.bodyAsBytes());
-        } catch (IOException e) {
-            body = null;
-        }
-        if (body == null || !body.isObject()) {
-            error(ctx, 400, "The body must be a JSON object.");
+        JsonNode body = object(ctx);
+        if (body == null) {
             return;
         }
         String conversation = body.path("conversation").asText("");
@@ -197,6 +267,21 @@ public final class PanelApi {
         out.put("postedInChat", notPosted.isEmpty());
         notPosted.ifPresent(problem -> out.put("chatProblem", problem));
         ctx.contentType("application/json").result(out.toString());
+    }
+
+    /** The request's JSON object, or null once the refusal is answered. */
+    private JsonNode object(Context ctx) {
+        JsonNode body;
+        try {
+            body = json.readTree(ctx.bodyAsBytes());
+        } catch (IOException e) {
+            body = null;
+        }
+        if (body == null || !body.isObject()) {
+            error(ctx, 400, "The body must be a JSON object.");
+            return null;
+        }
+        return body;
     }
 
     /** The caller, or null once the refusal is answered. */

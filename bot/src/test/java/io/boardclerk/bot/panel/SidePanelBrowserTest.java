@@ -174,6 +174,7 @@ class SidePanelBrowserTest {
         assertEquals(List.of("initialize", "getContext", "registerHandler", "appInitialization.success"),
                 page.evaluate("hostCalls.slice(0, 4)"), "the panel's teams-js calls, in order");
         assertEquals(List.of("themeChange"), page.evaluate("registered"));
+        assertThat(panel.locator("#post-log")).isHidden();
         assertThat(panel.getByRole(AriaRole.HEADING, new FrameLocator.GetByRoleOptions().setName("Actions due at this meeting")))
                 .isVisible();
 
@@ -234,6 +235,14 @@ class SidePanelBrowserTest {
         assertThat(panel.locator("#raised")).containsText("Constabulary to report on custody", within(5_000));
         assertTrue(lastInChat().text().startsWith("**Claire Dunmore** in the side panel: `Action: Constabulary"),
                 lastInChat().text());
+
+        // Posting the action log as herself: Graph is off in local mode, and the panel says so, as text.
+        int before = bot.connector.sentTo(CONVERSATION).size();
+        panel.getByRole(AriaRole.BUTTON, new FrameLocator.GetByRoleOptions().setName("Post the action log as me"))
+                .click();
+        assertThat(panel.locator("#result")).containsText("Microsoft Graph is off here (local mode", within(5_000));
+        assertThat(panel.locator("#result")).containsText("Say \"post action log\" in the chat");
+        assertEquals(before, bot.connector.sentTo(CONVERSATION).size(), "the bot did not post it instead");
         Object overflow = panel.locator("body").evaluate("b => b.scrollWidth > b.clientWidth");
         assertEquals(Boolean.FALSE, overflow, "nothing runs off the side panel's 320 px");
         page.close();

@@ -24,11 +24,25 @@ import static io.boardclerk.graph.fake.FakeHttp.respond;
 /**
  * Microsoft Graph's {@code /v1.0/users} and a Microsoft identity token endpoint on loopback, for tests that drive the
  * real Graph SDK and azure-identity: the authority is {@link #authority()}, Graph's base URL {@link #baseUrl()}.
- * Users are answered from {@link #user}; {@link #fail} queues raw answers (429, 503, 403 ...) served first.
+ * Users are answered from {@link #user}; {@link #fail} queues raw answers (429, 503, 403 ...) served first. The token
+ * endpoint also answers the on-behalf-of exchange with a delegated token of its own ({@link #exchanges}), or a
+ * queued refusal ({@link #failExchange}); messages are accepted with the app's token or a delegated one it issued.
  */
 public final class FakeGraph implements AutoCloseable {
 
     public static final String TOKEN = "fake-graph-app-token";
+    /** Delegated tokens issued by the on-behalf-of exchange are this and a number. */
+    public static final String DELEGATED_TOKEN = "fake-graph-delegated-token-";
+
+    /**
+     * One on-behalf-of token request ({@code grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer}) and the
+     * delegated token issued for it (null when refused).
+     *
+     * @param secretMatched whether the client secret sent is the one set by {@link #expectSecret}
+     */
+    public record Exchange(String path, String grantType, String requestedTokenUse, String assertion, String scope,
+                           String clientId, boolean secretMatched, String issued) {
+    }
 
     /** One request Graph received. */
     public record Received(String path, String filter, String select, String top, String authorization,
@@ -60,6 +74,11 @@ public final class FakeGraph implements AutoCloseable {
     private final List<String> tokenPaths = new CopyOnWriteArrayList<>();
     private final AtomicInteger otherRequests = new AtomicInteger();
     private final Map<String, java.util.concurrent.CountDownLatch> stalls = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Deque<Canned> exchangeAnswers = new ArrayDeque<>();
+    private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
+    private final AtomicInteger delegated = new AtomicInteger();
+    private volatile String expectedSecret;
+    private volatile String signingKeys;
 
     public FakeGraph() throws IOException {
         server = FakeHttp.graph(this::handle);
@@ -115,6 +134,33 @@ public final class FakeGraph implements AutoCloseable {
         return this;
     }
 
+    /** The client secret the token endpoint expects (recorded as matched or not; never kept). */
+    public FakeGraph expectSecret(String secret) {
+        this.expectedSecret = secret;
+        return this;
+    }
+
+    /** The next on-behalf-of exchange is answered with this (a refusal such as AADSTS65001) instead of a token. */
+    public synchronized FakeGraph failExchange(int status, String body) {
+        exchangeAnswers.add(new Canned(status, Map.of(), body, 0));
+        return this;
+    }
+
+    /** The on-behalf-of exchanges the token endpoint received, in order. */
+    public List<Exchange> exchanges() {
+        return List.copyOf(exchanges);
+    }
+
+    /**
+     * Publishes Entra ID's OpenID configuration under the authority with these signing keys (a JWK set), as
+     * login.microsoftonline.com does: what Teams single sign-on tokens are checked against when this fake is the
+     * login authority. The key set itself is served from Graph's (plain http) side.
+     */
+    public FakeGraph publishSigningKeys(String jwkSet) {
+        this.signingKeys = jwkSet;
+        return this;
+    }
+
     public List<Received> received() {
         return List.copyOf(received);
     }
@@ -138,8 +184,24 @@ public final class FakeGraph implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
+            if ("GET".equals(method) && signingKeys != null && path.matches("/[^/]+/v2\\.0/\\.well-known/"
+                    + "openid-configuration")) {
+                respond(exchange, 200, Map.of(), "{\"issuer\":\"" + authority() + "/{tenantid}/v2.0\",\"jwks_uri\":\""
+                        + "http://127.0.0.1:" + server.getAddress().getPort() + "/discovery/v2.0/keys\","
+                        + "\"id_token_signing_alg_values_supported\":[\"RS256\"]}");
+                return;
+            }
+            if ("GET".equals(method) && signingKeys != null && path.equals("/discovery/v2.0/keys")) {
+                respond(exchange, 200, Map.of(), signingKeys);
+                return;
+            }
             if ("POST".equals(method) && path.matches("/[^/]+/oauth2/v2\\.0/token")) {
                 String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                Map<String, String> fields = query(form);
+                if ("urn:ietf:params:oauth:grant-type:jwt-bearer".equals(fields.get("grant_type"))) {
+                    onBehalfOf(exchange, path, fields);
+                    return;
+                }
                 tokenPaths.add(path);
                 tokenRequests.add(form.replaceAll("client_secret=[^&]*", "client_secret=(checked)")
                         .replaceAll("client_assertion=[^&]*", "client_assertion=(checked)"));
@@ -189,6 +251,39 @@ public final class FakeGraph implements AutoCloseable {
         }
     }
 
+    /** The on-behalf-of flow: a delegated token for the user's assertion, or a canned refusal. */
+    private void onBehalfOf(HttpExchange exchange, String path, Map<String, String> fields) throws IOException {
+        String secret = expectedSecret;
+        boolean matched = secret == null || secret.equals(fields.get("client_secret"));
+        Canned refusal;
+        synchronized (this) {
+            refusal = exchangeAnswers.poll();
+        }
+        String issued = refusal == null && matched ? DELEGATED_TOKEN + delegated.incrementAndGet() : null;
+        exchanges.add(new Exchange(path, fields.get("grant_type"), fields.get("requested_token_use"),
+                fields.get("assertion"), fields.get("scope"), fields.get("client_id"), matched, issued));
+        if (refusal != null) {
+            answer(exchange, refusal);
+            return;
+        }
+        if (!matched) {
+            respond(exchange, 401, Map.of(), "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000215: "
+                    + "Invalid client secret provided.\",\"error_codes\":[7000215]}");
+            return;
+        }
+        respond(exchange, 200, Map.of(), "{\"token_type\":\"Bearer\",\"scope\":" + quote(fields.get("scope"))
+                + ",\"expires_in\":3600,\"ext_expires_in\":3600,\"access_token\":\"" + issued + "\"}");
+    }
+
+    /** Whether {@code authorization} carries the app's token or a delegated one this fake issued. */
+    private boolean issuedHere(String authorization) {
+        if (("Bearer " + TOKEN).equals(authorization)) {
+            return true;
+        }
+        return authorization != null && exchanges.stream().anyMatch(e -> e.issued() != null
+                && authorization.equals("Bearer " + e.issued()));
+    }
+
     private void postMessage(HttpExchange exchange, String path) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
@@ -201,7 +296,7 @@ public final class FakeGraph implements AutoCloseable {
             answer(exchange, next);
             return;
         }
-        if (!("Bearer " + TOKEN).equals(authorization)) {
+        if (!issuedHere(authorization)) {
             respond(exchange, 401, Map.of(), "{\"error\":{\"code\":\"InvalidAuthenticationToken\","
                     + "\"message\":\"Access token is empty.\"}}");
             return;
