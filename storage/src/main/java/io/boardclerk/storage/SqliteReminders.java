@@ -118,6 +118,12 @@ abstract class SqliteReminders implements ReminderRepository {
     }
 
     @Override
+    public boolean digestGone(long meetingId) {
+        return sql.list("SELECT 1 FROM reminders WHERE meeting_id = ? AND kind = 'DIGEST' AND state IN ('EXPANDED',"
+                + " 'SKIPPED') LIMIT 1", row -> row.getInt(1), meetingId).size() == 1;
+    }
+
+    @Override
     public void planReminder(PlannedReminder r, Instant at) {
         sql.update("INSERT INTO reminders (board_id, kind, subject, action_id, meeting_id, person_id, due_at, state,"
                         + " planned_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)"

@@ -94,6 +94,50 @@ class RemindersOnSqliteTest extends ReminderTestSupport {
     }
 
     @Test
+    void aMeetingScheduledTooLateForItsUsualDigestGetsOneTheNextMorningAndOnlyOne() {
+        // Monday 23/11 10:00: a meeting on Wednesday 25/11 is two working days off, inside the five of the digest.
+        say(CLAIRE, "next meeting 25/11/2026 14:00", MONDAY);
+        say(CLAIRE, "action Report on road safety owner: Jon Leigh due: 25/11/2026", MONDAY);
+        assertEquals("OVERDUE@2026-12-02T08:00:00Z:PENDING", reminders(1), "the digest stands in for its own");
+        assertEquals("DIGEST@2026-11-24T08:00:00Z:PENDING", digests());
+
+        say(CLAIRE, "next meeting 25/11/2026 15:00", MONDAY.plusSeconds(600));
+        say(CLAIRE, "reminders digest 5", MONDAY.plusSeconds(1200));
+        assertEquals("DIGEST@2026-11-24T08:00:00Z:PENDING", digests(), "replanning keeps it where it was put");
+
+        assertEquals(List.of("Jon Leigh: The Fenshire Board meets on Wednesday 25/11/2026: this action of yours is due"
+                + " at it. [1.0]"), sweepAndSend("2026-11-24T08:00:00Z").stream()
+                .map(ReminderTestSupport::summary).toList());
+        say(CLAIRE, "next meeting 25/11/2026 14:00", Instant.parse("2026-11-24T09:00:00Z"));
+        assertEquals("DIGEST@2026-11-24T08:00:00Z:EXPANDED", digests(), "the meeting had its digest: no second");
+    }
+
+    @Test
+    void aMeetingMovedTooCloseForItsDigestHasItMovedToTheNextMorning() {
+        say(CLAIRE, "next meeting 10/12/2026 10:00", MONDAY);
+        say(CLAIRE, "action Report on road safety owner: Jon Leigh due: the next Board", MONDAY);
+        assertEquals("DIGEST@2026-12-03T08:00:00Z:PENDING", digests());
+
+        say(CLAIRE, "move meeting 10/12/2026 to 26/11/2026", MONDAY);
+
+        assertEquals("DIGEST@2026-11-24T08:00:00Z:PENDING DIGEST@2026-12-03T08:00:00Z:CANCELLED", digests());
+        assertEquals("OVERDUE@2026-12-03T08:00:00Z:PENDING OVERDUE@2026-12-17T08:00:00Z:CANCELLED", reminders(1),
+                "the target followed the meeting");
+    }
+
+    @Test
+    void aMeetingTooSoonForAnyDigestLeavesItsActionsToTheirOwnPlan() {
+        // Monday 23/11 at 10:00, a meeting at 07:30 on Tuesday: the window's next opening is after it began.
+        say(CLAIRE, "next meeting 24/11/2026 07:30", MONDAY);
+        assertEquals("", digests());
+    }
+
+    private String digests() {
+        return queryStringOrEmpty("SELECT group_concat(r, ' ') FROM (SELECT kind || '@' || due_at || ':' || state AS r"
+                + " FROM reminders WHERE kind = 'DIGEST' ORDER BY due_at)");
+    }
+
+    @Test
     void theChairHearsOfActionsLongOverdueWithNoUpdateEachMonday() {
         say(CLAIRE, "action Report on road safety owner: Jon Leigh due: 02/11/2026", MONDAY);
         say(CLAIRE, "action Survey the custody suites owner: Jane Gifford due: 02/11/2026", MONDAY);

@@ -57,6 +57,9 @@ public interface ReminderRepository {
     /** The board's PENDING digests (subject "meeting:..."), to cancel those of meetings no longer scheduled. */
     List<StoredReminder> pendingDigests(long boardId);
 
+    /** True when a digest for the meeting has fallen due and gone out (or found nothing to say): it had its digest. */
+    boolean digestGone(long meetingId);
+
     /**
      * Plans a reminder unless one with its identity exists; a CANCELLED one with the identity is planned again (a
      * target moved away and back). One already expanded or skipped is never planned again.

@@ -8,6 +8,7 @@ import io.boardclerk.core.model.MeetingStatus;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -83,6 +84,43 @@ public final class ReminderPlanner {
         LocalDate day = WorkingCalendar.plusWorkingDays(meeting.date(), -policy.digestWorkingDays());
         Instant at = WorkingCalendar.at(day, WorkingCalendar.OPENS, policy.zone());
         if (at.isBefore(now)) {
+            return Optional.empty();
+        }
+        return Optional.of(new PlannedReminder(meeting.boardId(), ReminderKind.DIGEST,
+                PlannedReminder.meetingSubject(meeting.id()), null, meeting.id(), null, at));
+    }
+
+    /** True when the meeting's usual digest (some working days before it) would already be in the past. */
+    public static boolean usualDigestPassed(Meeting meeting, ReminderPolicy policy, Instant now) {
+        LocalDate day = WorkingCalendar.plusWorkingDays(meeting.date(), -policy.digestWorkingDays());
+        return WorkingCalendar.at(day, WorkingCalendar.OPENS, policy.zone()).isBefore(now);
+    }
+
+    /**
+     * The digest of a meeting scheduled (or moved) too late for its usual one: the window's next opening at 08:00, or the
+     * first moment the window is open if that day is after the meeting; none when even that would be after the
+     * meeting began, or the meeting has passed. Owners of actions due at it would otherwise hear nothing: their own
+     * before and on-the-day reminders give way to the digest.
+     */
+    public static Optional<PlannedReminder> lateDigest(Meeting meeting, ReminderPolicy policy, Instant now) {
+        if (policy.digestWorkingDays() <= 0 || meeting.status() != MeetingStatus.SCHEDULED) {
+            return Optional.empty();
+        }
+        LocalDate today = now.atZone(policy.zone()).toLocalDate();
+        if (meeting.date().isBefore(today)) {
+            return Optional.empty();
+        }
+        LocalDate first = WorkingCalendar.isWorkingDay(today)
+                && now.isBefore(WorkingCalendar.opening(today, policy.zone())) ? today
+                : WorkingCalendar.nextWorkingDay(today);
+        Instant at = WorkingCalendar.opening(first, policy.zone());
+        if (first.isAfter(meeting.date())) {
+            at = WorkingCalendar.windowFrom(now, policy.zone());
+        }
+        LocalDate day = at.atZone(policy.zone()).toLocalDate();
+        boolean afterStart = meeting.time() != null
+                && !at.isBefore(ZonedDateTime.of(meeting.date(), meeting.time(), policy.zone()).toInstant());
+        if (day.isAfter(meeting.date()) || afterStart) {
             return Optional.empty();
         }
         return Optional.of(new PlannedReminder(meeting.boardId(), ReminderKind.DIGEST,

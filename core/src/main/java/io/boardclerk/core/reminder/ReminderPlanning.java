@@ -80,13 +80,37 @@ public final class ReminderPlanning {
             action(action);
         }
         ReminderPolicy policy = policy(boardId);
+        List<StoredReminder> pendingDigests = ledger.pendingDigests(boardId);
         List<PlannedReminder> digests = new ArrayList<>();
         for (Meeting meeting : meetings(boardId)) {
-            ReminderPlanner.forMeeting(meeting, policy, now).ifPresent(digests::add);
+            Optional<PlannedReminder> digest = ReminderPlanner.forMeeting(meeting, policy, now);
+            if (digest.isEmpty() && ReminderPlanner.usualDigestPassed(meeting, policy, now)) {
+                digest = lateDigest(meeting, policy, pendingDigests);
+            }
+            digest.ifPresent(digests::add);
         }
-        reconcile(ledger.pendingDigests(boardId), digests, "the meeting was moved, held or cancelled, or the"
+        reconcile(pendingDigests, digests, "the meeting was moved, held or cancelled, or the"
                 + " digest was switched off");
         escalation(boardId);
+    }
+
+    /**
+     * The digest of a meeting whose usual one is already past: one planned late stays where it was put (so replanning
+     * never moves or repeats it), none once the meeting has had a digest, else one at the next opening of the window.
+     */
+    private Optional<PlannedReminder> lateDigest(Meeting meeting, ReminderPolicy policy, List<StoredReminder> pending) {
+        String subject = PlannedReminder.meetingSubject(meeting.id());
+        for (StoredReminder planned : pending) {
+            if (planned.subject().equals(subject)
+                    && !planned.dueAt().atZone(policy.zone()).toLocalDate().isAfter(meeting.date())) {
+                return Optional.of(new PlannedReminder(meeting.boardId(), ReminderKind.DIGEST, subject, null,
+                        meeting.id(), null, planned.dueAt()));
+            }
+        }
+        if (ledger.digestGone(meeting.id())) {
+            return Optional.empty();
+        }
+        return ReminderPlanner.lateDigest(meeting, policy, now);
     }
 
     private void escalation(long boardId) {
