@@ -161,6 +161,8 @@ class ReminderDispatcherTest {
         assertTrue(throttled.error.contains("429"), throttled.error);
         assertEquals("RETRY", waiting.state, "the tenant's other deliveries wait for the pause too");
         assertEquals(NOW.plusSeconds(120), waiting.nextAt);
+        assertEquals(1, throttled.attempts, "the throttled one was tried");
+        assertEquals(0, waiting.attempts, "waiting its turn is not a try: a long throttle never dead-letters it");
         assertEquals(1, connector.proactive().stream().filter(p -> p.conversationId() != null).count(),
                 "nothing more was sent to the tenant after the 429");
 

@@ -263,6 +263,12 @@ abstract class SqliteReminders implements ReminderRepository {
     }
 
     @Override
+    public void deliveryWaits(long deliveryId, Instant nextAt, String why, Instant at) {
+        sql.update("UPDATE reminder_deliveries SET state = 'RETRY', next_at = ?, last_error = ?, lease_until = NULL,"
+                + " updated_at = ? WHERE id = ?", at(nextAt), why, at(at), deliveryId);
+    }
+
+    @Override
     public void endDelivery(long deliveryId, String state, String error, Instant at) {
         sql.update("UPDATE reminder_deliveries SET state = ?, last_error = ?, lease_until = NULL, updated_at = ?,"
                 + " attempts = attempts + (CASE WHEN ? = 'DEAD' THEN 1 ELSE 0 END) WHERE id = ?",

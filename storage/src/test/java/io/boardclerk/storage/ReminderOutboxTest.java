@@ -121,6 +121,20 @@ class ReminderOutboxTest extends ReminderTestSupport {
     }
 
     @Test
+    void aDeliveryThatWaitedOutAThrottleIsClaimedAgainWithNoAttemptCounted() {
+        say(CLAIRE, "action Report on road safety owner: Jon Leigh due: 10/12/2026", MONDAY);
+        Outgoing out = outbox.claimDue(DUE, 10, DUE.plusSeconds(120)).get(0);
+        assertTrue(outbox.sending(out.deliveryId(), DUE.plusSeconds(1)));
+
+        outbox.waitUntil(out.deliveryId(), DUE.plusSeconds(120), "waiting: Teams throttled this tenant (HTTP 429)");
+
+        assertEquals(List.of(), outbox.claimDue(DUE.plusSeconds(119), 10, DUE.plusSeconds(300)), "not before then");
+        List<Outgoing> again = outbox.claimDue(DUE.plusSeconds(120), 10, DUE.plusSeconds(300));
+        assertEquals(List.of(out.deliveryId()), again.stream().map(Outgoing::deliveryId).toList());
+        assertEquals(0, again.get(0).attempt(), "waiting its turn was no try");
+    }
+
+    @Test
     void deadLettersAreKeptWithTheirLastError() {
         say(CLAIRE, "action Report on road safety owner: Jon Leigh due: 10/12/2026", MONDAY);
         Outgoing out = outbox.claimDue(DUE, 10, DUE.plusSeconds(120)).get(0);

@@ -136,7 +136,7 @@ public final class ReminderDispatcher implements AutoCloseable {
         Instant now = clock.instant();
         Instant paused = pausedTenants.get(outgoing.tenantId());
         if (paused != null && paused.isAfter(now)) {
-            outbox.retry(outgoing.deliveryId(), paused, "waiting: Teams throttled this tenant (HTTP 429)");
+            outbox.waitUntil(outgoing.deliveryId(), paused, "waiting: Teams throttled this tenant (HTTP 429)");
             return;
         }
         SendResult result;

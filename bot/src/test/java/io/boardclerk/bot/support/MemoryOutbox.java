@@ -117,6 +117,14 @@ public class MemoryOutbox implements ReminderOutbox {
     }
 
     @Override
+    public synchronized void waitUntil(long deliveryId, Instant nextAt, String why) {
+        Delivery d = sending(deliveryId);
+        d.state = "RETRY";
+        d.nextAt = nextAt;
+        d.error = why;
+    }
+
+    @Override
     public synchronized void dead(long deliveryId, Instant at, String error) {
         Delivery d = sending(deliveryId);
         d.state = "DEAD";

@@ -105,6 +105,9 @@ public interface ReminderRepository {
 
     void deliveryRetry(long deliveryId, Instant nextAt, String error, Instant at);
 
+    /** Back in the queue from {@code nextAt}, not tried, so no attempt is counted. */
+    void deliveryWaits(long deliveryId, Instant nextAt, String why, Instant at);
+
     /** SENDING to MAILED: Teams could not take it ({@code why}), and it was e-mailed instead at {@code at}. */
     void deliveryMailed(long deliveryId, Instant at, String why);
 

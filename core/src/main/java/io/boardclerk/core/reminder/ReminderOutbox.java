@@ -42,6 +42,12 @@ public interface ReminderOutbox {
     /** Sends again no earlier than {@code nextAt} (back-off, or the connector's Retry-After); counts the attempt. */
     void retry(long deliveryId, Instant nextAt, String error);
 
+    /**
+     * Not tried at all (Teams throttled the tenant while it waited its turn): sends it no earlier than {@code nextAt},
+     * without counting an attempt, so a long throttle never dead-letters a delivery that was never sent.
+     */
+    void waitUntil(long deliveryId, Instant nextAt, String why);
+
     /** Gives up after the last try: kept, dead-lettered, listed in {@code reminders status}. */
     void dead(long deliveryId, Instant at, String error);
 

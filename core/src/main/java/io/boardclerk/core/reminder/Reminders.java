@@ -167,6 +167,14 @@ public final class Reminders implements ReminderOutbox {
     }
 
     @Override
+    public void waitUntil(long deliveryId, Instant nextAt, String why) {
+        store.inTransaction(ledger -> {
+            ledger.deliveryWaits(deliveryId, nextAt, why, nextAt);
+            return null;
+        });
+    }
+
+    @Override
     public void dead(long deliveryId, Instant at, String error) {
         store.inTransaction(ledger -> {
             ledger.endDelivery(deliveryId, StoredDelivery.DEAD, error, at);
