@@ -52,23 +52,27 @@ final class PersonalMessenger implements ReminderSender {
         }
         try {
             Optional<PersonalConversation> known = known(outgoing.tenantId(), recipient);
-            PersonalConversation conversation;
             if (known.isPresent()) {
-                conversation = known.get();
-            } else {
-                limiter.acquire(outgoing.tenantId(), null);
-                Connector.Answer created = connector.createPersonalConversation(outgoing.serviceUrl(), botId,
-                        outgoing.tenantId(), recipient.userKey(), timeout);
-                if (!created.ok() || created.id() == null) {
-                    return failure(created, recipient, "open a personal chat with");
+                Connector.Answer posted = post(outgoing, known.get());
+                if (posted.ok()) {
+                    return new SendResult.Sent(known.get().conversationId(), posted.id());
                 }
-                conversation = new PersonalConversation(outgoing.tenantId(), recipient.userKey(), created.id(),
-                        outgoing.serviceUrl(), clock.instant());
-                outbox.savePersonalConversation(conversation);
+                if (posted.status() != 403 && posted.status() != 404) {
+                    return failure(posted, recipient, "deliver a message to");
+                }
+                // The chat kept from before is gone (the app was removed and added again, say): nothing was
+                // delivered, so a new chat is opened and the reminder posted there, once.
             }
-            limiter.acquire(outgoing.tenantId(), conversation.conversationId());
-            Connector.Answer posted = connector.postCard(conversation.serviceUrl(), conversation.conversationId(),
-                    card(outgoing), timeout);
+            limiter.acquire(outgoing.tenantId(), null);
+            Connector.Answer created = connector.createPersonalConversation(outgoing.serviceUrl(), botId,
+                    outgoing.tenantId(), recipient.userKey(), timeout);
+            if (!created.ok() || created.id() == null) {
+                return failure(created, recipient, "open a personal chat with");
+            }
+            PersonalConversation conversation = new PersonalConversation(outgoing.tenantId(), recipient.userKey(),
+                    created.id(), outgoing.serviceUrl(), clock.instant());
+            outbox.savePersonalConversation(conversation);
+            Connector.Answer posted = post(outgoing, conversation);
             if (!posted.ok()) {
                 return failure(posted, recipient, "deliver a message to");
             }
@@ -78,6 +82,12 @@ final class PersonalMessenger implements ReminderSender {
         } catch (IOException e) {
             return new SendResult.Failed("could not reach the Bot Connector (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    private Connector.Answer post(Outgoing outgoing, PersonalConversation conversation) throws IOException,
+            InterruptedException {
+        limiter.acquire(outgoing.tenantId(), conversation.conversationId());
+        return connector.postCard(conversation.serviceUrl(), conversation.conversationId(), card(outgoing), timeout);
     }
 
     /** The chat kept for this person, under their Teams id or, failing that, their Entra object id. */

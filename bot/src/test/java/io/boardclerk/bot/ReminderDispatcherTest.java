@@ -264,6 +264,22 @@ class ReminderDispatcherTest {
     }
 
     @Test
+    void aKeptChatThatIsGoneIsOpenedAfreshOnceAndTheReminderPostedThere() throws Exception {
+        outbox.savePersonalConversation(new PersonalConversation(TENANT, "29:owner-1", "a:stale-chat",
+                connector.serviceUrl(), NOW.minus(Duration.ofDays(90))));
+        connector.script(request -> "a:stale-chat".equals(request.conversationId()) ? Canned.status(404) : null);
+        Delivery d = due(person(1), 1);
+
+        dispatcher().sweep();
+
+        assertEquals("SENT", d.state);
+        assertEquals(1, connector.created().size(), "a new chat, once");
+        assertEquals(d.conversationId, outbox.personalConversation(TENANT, "29:owner-1").orElseThrow()
+                .conversationId(), "the new chat is kept");
+        assertTrue(!"a:stale-chat".equals(d.conversationId), d.conversationId);
+    }
+
+    @Test
     void a404WhenSendingIsUndeliverable() throws Exception {
         connector.script(request -> request.conversationId() != null ? Canned.status(404) : null);
         Delivery d = due(person(1), 1);
