@@ -21,6 +21,7 @@ public final class RosterMatcher {
     private static final Pattern MARKS = Pattern.compile("\\p{M}");
     private static final Pattern PUNCTUATION = Pattern.compile("[.,;:\"“”]");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern AND = Pattern.compile(" and ");
     private static final Pattern INITIALS = Pattern.compile("[A-Z]{2,4}");
 
     /** A person with the normalised forms every match compares against, worked out once. */
@@ -131,7 +132,7 @@ public final class RosterMatcher {
         if (k.title().equals(bare) || primary.equals(bare)) {
             return true;
         }
-        for (String part : primary.split(" and ")) {
+        for (String part : AND.split(primary)) {
             if (part.equals(bare) && part.split(" ").length > 1) {
                 return true;
             }
