@@ -39,7 +39,6 @@ public final class CommandParser {
     /** Words that leave a sentence unfinished when a line ends with them. */
     private static final java.util.Set<String> RUN_ON_WORDS = java.util.Set.of("and", "of", "the", "from", "to", "for",
             "with", "in", "on", "at", "a", "an");
-    private static final Pattern TRAILING_STOPS = Pattern.compile("(?<=\\S)[.!?\\s]+$");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s.;,]+$");
     private static final Pattern FINAL_STOP = Pattern.compile("\\.$");
@@ -232,7 +231,7 @@ public final class CommandParser {
     /** One statement: a short command or a minute sentence; null when it is neither. */
     static Command statement(String line, ParseContext context, Shapes shapes) {
         // Trailing punctuation goes, but not all of a message that is only punctuation: "?" asks for help.
-        String lower = TRAILING_STOPS.matcher(line.toLowerCase(Locale.ROOT)).replaceAll("");
+        String lower = withoutTrailingStops(line.toLowerCase(Locale.ROOT));
         switch (lower) {
             case "help", "?", "commands", "what can you do" -> {
                 return new Command.Help();
@@ -258,6 +257,42 @@ public final class CommandParser {
         }
         return shapes == Shapes.DISPATCHED ? firstMatch(SHAPES_BY_WORD.getOrDefault(firstWord(line), FREE_SHAPES), line,
                 context) : firstMatch(SHAPES, line, context);
+    }
+
+    /**
+     * The text without the full stops, exclamation and question marks and spaces it ends with, unless they are all
+     * it has: what {@code replaceAll("(?<=\\S)[.!?\\s]+$", "")} gives, without the regular expression's search from
+     * every position of every line.
+     */
+    static String withoutTrailingStops(String text) {
+        int length = text.length();
+        int end = length;
+        while (end > 0 && isStop(text.charAt(end - 1))) {
+            end--;
+        }
+        if (end == length) {
+            return text;
+        }
+        if (end == 0) {
+            // All stops: only those after the first that is not a space go ("?!" keeps "?", "?" stays).
+            end = 1;
+            while (end < length && isSpace(text.charAt(end - 1))) {
+                end++;
+            }
+            if (end == length) {
+                return text;
+            }
+        }
+        return text.substring(0, end);
+    }
+
+    private static boolean isStop(char c) {
+        return c == '.' || c == '!' || c == '?' || isSpace(c);
+    }
+
+    /** A space as {@code \\s} means it: ASCII whitespace only. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static Command firstMatch(List<Shape> shapes, String line, ParseContext context) {

@@ -118,10 +118,38 @@ public final class RosterMatcher {
 
     /** Lower case, no accents or curly quotes, single spaces, no full stops: for comparing names and titles. */
     public static String normal(String text) {
+        if (plainAscii(text)) {
+            // What normalAnyText gives such text, without its three regular expressions: most names are so.
+            return text.toLowerCase(Locale.ROOT);
+        }
+        return normalAnyText(text);
+    }
+
+    /** {@link #normal} for any text: without accents, curly quotes, punctuation and runs of spaces. */
+    static String normalAnyText(String text) {
         String plain = Normalizer.isNormalized(text, Normalizer.Form.NFKD) ? text
                 : MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
         String spaced = PUNCTUATION.matcher(plain.toLowerCase(Locale.ROOT).replace('’', '\'')).replaceAll(" ");
         return SPACES.matcher(spaced).replaceAll(" ").trim();
+    }
+
+    /**
+     * True when {@link #normal} would only lower the case of {@code text}: printable ASCII (already decomposed), none
+     * of the punctuation it turns into spaces, and single spaces between words with none at either end.
+     */
+    private static boolean plainAscii(String text) {
+        int length = text.length();
+        if (length == 0 || text.charAt(0) == ' ' || text.charAt(length - 1) == ' ') {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < ' ' || c > '~' || c == '.' || c == ',' || c == ';' || c == ':' || c == '"'
+                    || c == ' ' && text.charAt(i - 1) == ' ') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean titleMatches(Known k, String bare) {

@@ -80,6 +80,27 @@ class CommandParserDispatchTest {
                         CommandParser.Shapes.DISPATCHED));
     }
 
+    @Test
+    void trailingStopsGoAsTheRegularExpressionTookThem() {
+        Pattern trailingStops = Pattern.compile("(?<=\\S)[.!?\\s]+$");
+        List<String> texts = new ArrayList<>(List.of("", "?", "?!", "...", "  ?", " ?!", "help.", "help ?!",
+                "action log. ", "undo\t\n", "a", " a ", "\u00A0.", "apologies\u000B.", "what can you do?"));
+        texts.addAll(corpus());
+        java.util.Random random = new java.util.Random(11);
+        String alphabet = "ab .!?\t\n\u00A0";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int j = random.nextInt(7); j > 0; j--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            texts.add(text.toString());
+        }
+        for (String text : texts) {
+            assertEquals(trailingStops.matcher(text).replaceAll(""), CommandParser.withoutTrailingStops(text),
+                    "\"" + text + "\"");
+        }
+    }
+
     /** README code spans and string literals of every Java file in the project, with their case variants. */
     private static Set<String> corpus() {
         Set<String> found = new LinkedHashSet<>();
