@@ -58,6 +58,51 @@ public final class LoadGenerator {
             "action log",
             "declarations"};
 
+    /** One measured stretch: its latencies in nanoseconds, how long it took and how many requests failed. */
+    record Slice(String name, List<Long> nanos, double seconds, int errors) {
+    }
+
+    @FunctionalInterface
+    interface Phase {
+        Slice run(int seconds) throws Exception;
+    }
+
+    /** Slices of this many seconds, alternated between the two endpoints. */
+    private static final int SLICE_SECONDS = 2;
+
+    /**
+     * Runs {@code seconds} of each phase in slices of {@link #SLICE_SECONDS}, in the order A B B A A B B A ..., so
+     * both meet the same mix of whatever else the machine is doing; each result pools its slices.
+     */
+    private static Result[] alternating(int seconds, Phase a, Phase b) throws Exception {
+        List<Slice> as = new ArrayList<>();
+        List<Slice> bs = new ArrayList<>();
+        int slices = Math.max(1, seconds / SLICE_SECONDS);
+        for (int i = 0; i < slices; i++) {
+            int length = i == slices - 1 ? seconds - SLICE_SECONDS * (slices - 1) : SLICE_SECONDS;
+            if (i % 2 == 0) {
+                as.add(a.run(length));
+                bs.add(b.run(length));
+            } else {
+                bs.add(b.run(length));
+                as.add(a.run(length));
+            }
+        }
+        return new Result[]{pooled(as), pooled(bs)};
+    }
+
+    private static Result pooled(List<Slice> slices) {
+        List<Long> nanos = new ArrayList<>();
+        double seconds = 0;
+        int errors = 0;
+        for (Slice slice : slices) {
+            nanos.addAll(slice.nanos());
+            seconds += slice.seconds();
+            errors += slice.errors();
+        }
+        return result(slices.get(0).name(), nanos, seconds, errors);
+    }
+
     record Result(String name, int messages, double seconds, double throughput, double p50, double p99, int errors) {
         String line() {
             return String.format(Locale.ROOT, "%-26s %8d msgs %7.1f s %9.1f msg/s   p50 %7.2f ms   p99 %7.2f ms"
@@ -90,12 +135,26 @@ public final class LoadGenerator {
                         + "phase, open loop at %d msg/s, %d cores%n", chats, clients, seconds, rate,
                         Runtime.getRuntime().availableProcessors());
 
-                closedLoop(http, bare.port(), meetingChats, clients, 3, "warm-up bare");
-                closedLoop(http, bot.port(), meetingChats, clients, 3, "warm-up BoardClerk");
-                Result bareMax = closedLoop(http, bare.port(), meetingChats, clients, seconds, "bare endpoint, max");
-                Result botMax = closedLoop(http, bot.port(), meetingChats, clients, seconds, "BoardClerk, max");
-                Result bareRate = openLoop(http, bare.port(), meetingChats, rate, seconds, "bare endpoint, " + rate + "/s");
-                Result botRate = openLoop(http, bot.port(), meetingChats, rate, seconds, "BoardClerk, " + rate + "/s");
+                closedLoop(http, bare.port(), meetingChats, clients, 3, "warm-up bare", new AtomicInteger());
+                closedLoop(http, bot.port(), meetingChats, clients, 3, "warm-up BoardClerk", new AtomicInteger());
+                // The two are measured in alternating slices (bare, BoardClerk, BoardClerk, bare, ...), not one after
+                // the other: on a shared machine the other load changes from one twenty seconds to the next, and a
+                // ratio of two phases measured apart moved by more than the change being measured.
+                // Each endpoint's phase goes on through the mix of lines from slice to slice, as one long phase did.
+                AtomicInteger bareLines = new AtomicInteger();
+                AtomicInteger botLines = new AtomicInteger();
+                Result[] max = alternating(seconds, slice -> closedLoop(http, bare.port(), meetingChats, clients,
+                        slice, "bare endpoint, max", bareLines), slice -> closedLoop(http, bot.port(), meetingChats,
+                        clients, slice, "BoardClerk, max", botLines));
+                AtomicInteger bareRateLines = new AtomicInteger();
+                AtomicInteger botRateLines = new AtomicInteger();
+                Result[] atRate = alternating(seconds, slice -> openLoop(http, bare.port(), meetingChats, rate, slice,
+                        "bare endpoint, " + rate + "/s", bareRateLines), slice -> openLoop(http, bot.port(),
+                        meetingChats, rate, slice, "BoardClerk, " + rate + "/s", botRateLines));
+                Result bareMax = max[0];
+                Result botMax = max[1];
+                Result bareRate = atRate[0];
+                Result botRate = atRate[1];
                 System.out.println();
                 for (Result r : List.of(bareMax, botMax, bareRate, botRate)) {
                     System.out.println(r.line());
@@ -161,11 +220,10 @@ public final class LoadGenerator {
         return chat.message(SECRETARY, LINES[(n / chats.size()) % LINES.length]);
     }
 
-    private static Result closedLoop(HttpClient http, int port, List<TeamsChat> chats, int clients, int seconds,
-                                     String name) throws Exception {
+    private static Slice closedLoop(HttpClient http, int port, List<TeamsChat> chats, int clients, int seconds,
+                                    String name, AtomicInteger counter) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger counter = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         long start = System.nanoTime();
@@ -185,14 +243,13 @@ public final class LoadGenerator {
             f.get();
         }
         pool.shutdown();
-        return result(name, latencies, (System.nanoTime() - start) / 1e9, errors.get());
+        return new Slice(name, new ArrayList<>(latencies), (System.nanoTime() - start) / 1e9, errors.get());
     }
 
-    private static Result openLoop(HttpClient http, int port, List<TeamsChat> chats, int rate, int seconds,
-                                   String name) throws Exception {
+    private static Slice openLoop(HttpClient http, int port, List<TeamsChat> chats, int rate, int seconds,
+                                  String name, AtomicInteger counter) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(64);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger counter = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         AtomicLong lastDone = new AtomicLong();
         long intervalNanos = 1_000_000_000L / rate;
@@ -216,7 +273,8 @@ public final class LoadGenerator {
         }
         pool.shutdown();
         pool.awaitTermination(60, TimeUnit.SECONDS);
-        return result(name, latencies, (Math.max(lastDone.get(), System.nanoTime()) - start) / 1e9, errors.get());
+        return new Slice(name, new ArrayList<>(latencies), (Math.max(lastDone.get(), System.nanoTime()) - start) / 1e9,
+                errors.get());
     }
 
     private static Result result(String name, List<Long> nanos, double seconds, int errors) {

@@ -339,11 +339,15 @@ public final class Clerk {
     Desk desk(Ledger ledger, Conversation conversation, Sender sender, List<Mention> mentions, Source source,
                       String via, Directory directory) {
         Board board = boardFor(ledger, conversation);
-        Person me = ledger.personByTeamsId(board.id(), sender.teamsId())
-                .filter(Person::onRoster)
-                .orElseGet(() -> ledger.upsertRosterMember(board.id(), sender.teamsId(), sender.aadObjectId(),
-                        sender.name()));
-        return new Desk(ledger, board, me, new RosterMatcher(ledger.people(board.id()), mentions), source, zone, via)
+        // The board's people are read for the roster anyway; the sender is among them (one per Teams id) once known.
+        List<Person> people = ledger.people(board.id());
+        Person me = people.stream().filter(p -> sender.teamsId() != null && sender.teamsId().equals(p.teamsId()))
+                .findFirst().filter(Person::onRoster).orElse(null);
+        if (me == null) {
+            me = ledger.upsertRosterMember(board.id(), sender.teamsId(), sender.aadObjectId(), sender.name());
+            people = ledger.people(board.id());
+        }
+        return new Desk(ledger, board, me, new RosterMatcher(people, mentions), source, zone, via)
                 .withDirectory(directory).withAttendance(attendanceOn)
                 .withCalendar(calendarOn);
     }
