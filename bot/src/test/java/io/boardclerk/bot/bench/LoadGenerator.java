@@ -59,7 +59,16 @@ public final class LoadGenerator {
             "declarations"};
 
     /** One measured stretch: its latencies in nanoseconds, how long it took and how many requests failed. */
-    record Slice(String name, List<Long> nanos, double seconds, int errors) {
+    record Slice(String name, List<Long> nanos, double seconds, int errors, long cpuNanos) {
+    }
+
+    /**
+     * The CPU time this process has used, in nanoseconds: per message, it moves far less with the machine's other
+     * load than throughput does (both endpoints' figures include the load generator's own clients and connector).
+     */
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     @FunctionalInterface
@@ -95,18 +104,24 @@ public final class LoadGenerator {
         List<Long> nanos = new ArrayList<>();
         double seconds = 0;
         int errors = 0;
+        long cpu = 0;
         for (Slice slice : slices) {
             nanos.addAll(slice.nanos());
             seconds += slice.seconds();
             errors += slice.errors();
+            cpu += slice.cpuNanos();
         }
-        return result(slices.get(0).name(), nanos, seconds, errors);
+        Result pooled = result(slices.get(0).name(), nanos, seconds, errors);
+        return new Result(pooled.name(), pooled.messages(), pooled.seconds(), pooled.throughput(), pooled.p50(),
+                pooled.p99(), pooled.errors(), nanos.isEmpty() ? 0 : cpu / 1e6 / nanos.size());
     }
 
-    record Result(String name, int messages, double seconds, double throughput, double p50, double p99, int errors) {
+    record Result(String name, int messages, double seconds, double throughput, double p50, double p99, int errors,
+                  double cpuMillisPerMessage) {
         String line() {
             return String.format(Locale.ROOT, "%-26s %8d msgs %7.1f s %9.1f msg/s   p50 %7.2f ms   p99 %7.2f ms"
-                    + "   errors %d", name, messages, seconds, throughput, p50, p99, errors);
+                    + "   errors %d   cpu %.2f ms/msg", name, messages, seconds, throughput, p50, p99, errors,
+                    cpuMillisPerMessage);
         }
     }
 
@@ -163,6 +178,9 @@ public final class LoadGenerator {
                         botMax.throughput() / bareMax.throughput());
                 System.out.printf(Locale.ROOT, "p99 at %d msg/s: BoardClerk %.2f ms, bare %.2f ms (goal < 50 ms)%n",
                         rate, botRate.p99(), bareRate.p99());
+                System.out.printf(Locale.ROOT, "CPU per message at max: bare / BoardClerk = %.2f (the ratio a machine"
+                        + " with no other load would approach, if CPU bound)%n",
+                        bareMax.cpuMillisPerMessage() / botMax.cpuMillisPerMessage());
                 System.out.printf(Locale.ROOT, "replies captured by the fake connector: %d%n", connector.sent().size());
             } finally {
                 bot.close();
@@ -225,6 +243,7 @@ public final class LoadGenerator {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger errors = new AtomicInteger();
+        long cpu = processCpu();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         long start = System.nanoTime();
         List<Future<?>> running = new ArrayList<>();
@@ -243,7 +262,8 @@ public final class LoadGenerator {
             f.get();
         }
         pool.shutdown();
-        return new Slice(name, new ArrayList<>(latencies), (System.nanoTime() - start) / 1e9, errors.get());
+        return new Slice(name, new ArrayList<>(latencies), (System.nanoTime() - start) / 1e9, errors.get(),
+                processCpu() - cpu);
     }
 
     private static Slice openLoop(HttpClient http, int port, List<TeamsChat> chats, int rate, int seconds,
@@ -253,6 +273,7 @@ public final class LoadGenerator {
         AtomicInteger errors = new AtomicInteger();
         AtomicLong lastDone = new AtomicLong();
         long intervalNanos = 1_000_000_000L / rate;
+        long cpu = processCpu();
         long start = System.nanoTime();
         int total = rate * seconds;
         for (int i = 0; i < total; i++) {
@@ -274,7 +295,7 @@ public final class LoadGenerator {
         pool.shutdown();
         pool.awaitTermination(60, TimeUnit.SECONDS);
         return new Slice(name, new ArrayList<>(latencies), (Math.max(lastDone.get(), System.nanoTime()) - start) / 1e9,
-                errors.get());
+                errors.get(), processCpu() - cpu);
     }
 
     private static Result result(String name, List<Long> nanos, double seconds, int errors) {
@@ -282,6 +303,6 @@ public final class LoadGenerator {
         Collections.sort(sorted);
         double p50 = sorted.isEmpty() ? 0 : sorted.get((int) (sorted.size() * 0.50)) / 1e6;
         double p99 = sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.99))) / 1e6;
-        return new Result(name, sorted.size(), seconds, sorted.size() / seconds, p50, p99, errors);
+        return new Result(name, sorted.size(), seconds, sorted.size() / seconds, p50, p99, errors, 0);
     }
 }
