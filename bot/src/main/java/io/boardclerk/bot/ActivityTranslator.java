@@ -3,6 +3,7 @@ package io.boardclerk.bot;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.Entity;
 import com.microsoft.bot.schema.Mention;
 import com.microsoft.bot.schema.Serialization;
 import com.microsoft.bot.schema.teams.TeamsChannelData;
@@ -12,8 +13,11 @@ import io.boardclerk.core.clerk.Turn;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /** Turns a Bot Framework activity, as Teams sends it, into the clerk's plain values. */
 final class ActivityTranslator {
@@ -62,7 +66,7 @@ final class ActivityTranslator {
         String botId = activity.getRecipient() == null ? null : activity.getRecipient().getId();
         String text = activity.getText() == null ? "" : activity.getText();
         List<io.boardclerk.core.roster.Mention> mentions = new ArrayList<>();
-        for (Mention mention : activity.getMentions()) {
+        for (Mention mention : mentions(activity)) {
             if (mention.getMentioned() == null) {
                 continue;
             }
@@ -79,6 +83,79 @@ final class ActivityTranslator {
         // Teams wraps mentions in <at> tags; any left (the bot's, when no entity came with it) are removed.
         text = text.replaceAll("<at>[^<]*</at>", " ").replaceAll("&nbsp;", " ").strip();
         return new Turn(conversation(activity), sender(activity), text, mentions, activity.getId(), now);
+    }
+
+    /**
+     * The activity's mentions, as {@link Activity#getMentions()} gives them. The SDK writes each entity out as JSON
+     * and parses it back as a mention, which cost as much as the rest of translating the turn; a mention in the
+     * shape Teams sends (type {@code mention}, {@code text}, and {@code mentioned} with {@code id} and {@code name},
+     * as strings) is read directly instead. Any other entity list, however odd, still goes the SDK's way, to the
+     * same result.
+     */
+    static List<Mention> mentions(Activity activity) {
+        List<Entity> entities = activity.getEntities();
+        if (entities == null) {
+            return activity.getMentions();
+        }
+        List<Mention> mentions = new ArrayList<>();
+        for (Entity entity : entities) {
+            if (entity == null || entity.getType() == null) {
+                return activity.getMentions();
+            }
+            if (!entity.getType().equalsIgnoreCase("mention")) {
+                continue;
+            }
+            if (!entity.getType().equals("mention")) {
+                // A Mention keeps the type as written and has no setter for it.
+                return activity.getMentions();
+            }
+            Map<String, JsonNode> properties = entity.getProperties();
+            JsonNode mentioned = properties.get("mentioned");
+            if (!only(properties.keySet(), MENTION_FIELDS) || !stringOrAbsent(properties.get("text"))
+                    || mentioned != null && !mentioned.isNull() && !(mentioned.isObject()
+                    && only(fieldNames(mentioned), ACCOUNT_FIELDS) && stringOrAbsent(mentioned.get("id"))
+                    && stringOrAbsent(mentioned.get("name")))) {
+                return activity.getMentions();
+            }
+            Mention mention = new Mention();
+            mention.setText(text(properties.get("text")));
+            if (mentioned != null && !mentioned.isNull()) {
+                ChannelAccount account = new ChannelAccount();
+                account.setId(text(mentioned.get("id")));
+                account.setName(text(mentioned.get("name")));
+                mention.setMentioned(account);
+            }
+            mentions.add(mention);
+        }
+        return mentions;
+    }
+
+    private static final Set<String> MENTION_FIELDS = Set.of("mentioned", "text");
+    private static final Set<String> ACCOUNT_FIELDS = Set.of("id", "name");
+
+    private static boolean only(Iterable<String> names, Set<String> allowed) {
+        for (String name : names) {
+            if (!allowed.contains(name)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Iterable<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            names.add(it.next());
+        }
+        return names;
+    }
+
+    private static boolean stringOrAbsent(JsonNode node) {
+        return node == null || node.isNull() || node.isTextual();
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() ? null : node.textValue();
     }
 
     static TeamsChannelData channelData(Activity activity) {

@@ -58,10 +58,70 @@ public final class LoadGenerator {
             "action log",
             "declarations"};
 
-    record Result(String name, int messages, double seconds, double throughput, double p50, double p99, int errors) {
+    /** One measured stretch: its latencies in nanoseconds, how long it took and how many requests failed. */
+    record Slice(String name, List<Long> nanos, double seconds, int errors, long cpuNanos) {
+    }
+
+    /**
+     * The CPU time this process has used, in nanoseconds: per message, it moves far less with the machine's other
+     * load than throughput does (both endpoints' figures include the load generator's own clients and connector).
+     */
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    @FunctionalInterface
+    interface Phase {
+        Slice run(int seconds) throws Exception;
+    }
+
+    /** Slices of this many seconds, alternated between the two endpoints. */
+    private static final int SLICE_SECONDS = 2;
+
+    /**
+     * Runs {@code seconds} of each phase in slices of {@link #SLICE_SECONDS}, in the order A B B A A B B A ..., so
+     * both meet the same mix of whatever else the machine is doing; each result pools its slices.
+     */
+    private static Result[] alternating(int seconds, Phase a, Phase b) throws Exception {
+        List<Slice> as = new ArrayList<>();
+        List<Slice> bs = new ArrayList<>();
+        int slices = Math.max(1, seconds / SLICE_SECONDS);
+        for (int i = 0; i < slices; i++) {
+            int length = i == slices - 1 ? seconds - SLICE_SECONDS * (slices - 1) : SLICE_SECONDS;
+            if (i % 2 == 0) {
+                as.add(a.run(length));
+                bs.add(b.run(length));
+            } else {
+                bs.add(b.run(length));
+                as.add(a.run(length));
+            }
+        }
+        return new Result[]{pooled(as), pooled(bs)};
+    }
+
+    private static Result pooled(List<Slice> slices) {
+        List<Long> nanos = new ArrayList<>();
+        double seconds = 0;
+        int errors = 0;
+        long cpu = 0;
+        for (Slice slice : slices) {
+            nanos.addAll(slice.nanos());
+            seconds += slice.seconds();
+            errors += slice.errors();
+            cpu += slice.cpuNanos();
+        }
+        Result pooled = result(slices.get(0).name(), nanos, seconds, errors);
+        return new Result(pooled.name(), pooled.messages(), pooled.seconds(), pooled.throughput(), pooled.p50(),
+                pooled.p99(), pooled.errors(), nanos.isEmpty() ? 0 : cpu / 1e6 / nanos.size());
+    }
+
+    record Result(String name, int messages, double seconds, double throughput, double p50, double p99, int errors,
+                  double cpuMillisPerMessage) {
         String line() {
             return String.format(Locale.ROOT, "%-26s %8d msgs %7.1f s %9.1f msg/s   p50 %7.2f ms   p99 %7.2f ms"
-                    + "   errors %d", name, messages, seconds, throughput, p50, p99, errors);
+                    + "   errors %d   cpu %.2f ms/msg", name, messages, seconds, throughput, p50, p99, errors,
+                    cpuMillisPerMessage);
         }
     }
 
@@ -90,12 +150,26 @@ public final class LoadGenerator {
                         + "phase, open loop at %d msg/s, %d cores%n", chats, clients, seconds, rate,
                         Runtime.getRuntime().availableProcessors());
 
-                closedLoop(http, bare.port(), meetingChats, clients, 3, "warm-up bare");
-                closedLoop(http, bot.port(), meetingChats, clients, 3, "warm-up BoardClerk");
-                Result bareMax = closedLoop(http, bare.port(), meetingChats, clients, seconds, "bare endpoint, max");
-                Result botMax = closedLoop(http, bot.port(), meetingChats, clients, seconds, "BoardClerk, max");
-                Result bareRate = openLoop(http, bare.port(), meetingChats, rate, seconds, "bare endpoint, " + rate + "/s");
-                Result botRate = openLoop(http, bot.port(), meetingChats, rate, seconds, "BoardClerk, " + rate + "/s");
+                closedLoop(http, bare.port(), meetingChats, clients, 3, "warm-up bare", new AtomicInteger());
+                closedLoop(http, bot.port(), meetingChats, clients, 3, "warm-up BoardClerk", new AtomicInteger());
+                // The two are measured in alternating slices (bare, BoardClerk, BoardClerk, bare, ...), not one after
+                // the other: on a shared machine the other load changes from one twenty seconds to the next, and a
+                // ratio of two phases measured apart moved by more than the change being measured.
+                // Each endpoint's phase goes on through the mix of lines from slice to slice, as one long phase did.
+                AtomicInteger bareLines = new AtomicInteger();
+                AtomicInteger botLines = new AtomicInteger();
+                Result[] max = alternating(seconds, slice -> closedLoop(http, bare.port(), meetingChats, clients,
+                        slice, "bare endpoint, max", bareLines), slice -> closedLoop(http, bot.port(), meetingChats,
+                        clients, slice, "BoardClerk, max", botLines));
+                AtomicInteger bareRateLines = new AtomicInteger();
+                AtomicInteger botRateLines = new AtomicInteger();
+                Result[] atRate = alternating(seconds, slice -> openLoop(http, bare.port(), meetingChats, rate, slice,
+                        "bare endpoint, " + rate + "/s", bareRateLines), slice -> openLoop(http, bot.port(),
+                        meetingChats, rate, slice, "BoardClerk, " + rate + "/s", botRateLines));
+                Result bareMax = max[0];
+                Result botMax = max[1];
+                Result bareRate = atRate[0];
+                Result botRate = atRate[1];
                 System.out.println();
                 for (Result r : List.of(bareMax, botMax, bareRate, botRate)) {
                     System.out.println(r.line());
@@ -104,6 +178,9 @@ public final class LoadGenerator {
                         botMax.throughput() / bareMax.throughput());
                 System.out.printf(Locale.ROOT, "p99 at %d msg/s: BoardClerk %.2f ms, bare %.2f ms (goal < 50 ms)%n",
                         rate, botRate.p99(), bareRate.p99());
+                System.out.printf(Locale.ROOT, "CPU per message at max: bare / BoardClerk = %.2f (the ratio a machine"
+                        + " with no other load would approach, if CPU bound)%n",
+                        bareMax.cpuMillisPerMessage() / botMax.cpuMillisPerMessage());
                 System.out.printf(Locale.ROOT, "replies captured by the fake connector: %d%n", connector.sent().size());
             } finally {
                 bot.close();
@@ -161,12 +238,12 @@ public final class LoadGenerator {
         return chat.message(SECRETARY, LINES[(n / chats.size()) % LINES.length]);
     }
 
-    private static Result closedLoop(HttpClient http, int port, List<TeamsChat> chats, int clients, int seconds,
-                                     String name) throws Exception {
+    private static Slice closedLoop(HttpClient http, int port, List<TeamsChat> chats, int clients, int seconds,
+                                    String name, AtomicInteger counter) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger counter = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
+        long cpu = processCpu();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         long start = System.nanoTime();
         List<Future<?>> running = new ArrayList<>();
@@ -185,17 +262,18 @@ public final class LoadGenerator {
             f.get();
         }
         pool.shutdown();
-        return result(name, latencies, (System.nanoTime() - start) / 1e9, errors.get());
+        return new Slice(name, new ArrayList<>(latencies), (System.nanoTime() - start) / 1e9, errors.get(),
+                processCpu() - cpu);
     }
 
-    private static Result openLoop(HttpClient http, int port, List<TeamsChat> chats, int rate, int seconds,
-                                   String name) throws Exception {
+    private static Slice openLoop(HttpClient http, int port, List<TeamsChat> chats, int rate, int seconds,
+                                  String name, AtomicInteger counter) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(64);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger counter = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         AtomicLong lastDone = new AtomicLong();
         long intervalNanos = 1_000_000_000L / rate;
+        long cpu = processCpu();
         long start = System.nanoTime();
         int total = rate * seconds;
         for (int i = 0; i < total; i++) {
@@ -216,7 +294,8 @@ public final class LoadGenerator {
         }
         pool.shutdown();
         pool.awaitTermination(60, TimeUnit.SECONDS);
-        return result(name, latencies, (Math.max(lastDone.get(), System.nanoTime()) - start) / 1e9, errors.get());
+        return new Slice(name, new ArrayList<>(latencies), (Math.max(lastDone.get(), System.nanoTime()) - start) / 1e9,
+                errors.get(), processCpu() - cpu);
     }
 
     private static Result result(String name, List<Long> nanos, double seconds, int errors) {
@@ -224,6 +303,6 @@ public final class LoadGenerator {
         Collections.sort(sorted);
         double p50 = sorted.isEmpty() ? 0 : sorted.get((int) (sorted.size() * 0.50)) / 1e6;
         double p99 = sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.99))) / 1e6;
-        return new Result(name, sorted.size(), seconds, sorted.size() / seconds, p50, p99, errors);
+        return new Result(name, sorted.size(), seconds, sorted.size() / seconds, p50, p99, errors, 0);
     }
 }

@@ -157,6 +157,7 @@ public final class Clerk {
 
     /** Handles a message. Empty when the activity was handled before (Teams redelivers). */
     public Optional<Reply> onMessage(Turn turn) {
+        Parsed early = parsedEarly(turn);
         try {
             return withLookups(turn.conversation().tenantId(), answered -> transaction(turn.receivedAt(), ledger -> {
                 if (!ledger.claimActivity(turn.conversation().conversationId(), turn.activityId(), turn.receivedAt())) {
@@ -166,7 +167,7 @@ public final class Clerk {
                     return Optional.of(PersonalChat.handle(ledger, turn, this, answered));
                 }
                 Desk desk = desk(ledger, turn.conversation(), turn.sender(), turn.mentions(), source(turn), answered);
-                Reply reply = new Reply(handle(desk, turn.text()), desk.cards());
+                Reply reply = new Reply(handle(desk, turn.text(), early), desk.cards());
                 answered.requireAnswered();
                 return Optional.of(reply);
             }));
@@ -196,11 +197,45 @@ public final class Clerk {
         }
     }
 
-    /** Handles the text of one message on a board whose desk is laid out. */
-    String handle(Desk desk, String text) {
-        RosterMatcher roster = desk.roster();
-        List<Command> commands = CommandParser.parse(text,
-                new ParseContext(desk.today(), roster.names(), roster.initials(), roster.mentions()));
+    /** A message's commands and what they were parsed against. */
+    private record Parsed(ParseContext context, List<Command> commands) {
+    }
+
+    /**
+     * The message parsed before its transaction, against the board's people as last committed, so that the single
+     * writer is not held while it is parsed; null in a personal chat, for a board not yet made, or if the read fails
+     * (the transaction then parses it, as it does whenever the context it lays out differs from this one).
+     */
+    private Parsed parsedEarly(Turn turn) {
+        if (turn.conversation().personal()) {
+            return null;
+        }
+        try {
+            List<Person> people = store.read(ledger -> ledger.findBoard(turn.conversation().tenantId(),
+                    turn.conversation().conversationId()).map(board -> ledger.people(board.id())).orElse(null));
+            if (people == null) {
+                return null;
+            }
+            ParseContext context = context(new RosterMatcher(people, turn.mentions()),
+                    turn.receivedAt().atZone(zone).toLocalDate());
+            return new Parsed(context, CommandParser.parse(turn.text(), context));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static ParseContext context(RosterMatcher roster, java.time.LocalDate today) {
+        return new ParseContext(today, roster.names(), roster.initials(), roster.mentions());
+    }
+
+    /**
+     * Handles the text of one message on a board whose desk is laid out. Parsing is a function of the text and the
+     * context alone, so commands parsed early against an equal context are the commands parsing now would give.
+     */
+    private String handle(Desk desk, String text, Parsed early) {
+        ParseContext context = context(desk.roster(), desk.today());
+        List<Command> commands = early != null && early.context().equals(context) ? early.commands()
+                : CommandParser.parse(text, context);
         List<String> replies = new ArrayList<>();
         long statements = commands.stream().filter(c -> !(c instanceof Command.SetItem)).count();
         for (Command command : commands) {
@@ -348,11 +383,15 @@ public final class Clerk {
     Desk desk(Ledger ledger, Conversation conversation, Sender sender, List<Mention> mentions, Source source,
                       String via, Directory directory) {
         Board board = boardFor(ledger, conversation);
-        Person me = ledger.personByTeamsId(board.id(), sender.teamsId())
-                .filter(Person::onRoster)
-                .orElseGet(() -> ledger.upsertRosterMember(board.id(), sender.teamsId(), sender.aadObjectId(),
-                        sender.name()));
-        return new Desk(ledger, board, me, new RosterMatcher(ledger.people(board.id()), mentions), source, zone, via)
+        // The board's people are read for the roster anyway; the sender is among them (one per Teams id) once known.
+        List<Person> people = ledger.people(board.id());
+        Person me = people.stream().filter(p -> sender.teamsId() != null && sender.teamsId().equals(p.teamsId()))
+                .findFirst().filter(Person::onRoster).orElse(null);
+        if (me == null) {
+            me = ledger.upsertRosterMember(board.id(), sender.teamsId(), sender.aadObjectId(), sender.name());
+            people = ledger.people(board.id());
+        }
+        return new Desk(ledger, board, me, new RosterMatcher(people, mentions), source, zone, via)
                 .withDirectory(directory).withAttendance(attendanceOn)
                 .withCalendar(calendarOn);
     }

@@ -8,9 +8,13 @@ import io.boardclerk.core.roster.Mention;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,10 +39,15 @@ public final class CommandParser {
     /** Words that leave a sentence unfinished when a line ends with them. */
     private static final java.util.Set<String> RUN_ON_WORDS = java.util.Set.of("and", "of", "the", "from", "to", "for",
             "with", "in", "on", "at", "a", "an");
-    private static final Pattern TRAILING_STOPS = Pattern.compile("(?<=\\S)[.!?\\s]+$");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s.;,]+$");
     private static final Pattern FINAL_STOP = Pattern.compile("\\.$");
+    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
+    private static final Pattern EMPTY_BULLET = Pattern.compile("[-•*·▪]");
+    private static final Pattern LEADING_DATE = Pattern.compile("^\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\b.*");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+    private static final Pattern ASTERISKS = Pattern.compile("\\*");
+    private static final Pattern LEADING_SEPARATORS = Pattern.compile("^[\\s:,\\-–]+");
     private static final Pattern PARAGRAPH = Pattern.compile("^" + ITEM + "\\.?\\s+(?=\\S)(.*)$");
     /** A whole line in italics, as pasted from the minutes: "*Action: ...*" or "_There were no ..._". */
     private static final Pattern EMPHASIS = Pattern.compile("^([*_])(?!\\1)(.+?)\\1\\.?$");
@@ -55,6 +64,8 @@ public final class CommandParser {
             + "apologies|my\\s+apologies|apologies\\s+from\\s+me|i\\s+(?:send|give|offer)\\s+(?:my\\s+)?apologies"
             + "|i\\s+(?:can't|cannot|can\\s+not|won't|will\\s+not)\\s+(?:attend|make\\s+it|be\\s+there))"
             + "(?:\\s+(?:for|to)\\s+(?:the\\s+)?(.+?))?[.!]?$", I);
+    private static final Pattern APOLOGIES_CHOICE = Pattern.compile("^apologies\\s+(\\d{1,2})$", I);
+    private static final Pattern THE_FOLLOWING = Pattern.compile("(?i)^(?:the\\s+following\\s*:?\\s*)");
     private static final Pattern REMOVE_APOLOGY = Pattern.compile("^remove\\s+apolog(?:y|ies)\\s+(?:from\\s+|for\\s+)?(.+)$", I);
     private static final Pattern NO_DECLARATIONS = Pattern.compile("^(?:there\\s+were\\s+)?no\\s+declarations"
             + "(?:\\s+of\\s+interests?)?(?:\\s+(?:were\\s+)?(?:made|received|declared|recorded))?[.!]?$", I);
@@ -139,6 +150,11 @@ public final class CommandParser {
 
     /** Parses a message. Never returns an empty list: text with no command in it is one {@link Command.Unknown}. */
     public static List<Command> parse(String message, ParseContext context) {
+        return parse(message, context, Shapes.DISPATCHED);
+    }
+
+    /** Parses a message, finding each line's shape as {@code shapes} says (both ways give the same commands). */
+    static List<Command> parse(String message, ParseContext context, Shapes shapes) {
         String text = message == null ? "" : message.replace('\u00A0', ' ').replace("**", "").strip();
         if (text.isEmpty()) {
             return List.of(new Command.Help());
@@ -153,9 +169,9 @@ public final class CommandParser {
         List<Command> commands = new ArrayList<>();
         boolean inActionList = false;
         int update = -1;
-        for (String statement : statements(text, context)) {
+        for (String statement : statements(text, context, shapes)) {
             String line = unemphasised(BULLET.matcher(statement).replaceFirst("").strip());
-            if (update >= 0 && line.matches("[-•*·▪]")) {
+            if (update >= 0 && EMPTY_BULLET.matcher(line).matches()) {
                 // An empty bullet left behind by a pasted document adds nothing to the update.
                 continue;
             }
@@ -173,7 +189,7 @@ public final class CommandParser {
             }
             inActionList = false;
             Matcher paragraph = paragraph(line);
-            if (paragraph != null && !line.matches("^\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\b.*")) {
+            if (paragraph != null && !LEADING_DATE.matcher(line).matches()) {
                 commands.add(new Command.SetItem(paragraph.group(1)));
                 line = paragraph.group(2).strip();
             }
@@ -181,7 +197,7 @@ public final class CommandParser {
                 inActionList = true;
                 continue;
             }
-            Command command = statement(line, context);
+            Command command = statement(line, context, shapes);
             if (command != null) {
                 commands.add(command);
                 update = command instanceof Command.UpdateAction ? commands.size() - 1 : -1;
@@ -214,9 +230,9 @@ public final class CommandParser {
     }
 
     /** One statement: a short command or a minute sentence; null when it is neither. */
-    static Command statement(String line, ParseContext context) {
+    static Command statement(String line, ParseContext context, Shapes shapes) {
         // Trailing punctuation goes, but not all of a message that is only punctuation: "?" asks for help.
-        String lower = TRAILING_STOPS.matcher(line.toLowerCase(Locale.ROOT)).replaceAll("");
+        String lower = withoutTrailingStops(line.toLowerCase(Locale.ROOT));
         switch (lower) {
             case "help", "?", "commands", "what can you do" -> {
                 return new Command.Help();
@@ -240,69 +256,196 @@ public final class CommandParser {
                 // fall through to the sentence shapes
             }
         }
-        for (Function<String, Command> shape : List.<Function<String, Command>>of(
-                l -> ownApologies(l),
-                l -> group(REMOVE_APOLOGY, l, m -> new Command.RemoveApology(m.group(1).strip())),
-                l -> group(APOLOGIES, l, m -> apologies(m.group(1), context)),
-                l -> NO_DECLARATIONS.matcher(l).matches() ? new Command.NoDeclarations() : null,
-                l -> group(DECLARE_SHORT, l, m -> declare(null, m.group(1), m.group(2), m.group(3))),
-                l -> group(DECLARE_OWN, l, m -> declare(null, m.group(1), m.group(2), m.group(3))),
-                l -> group(DECLARED, l, m -> declare(m.group(1), m.group(2), m.group(3), m.group(4))),
-                l -> group(UPDATE_CMD, l, m -> update(Integer.parseInt(m.group(1)), m.group(2))),
-                l -> group(UPDATE_MINUTE, l, m -> update(null, m.group(1))),
-                l -> group(DONE, l, m -> new Command.ReportDone(Integer.parseInt(
-                        m.group(1) != null ? m.group(1) : m.group(2)))),
-                l -> group(CLOSE, l, m -> m.group(1).equalsIgnoreCase("close")
-                        ? new Command.CloseAction(Integer.parseInt(m.group(2)))
-                        : new Command.ReopenAction(Integer.parseInt(m.group(2)))),
-                l -> group(KEEP_OPEN, l, m -> new Command.KeepOpen(Integer.parseInt(
-                        m.group(1) != null ? m.group(1) : m.group(2)))),
-                l -> group(HISTORY, l, m -> new Command.History(Integer.parseInt(m.group(1)))),
-                l -> group(POST_LOG, l, m -> PostingWords.command(m.group(1), m.group(2))),
-                l -> group(SHAREPOINT, l, m -> sharePoint(m.group(1))),
-                l -> group(UPLOAD, l, m -> new Command.Upload(m.group(1).toLowerCase(Locale.ROOT).contains("action")
-                        ? Command.Upload.What.ACTION_LOG : Command.Upload.What.MINUTES)),
-                l -> group(LOG_OVERDUE, l, m -> new Command.ActionLog(true, null)),
-                l -> group(LOG_OWNER, l, m -> new Command.ActionLog(false, clean(m.group(1)))),
-                l -> group(REVIEW_ALL, l, m -> new Command.ReviewActions()),
-                l -> group(REVIEW_ONE, l, m -> new Command.ReviewAction(Integer.parseInt(m.group(1)))),
-                l -> group(REVIEW_HEADING, l, m -> new Command.ReviewAction(Integer.parseInt(m.group(1)))),
-                l -> group(MAP_BODY, l, m -> mapBody(m.group(1), m.group(2))),
-                l -> group(DRAFT_MINUTES, l, m -> new Command.DraftMinutes()),
-                l -> group(APPROVE_MINUTES, l, m -> approveMinutes(m.group(1), context.today())),
-                l -> group(REMINDERS, l, m -> m.group(1) == null ? new Command.Reminders(null)
-                        : m.group(1).strip().equalsIgnoreCase("status") ? new Command.RemindersStatus()
-                        : new Command.Reminders(m.group(1).strip())),
-                l -> group(MARKING, l, m -> marking(m.group(1))),
-                l -> group(ATTENDANCE, l, m -> new Command.Attendance()),
-                l -> group(QUORUM, l, m -> quorum(m.group(1))),
-                l -> group(CALENDAR, l, m -> CalendarWords.command(m.group(1))),
-                l -> group(EXPORT, l, m -> new Command.Export(m.group(1) == null ? "docx"
-                        : switch (m.group(1).toLowerCase(Locale.ROOT)) {
-                            case "word" -> "docx";
-                            case "excel" -> "csv";
-                            default -> m.group(1).toLowerCase(Locale.ROOT);
-                        })),
-                l -> group(ACTION_CHANGE, l, m -> actionChange(m, context.today())),
-                l -> group(ACTION_MINUTE, l, m -> minuteAction(m.group(1), context.today())),
-                l -> group(ACTION_SHORT, l, m -> shortAction(m.group(1), context.today())),
-                l -> group(OWNER_ANSWER, l, m -> new Command.AnswerOwner(clean(m.group(1)))),
-                l -> group(ITEM_CMD, l, m -> new Command.SetItem(m.group(1))),
-                l -> group(MOVE_MEETING, l, m -> moveMeeting(m.group(1), m.group(2), context.today())),
-                l -> group(NEXT_MEETING_CMD, l, m -> nextMeeting(m.group(1), context.today(), true)),
-                l -> group(NEXT_MEETING_MINUTE, l, m -> nextMeeting(m.group(1), context.today(), false)),
-                l -> group(START_MEETING, l, m -> startMeeting(m.group(1), context.today())),
-                l -> END_MEETING.matcher(l).matches() ? new Command.EndMeeting() : null,
-                l -> group(BOARD_NAME, l, m -> boardName(m.group(1))),
-                l -> group(ASSIGN_ROLE, l, m -> new Command.AssignRole(
-                        BoardRole.valueOf(m.group(1).toUpperCase(Locale.ROOT)), clean(m.group(2)))),
-                l -> group(SET_TITLE, l, m -> setTitle(m.group(1), context.mentions())))) {
-            Command command = shape.apply(line);
+        return shapes == Shapes.DISPATCHED ? firstMatch(SHAPES_BY_WORD.getOrDefault(firstWord(line), FREE_SHAPES), line,
+                context) : firstMatch(SHAPES, line, context);
+    }
+
+    /**
+     * The text without the full stops, exclamation and question marks and spaces it ends with, unless they are all
+     * it has: what {@code replaceAll("(?<=\\S)[.!?\\s]+$", "")} gives, without the regular expression's search from
+     * every position of every line.
+     */
+    static String withoutTrailingStops(String text) {
+        int length = text.length();
+        int end = length;
+        while (end > 0 && isStop(text.charAt(end - 1))) {
+            end--;
+        }
+        if (end == length) {
+            return text;
+        }
+        if (end == 0) {
+            // All stops: only those after the first that is not a space go ("?!" keeps "?", "?" stays).
+            end = 1;
+            while (end < length && isSpace(text.charAt(end - 1))) {
+                end++;
+            }
+            if (end == length) {
+                return text;
+            }
+        }
+        return text.substring(0, end);
+    }
+
+    private static boolean isStop(char c) {
+        return c == '.' || c == '!' || c == '?' || isSpace(c);
+    }
+
+    /** A space as {@code \\s} means it: ASCII whitespace only. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    private static Command firstMatch(List<Shape> shapes, String line, ParseContext context) {
+        for (Shape shape : shapes) {
+            Command command = shape.read().apply(line, context);
             if (command != null) {
                 return command;
             }
         }
         return null;
+    }
+
+    /**
+     * The answers of the shapes that {@link Shapes#DISPATCHED} does not try for {@code line} and that read it
+     * nonetheless: none, unless a shape's first words are wrong. For the test that proves the dispatch sound.
+     */
+    static List<Command> readBySkippedShapes(String line, ParseContext context) {
+        List<Shape> tried = SHAPES_BY_WORD.getOrDefault(firstWord(line), FREE_SHAPES);
+        List<Command> read = new ArrayList<>();
+        for (Shape shape : SHAPES) {
+            Command command = tried.contains(shape) ? null : shape.read().apply(line, context);
+            if (command != null) {
+                read.add(command);
+            }
+        }
+        return read;
+    }
+
+    /**
+     * How {@link #statement} finds a line's shape. Both give the same answer for every line: {@link #DISPATCHED}
+     * tries only the shapes that can begin with the line's first word (and those that can begin with anything),
+     * {@link #FULL_SCAN} tries them all, and is kept to prove the two agree.
+     */
+    enum Shapes { DISPATCHED, FULL_SCAN }
+
+    /**
+     * A statement's shape: how to read it, and the first words (lower case, letters only) a line of that shape can
+     * begin with; none when it can begin with anything ("Jon Leigh declared an interest ...").
+     */
+    private record Shape(Set<String> firstWords, BiFunction<String, ParseContext, Command> read) {
+        static Shape of(String firstWords, BiFunction<String, ParseContext, Command> read) {
+            return new Shape(Set.of(firstWords.split(" ")), read);
+        }
+
+        static Shape anyStart(BiFunction<String, ParseContext, Command> read) {
+            return new Shape(Set.of(), read);
+        }
+    }
+
+    /**
+     * Every sentence shape, in the order they are tried: the first that reads a line wins. Each pattern is anchored
+     * at the start and matched case-insensitively in ASCII only, so a line can match a shape only if its first run
+     * of ASCII letters, in lower case, is one of the shape's first words.
+     */
+    private static final List<Shape> SHAPES = List.of(
+            Shape.of("please send accept give record my apologies i", (l, c) -> ownApologies(l)),
+            Shape.of("remove", (l, c) -> group(REMOVE_APOLOGY, l, m -> new Command.RemoveApology(m.group(1).strip()))),
+            Shape.of("apologies there", (l, c) -> group(APOLOGIES, l, m -> apologies(m.group(1), c))),
+            Shape.of("there no", (l, c) -> NO_DECLARATIONS.matcher(l).matches() ? new Command.NoDeclarations() : null),
+            Shape.of("declare", (l, c) -> group(DECLARE_SHORT, l, m -> declare(null, m.group(1), m.group(2),
+                    m.group(3)))),
+            Shape.of("i", (l, c) -> group(DECLARE_OWN, l, m -> declare(null, m.group(1), m.group(2), m.group(3)))),
+            Shape.anyStart((l, c) -> group(DECLARED, l, m -> declare(m.group(1), m.group(2), m.group(3), m.group(4)))),
+            Shape.of("update", (l, c) -> group(UPDATE_CMD, l, m -> update(Integer.parseInt(m.group(1)), m.group(2)))),
+            Shape.of("update", (l, c) -> group(UPDATE_MINUTE, l, m -> update(null, m.group(1)))),
+            Shape.of("done complete completed finished action", (l, c) -> group(DONE, l,
+                    m -> new Command.ReportDone(Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2))))),
+            Shape.of("close reopen re", (l, c) -> group(CLOSE, l, m -> m.group(1).equalsIgnoreCase("close")
+                    ? new Command.CloseAction(Integer.parseInt(m.group(2)))
+                    : new Command.ReopenAction(Integer.parseInt(m.group(2))))),
+            Shape.of("keep", (l, c) -> group(KEEP_OPEN, l, m -> new Command.KeepOpen(Integer.parseInt(
+                    m.group(1) != null ? m.group(1) : m.group(2))))),
+            Shape.of("history", (l, c) -> group(HISTORY, l, m -> new Command.History(Integer.parseInt(m.group(1))))),
+            Shape.of("post", (l, c) -> group(POST_LOG, l, m -> PostingWords.command(m.group(1), m.group(2)))),
+            Shape.of("set share sharepoint", (l, c) -> group(SHAREPOINT, l, m -> sharePoint(m.group(1)))),
+            Shape.of("upload", (l, c) -> group(UPLOAD, l, m -> new Command.Upload(
+                    m.group(1).toLowerCase(Locale.ROOT).contains("action")
+                            ? Command.Upload.What.ACTION_LOG : Command.Upload.What.MINUTES))),
+            Shape.of("the action actions overdue", (l, c) -> group(LOG_OVERDUE, l,
+                    m -> new Command.ActionLog(true, null))),
+            Shape.of("the action actions", (l, c) -> group(LOG_OWNER, l,
+                    m -> new Command.ActionLog(false, clean(m.group(1))))),
+            Shape.of("review", (l, c) -> group(REVIEW_ALL, l, m -> new Command.ReviewActions())),
+            Shape.of("review", (l, c) -> group(REVIEW_ONE, l, m -> new Command.ReviewAction(
+                    Integer.parseInt(m.group(1))))),
+            Shape.of("action", (l, c) -> group(REVIEW_HEADING, l, m -> new Command.ReviewAction(
+                    Integer.parseInt(m.group(1))))),
+            Shape.of("owner body", (l, c) -> group(MAP_BODY, l, m -> mapBody(m.group(1), m.group(2)))),
+            Shape.of("draft show write minutes", (l, c) -> group(DRAFT_MINUTES, l, m -> new Command.DraftMinutes())),
+            Shape.of("approve", (l, c) -> group(APPROVE_MINUTES, l, m -> approveMinutes(m.group(1), c.today()))),
+            Shape.of("reminder reminders", (l, c) -> group(REMINDERS, l, m -> m.group(1) == null
+                    ? new Command.Reminders(null)
+                    : m.group(1).strip().equalsIgnoreCase("status") ? new Command.RemindersStatus()
+                    : new Command.Reminders(m.group(1).strip()))),
+            Shape.of("protective marking", (l, c) -> group(MARKING, l, m -> marking(m.group(1)))),
+            Shape.of("show attendance", (l, c) -> group(ATTENDANCE, l, m -> new Command.Attendance())),
+            Shape.of("the quorum", (l, c) -> group(QUORUM, l, m -> quorum(m.group(1)))),
+            Shape.of("calendar", (l, c) -> group(CALENDAR, l, m -> CalendarWords.command(m.group(1)))),
+            Shape.of("export", (l, c) -> group(EXPORT, l, m -> new Command.Export(m.group(1) == null ? "docx"
+                    : switch (m.group(1).toLowerCase(Locale.ROOT)) {
+                        case "word" -> "docx";
+                        case "excel" -> "csv";
+                        default -> m.group(1).toLowerCase(Locale.ROOT);
+                    }))),
+            Shape.of("action", (l, c) -> group(ACTION_CHANGE, l, m -> actionChange(m, c.today()))),
+            Shape.of("action actions", (l, c) -> group(ACTION_MINUTE, l, m -> minuteAction(m.group(1), c.today()))),
+            Shape.of("action", (l, c) -> group(ACTION_SHORT, l, m -> shortAction(m.group(1), c.today()))),
+            Shape.of("owner", (l, c) -> group(OWNER_ANSWER, l, m -> new Command.AnswerOwner(clean(m.group(1))))),
+            Shape.of("agenda item", (l, c) -> group(ITEM_CMD, l, m -> new Command.SetItem(m.group(1)))),
+            Shape.of("move reschedule", (l, c) -> group(MOVE_MEETING, l, m -> moveMeeting(m.group(1), m.group(2),
+                    c.today()))),
+            Shape.of("next", (l, c) -> group(NEXT_MEETING_CMD, l, m -> nextMeeting(m.group(1), c.today(), true))),
+            Shape.of("the date next", (l, c) -> group(NEXT_MEETING_MINUTE, l, m -> nextMeeting(m.group(1), c.today(),
+                    false))),
+            Shape.of("start", (l, c) -> group(START_MEETING, l, m -> startMeeting(m.group(1), c.today()))),
+            Shape.of("end close", (l, c) -> END_MEETING.matcher(l).matches() ? new Command.EndMeeting() : null),
+            Shape.of("board", (l, c) -> group(BOARD_NAME, l, m -> boardName(m.group(1)))),
+            Shape.of("chair secretary", (l, c) -> group(ASSIGN_ROLE, l, m -> new Command.AssignRole(
+                    BoardRole.valueOf(m.group(1).toUpperCase(Locale.ROOT)), clean(m.group(2))))),
+            Shape.of("role", (l, c) -> group(SET_TITLE, l, m -> setTitle(m.group(1), c.mentions()))));
+
+    /** The shapes that can begin with anything: all a line whose first word begins no other shape has to try. */
+    private static final List<Shape> FREE_SHAPES = SHAPES.stream().filter(s -> s.firstWords().isEmpty()).toList();
+
+    /** For each first word some shape begins with, the shapes a line beginning with it has to try, in order. */
+    private static final Map<String, List<Shape>> SHAPES_BY_WORD = byFirstWord();
+
+    private static Map<String, List<Shape>> byFirstWord() {
+        Map<String, List<Shape>> index = new HashMap<>();
+        for (Shape shape : SHAPES) {
+            for (String word : shape.firstWords()) {
+                index.computeIfAbsent(word, w -> SHAPES.stream()
+                        .filter(s -> s.firstWords().isEmpty() || s.firstWords().contains(w)).toList());
+            }
+        }
+        return Map.copyOf(index);
+    }
+
+    /**
+     * The line's first run of ASCII letters, in lower case: "Action:" gives "action", "re-open 5" gives "re". The
+     * patterns ignore case in ASCII only, so a letter beyond it (or none) can begin only the free shapes.
+     */
+    static String firstWord(String line) {
+        int end = 0;
+        while (end < line.length() && end < 24 && isAsciiLetter(line.charAt(end))) {
+            end++;
+        }
+        return line.substring(0, end).toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     /**
@@ -313,11 +456,11 @@ public final class CommandParser {
      * by another ("Apologies from Jon Leigh" / "Thank you") stays two statements, and so does a line followed by a
      * short command typed in lower case ("start meeting" / "apologies Jon Leigh").
      */
-    static List<String> statements(String text, ParseContext context) {
+    static List<String> statements(String text, ParseContext context, Shapes shapes) {
         List<String> out = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         int previousLength = 0;
-        for (String raw : text.split("\\R")) {
+        for (String raw : LINE_BREAK.split(text)) {
             String line = raw.strip();
             if (line.isEmpty()) {
                 flush(current, out);
@@ -329,7 +472,7 @@ public final class CommandParser {
                     || paragraph(line) != null || NUMBERED.matcher(line).matches()
                     || line.toLowerCase(Locale.ROOT).startsWith("action") || endsWithOneOf(current, ".:!?")
                     || !runsOn && (!Character.isLowerCase(line.charAt(0)) && previousLength < WRAPPED_LINE
-                    || statement(line, context) != null);
+                    || statement(line, context, shapes) != null);
             if (startsNew) {
                 flush(current, out);
             } else {
@@ -352,7 +495,7 @@ public final class CommandParser {
         if (!m.matches()) {
             return null;
         }
-        boolean bareNumber = m.group(1).matches("\\d+") && !line.startsWith(m.group(1) + ".");
+        boolean bareNumber = DIGITS.matcher(m.group(1)).matches() && !line.startsWith(m.group(1) + ".");
         return bareNumber && Character.isLowerCase(m.group(2).charAt(0)) ? null : m;
     }
 
@@ -393,12 +536,12 @@ public final class CommandParser {
         if (m.matches()) {
             return new Command.OwnApologies(m.group(1) == null ? null : m.group(1).strip());
         }
-        Matcher choice = Pattern.compile("^apologies\\s+(\\d{1,2})$", I).matcher(line);
+        Matcher choice = APOLOGIES_CHOICE.matcher(line);
         return choice.matches() ? new Command.OwnApologies(choice.group(1)) : null;
     }
 
     private static Command apologies(String list, ParseContext context) {
-        String names = list.replaceFirst("(?i)^(?:the\\s+following\\s*:?\\s*)", "");
+        String names = THE_FOLLOWING.matcher(list).replaceFirst("");
         var people = NameListParser.parse(names, context.knownNames(), context.initials());
         return people.isEmpty() ? new Command.Unknown(list, "no names after \"apologies\"")
                 : new Command.RecordApologies(people);
@@ -406,12 +549,12 @@ public final class CommandParser {
 
     private static Command declare(String member, String kind, String item, String interest) {
         InterestKind k = InterestKind.fromWord(kind).orElse(InterestKind.OTHER);
-        String words = clean(interest.replaceFirst("^[\\s:,\\-–]+", ""));
+        String words = clean(LEADING_SEPARATORS.matcher(interest).replaceFirst(""));
         if (words.isEmpty()) {
             return new Command.Invalid("A declaration needs the interest itself.",
                     "declare item 7: I am a trustee of the charity named in the report");
         }
-        return new Command.Declare(member == null ? null : clean(member), item.replaceAll("\\.$", ""), k, words);
+        return new Command.Declare(member == null ? null : clean(member), FINAL_STOP.matcher(item).replaceAll(""), k, words);
     }
 
     /** The longest update accepted, in characters. */
@@ -548,13 +691,13 @@ public final class CommandParser {
         if (OWNER_FIELD.matcher(sentence).find()) {
             return shortAction(sentence, today);
         }
-        String text = clean(sentence.replaceAll("\\*", ""));
+        String text = clean(ASTERISKS.matcher(sentence).replaceAll(""));
         if (text.length() > MAX_ACTION_TEXT) {
             return tooLong(text);
         }
         Matcher owner = OWNER_IN_TEXT.matcher(text);
         String ownerWords = owner.find() ? owner.group(1).strip() : null;
-        if (ownerWords != null && ownerWords.split("\\s+").length > 8) {
+        if (ownerWords != null && SPACES.split(ownerWords).length > 8) {
             ownerWords = null;
         }
         String target = TargetParser.findPhrase(text, today).orElse(null);
@@ -585,7 +728,7 @@ public final class CommandParser {
                     : body.length()));
             switch (key) {
                 case "owner" -> owner = value;
-                case "item" -> item = value.replaceAll("\\.$", "");
+                case "item" -> item = FINAL_STOP.matcher(value).replaceAll("");
                 default -> due = value;
             }
         }

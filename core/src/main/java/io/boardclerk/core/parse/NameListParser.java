@@ -25,6 +25,11 @@ public final class NameListParser {
 
     private static final Pattern ALIAS = Pattern.compile("\\(\\s*the\\s+[\"“”'‘’]([^\"“”'‘’)]+)[\"“”'‘’]\\s*\\)",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern TRAILING_STOPS = Pattern.compile("[.\\s]+$");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern LEADING_AND = Pattern.compile("(?i)^and\\s+");
+    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[,;:\\s]+|[,;:\\s]+$");
+    private static final Pattern SEPARATORS = Pattern.compile("\\s*[;,\\n]\\s*");
     private static final Pattern PARENTHESES = Pattern.compile("\\([^)]*\\)");
     private static final Pattern NAME_WORD = Pattern.compile("[A-Z][a-zà-ÿ]*(?:[’'\\-][A-Za-zà-ÿ]+)*\\.?");
     private static final Pattern INITIALS = Pattern.compile("[A-Z]{2,3}");
@@ -43,10 +48,10 @@ public final class NameListParser {
         List<String> known = knownNames.stream().filter(n -> n != null && !n.isBlank())
                 .sorted(Comparator.comparingInt(String::length).reversed()).toList();
         List<Builder> people = new ArrayList<>();
-        for (String segment : segments(list.replaceAll("[.\\s]+$", ""), known)) {
+        for (String segment : segments(TRAILING_STOPS.matcher(list).replaceAll(""), known)) {
             String alias = alias(segment);
-            String text = PARENTHESES.matcher(segment).replaceAll(" ").replaceAll("\\s+", " ").trim();
-            text = text.replaceFirst("(?i)^and\\s+", "").replaceAll("^[,;:\\s]+|[,;:\\s]+$", "");
+            String text = SPACES.matcher(PARENTHESES.matcher(segment).replaceAll(" ")).replaceAll(" ").trim();
+            text = EDGE_PUNCTUATION.matcher(LEADING_AND.matcher(text).replaceFirst("")).replaceAll("");
             if (text.isEmpty()) {
                 continue;
             }
@@ -75,7 +80,7 @@ public final class NameListParser {
     /** Splits on ';' and ',' and on "and" where what follows starts a new person. */
     private static List<String> segments(String list, List<String> known) {
         List<String> out = new ArrayList<>();
-        for (String part : list.split("\\s*[;,\\n]\\s*")) {
+        for (String part : SEPARATORS.split(list)) {
             String rest = part;
             Matcher and = Pattern.compile("\\s+and\\s+").matcher(rest);
             int from = 0;
@@ -198,7 +203,7 @@ public final class NameListParser {
         }
 
         void addRole(String more) {
-            String text = more.replaceAll("^[,;:\\s]+|[,;:\\s]+$", "").trim();
+            String text = EDGE_PUNCTUATION.matcher(more).replaceAll("").trim();
             if (!text.isEmpty()) {
                 role = role == null ? text : role + ", " + text;
             }

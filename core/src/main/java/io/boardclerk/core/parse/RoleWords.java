@@ -2,6 +2,7 @@ package io.boardclerk.core.parse;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The words of job titles and organisations in board minutes. A run of capitalised words none of which is here
@@ -33,10 +34,13 @@ final class RoleWords {
             "executive's", "chief's", "deputy's", "director's", "of", "the", "and", "for", "&", "to", "in",
             "mp", "qpm", "obe", "mbe", "cbe");
 
+    private static final Pattern POSSESSIVE = Pattern.compile("[’']s$");
+    private static final Pattern TRAILING_STOP = Pattern.compile("[.,]$");
+
     private RoleWords() {
     }
 
     static boolean contains(String word) {
-        return WORDS.contains(word.toLowerCase(Locale.ROOT).replaceAll("[’']s$", "'s").replaceAll("[.,]$", ""));
+        return WORDS.contains(TRAILING_STOP.matcher(POSSESSIVE.matcher(word.toLowerCase(Locale.ROOT)).replaceAll("'s")).replaceAll(""));
     }
 }

@@ -53,6 +53,7 @@ public final class TargetParser {
             Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("nine", 9),
             Map.entry("twelve", 12));
 
+    private static final Pattern TRAILING_STOPS = Pattern.compile("[.;]+$");
     private TargetParser() {
     }
 
@@ -74,7 +75,7 @@ public final class TargetParser {
 
     /** Reads text that is meant to be a target and nothing else (the short form's {@code due:}). */
     public static Reading read(String words, LocalDate today) {
-        String text = words.trim().replaceAll("[.;]+$", "");
+        String text = TRAILING_STOPS.matcher(words.trim()).replaceAll("");
         Optional<DateFinding> date = BritishDates.find(text, today);
         if (date.isPresent()) {
             if (date.get().impossible()) {
