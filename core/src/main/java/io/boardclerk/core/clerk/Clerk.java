@@ -157,7 +157,6 @@ public final class Clerk {
 
     /** Handles a message. Empty when the activity was handled before (Teams redelivers). */
     public Optional<Reply> onMessage(Turn turn) {
-        Parsed early = parsedEarly(turn);
         try {
             return withLookups(turn.conversation().tenantId(), answered -> transaction(turn.receivedAt(), ledger -> {
                 if (!ledger.claimActivity(turn.conversation().conversationId(), turn.activityId(), turn.receivedAt())) {
@@ -167,7 +166,7 @@ public final class Clerk {
                     return Optional.of(PersonalChat.handle(ledger, turn, this, answered));
                 }
                 Desk desk = desk(ledger, turn.conversation(), turn.sender(), turn.mentions(), source(turn), answered);
-                Reply reply = new Reply(handle(desk, turn.text(), early), desk.cards());
+                Reply reply = new Reply(handle(desk, turn.text()), desk.cards());
                 answered.requireAnswered();
                 return Optional.of(reply);
             }));
@@ -197,45 +196,11 @@ public final class Clerk {
         }
     }
 
-    /** A message's commands and what they were parsed against. */
-    private record Parsed(ParseContext context, List<Command> commands) {
-    }
-
-    /**
-     * The message parsed before its transaction, against the board's people as last committed, so that the single
-     * writer is not held while it is parsed; null in a personal chat, for a board not yet made, or if the read fails
-     * (the transaction then parses it, as it does whenever the context it lays out differs from this one).
-     */
-    private Parsed parsedEarly(Turn turn) {
-        if (turn.conversation().personal()) {
-            return null;
-        }
-        try {
-            List<Person> people = store.read(ledger -> ledger.findBoard(turn.conversation().tenantId(),
-                    turn.conversation().conversationId()).map(board -> ledger.people(board.id())).orElse(null));
-            if (people == null) {
-                return null;
-            }
-            ParseContext context = context(new RosterMatcher(people, turn.mentions()),
-                    turn.receivedAt().atZone(zone).toLocalDate());
-            return new Parsed(context, CommandParser.parse(turn.text(), context));
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static ParseContext context(RosterMatcher roster, java.time.LocalDate today) {
-        return new ParseContext(today, roster.names(), roster.initials(), roster.mentions());
-    }
-
-    /**
-     * Handles the text of one message on a board whose desk is laid out. Parsing is a function of the text and the
-     * context alone, so commands parsed early against an equal context are the commands parsing now would give.
-     */
-    private String handle(Desk desk, String text, Parsed early) {
-        ParseContext context = context(desk.roster(), desk.today());
-        List<Command> commands = early != null && early.context().equals(context) ? early.commands()
-                : CommandParser.parse(text, context);
+    /** Handles the text of one message on a board whose desk is laid out. */
+    String handle(Desk desk, String text) {
+        RosterMatcher roster = desk.roster();
+        List<Command> commands = CommandParser.parse(text,
+                new ParseContext(desk.today(), roster.names(), roster.initials(), roster.mentions()));
         List<String> replies = new ArrayList<>();
         long statements = commands.stream().filter(c -> !(c instanceof Command.SetItem)).count();
         for (Command command : commands) {

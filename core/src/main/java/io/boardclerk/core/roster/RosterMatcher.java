@@ -118,7 +118,11 @@ public final class RosterMatcher {
 
     /** Lower case, no accents or curly quotes, single spaces, no full stops: for comparing names and titles. */
     public static String normal(String text) {
-        return ascii(text) ? normalAscii(text) : normalAnyText(text);
+        if (plainAscii(text)) {
+            // What normalAnyText gives such text, without its three regular expressions: most names are so.
+            return text.toLowerCase(Locale.ROOT);
+        }
+        return normalAnyText(text);
     }
 
     /** {@link #normal} for any text: without accents, curly quotes, punctuation and runs of spaces. */
@@ -129,39 +133,23 @@ public final class RosterMatcher {
         return SPACES.matcher(spaced).replaceAll(" ").trim();
     }
 
-    private static boolean ascii(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
+    /**
+     * True when {@link #normal} would only lower the case of {@code text}: printable ASCII (already decomposed), none
+     * of the punctuation it turns into spaces, and single spaces between words with none at either end.
+     */
+    private static boolean plainAscii(String text) {
+        int length = text.length();
+        if (length == 0 || text.charAt(0) == ' ' || text.charAt(length - 1) == ' ') {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < ' ' || c > '~' || c == '.' || c == ',' || c == ';' || c == ':' || c == '"'
+                    || c == ' ' && text.charAt(i - 1) == ' ') {
                 return false;
             }
         }
         return true;
-    }
-
-    /**
-     * {@link #normalAnyText} for ASCII text (already decomposed, with no marks or curly quotes), in one pass instead
-     * of three regular expressions: most names and titles are ASCII, and every turn normalises the board's people.
-     */
-    static String normalAscii(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        boolean inSpace = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '.' || c == ',' || c == ';' || c == ':' || c == '"' || c == ' ' || c == '\t' || c == '\n'
-                    || c == '\u000B' || c == '\f' || c == '\r') {
-                inSpace = true;
-                continue;
-            }
-            if (inSpace) {
-                out.append(' ');
-                inSpace = false;
-            }
-            out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
-        }
-        if (inSpace) {
-            out.append(' ');
-        }
-        return out.toString().trim();
     }
 
     private static boolean titleMatches(Known k, String bare) {

@@ -239,13 +239,13 @@ class RosterMatcherTest {
     }
 
     @Test
-    void theOnePassWayForAsciiNamesGivesWhatTheGeneralWayGives() {
+    void theShortWayForPlainNamesGivesWhatTheGeneralWayGives() {
         List<String> texts = new java.util.ArrayList<>(List.of("Jon Leigh", "Chief Finance Officer and Director of "
                 + "Resources, Fenshire Constabulary", "O'Neill", "Jane-Ann Gifford", "JL", "the Chief Constable",
                 " Vic Evers", "Vic Evers ", "Vic  Evers", "Vic\tEvers", "Dr. Nina Hart", "Hart; Nina", "Re: \"Nina\"",
                 "a", "", " ", "~{}|", "Zoë Lefèvre", "Louisa Barry’s", "Helen\u00A0Marsh", "Claire Dunmore:"));
         java.util.Random random = new java.util.Random(7);
-        String alphabet = "aZ .,;:\"'-\t\n\r\u000B\f\u0001~é’“";
+        String alphabet = "aZ .,;:\"'-\t~é’“";
         for (int i = 0; i < 20_000; i++) {
             StringBuilder text = new StringBuilder();
             for (int j = random.nextInt(8); j > 0; j--) {
