@@ -14,6 +14,7 @@ import okhttp3.Response;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The Graph SDK's clients, one per tenant, signed in as BoardClerk's app (client credentials: a secret or a
@@ -125,15 +126,7 @@ final class GraphClients {
         if (settings.usesCertificate()) {
             ClientCertificateCredentialBuilder builder = new ClientCertificateCredentialBuilder()
                     .clientId(settings.clientId()).tenantId(tenant).authorityHost(settings.authority());
-            String path = settings.certificate().toString();
-            if (settings.pem()) {
-                builder.pemCertificate(path);
-            } else {
-                builder.pfxCertificate(path);
-                if (settings.certificatePassword() != null && !settings.certificatePassword().isEmpty()) {
-                    builder.clientCertificatePassword(settings.certificatePassword());
-                }
-            }
+            certificate(builder::pemCertificate, builder::pfxCertificate, builder::clientCertificatePassword);
             if (!settings.instanceDiscovery()) {
                 builder.disableInstanceDiscovery();
             }
@@ -147,20 +140,28 @@ final class GraphClients {
         return builder.build();
     }
 
+    /**
+     * Hands the app's certificate to a credential builder (azure-identity's builders share no interface for it): a PEM
+     * file, or a PFX file and its password when it has one.
+     */
+    private void certificate(Consumer<String> pem, Consumer<String> pfx, Consumer<String> password) {
+        String path = settings.certificate().toString();
+        if (settings.pem()) {
+            pem.accept(path);
+            return;
+        }
+        pfx.accept(path);
+        if (settings.certificatePassword() != null && !settings.certificatePassword().isEmpty()) {
+            password.accept(settings.certificatePassword());
+        }
+    }
+
     /** The on-behalf-of credential for one person: the app's own secret or certificate, and the person's token. */
     private TokenCredential onBehalfOf(OnBehalfOf user) {
         OnBehalfOfCredentialBuilder builder = new OnBehalfOfCredentialBuilder().clientId(settings.clientId())
                 .tenantId(user.tenantId()).authorityHost(settings.authority()).userAssertion(user.userToken());
         if (settings.usesCertificate()) {
-            String path = settings.certificate().toString();
-            if (settings.pem()) {
-                builder.pemCertificate(path);
-            } else {
-                builder.pfxCertificate(path);
-                if (settings.certificatePassword() != null && !settings.certificatePassword().isEmpty()) {
-                    builder.clientCertificatePassword(settings.certificatePassword());
-                }
-            }
+            certificate(builder::pemCertificate, builder::pfxCertificate, builder::clientCertificatePassword);
         } else {
             builder.clientSecret(settings.clientSecret());
         }

@@ -8,12 +8,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,6 +70,28 @@ class GraphDirectoryTest {
         assertTrue(token.contains("client_id=app-id"), token);
         assertTrue(token.contains("grant_type=client_credentials"), token);
         assertEquals(0, graph.otherRequests(), "no instance discovery or other call for a non-public authority");
+    }
+
+    @Test
+    void a_pfx_certificate_signs_the_apps_token_request_instead_of_a_secret(@TempDir Path dir) throws Exception {
+        Path pfx = dir.resolve("boardclerk.pfx");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "boardclerk", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=BoardClerk",
+                "-validity", "2", "-storetype", "PKCS12", "-keystore", pfx.toString(), "-storepass", "pfx-password",
+                "-keypass", "pfx-password").redirectErrorStream(true).start();
+        assertEquals(0, keytool.waitFor(), new String(keytool.getInputStream().readAllBytes()));
+        GraphSettings withCertificate = new GraphSettings("app-id", null, pfx, "pfx-password", "", graph.authority(),
+                graph.baseUrl(), Duration.ofSeconds(20), 3, 1, Duration.ofSeconds(5), 100, Duration.ofMinutes(5));
+
+        DirectoryLookup found = new GraphDirectory(withCertificate).find(TENANT, "ann.other@fenshire.example");
+
+        assertInstanceOf(DirectoryLookup.Found.class, found);
+        assertEquals("Bearer " + FakeGraph.TOKEN, graph.received().get(0).authorization());
+        String token = graph.tokenRequests().get(0);
+        assertTrue(token.contains("client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type"
+                + "%3Ajwt-bearer"), token);
+        assertTrue(token.contains("client_assertion=(checked)"), token);
+        assertFalse(token.contains("client_secret"), token);
     }
 
     @Test
