@@ -218,6 +218,11 @@ public final class BoardClerkServer implements AutoCloseable {
         return reminders.sweep();
     }
 
+    /** Waits (up to 30 s) until the reminder sweep made at start-up is over; false if it was not. For tests. */
+    public boolean awaitStartUpSweep() throws InterruptedException {
+        return reminders.awaitFirstSweep(java.time.Duration.ofSeconds(30));
+    }
+
     /** The server's signed download links, for replies that offer a document. */
     public DownloadLinks downloadLinks() {
         return links;

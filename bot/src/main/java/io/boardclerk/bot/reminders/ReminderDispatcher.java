@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +58,7 @@ public final class ReminderDispatcher implements AutoCloseable {
     private final Duration interval;
     private final Map<String, Instant> pausedTenants = new HashMap<>();
     private final Object sweeping = new Object();
+    private final CountDownLatch firstSweep = new CountDownLatch(1);
     private volatile boolean stopping;
     private ScheduledExecutorService thread;
 
@@ -90,7 +92,19 @@ public final class ReminderDispatcher implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             // Never let the thread die: a scheduled task that throws is never run again.
             LOG.error("The reminder sweep failed; the next sweep runs in {} s", interval.toSeconds(), e);
+        } finally {
+            firstSweep.countDown();
         }
+    }
+
+    /**
+     * Waits until the sweep thread's first sweep (the one at start-up) is over, for at most {@code timeout}: a test
+     * that moves the clock must not have that sweep run after the move and send what the test means to send itself.
+     *
+     * @return false if it was not over in time
+     */
+    public boolean awaitFirstSweep(Duration timeout) throws InterruptedException {
+        return firstSweep.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**

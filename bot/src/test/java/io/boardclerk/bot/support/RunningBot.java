@@ -49,6 +49,16 @@ public final class RunningBot implements AutoCloseable {
     private void startServer() {
         server = new BoardClerkServer(BotConfig.from(env), clock).start();
         client = new BotClient(server.port());
+        // The sweep made at start-up must be over before a test moves the clock, or it may send what the test's
+        // own sweep is meant to.
+        try {
+            if (!server.awaitStartUpSweep()) {
+                throw new IllegalStateException("the reminder sweep at start-up did not end within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Stops the server and starts a new one on the same database, as a restart would. */
