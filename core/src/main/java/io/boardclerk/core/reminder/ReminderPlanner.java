@@ -90,8 +90,15 @@ public final class ReminderPlanner {
                 PlannedReminder.meetingSubject(meeting.id()), null, meeting.id(), null, at));
     }
 
-    /** True when the meeting's usual digest (some working days before it) would already be in the past. */
+    /**
+     * True for a meeting still to come whose usual digest (some working days before it) is already in the past: the
+     * only meetings a late digest is looked for, so held and past ones cost a board's replan nothing more.
+     */
     public static boolean usualDigestPassed(Meeting meeting, ReminderPolicy policy, Instant now) {
+        if (policy.digestWorkingDays() <= 0 || meeting.status() != MeetingStatus.SCHEDULED
+                || meeting.date().isBefore(now.atZone(policy.zone()).toLocalDate())) {
+            return false;
+        }
         LocalDate day = WorkingCalendar.plusWorkingDays(meeting.date(), -policy.digestWorkingDays());
         return WorkingCalendar.at(day, WorkingCalendar.OPENS, policy.zone()).isBefore(now);
     }
