@@ -6,6 +6,7 @@ import io.boardclerk.core.model.ActionReview;
 import io.boardclerk.core.model.ActionStatus;
 import io.boardclerk.core.model.ActionUpdate;
 import io.boardclerk.core.model.Apology;
+import io.boardclerk.core.model.AwaitedApology;
 import io.boardclerk.core.model.AttendanceFetch;
 import io.boardclerk.core.model.CalendarFollow;
 import io.boardclerk.core.model.AttendanceReport;
@@ -35,6 +36,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -335,18 +337,64 @@ final class SqliteLedger extends SqliteReminders implements Ledger {
 
     @Override
     public Apology addApology(long meetingId, Long personId, String name, String role, long recordingId) {
-        long id = sql.insert("INSERT INTO apologies (meeting_id, person_id, name, role, recording_id)"
-                + " VALUES (?, ?, ?, ?, ?)", meetingId, personId, name, role, recordingId);
-        return new Apology(id, meetingId, personId, name, role, recordingId);
+        return addApology(meetingId, personId, name, role, null, recordingId);
+    }
+
+    @Override
+    public Apology addApology(long meetingId, Long personId, String name, String role, String note,
+                              long recordingId) {
+        long id = sql.insert("INSERT INTO apologies (meeting_id, person_id, name, role, note, recording_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", meetingId, personId, name, role, note, recordingId);
+        return new Apology(id, meetingId, personId, name, role, recordingId, note);
     }
 
     @Override
     public List<Apology> apologies(long meetingId) {
-        return sql.list("SELECT id, meeting_id, person_id, name, role, recording_id FROM apologies"
+        return sql.list("SELECT id, meeting_id, person_id, name, role, recording_id, note FROM apologies"
                         + " WHERE meeting_id = ? ORDER BY id",
                 row -> new Apology(row.getLong("id"), row.getLong("meeting_id"), Sql.longOrNull(row, "person_id"),
-                        row.getString("name"), row.getString("role"), row.getLong("recording_id")),
+                        row.getString("name"), row.getString("role"), row.getLong("recording_id"),
+                        row.getString("note")),
                 meetingId);
+    }
+
+    @Override
+    public AwaitedApology awaitApology(long boardId, Long personId, String name, String role, String note,
+                                       String meetingWords, LocalDate onDate, YearMonth inMonth, long recordingId) {
+        String month = inMonth == null ? null : inMonth.toString();
+        long id = sql.insert("INSERT INTO awaited_apologies (board_id, person_id, name, role, note, meeting_words,"
+                + " on_date, in_month, recording_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", boardId, personId, name,
+                role, note, meetingWords, onDate, month, recordingId);
+        return new AwaitedApology(id, boardId, personId, name, role, note, meetingWords, onDate, inMonth, recordingId,
+                null);
+    }
+
+    @Override
+    public List<AwaitedApology> awaitedApologies(long boardId) {
+        return sql.list("SELECT id, board_id, person_id, name, role, note, meeting_words, on_date, in_month,"
+                        + " recording_id FROM awaited_apologies WHERE board_id = ? AND apology_id IS NULL ORDER BY id",
+                row -> new AwaitedApology(row.getLong("id"), row.getLong("board_id"),
+                        Sql.longOrNull(row, "person_id"), row.getString("name"), row.getString("role"),
+                        row.getString("note"), row.getString("meeting_words"), Sql.date(row, "on_date"),
+                        row.getString("in_month") == null ? null : YearMonth.parse(row.getString("in_month")),
+                        row.getLong("recording_id"), null),
+                boardId);
+    }
+
+    @Override
+    public void attachAwaitedApology(long awaitedId, long apologyId) {
+        sql.update("UPDATE awaited_apologies SET apology_id = ? WHERE id = ?", apologyId, awaitedId);
+    }
+
+    @Override
+    public void setDeclarationKind(long declarationId, InterestKind kind) {
+        sql.update("UPDATE declarations SET kind = ? WHERE id = ?", kind, declarationId);
+    }
+
+    @Override
+    public Optional<Declaration> declaration(long declarationId) {
+        return sql.one("SELECT id, meeting_id, person_id, member, agenda_item, kind, interest, recording_id"
+                + " FROM declarations WHERE id = ?", SqliteLedger::declaration, declarationId);
     }
 
     @Override
@@ -366,12 +414,13 @@ final class SqliteLedger extends SqliteReminders implements Ledger {
     @Override
     public List<Declaration> declarations(long meetingId) {
         return sql.list("SELECT id, meeting_id, person_id, member, agenda_item, kind, interest, recording_id"
-                        + " FROM declarations WHERE meeting_id = ? ORDER BY id",
-                row -> new Declaration(row.getLong("id"), row.getLong("meeting_id"), Sql.longOrNull(row, "person_id"),
-                        row.getString("member"), row.getString("agenda_item"),
-                        InterestKind.valueOf(row.getString("kind")), row.getString("interest"),
-                        row.getLong("recording_id")),
-                meetingId);
+                        + " FROM declarations WHERE meeting_id = ? ORDER BY id", SqliteLedger::declaration, meetingId);
+    }
+
+    private static Declaration declaration(ResultSet row) throws SQLException {
+        return new Declaration(row.getLong("id"), row.getLong("meeting_id"), Sql.longOrNull(row, "person_id"),
+                row.getString("member"), row.getString("agenda_item"), InterestKind.valueOf(row.getString("kind")),
+                row.getString("interest"), row.getLong("recording_id"));
     }
 
     @Override
@@ -746,6 +795,7 @@ final class SqliteLedger extends SqliteReminders implements Ledger {
     @Override
     public void deleteRecordedItems(long recordingId) {
         sql.update("DELETE FROM apologies WHERE recording_id = ?", recordingId);
+        sql.update("DELETE FROM awaited_apologies WHERE recording_id = ?", recordingId);
         sql.update("DELETE FROM declarations WHERE recording_id = ?", recordingId);
         sql.update("DELETE FROM no_declarations WHERE recording_id = ?", recordingId);
         sql.update("DELETE FROM actions WHERE recording_id = ?", recordingId);

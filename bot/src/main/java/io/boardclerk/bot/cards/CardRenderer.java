@@ -26,6 +26,12 @@ public final class CardRenderer {
         if (card instanceof Card.Reminder reminder) {
             return Optional.of(ReminderCard.render(reminder));
         }
+        if (card instanceof Card.Question question) {
+            return Optional.of(QuestionCard.render(question));
+        }
+        if (card instanceof Card.Settled settled) {
+            return Optional.of(QuestionCard.render(settled));
+        }
         if (card instanceof Card.Minutes minutes) {
             return Optional.of(MinutesCard.render(minutes));
         }

@@ -4,6 +4,8 @@ import io.boardclerk.core.view.ActionLogView;
 import io.boardclerk.core.view.ActionRow;
 import io.boardclerk.core.view.MinutesDraft;
 
+import java.util.List;
+
 /**
  * Something the clerk wants shown as a card rather than as text. The core says what; the bot decides how (Adaptive
  * Cards), escaping every user string for the card's own markdown.
@@ -33,6 +35,11 @@ public sealed interface Card {
          * (working days from now: 1, 2 or 5).
          */
         public static final String SNOOZE = "reminder.snooze";
+        /**
+         * On a question card: say this. Data {@code say}, the typed command the choice stands for; it is run
+         * exactly as if the presser had typed it (same grammar, roles and record).
+         */
+        public static final String SAY = "ask.say";
         /** The next page of the action log: data {@code query}, {@code page}. */
         public static final String MORE = "log.more";
 
@@ -45,6 +52,8 @@ public sealed interface Card {
         public static final String QUERY = "query";
         public static final String PAGE = "page";
         public static final String DAYS = "days";
+        /** On a question card: the typed command a choice stands for. */
+        public static final String SAY_TEXT = "say";
         /**
          * Optional on a reminder card: the numbers of every action it shows, comma-separated ("12,14"), so a press
          * redraws them all; without it the card is redrawn with the pressed action alone.
@@ -53,6 +62,33 @@ public sealed interface Card {
 
         private Verbs() {
         }
+    }
+
+    /**
+     * A question BoardClerk asks instead of guessing: what it read, and the readings a person can choose with one
+     * press. Each choice stands for a command the person could have typed ({@link Choice#say}); a choice whose
+     * {@code say} is empty drops the message. Plain text: the bot escapes it for the card.
+     *
+     * @param boardId the board asked about; a press acts only there (or in the asker's personal chat)
+     */
+    record Question(long boardId, String question, List<Choice> choices) implements Card {
+        /** Teams shows at most this many buttons in a row; BoardClerk never offers more readings than this. */
+        public static final int MOST_CHOICES = 5;
+
+        public Question {
+            choices = List.copyOf(choices);
+            if (choices.isEmpty() || choices.size() > MOST_CHOICES) {
+                throw new IllegalArgumentException("a question offers 1 to " + MOST_CHOICES + " choices");
+            }
+        }
+
+        /** One button: its label, and the typed command it stands for. */
+        public record Choice(String label, String say) {
+        }
+    }
+
+    /** A question once answered: what came of it, in place of its buttons, so nobody answers it twice. */
+    record Settled(String outcome) implements Card {
     }
 
     /** The action log summary; {@code page} counts from 0 and the bot pages it to fit Teams' message size. */

@@ -238,6 +238,9 @@ public final class Clerk {
             return withLookups(turn.conversation().tenantId(), answered -> transaction(turn.receivedAt(), ledger -> {
                 boolean fresh = ledger.claimActivity(turn.conversation().conversationId(), turn.activityId(),
                         turn.receivedAt());
+                if (Card.Verbs.SAY.equals(turn.verb())) {
+                    return QuestionPress.apply(ledger, turn, this, fresh, answered);
+                }
                 if (turn.conversation().personal()) {
                     return personalCard(ledger, turn, fresh);
                 }

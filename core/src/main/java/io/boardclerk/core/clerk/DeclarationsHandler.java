@@ -80,7 +80,7 @@ final class DeclarationsHandler {
     }
 
     static String describe(Declaration d) {
-        return "- **" + Md.esc(d.member()) + "**: " + d.kind().word() + " interest in item " + Md.esc(d.agendaItem())
+        return "- **" + Md.esc(d.member()) + "**: " + d.kind().phrase() + " in item " + Md.esc(d.agendaItem())
                 + ": " + Md.esc(d.interest());
     }
 }

@@ -3,12 +3,27 @@ package io.boardclerk.core.model;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The nature of a declared interest. */
+/**
+ * The nature of a declared interest. {@link #NOT_STATED} is kept when the member did not say which: BoardClerk
+ * never guesses a kind, and offers the kinds as buttons instead.
+ */
 public enum InterestKind {
-    PERSONAL, PECUNIARY, PREJUDICIAL, OTHER;
+    PERSONAL, PECUNIARY, PREJUDICIAL, OTHER, NOT_STATED;
+
+    /** The kinds a member can name. */
+    public static final java.util.List<InterestKind> NAMED = java.util.List.of(PERSONAL, PECUNIARY, PREJUDICIAL, OTHER);
 
     public String word() {
-        return name().toLowerCase(Locale.ROOT);
+        return this == NOT_STATED ? "not stated" : name().toLowerCase(Locale.ROOT);
+    }
+
+    /** How the minutes name it: "a personal interest", "an interest" (kind other), "an interest (kind not stated)". */
+    public String phrase() {
+        return switch (this) {
+            case OTHER -> "an interest";
+            case NOT_STATED -> "an interest (kind not stated)";
+            default -> "a " + word() + " interest";
+        };
     }
 
     public static Optional<InterestKind> fromWord(String word) {

@@ -8,7 +8,6 @@ import io.boardclerk.core.model.ActionUpdate;
 import io.boardclerk.core.model.Apology;
 import io.boardclerk.core.model.Board;
 import io.boardclerk.core.model.Declaration;
-import io.boardclerk.core.model.InterestKind;
 import io.boardclerk.core.model.Meeting;
 import io.boardclerk.core.model.MeetingStatus;
 import io.boardclerk.core.model.MinutesApproval;
@@ -116,9 +115,8 @@ public final class MinutesDrafter {
         }
         List<Paragraph> out = new ArrayList<>();
         for (Declaration d : declarations) {
-            String kind = d.kind() == InterestKind.OTHER ? "an" : "a " + d.kind().word();
             String interest = d.interest().endsWith(".") ? d.interest() : d.interest() + ".";
-            out.add(Paragraph.plain(d.member() + " declared " + kind + " interest in Agenda Item " + d.agendaItem()
+            out.add(Paragraph.plain(d.member() + " declared " + d.kind().phrase() + " in Agenda Item " + d.agendaItem()
                     + ": " + interest));
         }
         return out;
