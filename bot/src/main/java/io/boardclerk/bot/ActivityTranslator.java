@@ -66,12 +66,17 @@ final class ActivityTranslator {
         String botId = activity.getRecipient() == null ? null : activity.getRecipient().getId();
         String text = activity.getText() == null ? "" : activity.getText();
         List<io.boardclerk.core.roster.Mention> mentions = new ArrayList<>();
+        Conversation conversation = conversation(activity);
+        // Addressed: a personal chat, or a message that @mentions BoardClerk. (Where Teams delivers a chat's other
+        // messages too, chat that is not for the record and not addressed gets no reply.)
+        boolean addressed = conversation.personal();
         for (Mention mention : mentions(activity)) {
             if (mention.getMentioned() == null) {
                 continue;
             }
             String shown = mention.getText() == null ? "" : mention.getText();
             if (Objects.equals(mention.getMentioned().getId(), botId)) {
+                addressed = true;
                 text = text.replace(shown, " ");
             } else {
                 String name = shown.replaceAll("</?at>", "").strip();
@@ -81,8 +86,9 @@ final class ActivityTranslator {
             }
         }
         // Teams wraps mentions in <at> tags; any left (the bot's, when no entity came with it) are removed.
+        addressed |= text.contains("<at>");
         text = text.replaceAll("<at>[^<]*</at>", " ").replaceAll("&nbsp;", " ").strip();
-        return new Turn(conversation(activity), sender(activity), text, mentions, activity.getId(), now);
+        return new Turn(conversation, sender(activity), text, mentions, activity.getId(), now, addressed);
     }
 
     /**

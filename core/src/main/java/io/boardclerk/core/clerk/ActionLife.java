@@ -88,6 +88,25 @@ final class ActionLife {
                 + Md.code("close " + action.number()) + ", chair or secretary).";
     }
 
+    /**
+     * An owner asks for more time: recorded as a proposal in the action's history, for the chair to accept with
+     * {@code action N due ...}, exactly as the reminder card's "Need more time". The target does not move.
+     */
+    static String moreTime(Desk desk, Command.MoreTime command) {
+        ActionItem action = ActionsHandler.find(desk, command.number());
+        desk.requireOwnerOrOfficer(action, "ask for more time on it");
+        if (action.status() == ActionStatus.CLOSED) {
+            throw new Refusal("Action " + action.displayNumber() + " is closed, so it needs no more time.");
+        }
+        desk.ledger().addRecording(desk.board().id(), RecordingKind.OTHER, desk.source());
+        desk.audit(action.id(), "more time asked", Views.target(action.target()), command.target());
+        return "**" + Md.esc(desk.source().senderName()) + "** asks for more time on action **"
+                + action.displayNumber() + "** (" + Md.esc(action.text()) + "): a new target of "
+                + Md.esc(command.target()) + " instead of " + Md.esc(Views.target(action.target()))
+                + ". The target stays as it is until the chair agrees with "
+                + Md.code("action " + action.number() + " due " + command.target().replaceAll("[<>`]", "")) + ".";
+    }
+
     static String close(Desk desk, Command.CloseAction command) {
         desk.requireOfficer("close an action");
         ActionItem action = ActionsHandler.find(desk, command.number());

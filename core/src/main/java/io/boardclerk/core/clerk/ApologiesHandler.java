@@ -4,8 +4,11 @@ import io.boardclerk.core.command.Command;
 import io.boardclerk.core.command.Command.NamedPerson;
 import io.boardclerk.core.model.Apology;
 import io.boardclerk.core.model.Meeting;
+import io.boardclerk.core.model.MeetingStatus;
 import io.boardclerk.core.model.Person;
 import io.boardclerk.core.model.RecordingKind;
+import io.boardclerk.core.parse.BritishDates;
+import io.boardclerk.core.parse.MeetingWords;
 import io.boardclerk.core.roster.Match;
 import io.boardclerk.core.roster.RosterMatcher;
 
@@ -76,19 +79,62 @@ final class ApologiesHandler {
         return reply.toString();
     }
 
+    /**
+     * A member's own apologies, for the meeting they named (or the next, when none is under way). Never assumed to
+     * be for the meeting under way: a member who names none while one is open is asked which. A meeting not yet
+     * scheduled keeps the apology until it is.
+     */
     static String own(Desk desk, Command.OwnApologies command) {
-        Meeting meeting = desk.requireMeeting();
         Person me = desk.sender();
-        boolean already = desk.ledger().apologies(meeting.id()).stream()
-                .anyMatch(a -> Objects.equals(a.personId(), me.id()));
-        if (already) {
-            return "Your apologies are already recorded for " + Desk.describe(meeting) + " of "
-                    + Md.esc(desk.board().name()) + ".";
+        MeetingChoice choice = MeetingChoice.of(desk, command.meeting());
+        String note = command.note() == null || command.note().isBlank() ? null : command.note().strip();
+        String because = note == null ? "" : " (" + Md.esc(note) + ")";
+        if (choice instanceof MeetingChoice.Found found) {
+            {
+                Meeting meeting = found.meeting();
+                boolean already = desk.ledger().apologies(meeting.id()).stream()
+                        .anyMatch(a -> Objects.equals(a.personId(), me.id()));
+                if (already) {
+                    return "Your apologies are already recorded for " + Desk.describe(meeting) + " of "
+                            + Md.esc(desk.board().name()) + ".";
+                }
+                long recording = desk.record(RecordingKind.APOLOGIES);
+                desk.ledger().addApology(meeting.id(), me.id(), me.name(), me.title(), note, recording);
+                return "Your apologies are recorded for " + Desk.describe(meeting) + " of "
+                        + Md.esc(desk.board().name()) + because + ". Changed your mind? Say " + Md.code("undo") + ".";
+            }
         }
-        long recording = desk.record(RecordingKind.APOLOGIES);
-        desk.ledger().addApology(meeting.id(), me.id(), me.name(), me.title(), recording);
-        return "Your apologies are recorded for " + Desk.describe(meeting) + " of " + Md.esc(desk.board().name())
-                + ". Changed your mind? Say " + Md.code("undo") + ".";
+        if (choice instanceof MeetingChoice.NotYetScheduled later) {
+            {
+                MeetingWords.Named named = later.named();
+                long recording = desk.record(RecordingKind.APOLOGIES);
+                desk.ledger().awaitApology(desk.board().id(), me.id(), me.name(), me.title(), note, named.words(),
+                        named.kind() == MeetingWords.Kind.DAY ? named.day() : null,
+                        named.kind() == MeetingWords.Kind.MONTH ? named.month() : null, recording);
+                return "Your apologies are kept for " + later.describe() + " of " + Md.esc(desk.board().name())
+                        + because + ", which is not scheduled yet: I will record them on it once it is. Changed your"
+                        + " mind? Say " + Md.code("undo") + ".";
+            }
+        }
+        if (choice instanceof MeetingChoice.Ask ask) {
+            {
+                List<Card.Question.Choice> choices = new ArrayList<>();
+                for (Meeting meeting : ask.candidates()) {
+                    String label = (meeting.status() == MeetingStatus.OPEN ? "Today's, " : "")
+                            + BritishDates.formatLong(meeting.date());
+                    choices.add(new Card.Question.Choice(label, "my apologies for "
+                            + (meeting.status() == MeetingStatus.OPEN ? "today" : BritishDates.format(meeting.date()))
+                            + (note == null ? "" : " (" + note.replace('(', ' ').replace(')', ' ').strip() + ")")));
+                }
+                choices.add(new Card.Question.Choice("Neither", ""));
+                desk.show(new Card.Question(desk.board().id(), ask.why() + ": which meeting are your apologies for?",
+                        choices));
+                return "Which meeting are your apologies for? Nothing is recorded until you say.";
+            }
+        }
+        MeetingChoice.Refused refused = (MeetingChoice.Refused) choice;
+        throw new Refusal(Md.esc(refused.why()) + " Say " + Md.code("my apologies for 26/05/2027")
+                + " with the meeting's date, or " + Md.code("my apologies for the next meeting") + ".");
     }
 
     static String list(Desk desk, Command.ListApologies command) {
@@ -125,7 +171,8 @@ final class ApologiesHandler {
     }
 
     static String describe(Apology a) {
-        return "**" + Md.esc(a.name()) + "**" + (a.role() == null || a.role().isBlank() ? "" : ", " + Md.esc(a.role()));
+        return "**" + Md.esc(a.name()) + "**" + (a.role() == null || a.role().isBlank() ? "" : ", " + Md.esc(a.role()))
+                + (a.note() == null || a.note().isBlank() ? "" : " (" + Md.esc(a.note()) + ")");
     }
 
     private static String flag(Person person, boolean unknown) {

@@ -300,6 +300,7 @@ public final class CalendarSync {
             cancellations.add(meeting.date());
         }
         ActionsHandler.followSchedule(desk);
+        AwaitedApologies.attach(desk);
         Map<Long, ActionItem> after = ledger.actions(board.id()).stream()
                 .collect(Collectors.toMap(ActionItem::id, a -> a));
         List<String> lines = new ArrayList<>();

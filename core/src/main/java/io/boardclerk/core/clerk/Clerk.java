@@ -66,8 +66,14 @@ public final class Clerk {
             return thread;
         });
         on(Command.Help.class, (desk, c) -> HelpText.BOARD);
-        on(Command.Unknown.class, (desk, c) -> "I didn't understand that"
-                + (c.reason() == null ? "" : " (" + Md.esc(c.reason()) + ")") + ". " + HelpText.forUnknown(c.text()));
+        on(Command.Unknown.class, AskingHandler::unknown);
+        on(Command.Unclear.class, AskingHandler::unclear);
+        on(Command.Chatter.class, AskingHandler::chatter);
+        on(Command.NothingToDeclare.class, DeclarationsHandler::nothing);
+        on(Command.MyDeclarations.class, DeclarationsHandler::mine);
+        on(Command.SetInterestKind.class, DeclarationsHandler::kind);
+        on(Command.WhenNextMeeting.class, MeetingsHandler::whenNext);
+        on(Command.MoreTime.class, ActionLife::moreTime);
         on(Command.Invalid.class, (desk, c) -> {
             throw new Refusal(c.problem() + " Say it like this: " + Md.code(c.howToSayIt()));
         });
@@ -165,7 +171,8 @@ public final class Clerk {
                 if (turn.conversation().personal()) {
                     return Optional.of(PersonalChat.handle(ledger, turn, this, answered));
                 }
-                Desk desk = desk(ledger, turn.conversation(), turn.sender(), turn.mentions(), source(turn), answered);
+                Desk desk = desk(ledger, turn.conversation(), turn.sender(), turn.mentions(), source(turn), answered)
+                        .withAddressed(turn.addressed());
                 Reply reply = new Reply(handle(desk, turn.text()), desk.cards());
                 answered.requireAnswered();
                 return Optional.of(reply);

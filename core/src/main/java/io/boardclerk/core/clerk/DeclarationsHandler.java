@@ -2,6 +2,7 @@ package io.boardclerk.core.clerk;
 
 import io.boardclerk.core.command.Command;
 import io.boardclerk.core.model.Declaration;
+import io.boardclerk.core.model.InterestKind;
 import io.boardclerk.core.model.Meeting;
 import io.boardclerk.core.model.Person;
 import io.boardclerk.core.model.RecordingKind;
@@ -58,10 +59,72 @@ final class DeclarationsHandler {
         desk.ledger().setNoDeclarations(meeting.id(), null);
         Declaration d = desk.ledger().addDeclaration(meeting.id(), memberId, memberName, command.agendaItem(),
                 command.kind(), command.interest(), recording);
+        if (d.kind() == InterestKind.NOT_STATED) {
+            // No kind is guessed: the member is offered the kinds.
+            List<Card.Question.Choice> kinds = InterestKind.NAMED.stream().map(k -> new Card.Question.Choice(
+                    capital(k.word()), "interest item " + d.agendaItem() + " " + k.word())).toList();
+            desk.show(new Card.Question(desk.board().id(), "Which kind of interest is it, in item " + d.agendaItem()
+                    + "?", kinds));
+        }
         return "Declaration recorded for " + Desk.describe(meeting) + ":\n" + describe(d)
                 + (memberId == null ? "\n⚠ " + Md.esc(memberName) + " is not anyone I know on this board: kept as written."
                 : "")
+                + (d.kind() == InterestKind.NOT_STATED ? "\nThe kind is recorded as not stated: choose it below, or say "
+                + Md.code("interest item " + d.agendaItem() + " personal") + "." : "")
                 + "\n\nWrong? Say " + Md.code("undo") + ".";
+    }
+
+    /** "Nothing to declare from me": nothing is recorded (only the secretary records "no declarations"). */
+    static String nothing(Desk desk, Command.NothingToDeclare command) {
+        return desk.addressed() ? "Noted: nothing to declare from you. Nothing is recorded; the secretary records "
+                + "whether there were declarations." : "";
+    }
+
+    /** The kind of the sender's declaration on an item at the meeting under way (or the next), once they say it. */
+    static String kind(Desk desk, Command.SetInterestKind command) {
+        Meeting meeting = desk.requireMeeting();
+        List<Declaration> mine = desk.ledger().declarations(meeting.id()).stream()
+                .filter(d -> java.util.Objects.equals(d.personId(), desk.sender().id())
+                        && d.agendaItem() != null && d.agendaItem().equals(command.agendaItem()))
+                .toList();
+        if (mine.isEmpty()) {
+            throw new Refusal("You have no declaration on item " + Md.esc(command.agendaItem()) + " for "
+                    + Desk.describe(meeting) + ". Declare it with " + Md.code("declare item "
+                    + command.agendaItem() + ": <your interest>") + ".");
+        }
+        Declaration d = mine.get(mine.size() - 1);
+        desk.record(RecordingKind.OTHER);
+        desk.ledger().setDeclarationKind(d.id(), command.kind());
+        return "Your interest in item " + Md.esc(d.agendaItem()) + " is recorded as " + command.kind().phrase() + ".";
+    }
+
+    /** What the sender declared at the last meeting held, and at the meeting under way. */
+    static String mine(Desk desk, Command.MyDeclarations command) {
+        List<Meeting> meetings = desk.ledger().meetings(desk.board().id());
+        java.util.Optional<Meeting> last = meetings.stream()
+                .filter(m -> m.status() == io.boardclerk.core.model.MeetingStatus.CLOSED)
+                .max(java.util.Comparator.comparing(Meeting::date).thenComparing(Meeting::id));
+        java.util.Optional<Meeting> open = desk.ledger().openMeeting(desk.board().id());
+        if (last.isEmpty() && open.isEmpty()) {
+            return "No meeting of " + Md.esc(desk.board().name()) + " has been held yet.";
+        }
+        StringBuilder out = new StringBuilder();
+        for (Meeting meeting : java.util.stream.Stream.of(last, open).flatMap(java.util.Optional::stream).toList()) {
+            List<Declaration> mine = desk.ledger().declarations(meeting.id()).stream()
+                    .filter(d -> java.util.Objects.equals(d.personId(), desk.sender().id())).toList();
+            out.append(out.isEmpty() ? "" : "\n\n");
+            if (mine.isEmpty()) {
+                out.append("You declared nothing at ").append(Desk.describe(meeting)).append('.');
+            } else {
+                out.append("Your declarations at ").append(Desk.describe(meeting)).append(':');
+                mine.forEach(d -> out.append('\n').append(describe(d)));
+            }
+        }
+        return out.toString();
+    }
+
+    private static String capital(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 
     static String list(Desk desk, Command.ListDeclarations command) {

@@ -46,6 +46,7 @@ public final class Desk {
     private Directory directory = Directory.OFF;
     private boolean attendanceOn;
     private boolean calendarOn;
+    private boolean addressed = true;
 
     Desk(Ledger ledger, Board board, Person sender, RosterMatcher roster, Source source, ZoneId zone) {
         this(ledger, board, sender, roster, source, zone, sender == null ? VIA_MEETING : VIA_MESSAGE);
@@ -138,6 +139,16 @@ public final class Desk {
 
     Desk withCalendar(boolean on) {
         this.calendarOn = on;
+        return this;
+    }
+
+    /** True when the message was addressed to BoardClerk (a mention, a personal chat, a card press). */
+    public boolean addressed() {
+        return addressed;
+    }
+
+    Desk withAddressed(boolean value) {
+        this.addressed = value;
         return this;
     }
 

@@ -78,6 +78,25 @@ final class HelpText {
      * What to say to a message that was not understood: when it begins with a command's word ("reminders every so
      * often"), the grammar lines of that command, under their headings; otherwise the whole grammar.
      */
+    /**
+     * One line of the grammar for a message that begins with a command's word but is not understood ("" when it
+     * does not): the first line of {@code help} that shows that command, ending with a line break.
+     */
+    static String hintFor(String text) {
+        String first = text == null ? "" : text.strip().split("[\\s:,.;!?]+", 2)[0].toLowerCase(Locale.ROOT);
+        if (!COMMAND_WORDS.contains(first)) {
+            return "";
+        }
+        String key = first.equals("reminder") ? "reminders" : first;
+        Pattern mentions = Pattern.compile("`" + Pattern.quote(key) + "\\b", Pattern.CASE_INSENSITIVE);
+        for (String line : BOARD.split("\n")) {
+            if (line.startsWith("- ") && mentions.matcher(line).find()) {
+                return "Say it like this: " + line.substring(2) + "\n";
+            }
+        }
+        return "";
+    }
+
     static String forUnknown(String text) {
         String first = text == null ? "" : text.strip().split("[\\s:,.;!?]+", 2)[0].toLowerCase(Locale.ROOT);
         if (!COMMAND_WORDS.contains(first)) {

@@ -42,6 +42,7 @@ final class MeetingsHandler {
         desk.record(RecordingKind.OTHER);
         desk.ledger().rescheduleMeeting(meeting.id(), command.to(), meeting.time(), meeting.location());
         int moved = ActionsHandler.followSchedule(desk);
+        AwaitedApologies.attach(desk);
         return "The meeting of " + BritishDates.formatLong(command.from()) + " moves to "
                 + BritishDates.formatLong(command.to()) + "."
                 + (moved == 0 ? "" : "\n" + moved + " action target(s) move with it.");
@@ -80,10 +81,28 @@ final class MeetingsHandler {
             desk.ledger().scheduleMeeting(desk.board().id(), command.date(), command.time(), command.location(), null);
         }
         int moved = ActionsHandler.followSchedule(desk);
+        int apologies = AwaitedApologies.attach(desk);
         return "Next meeting of " + Md.esc(desk.board().name()) + ": " + BritishDates.formatLong(command.date())
                 + (command.time() == null ? "" : " at " + command.time())
                 + (command.location() == null ? "" : ", " + Md.esc(command.location())) + "."
-                + (moved == 0 ? "" : "\n" + moved + " action target(s) now follow this date.");
+                + (moved == 0 ? "" : "\n" + moved + " action target(s) now follow this date.")
+                + (apologies == 0 ? "" : "\n" + apologies + (apologies == 1 ? " apology" : " apologies")
+                + " sent before it was scheduled " + (apologies == 1 ? "is" : "are") + " now recorded for it.");
+    }
+
+    /** When the board meets next: the meeting under way said first, then the next scheduled. */
+    static String whenNext(Desk desk, Command.WhenNextMeeting command) {
+        LocalDate today = desk.today();
+        Optional<Meeting> next = desk.ledger().meetings(desk.board().id()).stream()
+                .filter(m -> m.status() == MeetingStatus.SCHEDULED && !m.date().isBefore(today))
+                .filter(m -> m.date().isAfter(today) || desk.ledger().openMeeting(desk.board().id()).isEmpty())
+                .findFirst();
+        String under = desk.ledger().openMeeting(desk.board().id())
+                .map(m -> "A meeting is under way now (" + BritishDates.formatLong(m.date()) + "). ").orElse("");
+        return under + next.map(m -> "The next meeting of " + Md.esc(desk.board().name()) + " is on "
+                        + BritishDates.formatLong(m.date()) + (m.time() == null ? "" : " at " + m.time())
+                        + (m.location() == null ? "" : ", " + Md.esc(m.location())) + ".")
+                .orElse("The next meeting of " + Md.esc(desk.board().name()) + " is not scheduled yet.");
     }
 
     static String start(Desk desk, Command.StartMeeting command) {
@@ -155,7 +174,10 @@ final class MeetingsHandler {
                     teamsMeetingId, desk.now());
             return desk.ledger().meeting(m.id()).orElseThrow();
         }
-        return desk.ledger().createOpenMeeting(desk.board().id(), date, time, title, teamsMeetingId, desk.now());
+        Meeting made = desk.ledger().createOpenMeeting(desk.board().id(), date, time, title, teamsMeetingId,
+                desk.now());
+        AwaitedApologies.attach(desk);
+        return made;
     }
 
     private static String opened(Desk desk, Meeting meeting) {

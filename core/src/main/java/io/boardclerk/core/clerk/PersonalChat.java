@@ -25,8 +25,10 @@ final class PersonalChat {
                 new ParseContext(turn.receivedAt().atZone(clerk.zone()).toLocalDate(), List.of(), List.of(), List.of()));
         Command command = commands.get(0);
         String choice;
+        Command.OwnApologies apologies = null;
         if (command instanceof Command.OwnApologies own) {
-            choice = own.boardChoice();
+            choice = own.meeting();
+            apologies = own;
         } else if (command instanceof Command.ListApologies) {
             choice = null;
         } else if (command instanceof Command.MyActions) {
@@ -55,7 +57,12 @@ final class PersonalChat {
         Conversation boardChat = new Conversation(chosen.tenantId(), chosen.conversationId(),
                 Conversation.Kind.GROUP_CHAT, null);
         Desk desk = clerk.desk(ledger, boardChat, turn.sender(), List.of(), Clerk.source(turn), directory);
-        return new Reply(ApologiesHandler.own(desk, new Command.OwnApologies(null)));
+        // What named the board chose it; what named a meeting (or nothing) says which of its meetings.
+        boolean namedBoard = choice != null && boards.size() > 1;
+        Command.OwnApologies own = apologies == null ? new Command.OwnApologies(null)
+                : namedBoard ? new Command.OwnApologies(null, apologies.note()) : apologies;
+        String text = ApologiesHandler.own(desk, own);
+        return new Reply(text, desk.cards());
     }
 
     private static Optional<Board> choose(List<Board> boards, String choice) {

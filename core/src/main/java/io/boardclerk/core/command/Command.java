@@ -24,6 +24,52 @@ public sealed interface Command {
     }
 
     /** A statement that could not be accepted as written (impossible date, text too long ...). */
+    /** A reading a person can choose with one press: its label, and the command it stands for ("" drops it). */
+    record Suggestion(String label, String say) {
+    }
+
+    /**
+     * A message with two plausible readings, or something needed missing (which item, until when): asked about,
+     * never guessed. The choices are shown as buttons; the person may also type the answer as {@code howToSayIt}.
+     */
+    record Unclear(String question, List<Suggestion> choices, String howToSayIt) implements Command {
+        public Unclear {
+            choices = List.copyOf(choices);
+        }
+
+        public Unclear(String text, String question, String howToSayIt) {
+            this(question, List.of(new Suggestion("Drop it", "")), howToSayIt);
+        }
+    }
+
+    /** Chat that is not for the record: answered only when BoardClerk is addressed. */
+    record Chatter(Kind kind) implements Command {
+        public enum Kind { THANKS, SOCIAL, REMARK }
+    }
+
+    /** "Nothing to declare from me": records nothing. */
+    record NothingToDeclare() implements Command {
+    }
+
+    /** The sender's declarations at the last meeting held (and at the meeting under way). */
+    record MyDeclarations() implements Command {
+    }
+
+    /** Sets the kind of the sender's declaration on an item at the meeting under way, once they say it. */
+    record SetInterestKind(String agendaItem, InterestKind kind) implements Command {
+    }
+
+    /** When the board meets next. */
+    record WhenNextMeeting() implements Command {
+    }
+
+    /**
+     * An owner asks for more time on an action: a proposal for the chair, who accepts it with {@code action N due
+     * ...}. The target itself does not move.
+     */
+    record MoreTime(int number, String target) implements Command {
+    }
+
     record Invalid(String problem, String howToSayIt) implements Command {
     }
 
@@ -33,8 +79,17 @@ public sealed interface Command {
         }
     }
 
-    /** The sender's own apologies; {@code boardChoice} answers "which board?" in a personal chat (may be null). */
-    record OwnApologies(String boardChoice) implements Command {
+    /**
+     * The sender's own apologies.
+     *
+     * @param meeting the meeting as they named it ("the July Board", "15/04/2027", "today"), null when they named
+     *                none; in a personal chat it may name the board instead, or answer "which board?" by number
+     * @param note    their reason in their own words ("I'm on leave"), null for none; never a name
+     */
+    record OwnApologies(String meeting, String note) implements Command {
+        public OwnApologies(String meeting) {
+            this(meeting, null);
+        }
     }
 
     record ListApologies() implements Command {

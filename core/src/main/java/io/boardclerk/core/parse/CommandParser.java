@@ -82,7 +82,7 @@ public final class CommandParser {
             + "(owner|due|target)\\s*:?\\s*(.*)$", I);
     /** Not "Action no. 50.0, Agenda Item 13.0, ..." (the log read out) nor "Action 2: ..." (a framework quoted). */
     private static final Pattern ACTION_SHORT = Pattern.compile(
-            "^action\\s+(?!(?:no\\.?\\s*)?\\d{1,3}(?:\\.\\d+)?\\s*[,;:.)–-])(.+)$", I);
+            "^action\\s+(?!(?:no\\.?\\s*|number\\s*|#)?\\d{1,4}(?:\\.\\d+)?\\b)(.+)$", I);
     private static final Pattern SHORT_FIELD = Pattern.compile("\\b(owner|due|target|item)\\s*:", I);
     private static final Pattern OWNER_FIELD = Pattern.compile("\\bowner\\s*:", I);
     private static final Pattern OWNER_ANSWER = Pattern.compile("^owner\\s*:?\\s+(.+)$", I);
@@ -210,7 +210,9 @@ public final class CommandParser {
         }
         boolean anything = commands.stream().anyMatch(c -> !(c instanceof Command.SetItem));
         if (!anything && commands.isEmpty()) {
-            return List.of(new Command.Unknown(text, null));
+            // No command or minute shape: the words of a member, an owner or a hurried secretary.
+            Command own = OwnWords.read(text, context.today());
+            return List.of(own != null ? own : new Command.Unknown(text, null));
         }
         return commands;
     }
@@ -351,7 +353,7 @@ public final class CommandParser {
     private static final List<Shape> SHAPES = List.of(
             Shape.of("please send accept give record my apologies i", (l, c) -> ownApologies(l)),
             Shape.of("remove", (l, c) -> group(REMOVE_APOLOGY, l, m -> new Command.RemoveApology(m.group(1).strip()))),
-            Shape.of("apologies there", (l, c) -> group(APOLOGIES, l, m -> apologies(m.group(1), c))),
+            Shape.of("apologies there", (l, c) -> group(APOLOGIES, l, m -> apologies(m.group(1), l, c))),
             Shape.of("there no", (l, c) -> NO_DECLARATIONS.matcher(l).matches() ? new Command.NoDeclarations() : null),
             Shape.of("declare", (l, c) -> group(DECLARE_SHORT, l, m -> declare(null, m.group(1), m.group(2),
                     m.group(3)))),
@@ -534,21 +536,44 @@ public final class CommandParser {
     private static Command ownApologies(String line) {
         Matcher m = OWN_APOLOGIES.matcher(line);
         if (m.matches()) {
-            return new Command.OwnApologies(m.group(1) == null ? null : m.group(1).strip());
+            if (m.group(1) == null) {
+                return new Command.OwnApologies(null);
+            }
+            // "my apologies for the July Board (on leave)": the meeting as named, the reason as a note.
+            String[] said = ApologyWords.splitNote(m.group(1));
+            String note = said[1] != null ? said[1] : ApologyWords.note(said[0], null);
+            return new Command.OwnApologies(said[0], note);
         }
         Matcher choice = APOLOGIES_CHOICE.matcher(line);
         return choice.matches() ? new Command.OwnApologies(choice.group(1)) : null;
     }
 
-    private static Command apologies(String list, ParseContext context) {
+    /**
+     * "Apologies were received from Jon Leigh, Chief Finance Officer; ...": a list of names. Not "apologies for the
+     * July Board" or "apologies from me" (a member's own, read by {@link ApologyWords}), nor "apologies for being
+     * late": whatever in the list is not a name leaves the line to the words of a member.
+     */
+    private static Command apologies(String list, String line, ParseContext context) {
         String names = THE_FOLLOWING.matcher(list).replaceFirst("");
         var people = NameListParser.parse(names, context.knownNames(), context.initials());
-        return people.isEmpty() ? new Command.Unknown(list, "no names after \"apologies\"")
-                : new Command.RecordApologies(people);
+        if (people.isEmpty()) {
+            return new Command.Unknown(list, "no names after \"apologies\"");
+        }
+        for (Command.NamedPerson person : people) {
+            if (!NameListParser.looksLikeName(person.name(), context.knownNames(), context.initials())) {
+                return null;
+            }
+        }
+        return new Command.RecordApologies(people);
     }
 
+    /**
+     * A declaration. A member's own that names no kind is kept as {@link InterestKind#NOT_STATED} (they are offered the
+     * kinds); the minutes' "Jon Leigh declared an interest in item 7" names the kind the minutes give, "an interest".
+     */
     private static Command declare(String member, String kind, String item, String interest) {
-        InterestKind k = InterestKind.fromWord(kind).orElse(InterestKind.OTHER);
+        InterestKind k = InterestKind.fromWord(kind).orElse(member == null ? InterestKind.NOT_STATED
+                : InterestKind.OTHER);
         String words = clean(LEADING_SEPARATORS.matcher(interest).replaceFirst(""));
         if (words.isEmpty()) {
             return new Command.Invalid("A declaration needs the interest itself.",

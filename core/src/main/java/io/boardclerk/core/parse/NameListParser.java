@@ -148,6 +148,55 @@ public final class NameListParser {
         return null;
     }
 
+    private static final java.util.Set<String> NOT_NAMES = java.util.Set.of("me", "myself", "him", "her", "us",
+            "them", "i", "we", "you", "being", "late", "delay", "absence", "meeting", "today", "tomorrow", "next",
+            "this", "that", "it", "all", "everyone", "the", "a", "an", "for", "on", "in", "at", "of", "my", "his",
+            "their", "our", "your", "leave", "holiday", "sick", "ill", "away");
+
+    /**
+     * True when {@code name}, read from a list of names, can be a person or a role: a name the board knows, initials,
+     * words written as a name ("Jon Leigh", "Ann-Marie de Vries"), or a role ("the Chief Constable"). Not "me", "being
+     * late" or "the July Board", which say something else than who sent apologies.
+     */
+    public static boolean looksLikeName(String name, Collection<String> knownNames, Collection<String> initials) {
+        String n = name.strip();
+        if (n.isEmpty()) {
+            return false;
+        }
+        for (String known : knownNames) {
+            if (known.equalsIgnoreCase(n)) {
+                return true;
+            }
+        }
+        if (initials.stream().anyMatch(i -> i.equalsIgnoreCase(n))) {
+            return true;
+        }
+        if (MeetingWords.find(n, java.time.LocalDate.of(2000, 1, 1)).isPresent()) {
+            return false;
+        }
+        List<String> words = words(n);
+        boolean role = false;
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i).replaceAll("^[(\"“‘']+|[)\"”’',.]+$", "");
+            String lower = w.toLowerCase(Locale.ROOT);
+            if (w.isEmpty() || i == 0 && lower.equals("the") && words.size() > 1) {
+                continue;
+            }
+            if (RoleWords.contains(w) || RoleWords.contains(lower)) {
+                role = true;
+                continue;
+            }
+            if (NOT_NAMES.contains(lower) && !(i > 0 && PARTICLES.contains(lower))) {
+                return false;
+            }
+            if (!NAME_WORD.matcher(w).matches() && !INITIALS.matcher(w).matches() && !PARTICLES.contains(lower)
+                    && !w.matches("[A-Z][A-Za-z]*/[A-Z]+|[A-Z]{2,5}x?|[A-Z][a-z]?[A-Z][A-Za-z]*")) {
+                return false;
+            }
+        }
+        return role || words.size() <= 6;
+    }
+
     private static boolean isRole(String text) {
         return words(text).stream().anyMatch(RoleWords::contains);
     }

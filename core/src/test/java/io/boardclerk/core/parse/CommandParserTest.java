@@ -215,7 +215,7 @@ class CommandParserTest {
 
         @Test
         void a_member_declares_their_own_interest_in_the_short_form() {
-            assertEquals(new Command.Declare(null, "7", InterestKind.OTHER,
+            assertEquals(new Command.Declare(null, "7", InterestKind.NOT_STATED,
                             "I am a trustee of the charity named in the report"),
                     only("declare item 7: I am a trustee of the charity named in the report"));
         }

@@ -1,0 +1,99 @@
+package io.boardclerk.core.clerk;
+
+import io.boardclerk.core.model.Meeting;
+import io.boardclerk.core.model.MeetingStatus;
+import io.boardclerk.core.parse.BritishDates;
+import io.boardclerk.core.parse.MeetingWords;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which of the board's meetings a member meant by the words they used: one meeting, a meeting not yet scheduled,
+ * a question (when two readings are plausible, or none was named while a meeting is under way), or a refusal.
+ */
+sealed interface MeetingChoice {
+
+    record Found(Meeting meeting) implements MeetingChoice {
+    }
+
+    /** Not scheduled yet: kept against the day or the month named. */
+    record NotYetScheduled(MeetingWords.Named named) implements MeetingChoice {
+        String describe() {
+            return named.kind() == MeetingWords.Kind.DAY
+                    ? "the meeting on " + BritishDates.formatLong(named.day())
+                    : "the " + named.canonical() + " meeting";
+        }
+    }
+
+    /** Ask which: the meetings that fit. */
+    record Ask(String why, List<Meeting> candidates) implements MeetingChoice {
+    }
+
+    record Refused(String why) implements MeetingChoice {
+    }
+
+    /** The meeting {@code words} name on the desk's board, judged against the day they were said. */
+    static MeetingChoice of(Desk desk, String words) {
+        LocalDate today = desk.today();
+        List<Meeting> meetings = desk.ledger().meetings(desk.board().id());
+        Optional<Meeting> open = meetings.stream().filter(m -> m.status() == MeetingStatus.OPEN).findFirst();
+        List<Meeting> ahead = meetings.stream()
+                .filter(m -> m.status() == MeetingStatus.SCHEDULED && !m.date().isBefore(today))
+                .sorted(Comparator.comparing(Meeting::date)).toList();
+        Optional<MeetingWords.Named> named = words == null ? Optional.empty() : MeetingWords.find(words, today);
+        if (named.isEmpty()) {
+            if (open.isPresent()) {
+                List<Meeting> both = ahead.isEmpty() ? List.of(open.get()) : List.of(open.get(), ahead.get(0));
+                return new Ask("A meeting is under way", both);
+            }
+            return ahead.isEmpty() ? new Refused("No meeting of the board is scheduled yet.")
+                    : new Found(ahead.get(0));
+        }
+        MeetingWords.Named n = named.get();
+        return switch (n.kind()) {
+            case TODAY -> open.<MeetingChoice>map(Found::new).orElseGet(() -> ahead.stream()
+                    .filter(m -> m.date().equals(today)).findFirst().<MeetingChoice>map(Found::new)
+                    .orElseGet(() -> new Refused("No meeting of the board is under way or scheduled today.")));
+            case NEXT -> ahead.stream().filter(m -> m.date().isAfter(today) || open.isEmpty()).findFirst()
+                    .<MeetingChoice>map(Found::new)
+                    .orElseGet(() -> new Refused("The board's next meeting is not scheduled yet: name its date."));
+            case LAST -> new Refused("The last meeting has been held; apologies go on a meeting still to come.");
+            case DAY -> day(n, open, ahead, meetings, today);
+            case MONTH -> month(n, open, ahead);
+        };
+    }
+
+    private static MeetingChoice day(MeetingWords.Named n, Optional<Meeting> open, List<Meeting> ahead,
+                                     List<Meeting> meetings, LocalDate today) {
+        if (open.isPresent() && open.get().date().equals(n.day())) {
+            return new Found(open.get());
+        }
+        Optional<Meeting> on = ahead.stream().filter(m -> m.date().equals(n.day())).findFirst();
+        if (on.isPresent()) {
+            return new Found(on.get());
+        }
+        if (n.day().isBefore(today) || meetings.stream().anyMatch(m -> m.date().equals(n.day())
+                && m.status() == MeetingStatus.CLOSED)) {
+            return new Refused("The meeting of " + BritishDates.formatLong(n.day()) + " has been held.");
+        }
+        return new NotYetScheduled(n);
+    }
+
+    private static MeetingChoice month(MeetingWords.Named n, Optional<Meeting> open, List<Meeting> ahead) {
+        YearMonth month = n.month();
+        List<Meeting> in = new java.util.ArrayList<>();
+        open.filter(m -> YearMonth.from(m.date()).equals(month)).ifPresent(in::add);
+        ahead.stream().filter(m -> YearMonth.from(m.date()).equals(month)).forEach(in::add);
+        if (in.size() == 1) {
+            return new Found(in.get(0));
+        }
+        if (in.size() > 1) {
+            return new Ask("The board meets more than once in " + n.canonical(), in);
+        }
+        return new NotYetScheduled(n);
+    }
+}
