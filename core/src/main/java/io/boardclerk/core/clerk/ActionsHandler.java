@@ -71,7 +71,8 @@ final class ActionsHandler {
     private static String add(Desk desk, PendingAction draft, Owners.Several resolved) {
         List<Owner> owners = resolved.owners();
         desk.ledger().clearPendingQuestion(desk.board().id(), desk.sender().teamsId());
-        Optional<Meeting> meeting = desk.ledger().openMeeting(desk.board().id());
+        // Raised at the meeting under way, or at the one whose minutes are being written up.
+        Optional<Meeting> meeting = desk.minutedMeeting();
         LocalDate raisedOn = meeting.map(Meeting::date).orElse(desk.today());
         String item = draft.item() != null ? draft.item()
                 : meeting.flatMap(m -> desk.ledger().currentItem(m.id())).orElse(null);
@@ -86,7 +87,8 @@ final class ActionsHandler {
             action = desk.ledger().action(desk.board().id(), number).orElseThrow();
         }
         StringBuilder out = new StringBuilder("Action **" + action.displayNumber() + "** recorded");
-        out.append(meeting.isPresent() ? " at " + Desk.describe(meeting.get()) : " (no meeting is open: raised on "
+        out.append(meeting.isPresent() ? " at " + Desk.describe(meeting.get()) : " (no meeting is open or being"
+                + " minuted: raised on "
                 + BritishDates.format(raisedOn) + ")").append(":\n");
         out.append(details(action));
         for (Owner owner : owners) {

@@ -30,7 +30,9 @@ final class ApologiesHandler {
             desk.requireOfficer("record apologies for other people (send your own with " + Md.code("my apologies")
                     + ")");
         }
-        Meeting meeting = desk.requireMeeting();
+        // The minutes' "Apologies were received from ..." is about the meeting being minuted, even weeks later.
+        Meeting meeting = command.minutes() ? desk.minutedMeeting().orElseGet(desk::requireMeeting)
+                : desk.requireMeeting();
         List<Apology> existing = desk.ledger().apologies(meeting.id());
         long recording = desk.record(RecordingKind.APOLOGIES);
         List<String> recorded = new ArrayList<>();

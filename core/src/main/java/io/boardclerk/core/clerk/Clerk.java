@@ -15,6 +15,7 @@ import io.boardclerk.core.roster.RosterMatcher;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -163,17 +164,19 @@ public final class Clerk {
 
     /** Handles a message. Empty when the activity was handled before (Teams redelivers). */
     public Optional<Reply> onMessage(Turn turn) {
+        // Parsed before the transaction, against the board as last committed: no parsing holds the single writer.
+        List<Command> commands = parse(turn);
         try {
             return withLookups(turn.conversation().tenantId(), answered -> transaction(turn.receivedAt(), ledger -> {
                 if (!ledger.claimActivity(turn.conversation().conversationId(), turn.activityId(), turn.receivedAt())) {
                     return Optional.empty();
                 }
                 if (turn.conversation().personal()) {
-                    return Optional.of(PersonalChat.handle(ledger, turn, this, answered));
+                    return Optional.of(PersonalChat.handle(ledger, turn, commands, this, answered));
                 }
                 Desk desk = desk(ledger, turn.conversation(), turn.sender(), turn.mentions(), source(turn), answered)
                         .withAddressed(turn.addressed());
-                Reply reply = new Reply(handle(desk, turn.text()), desk.cards());
+                Reply reply = new Reply(handle(desk, commands), desk.cards());
                 answered.requireAnswered();
                 return Optional.of(reply);
             }));
@@ -203,11 +206,35 @@ public final class Clerk {
         }
     }
 
-    /** Handles the text of one message on a board whose desk is laid out. */
+    /**
+     * What a message says, read outside any transaction: in a board's chat against its roster and the meeting being
+     * minuted as last committed; in a personal chat, which belongs to no board, against the date alone.
+     */
+    private List<Command> parse(Turn turn) {
+        LocalDate today = turn.receivedAt().atZone(zone).toLocalDate();
+        if (turn.conversation().personal()) {
+            return CommandParser.parse(turn.text(), new ParseContext(today, List.of(), List.of(), List.of()));
+        }
+        ParseContext context = store.read(ledger -> ledger.findBoard(turn.conversation().tenantId(),
+                        turn.conversation().conversationId())
+                .map(board -> {
+                    RosterMatcher roster = new RosterMatcher(ledger.people(board.id()), turn.mentions());
+                    return new ParseContext(today, MinutedMeeting.date(ledger, board.id(), today), roster.names(),
+                            roster.initials(), roster.mentions());
+                })
+                .orElseGet(() -> new ParseContext(today, List.of(), List.of(), turn.mentions())));
+        return CommandParser.parse(turn.text(), context);
+    }
+
+    /** Handles the text of one message on a board whose desk is laid out (a card's choice, a press). */
     String handle(Desk desk, String text) {
         RosterMatcher roster = desk.roster();
-        List<Command> commands = CommandParser.parse(text,
-                new ParseContext(desk.today(), roster.names(), roster.initials(), roster.mentions()));
+        return handle(desk, CommandParser.parse(text, new ParseContext(desk.today(), desk.minutedDate(),
+                roster.names(), roster.initials(), roster.mentions())));
+    }
+
+    /** Handles the commands of one message, all or nothing. */
+    String handle(Desk desk, List<Command> commands) {
         List<String> replies = new ArrayList<>();
         long statements = commands.stream().filter(c -> !(c instanceof Command.SetItem)).count();
         for (Command command : commands) {

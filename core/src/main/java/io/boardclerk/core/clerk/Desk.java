@@ -288,6 +288,16 @@ public final class Desk {
                         + " to schedule it."));
     }
 
+    /** The meeting whose minutes are being written, if any: see {@link MinutedMeeting}. */
+    public Optional<Meeting> minutedMeeting() {
+        return MinutedMeeting.of(ledger, board().id(), today());
+    }
+
+    /** The date the minutes' own words are judged against. */
+    public LocalDate minutedDate() {
+        return minutedMeeting().map(Meeting::date).orElse(today());
+    }
+
     public static String describe(Meeting meeting) {
         String date = BritishDates.formatLong(meeting.date());
         return switch (meeting.status()) {

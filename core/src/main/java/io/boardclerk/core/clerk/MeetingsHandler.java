@@ -67,6 +67,14 @@ final class MeetingsHandler {
 
     static String nextMeeting(Desk desk, Command.NextMeeting command) {
         desk.requireOfficer("schedule meetings");
+        if (command.minutes() && command.date().isBefore(desk.today())) {
+            // Minutes typed up after their next meeting came and went: judged against the meeting minuted, the date
+            // is right, and there is nothing left to schedule.
+            Optional<Meeting> held = desk.ledger().meetings(desk.board().id()).stream()
+                    .filter(m -> m.date().equals(command.date())).findFirst();
+            return "The minutes give the next meeting as " + BritishDates.formatLong(command.date()) + ", which has "
+                    + "passed" + (held.isPresent() ? " and is on the record" : "") + "; nothing to schedule.";
+        }
         if (command.date().isBefore(desk.today())) {
             throw new Refusal(BritishDates.formatLong(command.date()) + " has already passed. Give the date of the"
                     + " next meeting, " + BritishDates.FORMAT_HINT + ".");

@@ -100,6 +100,12 @@ final class Owners {
             return new Resolution(null, "Who owns this action? \"" + Md.esc(words) + "\" could be "
                     + ApologiesHandler.names(ambiguous.candidates()) + ".");
         }
+        if (io.boardclerk.core.roster.Abbreviations.isPost(bare)) {
+            // "ACC" where nobody on the roster has that title: a post, not a new body. Asked, never recorded so.
+            return new Resolution(null, "Who is \"" + Md.esc(bare) + "\"? Nobody on this board has a title that "
+                    + "abbreviates to it. Give the title to its holder with " + Md.code("role @person <full title>")
+                    + ", or name the owner.");
+        }
         boolean address = ADDRESS.matcher(bare).matches();
         boolean body = !address && isBody(desk, bare);
         String failure = null;
@@ -121,7 +127,13 @@ final class Owners {
             }
         }
         if (address ? isBody(desk, bare) : body) {
-            return new Resolution(Owner.body(bare), null, failure);
+            boolean newAbbreviation = bare.matches("[A-Z]{2,6}") && desk.ledger().bodyOwnerNames(desk.board().id())
+                    .stream().noneMatch(name -> name.equalsIgnoreCase(bare));
+            String said = newAbbreviation ? "⚠ " + Md.esc(bare) + " is new on this board's log: recorded as a body"
+                    + " (an organisation). If it is a person's title, say " + Md.code("role @person <full title>")
+                    + " and change the owner." : null;
+            return new Resolution(Owner.body(bare), null, failure == null ? said
+                    : said == null ? failure : failure + "\n" + said);
         }
         if (explicit && looksLikeName(bare)) {
             return new Resolution(Owner.unresolved(bare), null, failure);

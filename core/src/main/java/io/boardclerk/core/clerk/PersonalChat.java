@@ -21,8 +21,13 @@ final class PersonalChat {
     }
 
     static Reply handle(Ledger ledger, Turn turn, Clerk clerk, Directory directory) {
-        List<Command> commands = CommandParser.parse(turn.text(),
-                new ParseContext(turn.receivedAt().atZone(clerk.zone()).toLocalDate(), List.of(), List.of(), List.of()));
+        return handle(ledger, turn, CommandParser.parse(turn.text(), new ParseContext(
+                turn.receivedAt().atZone(clerk.zone()).toLocalDate(), List.of(), List.of(), List.of())), clerk,
+                directory);
+    }
+
+    /** A personal chat's message, already parsed (outside the transaction). */
+    static Reply handle(Ledger ledger, Turn turn, List<Command> commands, Clerk clerk, Directory directory) {
         Command command = commands.get(0);
         String choice;
         Command.OwnApologies apologies = null;

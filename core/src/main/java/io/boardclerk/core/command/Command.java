@@ -73,9 +73,20 @@ public sealed interface Command {
     record Invalid(String problem, String howToSayIt) implements Command {
     }
 
-    record RecordApologies(List<NamedPerson> people) implements Command {
+    /**
+     * Apologies for the people named.
+     *
+     * @param minutes true for the minutes' own sentence ("Apologies were received from ..."), which is about the
+     *                meeting being minuted; false for the command ({@code apologies Jon Leigh}), which is about the
+     *                meeting under way or the next
+     */
+    record RecordApologies(List<NamedPerson> people, boolean minutes) implements Command {
         public RecordApologies {
             people = List.copyOf(people);
+        }
+
+        public RecordApologies(List<NamedPerson> people) {
+            this(people, false);
         }
     }
 
@@ -249,7 +260,11 @@ public sealed interface Command {
     record SetItem(String item) implements Command {
     }
 
-    record NextMeeting(LocalDate date, LocalTime time, String location) implements Command {
+    /** @param minutes true for the minutes' "The next meeting will be held on ...", false for the command */
+    record NextMeeting(LocalDate date, LocalTime time, String location, boolean minutes) implements Command {
+        public NextMeeting(LocalDate date, LocalTime time, String location) {
+            this(date, time, location, false);
+        }
     }
 
     /** A scheduled meeting moves to another day; targets that name it move with it. */

@@ -60,6 +60,9 @@ public final class CommandParser {
     private static final Pattern APOLOGIES = Pattern.compile("^(?:apologies\\s+(?:for\\s+absence\\s+)?(?:were|have\\s+been"
             + "|had\\s+been)\\s+(?:received|given|sent|noted)\\s+(?:from|for|by)|there\\s+were\\s+apologies\\s+(?:from|for"
             + "|received\\s+from)|apologies\\s+(?:for\\s+absence\\s+)?(?:from|for)|apologies\\s*:?)\\s+(.+)$", I);
+    /** The minutes' own sentence, as against the command: about the meeting being minuted. */
+    private static final Pattern MINUTES_APOLOGIES = Pattern.compile("^(?:apologies\\s+(?:for\\s+absence\\s+)?(?:were"
+            + "|have\\s+been|had\\s+been)\\s|there\\s+were\\s+apologies)", I);
     private static final Pattern OWN_APOLOGIES = Pattern.compile("^(?:(?:please\\s+)?(?:send|accept|give|record)\\s+my\\s+"
             + "apologies|my\\s+apologies|apologies\\s+from\\s+me|i\\s+(?:send|give|offer)\\s+(?:my\\s+)?apologies"
             + "|i\\s+(?:can't|cannot|can\\s+not|won't|will\\s+not)\\s+(?:attend|make\\s+it|be\\s+there))"
@@ -184,7 +187,7 @@ public final class CommandParser {
             update = -1;
             Matcher numbered = NUMBERED.matcher(line);
             if (inActionList && numbered.matches()) {
-                commands.add(minuteAction(numbered.group(2), context.today()));
+                commands.add(minuteAction(numbered.group(2), context.minuted()));
                 continue;
             }
             inActionList = false;
@@ -401,14 +404,14 @@ public final class CommandParser {
                         default -> m.group(1).toLowerCase(Locale.ROOT);
                     }))),
             Shape.of("action", (l, c) -> group(ACTION_CHANGE, l, m -> actionChange(m, c.today()))),
-            Shape.of("action actions", (l, c) -> group(ACTION_MINUTE, l, m -> minuteAction(m.group(1), c.today()))),
+            Shape.of("action actions", (l, c) -> group(ACTION_MINUTE, l, m -> minuteAction(m.group(1), c.minuted()))),
             Shape.of("action", (l, c) -> group(ACTION_SHORT, l, m -> shortAction(m.group(1), c.today()))),
             Shape.of("owner", (l, c) -> group(OWNER_ANSWER, l, m -> new Command.AnswerOwner(clean(m.group(1))))),
             Shape.of("agenda item", (l, c) -> group(ITEM_CMD, l, m -> new Command.SetItem(m.group(1)))),
             Shape.of("move reschedule", (l, c) -> group(MOVE_MEETING, l, m -> moveMeeting(m.group(1), m.group(2),
                     c.today()))),
             Shape.of("next", (l, c) -> group(NEXT_MEETING_CMD, l, m -> nextMeeting(m.group(1), c.today(), true))),
-            Shape.of("the date next", (l, c) -> group(NEXT_MEETING_MINUTE, l, m -> nextMeeting(m.group(1), c.today(),
+            Shape.of("the date next", (l, c) -> group(NEXT_MEETING_MINUTE, l, m -> nextMeeting(m.group(1), c.minuted(),
                     false))),
             Shape.of("start", (l, c) -> group(START_MEETING, l, m -> startMeeting(m.group(1), c.today()))),
             Shape.of("end close", (l, c) -> END_MEETING.matcher(l).matches() ? new Command.EndMeeting() : null),
@@ -564,7 +567,7 @@ public final class CommandParser {
                 return null;
             }
         }
-        return new Command.RecordApologies(people);
+        return new Command.RecordApologies(people, MINUTES_APOLOGIES.matcher(line).lookingAt());
     }
 
     /**
@@ -802,7 +805,7 @@ public final class CommandParser {
         if (where != null && where.toLowerCase(Locale.ROOT).startsWith("microsoft teams")) {
             where = "Via Microsoft Teams";
         }
-        return new Command.NextMeeting(date.get().date(), time, where);
+        return new Command.NextMeeting(date.get().date(), time, where, !command);
     }
 
     private static Command startMeeting(String words, LocalDate today) {

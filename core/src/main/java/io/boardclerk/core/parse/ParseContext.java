@@ -10,16 +10,25 @@ import java.util.List;
  * What the parser may know about where a message was said.
  *
  * @param today      the board's date now, for dates written without a year
+ * @param minuted    the date of the meeting being minuted (the meeting under way, or the one held last whose
+ *                   minutes are still being written up): the minutes' own dates and "next meeting" are judged
+ *                   against it, not against today's clock
  * @param knownNames names of the board's people, found first in lists of names
  * @param initials   the board's known initials
  * @param mentions   the message's @mentions
  */
-public record ParseContext(LocalDate today, Collection<String> knownNames, Collection<String> initials,
-                           List<Mention> mentions) {
+public record ParseContext(LocalDate today, LocalDate minuted, Collection<String> knownNames,
+                           Collection<String> initials, List<Mention> mentions) {
 
     public ParseContext {
         knownNames = List.copyOf(knownNames);
         initials = List.copyOf(initials);
         mentions = List.copyOf(mentions);
+    }
+
+    /** Said on {@code today}, with no meeting being minuted but today's. */
+    public ParseContext(LocalDate today, Collection<String> knownNames, Collection<String> initials,
+                        List<Mention> mentions) {
+        this(today, today, knownNames, initials, mentions);
     }
 }

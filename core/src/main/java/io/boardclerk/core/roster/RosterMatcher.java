@@ -26,13 +26,14 @@ public final class RosterMatcher {
 
     /** A person with the normalised forms every match compares against, worked out once. */
     private record Known(Person person, String name, List<String> nameWords, String alias, String title,
-                         String primaryTitle, String initials) {
+                         String primaryTitle, String initials, List<String> titleAbbreviations) {
 
         static Known of(Person p) {
             String name = normal(p.name());
             String title = p.title() == null || p.title().isBlank() ? null : normal(p.title());
             return new Known(p, name, List.of(name.split(" ")), p.alias() == null ? null : normal(p.alias()), title,
-                    title == null ? null : normal(p.title().split(",")[0]), RosterMatcher.initials(p.name()));
+                    title == null ? null : normal(p.title().split(",")[0]), RosterMatcher.initials(p.name()),
+                    title == null ? List.of() : Abbreviations.of(p.title()));
         }
     }
 
@@ -75,11 +76,13 @@ public final class RosterMatcher {
         String trimmed = text.trim();
         boolean asInitials = INITIALS.matcher(trimmed).matches();
         boolean oneWord = !bare.contains(" ") && bare.length() > 1;
+        String abbreviation = Abbreviations.written(trimmed.replaceFirst("(?i)^the\\s+", ""));
         List<Predicate<Known>> rules = List.of(
                 k -> k.name().equals(wanted),
                 k -> titleMatches(k, bare),
                 k -> bare.equals(k.alias()),
                 k -> asInitials && k.initials().equals(trimmed),
+                k -> abbreviation != null && k.titleAbbreviations().contains(abbreviation),
                 k -> oneWord && k.nameWords().contains(bare));
         for (Predicate<Known> rule : rules) {
             List<Person> found = find(rule);

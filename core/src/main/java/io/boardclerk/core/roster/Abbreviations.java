@@ -1,0 +1,73 @@
+package io.boardclerk.core.roster;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Role abbreviations as minutes use them: "CFO", "DCC", "ACC", "T/DCC", "PCC", "CEx". Read against the titles on a
+ * board's roster ("Chief Finance Officer" is CFO, "Temporary Deputy Chief Constable" T/DCC), never guessed.
+ */
+public final class Abbreviations {
+
+    /** Written as an abbreviation: capitals, with a "T/" or "A/" (temporary, acting) and a final "x" allowed. */
+    private static final Pattern WRITTEN = Pattern.compile("(?:[TAD]/)?[A-Z]{2,6}x?");
+    private static final Set<String> SMALL_WORDS = Set.of("and", "of", "the", "for", "to", "&", "in");
+    /** Abbreviations of posts that boards use: an unknown one is a post nobody on the roster holds, not a body. */
+    private static final Set<String> POSTS = Set.of("CC", "DCC", "ACC", "TDCC", "TACC", "ADCC", "AACC", "PCC", "DPCC",
+            "CFO", "CEO", "CE", "CEX", "COO", "CIO", "CTO", "CPO", "DCFO", "HR", "HOF", "MO", "DOR", "DOF", "DCEO",
+            "ACO", "DCS", "DSU", "CSU", "SIRO", "DPO", "CCO");
+
+    private Abbreviations() {
+    }
+
+    /**
+     * The abbreviation as compared with titles' ("T/DCC" gives "TDCC", "CEx" gives "CE"); null when the text is not
+     * written as one.
+     */
+    public static String written(String text) {
+        String t = text.strip();
+        if (!WRITTEN.matcher(t).matches()) {
+            return null;
+        }
+        String letters = t.replace("/", "");
+        if (letters.endsWith("x")) {
+            // "CEx": the Chief Executive.
+            letters = letters.substring(0, letters.length() - 1);
+        }
+        return letters.toUpperCase(Locale.ROOT);
+    }
+
+    /** True when {@code text} is written as the abbreviation of a post ("ACC", "T/DCC"), known or not. */
+    public static boolean isPost(String text) {
+        String written = written(text);
+        return written != null && (POSTS.contains(written) || written.length() > 2 && written.startsWith("T")
+                && POSTS.contains(written.substring(1)));
+    }
+
+    /** Every abbreviation a title answers to: its own, and each part's where it joins two posts with "and". */
+    static List<String> of(String title) {
+        List<String> out = new ArrayList<>();
+        String primary = title.split(",")[0];
+        add(out, primary);
+        for (String part : primary.split("(?i)\\s+and\\s+")) {
+            add(out, part);
+        }
+        return List.copyOf(out);
+    }
+
+    private static void add(List<String> out, String words) {
+        StringBuilder letters = new StringBuilder();
+        for (String word : words.strip().split("[\\s-]+")) {
+            String w = word.replaceAll("[^\\p{L}&]", "");
+            if (!w.isEmpty() && !SMALL_WORDS.contains(w.toLowerCase(Locale.ROOT))) {
+                letters.append(Character.toUpperCase(w.charAt(0)));
+            }
+        }
+        if (letters.length() >= 2 && !out.contains(letters.toString())) {
+            out.add(letters.toString());
+        }
+    }
+}
