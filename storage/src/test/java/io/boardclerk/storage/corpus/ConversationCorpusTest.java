@@ -90,6 +90,10 @@ class ConversationCorpusTest {
             CorpusWorld.copy(templates.get(kind), copy);
             Outcome outcome = run(corpusCase, kind, copy, before.get(kind), n);
             counts.merge(outcome.verdict(), 1, Integer::sum);
+            if (System.getProperty("corpus.verbose") != null) {
+                System.out.println(outcome.verdict().name().toLowerCase() + " (line " + corpusCase.line() + ") "
+                        + corpusCase.firstLine() + " | " + outcome.got());
+            }
             if (outcome.verdict() == Verdict.WRONG || outcome.verdict() == Verdict.UNMET) {
                 failures.add(outcome.verdict().name().toLowerCase() + " (line " + corpusCase.line() + ") "
                         + corpusCase.header() + " | " + corpusCase.firstLine() + " | expected: "

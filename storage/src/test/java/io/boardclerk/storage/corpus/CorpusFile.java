@@ -38,8 +38,8 @@ final class CorpusFile {
             form("done (\\d+)", m -> new Expectation.Done(m.group(), Integer.parseInt(m.group(1)))),
             form("more time (\\d+) \"(.+)\"",
                     m -> new Expectation.MoreTime(m.group(), Integer.parseInt(m.group(1)), m.group(2))),
-            form("action \"(.+?)\" owner (.+?)(?: target " + DATE + ")?",
-                    m -> new Expectation.NewAction(m.group(), m.group(1), m.group(2), m.group(3))),
+            form("action \"(.+?)\" owner (.+?)(?: target " + DATE + ")?(?: raised " + DATE + ")?",
+                    m -> new Expectation.NewAction(m.group(), m.group(1), m.group(2), m.group(3), m.group(4))),
             form("next meeting " + DATE, m -> new Expectation.NextMeeting(m.group(), m.group(1))),
             form("role (.+?) \"(.+)\"", m -> new Expectation.Role(m.group(), m.group(1), m.group(2))));
 

@@ -48,8 +48,12 @@ sealed interface Expectation {
     record MoreTime(String written, int number, String words) implements Expectation {
     }
 
-    /** A new action; {@code target} null when the corpus does not say. */
-    record NewAction(String written, String words, String owner, String target) implements Expectation {
+    /**
+     * A new action; {@code target} null when the corpus does not say; {@code raised} the date of the meeting that
+     * raised it, null when the corpus does not say.
+     */
+    record NewAction(String written, String words, String owner, String target, String raised)
+            implements Expectation {
     }
 
     record NextMeeting(String written, String date) implements Expectation {

@@ -143,6 +143,7 @@ final class Judge {
         if (expectation instanceof Expectation.NewAction a) {
             Change action = find(changes, claimed, "actions", row -> contains(row.get("text"), a.words())
                     && (a.target() == null || a.target().equals(row.get("target_date")))
+                    && (a.raised() == null || a.raised().equals(row.get("meeting")))
                     && ownedBy(changes, row.get("number"), a.owner()));
             if (action == null) {
                 return a.written();
