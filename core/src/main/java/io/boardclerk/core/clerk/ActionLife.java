@@ -107,6 +107,12 @@ final class ActionLife {
                 + Md.code("action " + action.number() + " due " + command.target().replaceAll("[<>`]", "")) + ".";
     }
 
+    /** "14 is finished – handover on Friday": the words kept as an update, and the action reported done. */
+    static String doneWithUpdate(Desk desk, Command.DoneWithUpdate command) {
+        String updated = update(desk, new Command.UpdateAction(command.number(), command.text()));
+        return updated + "\n\n" + done(desk, new Command.ReportDone(command.number()));
+    }
+
     static String close(Desk desk, Command.CloseAction command) {
         desk.requireOfficer("close an action");
         ActionItem action = ActionsHandler.find(desk, command.number());

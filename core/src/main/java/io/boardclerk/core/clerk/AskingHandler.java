@@ -69,11 +69,15 @@ final class AskingHandler {
         if (!desk.addressed()) {
             return "";
         }
+        if (command.reason() != null) {
+            // A command's word with nothing usable after it: how to say it, not a guess at what else was meant.
+            return "I didn't catch that (" + Md.esc(command.reason()) + "), so nothing is recorded.\n"
+                    + HelpText.hintFor(command.text()) + "Say " + Md.code("help") + " for everything I understand.";
+        }
         List<Suggestion> nearest = nearest(command.text());
         desk.show(new Card.Question(desk.board().id(), "Did you mean one of these?", nearest.stream()
                 .map(s -> new Card.Question.Choice(s.label(), s.say())).toList()));
-        return "I didn't catch that" + (command.reason() == null ? "" : " (" + Md.esc(command.reason()) + ")")
-                + ", so nothing is recorded.\n" + HelpText.hintFor(command.text())
+        return "I didn't catch that, so nothing is recorded.\n" + HelpText.hintFor(command.text())
                 + "Say " + Md.code("help") + " for everything I understand.";
     }
 

@@ -75,11 +75,14 @@ public final class Clerk {
         on(Command.SetInterestKind.class, DeclarationsHandler::kind);
         on(Command.WhenNextMeeting.class, MeetingsHandler::whenNext);
         on(Command.MoreTime.class, ActionLife::moreTime);
+        on(Command.DoneWithUpdate.class, ActionLife::doneWithUpdate);
+        on(Command.AboutMyAction.class, MyActionByName::handle);
         on(Command.Invalid.class, (desk, c) -> {
             throw new Refusal(c.problem() + " Say it like this: " + Md.code(c.howToSayIt()));
         });
         on(Command.RecordApologies.class, ApologiesHandler::record);
         on(Command.OwnApologies.class, ApologiesHandler::own);
+        on(Command.ApologiesSentBy.class, ApologiesHandler::sentBy);
         on(Command.ListApologies.class, ApologiesHandler::list);
         on(Command.RemoveApology.class, ApologiesHandler::remove);
         on(Command.NoDeclarations.class, DeclarationsHandler::none);
@@ -111,6 +114,7 @@ public final class Clerk {
         on(Command.SharePointFolder.class, SharePointFiles::folder);
         on(Command.Upload.class, SharePointFiles::upload);
         on(Command.SetItem.class, MeetingsHandler::setItem);
+        on(Command.MinutesOf.class, MinutesHandler::minutesOf);
         on(Command.NextMeeting.class, MeetingsHandler::nextMeeting);
         on(Command.StartMeeting.class, MeetingsHandler::start);
         on(Command.MoveMeeting.class, MeetingsHandler::move);
@@ -213,16 +217,20 @@ public final class Clerk {
     private List<Command> parse(Turn turn) {
         LocalDate today = turn.receivedAt().atZone(zone).toLocalDate();
         if (turn.conversation().personal()) {
-            return CommandParser.parse(turn.text(), new ParseContext(today, List.of(), List.of(), List.of()));
+            return CommandParser.parse(turn.text(), new ParseContext(today, today, List.of(), List.of(), List.of(),
+                    false));
         }
         ParseContext context = store.read(ledger -> ledger.findBoard(turn.conversation().tenantId(),
                         turn.conversation().conversationId())
                 .map(board -> {
-                    RosterMatcher roster = new RosterMatcher(ledger.people(board.id()), turn.mentions());
+                    List<Person> people = ledger.people(board.id());
+                    RosterMatcher roster = new RosterMatcher(people, turn.mentions());
+                    boolean officer = people.stream().anyMatch(p -> turn.sender().teamsId() != null
+                            && turn.sender().teamsId().equals(p.teamsId()) && board.isOfficer(p.id()));
                     return new ParseContext(today, MinutedMeeting.date(ledger, board.id(), today), roster.names(),
-                            roster.initials(), roster.mentions());
+                            roster.initials(), roster.mentions(), officer);
                 })
-                .orElseGet(() -> new ParseContext(today, List.of(), List.of(), turn.mentions())));
+                .orElseGet(() -> new ParseContext(today, today, List.of(), List.of(), turn.mentions(), false)));
         return CommandParser.parse(turn.text(), context);
     }
 
@@ -230,13 +238,14 @@ public final class Clerk {
     String handle(Desk desk, String text) {
         RosterMatcher roster = desk.roster();
         return handle(desk, CommandParser.parse(text, new ParseContext(desk.today(), desk.minutedDate(),
-                roster.names(), roster.initials(), roster.mentions())));
+                roster.names(), roster.initials(), roster.mentions(), desk.senderIsOfficer())));
     }
 
     /** Handles the commands of one message, all or nothing. */
     String handle(Desk desk, List<Command> commands) {
         List<String> replies = new ArrayList<>();
-        long statements = commands.stream().filter(c -> !(c instanceof Command.SetItem)).count();
+        long statements = commands.stream()
+                .filter(c -> !(c instanceof Command.SetItem) && !(c instanceof Command.MinutesOf)).count();
         for (Command command : commands) {
             String reply;
             try {

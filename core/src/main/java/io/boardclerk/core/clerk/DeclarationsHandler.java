@@ -18,7 +18,8 @@ final class DeclarationsHandler {
 
     static String none(Desk desk, Command.NoDeclarations command) {
         desk.requireOfficer("record that there were no declarations");
-        Meeting meeting = desk.requireMeeting();
+        // The minutes' sentence is about the meeting being minuted, even when typed up weeks later.
+        Meeting meeting = desk.minutedMeeting().orElseGet(desk::requireMeeting);
         List<Declaration> declarations = desk.ledger().declarations(meeting.id());
         if (!declarations.isEmpty()) {
             throw new Refusal(declarations.size() + " declaration(s) are already recorded for "
@@ -54,7 +55,7 @@ final class DeclarationsHandler {
             desk.requireOfficer("record a declaration for someone else (members declare their own with "
                     + Md.code("declare item 7: <interest>") + ")");
         }
-        Meeting meeting = desk.requireMeeting();
+        Meeting meeting = meetingOf(desk, command);
         long recording = desk.record(RecordingKind.DECLARATION);
         desk.ledger().setNoDeclarations(meeting.id(), null);
         Declaration d = desk.ledger().addDeclaration(meeting.id(), memberId, memberName, command.agendaItem(),
@@ -72,6 +73,28 @@ final class DeclarationsHandler {
                 + (d.kind() == InterestKind.NOT_STATED ? "\nThe kind is recorded as not stated: choose it below, or say "
                 + Md.code("interest item " + d.agendaItem() + " personal") + "." : "")
                 + "\n\nWrong? Say " + Md.code("undo") + ".";
+    }
+
+    /**
+     * The meeting a declaration is made at: the one named ("Forgot to declare at Thursday's meeting"), else the one
+     * under way; the secretary's minute sentence ("Jon Leigh declared ...") goes on the meeting being minuted, a
+     * member's own between meetings on the next.
+     */
+    private static Meeting meetingOf(Desk desk, Command.Declare command) {
+        if (command.meeting() != null) {
+            java.util.Optional<Meeting> held = MeetingChoice.held(desk, command.meeting());
+            if (held.isPresent()) {
+                return held.get();
+            }
+            MeetingChoice ahead = MeetingChoice.of(desk, command.meeting());
+            if (ahead instanceof MeetingChoice.Found found) {
+                return found.meeting();
+            }
+        }
+        if (command.member() != null) {
+            return desk.minutedMeeting().orElseGet(desk::requireMeeting);
+        }
+        return desk.requireMeeting();
     }
 
     /** "Nothing to declare from me": nothing is recorded (only the secretary records "no declarations"). */
@@ -100,6 +123,10 @@ final class DeclarationsHandler {
 
     /** What the sender declared at the last meeting held, and at the meeting under way. */
     static String mine(Desk desk, Command.MyDeclarations command) {
+        java.util.Optional<Meeting> named = MeetingChoice.held(desk, command.meeting());
+        if (named.isPresent()) {
+            return declaredAt(desk, named.get());
+        }
         List<Meeting> meetings = desk.ledger().meetings(desk.board().id());
         java.util.Optional<Meeting> last = meetings.stream()
                 .filter(m -> m.status() == io.boardclerk.core.model.MeetingStatus.CLOSED)
@@ -110,16 +137,19 @@ final class DeclarationsHandler {
         }
         StringBuilder out = new StringBuilder();
         for (Meeting meeting : java.util.stream.Stream.of(last, open).flatMap(java.util.Optional::stream).toList()) {
-            List<Declaration> mine = desk.ledger().declarations(meeting.id()).stream()
-                    .filter(d -> java.util.Objects.equals(d.personId(), desk.sender().id())).toList();
-            out.append(out.isEmpty() ? "" : "\n\n");
-            if (mine.isEmpty()) {
-                out.append("You declared nothing at ").append(Desk.describe(meeting)).append('.');
-            } else {
-                out.append("Your declarations at ").append(Desk.describe(meeting)).append(':');
-                mine.forEach(d -> out.append('\n').append(describe(d)));
-            }
+            out.append(out.isEmpty() ? "" : "\n\n").append(declaredAt(desk, meeting));
         }
+        return out.toString();
+    }
+
+    private static String declaredAt(Desk desk, Meeting meeting) {
+        List<Declaration> mine = desk.ledger().declarations(meeting.id()).stream()
+                .filter(d -> java.util.Objects.equals(d.personId(), desk.sender().id())).toList();
+        if (mine.isEmpty()) {
+            return "You declared nothing at " + Desk.describe(meeting) + ".";
+        }
+        StringBuilder out = new StringBuilder("Your declarations at " + Desk.describe(meeting) + ":");
+        mine.forEach(d -> out.append('\n').append(describe(d)));
         return out.toString();
     }
 

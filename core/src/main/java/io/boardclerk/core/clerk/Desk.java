@@ -47,6 +47,7 @@ public final class Desk {
     private boolean attendanceOn;
     private boolean calendarOn;
     private boolean addressed = true;
+    private Meeting minuting;
 
     Desk(Ledger ledger, Board board, Person sender, RosterMatcher roster, Source source, ZoneId zone) {
         this(ledger, board, sender, roster, source, zone, sender == null ? VIA_MEETING : VIA_MESSAGE);
@@ -290,7 +291,12 @@ public final class Desk {
 
     /** The meeting whose minutes are being written, if any: see {@link MinutedMeeting}. */
     public Optional<Meeting> minutedMeeting() {
-        return MinutedMeeting.of(ledger, board().id(), today());
+        return minuting != null ? Optional.of(minuting) : MinutedMeeting.of(ledger, board().id(), today());
+    }
+
+    /** "Minutes of 11/02 – ...": the rest of the message is about that meeting. */
+    void minute(Meeting meeting) {
+        this.minuting = meeting;
     }
 
     /** The date the minutes' own words are judged against. */

@@ -60,9 +60,11 @@ final class HelpText {
             - `undo` takes back your last recording""";
 
     static final String PERSONAL = """
-            In this personal chat I take your own apologies: say `my apologies` (or `apologies`), and if you sit on \
-            several boards I will ask which. `my actions` lists your open actions on every board you sit on. Everything else is recorded in the board's own chat or meeting chat, \
-            where `help` shows the full grammar.""";
+            In this personal chat you can send your apologies (`my apologies for the July Board, I'm on leave`), \
+            declare an interest (`declare item 7: I am a governor of the school`), report on your actions \
+            (`update 12 the report is with legal`, `done 12`, `could I have until the end of June on 12?`) and ask \
+            (`my actions`, `what's overdue?`, `when's the next meeting?`). If you sit on several boards, apologies ask \
+            which board, and the rest is said in that board's own chat, where `help` shows the full grammar.""";
 
     /** Words that begin a command: a message starting with one gets that command's lines, not the whole grammar. */
     private static final Set<String> COMMAND_WORDS = Set.of("apologies", "declare", "declarations", "action",

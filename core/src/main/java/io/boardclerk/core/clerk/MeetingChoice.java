@@ -36,6 +36,47 @@ sealed interface MeetingChoice {
     record Refused(String why) implements MeetingChoice {
     }
 
+    /**
+     * A meeting held (or under way) that {@code words} name, for questions about it and declarations made late:
+     * "Thursday's meeting" or "the 11th" said after it mean the one just held, "the February Board" the last one.
+     */
+    static java.util.Optional<Meeting> held(Desk desk, String words) {
+        if (words == null) {
+            return java.util.Optional.empty();
+        }
+        LocalDate today = desk.today();
+        java.util.Optional<MeetingWords.Named> named = MeetingWords.find(words, today);
+        if (named.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        MeetingWords.Named n = named.get();
+        List<Meeting> held = desk.ledger().meetings(desk.board().id()).stream()
+                .filter(m -> m.status() != MeetingStatus.SCHEDULED && !m.date().isAfter(today)).toList();
+        java.util.function.Predicate<Meeting> meant = switch (n.kind()) {
+            case DAY -> m -> m.date().equals(n.day()) || m.date().equals(n.day().minusWeeks(1))
+                    || m.date().equals(n.day().minusMonths(1)) || m.date().equals(n.day().minusYears(1));
+            case MONTH -> m -> YearMonth.from(m.date()).equals(n.month())
+                    || YearMonth.from(m.date()).equals(n.month().minusYears(1));
+            case TODAY -> m -> m.date().equals(today);
+            case LAST -> m -> true;
+            default -> m -> false;
+        };
+        return held.stream().filter(meant).max(Comparator.comparing(Meeting::date).thenComparing(Meeting::id));
+    }
+
+    /** For a question: the meeting {@code words} name, held or to come; empty when they name none clearly. */
+    static java.util.Optional<Meeting> named(Desk desk, String words) {
+        if (words == null || MeetingWords.find(words, desk.today()).isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        java.util.Optional<Meeting> held = held(desk, words);
+        if (held.isPresent()) {
+            return held;
+        }
+        return of(desk, words) instanceof Found found ? java.util.Optional.of(found.meeting())
+                : java.util.Optional.empty();
+    }
+
     /** The meeting {@code words} name on the desk's board, judged against the day they were said. */
     static MeetingChoice of(Desk desk, String words) {
         LocalDate today = desk.today();
@@ -62,6 +103,19 @@ sealed interface MeetingChoice {
                     .<MeetingChoice>map(Found::new)
                     .orElseGet(() -> new Refused("The board's next meeting is not scheduled yet: name its date."));
             case LAST -> new Refused("The last meeting has been held; apologies go on a meeting still to come.");
+            case AFTER_NEXT -> {
+                List<Meeting> later = ahead.stream().filter(m -> m.date().isAfter(today) || open.isEmpty()).toList();
+                yield later.size() >= 2 ? new Found(later.get(1))
+                        : new Refused("The meeting after next is not scheduled yet: name its date.");
+            }
+            case SPAN -> {
+                List<Meeting> within = ahead.stream().filter(m -> !m.date().isBefore(n.day())
+                        && !m.date().isAfter(n.until())).toList();
+                yield within.size() == 1 ? new Found(within.get(0)) : within.isEmpty()
+                        ? new Refused("No meeting of the board is scheduled from " + BritishDates.formatLong(n.day())
+                        + " to " + BritishDates.formatLong(n.until()) + ".")
+                        : new Ask("The board meets more than once then", within);
+            }
             case DAY -> day(n, open, ahead, meetings, today);
             case MONTH -> month(n, open, ahead);
         };
@@ -79,6 +133,13 @@ sealed interface MeetingChoice {
         if (n.day().isBefore(today) || meetings.stream().anyMatch(m -> m.date().equals(n.day())
                 && m.status() == MeetingStatus.CLOSED)) {
             return new Refused("The meeting of " + BritishDates.formatLong(n.day()) + " has been held.");
+        }
+        List<Meeting> near = ahead.stream().filter(m -> Math.abs(m.date().toEpochDay() - n.day().toEpochDay()) <= 3)
+                .toList();
+        if (!near.isEmpty()) {
+            // "the 14th April meeting" when the board meets on the 15th: a slip, or another meeting? Asked.
+            return new Ask("No meeting is scheduled on " + BritishDates.formatLong(n.day()) + ", but one is close",
+                    near);
         }
         return new NotYetScheduled(n);
     }

@@ -100,6 +100,15 @@ final class MeetingsHandler {
 
     /** When the board meets next: the meeting under way said first, then the next scheduled. */
     static String whenNext(Desk desk, Command.WhenNextMeeting command) {
+        if (command.meeting() != null) {
+            Optional<Meeting> named = MeetingChoice.named(desk, command.meeting());
+            if (named.isPresent()) {
+                Meeting m = named.get();
+                return Md.esc(command.meeting()) + ": " + BritishDates.formatLong(m.date())
+                        + (m.time() == null ? "" : " at " + m.time())
+                        + (m.location() == null ? "" : ", " + Md.esc(m.location())) + ".";
+            }
+        }
         LocalDate today = desk.today();
         Optional<Meeting> next = desk.ledger().meetings(desk.board().id()).stream()
                 .filter(m -> m.status() == MeetingStatus.SCHEDULED && !m.date().isBefore(today))

@@ -20,6 +20,18 @@ final class MinutesHandler {
     private MinutesHandler() {
     }
 
+    /** "Minutes of 11/02 – ...": what follows in the message is recorded on the meeting held that day. */
+    static String minutesOf(Desk desk, Command.MinutesOf command) {
+        desk.requireOfficer("write up the minutes of a meeting");
+        Meeting meeting = desk.ledger().meetings(desk.board().id()).stream()
+                .filter(m -> m.date().equals(command.date())).findFirst()
+                .orElseThrow(() -> new Refusal("No meeting of " + Md.esc(desk.board().name()) + " was held on "
+                        + io.boardclerk.core.parse.BritishDates.formatLong(command.date()) + ", so nothing was "
+                        + "recorded."));
+        desk.minute(meeting);
+        return "";
+    }
+
     static String draft(Desk desk, Command.DraftMinutes command) {
         desk.requireOfficer("draft the minutes");
         // The meeting under way, or else the last one held: the secretary often writes up days later, when the

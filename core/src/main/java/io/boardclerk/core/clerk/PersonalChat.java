@@ -26,30 +26,34 @@ final class PersonalChat {
                 directory);
     }
 
-    /** A personal chat's message, already parsed (outside the transaction). */
+    /**
+     * A personal chat's message, already parsed (outside the transaction). A member who sits on one board says
+     * here whatever they would say in its chat (apologies, declarations, updates on their actions, questions), with
+     * the same roles and record; one who sits on several is asked which board, or sent to its chat.
+     */
     static Reply handle(Ledger ledger, Turn turn, List<Command> commands, Clerk clerk, Directory directory) {
-        Command command = commands.get(0);
-        String choice;
-        Command.OwnApologies apologies = null;
-        if (command instanceof Command.OwnApologies own) {
-            choice = own.meeting();
-            apologies = own;
-        } else if (command instanceof Command.ListApologies) {
-            choice = null;
-        } else if (command instanceof Command.MyActions) {
-            return ActionLogs.mineEverywhere(ledger, turn, turn.receivedAt().atZone(clerk.zone()).toLocalDate());
-        } else if (command instanceof Command.Help) {
+        Command first = commands.get(0);
+        if (first instanceof Command.Help) {
             return new Reply(HelpText.PERSONAL);
-        } else {
-            return new Reply("I can't do that in a personal chat. " + HelpText.PERSONAL);
+        }
+        if (first instanceof Command.MyActions) {
+            return ActionLogs.mineEverywhere(ledger, turn, turn.receivedAt().atZone(clerk.zone()).toLocalDate());
         }
         List<Board> boards = ledger.boardsOnRoster(turn.conversation().tenantId(), turn.sender().teamsId());
         if (boards.isEmpty()) {
             return new Reply("I don't know you as a member of any board yet. Send your apologies in the board's own "
                     + "chat, or ask the secretary to add BoardClerk there.");
         }
+        Command.OwnApologies apologies = first instanceof Command.OwnApologies own ? own : null;
+        String choice = apologies == null ? null : apologies.meeting();
         Optional<Board> board = choose(boards, choice);
         if (board.isEmpty()) {
+            if (apologies == null) {
+                StringBuilder where = new StringBuilder("You sit on " + boards.size() + " boards, so say that in the"
+                        + " chat of the board it is for:");
+                boards.forEach(b -> where.append("\n- ").append(Md.esc(b.name())));
+                return new Reply(where.toString());
+            }
             StringBuilder ask = new StringBuilder("You sit on " + boards.size() + " boards. Which meeting are you sending"
                     + " apologies for?");
             for (int i = 0; i < boards.size(); i++) {
@@ -61,13 +65,15 @@ final class PersonalChat {
         Board chosen = board.get();
         Conversation boardChat = new Conversation(chosen.tenantId(), chosen.conversationId(),
                 Conversation.Kind.GROUP_CHAT, null);
-        Desk desk = clerk.desk(ledger, boardChat, turn.sender(), List.of(), Clerk.source(turn), directory);
-        // What named the board chose it; what named a meeting (or nothing) says which of its meetings.
-        boolean namedBoard = choice != null && boards.size() > 1;
-        Command.OwnApologies own = apologies == null ? new Command.OwnApologies(null)
-                : namedBoard ? new Command.OwnApologies(null, apologies.note()) : apologies;
-        String text = ApologiesHandler.own(desk, own);
-        return new Reply(text, desk.cards());
+        Desk desk = clerk.desk(ledger, boardChat, turn.sender(), List.of(), Clerk.source(turn), directory)
+                .withAddressed(true);
+        List<Command> said = commands;
+        if (apologies != null && choice != null && boards.size() > 1) {
+            // What named the board chose it; the meeting is then the board's next (or asked).
+            said = List.of(new Command.OwnApologies(null, apologies.note()));
+        }
+        String text = clerk.handle(desk, said);
+        return new Reply(boards.size() > 1 ? "For " + Md.esc(chosen.name()) + ": " + text : text, desk.cards());
     }
 
     private static Optional<Board> choose(List<Board> boards, String choice) {

@@ -51,16 +51,39 @@ public sealed interface Command {
     record NothingToDeclare() implements Command {
     }
 
-    /** The sender's declarations at the last meeting held (and at the meeting under way). */
-    record MyDeclarations() implements Command {
+    /**
+     * The sender's declarations at the meeting named (held), or at the last meeting held and the one under way.
+     */
+    record MyDeclarations(String meeting) implements Command {
+        public MyDeclarations() {
+            this(null);
+        }
     }
 
     /** Sets the kind of the sender's declaration on an item at the meeting under way, once they say it. */
     record SetInterestKind(String agendaItem, InterestKind kind) implements Command {
     }
 
-    /** When the board meets next. */
-    record WhenNextMeeting() implements Command {
+    /** The owner reports an action done, with what they said kept as its update. */
+    record DoneWithUpdate(int number, String text) implements Command {
+    }
+
+    /**
+     * An owner on one of their actions named by what it is, not its number ("I've finished the reserves forecast"):
+     * the clerk finds which of the sender's open actions it is, or asks.
+     *
+     * @param about  the words that name the action
+     * @param target for {@link What#MORE_TIME}, the target proposed
+     */
+    record AboutMyAction(What what, String about, String target) implements Command {
+        public enum What { DONE, MORE_TIME }
+    }
+
+    /** When the board meets next, or when the meeting named ("the May Board") is. */
+    record WhenNextMeeting(String meeting) implements Command {
+        public WhenNextMeeting() {
+            this(null);
+        }
     }
 
     /**
@@ -78,15 +101,20 @@ public sealed interface Command {
      *
      * @param minutes true for the minutes' own sentence ("Apologies were received from ..."), which is about the
      *                meeting being minuted; false for the command ({@code apologies Jon Leigh}), which is about the
-     *                meeting under way or the next
+     *                meeting under way or the next (asked, while another is still being minuted)
+     * @param meeting the date of the meeting they are for ({@code apologies for 15/04/2027: ...}), null when unsaid
      */
-    record RecordApologies(List<NamedPerson> people, boolean minutes) implements Command {
+    record RecordApologies(List<NamedPerson> people, boolean minutes, LocalDate meeting) implements Command {
         public RecordApologies {
             people = List.copyOf(people);
         }
 
+        public RecordApologies(List<NamedPerson> people, boolean minutes) {
+            this(people, minutes, null);
+        }
+
         public RecordApologies(List<NamedPerson> people) {
-            this(people, false);
+            this(people, false, null);
         }
     }
 
@@ -103,7 +131,18 @@ public sealed interface Command {
         }
     }
 
-    record ListApologies() implements Command {
+    /**
+     * "Helen Marsh sends apologies for the 15th April": the sender's own when the name is theirs, else someone
+     * else's, which the secretary records.
+     */
+    record ApologiesSentBy(String name, String meeting, String note) implements Command {
+    }
+
+    /** @param meeting the meeting asked about as named ("on the 11th"), null for the one most likely meant */
+    record ListApologies(String meeting) implements Command {
+        public ListApologies() {
+            this(null);
+        }
     }
 
     record RemoveApology(String name) implements Command {
@@ -113,7 +152,18 @@ public sealed interface Command {
     }
 
     /** A declaration; {@code member} is null when the sender declares their own interest. */
-    record Declare(String member, String agendaItem, InterestKind kind, String interest) implements Command {
+    /**
+     * A declaration of interest.
+     *
+     * @param member  who declared, null for the sender
+     * @param meeting the meeting as named ("at Thursday's meeting"), null for the one under way, being minuted, or
+     *                next
+     */
+    record Declare(String member, String agendaItem, InterestKind kind, String interest, String meeting)
+            implements Command {
+        public Declare(String member, String agendaItem, InterestKind kind, String interest) {
+            this(member, agendaItem, kind, interest, null);
+        }
     }
 
     record ListDeclarations() implements Command {
@@ -255,6 +305,10 @@ public sealed interface Command {
 
     /** A download link: format "csv", "docx" or "json". */
     record Export(String format) implements Command {
+    }
+
+    /** "Minutes of 11/02 – ...": the rest of the message is about the meeting held on that date. */
+    record MinutesOf(LocalDate date) implements Command {
     }
 
     record SetItem(String item) implements Command {

@@ -35,6 +35,8 @@ public final class BritishDates {
 
     private static final Pattern NUMERIC = Pattern.compile(
             "(?<![\\d/.-])(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4}|\\d{2})(?![\\d/-])");
+    /** "14/03": a day and month without a year, the first such day on or after today. */
+    private static final Pattern SHORT = Pattern.compile("(?<![\\d/.-])(\\d{1,2})/(\\d{1,2})(?![\\d/.-]|\\s*(?:members|of\\b))");
     private static final Pattern WORDS = Pattern.compile(
             "\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(" + MONTH_WORD + ")\\b\\.?,?(?:\\s+(\\d{4}))?",
             Pattern.CASE_INSENSITIVE);
@@ -64,6 +66,14 @@ public final class BritishDates {
             }
             best = finding(year, Integer.parseInt(numeric.group(2)), Integer.parseInt(numeric.group(1)),
                     numeric.group(), numeric.start(), numeric.end());
+        }
+        Matcher shortDate = SHORT.matcher(text);
+        if (shortDate.find() && (best == null || shortDate.start() < best.start())) {
+            int month = Integer.parseInt(shortDate.group(2));
+            int day = Integer.parseInt(shortDate.group(1));
+            if (month >= 1 && month <= 12) {
+                best = nextOccurrence(Month.of(month), day, today, shortDate.group(), shortDate.start());
+            }
         }
         Matcher words = WORDS.matcher(text);
         if (words.find() && (best == null || words.start() < best.start())) {

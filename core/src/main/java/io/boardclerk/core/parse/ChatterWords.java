@@ -18,7 +18,8 @@ final class ChatterWords {
             + "|the\\s+\\w+)))*[\\s!.:)👍🙏]*$", I);
     private static final Pattern SOCIAL = Pattern.compile("^(?:hi|hello|hey|morning|good\\s+(?:morning|afternoon"
             + "|evening)|afternoon|evening|bye|goodbye|see\\s+you|speak\\s+soon|brb|back\\s+now|ok|okay|k|yes|no|yep"
-            + "|nope|sure|agreed|noted|will\\s+do|lol|haha|\\+1|👍|🙂|:\\))(?:\\s+(?:all|everyone|team|folks|boardclerk"
+            + "|nope|sure|agreed|noted|will\\s+do|lol|haha|\\+1|👍|🙂|:\\)|ignore\\s+(?:that|this|me|the\\s+above)"
+            + "|never\\s*mind|nvm|sorry,?\\s+wrong\\s+(?:chat|window|thread)|wrong\\s+chat|disregard(?:\\s+that)?)(?:\\s+(?:all|everyone|team|folks|boardclerk"
             + "|bot))?[\\s!.,]*$", I);
     private static final Pattern MEETING_TALK = Pattern.compile("\\b(?:screen|share|sharing|mute|muted|unmute|mic"
             + "|camera|audio|sound|hear\\s+(?:me|you)|see\\s+(?:my|the)\\s+screen|slides?|link|connection|wifi"

@@ -58,11 +58,15 @@ public final class CommandParser {
     private static final Pattern NUMBERED = Pattern.compile("^\\(([ivx]{1,5}|[a-h]|\\d{1,2})\\)\\s*(.+)$", I);
 
     private static final Pattern APOLOGIES = Pattern.compile("^(?:apologies\\s+(?:for\\s+absence\\s+)?(?:were|have\\s+been"
-            + "|had\\s+been)\\s+(?:received|given|sent|noted)\\s+(?:from|for|by)|there\\s+were\\s+apologies\\s+(?:from|for"
-            + "|received\\s+from)|apologies\\s+(?:for\\s+absence\\s+)?(?:from|for)|apologies\\s*:?)\\s+(.+)$", I);
+            + "|had\\s+been)\\s+(?:also\\s+)?(?:received|given|sent|noted)\\s+(?:from|for|by)|there\\s+were\\s+(?:also\\s+)?"
+            + "apologies\\s+(?:from|for|received\\s+from)|apologies\\s+(?:for\\s+absence\\s+)?(?:from|for)|apologies)"
+            + "\\s*[:,]?\\s*(?<=[\\s:,])(.+)$", I);
+    /** "apologies for 15/04/2027: Jon Leigh, Priya Shah": apologies for the meeting of that date. */
+    private static final Pattern APOLOGIES_FOR_DATE = Pattern.compile("^apologies\\s+for\\s+(?:the\\s+meeting\\s+(?:of|on)"
+            + "\\s+)?(\\d{1,2}/\\d{1,2}/\\d{4})\\s*[:,\\-–]\\s*(.+)$", I);
     /** The minutes' own sentence, as against the command: about the meeting being minuted. */
     private static final Pattern MINUTES_APOLOGIES = Pattern.compile("^(?:apologies\\s+(?:for\\s+absence\\s+)?(?:were"
-            + "|have\\s+been|had\\s+been)\\s|there\\s+were\\s+apologies)", I);
+            + "|have\\s+been|had\\s+been)\\s|there\\s+were\\s+(?:also\\s+)?apologies)", I);
     private static final Pattern OWN_APOLOGIES = Pattern.compile("^(?:(?:please\\s+)?(?:send|accept|give|record)\\s+my\\s+"
             + "apologies|my\\s+apologies|apologies\\s+from\\s+me|i\\s+(?:send|give|offer)\\s+(?:my\\s+)?apologies"
             + "|i\\s+(?:can't|cannot|can\\s+not|won't|will\\s+not)\\s+(?:attend|make\\s+it|be\\s+there))"
@@ -137,8 +141,8 @@ public final class CommandParser {
     private static final Pattern ITEM_CMD = Pattern.compile("^(?:agenda\\s+)?item\\s+" + ITEM + "\\.?$", I);
     private static final Pattern NEXT_MEETING_CMD = Pattern.compile("^next\\s+meeting\\s*:?\\s+(.+)$", I);
     private static final Pattern NEXT_MEETING_MINUTE = Pattern.compile("^(?:the\\s+)?(?:date\\s+of\\s+(?:the\\s+)?)?next\\s+"
-            + "(?:scheduled\\s+)?(?:meeting|board)(?:\\s+meeting)?\\s+(?:will\\s+be\\s+held\\s+on|will\\s+take\\s+place\\s+on"
-            + "|will\\s+be\\s+on|will\\s+be|is\\s+on|is\\s+scheduled\\s+for|is|:)\\s+(?:the\\s+)?(.+)$", I);
+            + "(?:scheduled\\s+)?(?:meeting|board)(?:\\s+meeting)?(?:\\s+(?:will\\s+be\\s+held\\s+on|will\\s+take\\s+place"
+            + "\\s+on|will\\s+be\\s+on|will\\s+be|is\\s+on|is\\s+scheduled\\s+for|is)|\\s*:)\\s+(?:the\\s+)?(.+)$", I);
     private static final Pattern START_MEETING = Pattern.compile("^start\\s+(?:the\\s+)?meeting(?:\\s+(.+))?$", I);
     private static final Pattern END_MEETING = Pattern.compile("^(?:end|close)\\s+(?:the\\s+)?meeting\\.?$", I);
     private static final Pattern BOARD_NAME = Pattern.compile("^board\\s+name\\s*:?\\s+(.+)$", I);
@@ -146,6 +150,9 @@ public final class CommandParser {
     private static final Pattern SET_TITLE = Pattern.compile("^role\\s+(.+)$", I);
     private static final Pattern MEMBERS = Pattern.compile("^members\\s*:\\s*(.+?)(?:\\bin\\s+attendance\\s*:\\s*(.+))?$",
             I | Pattern.DOTALL);
+    /** "For the minutes of 11th February:", "Minutes of 11/02 –": what follows is about that meeting. */
+    private static final Pattern MINUTES_OF = Pattern.compile("^(?:for\\s+)?(?:the\\s+)?minutes\\s+(?:of|for)\\s+"
+            + "(?:the\\s+)?(?:meeting\\s+(?:of|on)\\s+)?([^:–—]{3,40}?)\\s*(?::|–|—|\\s-)\\s+", I);
     private static final Pattern LOCATION = Pattern.compile("\\b(?:at|in|via)\\s+(?!\\d)([^.]+?)\\.?$", I);
 
     private CommandParser() {
@@ -161,6 +168,27 @@ public final class CommandParser {
         String text = message == null ? "" : message.replace('\u00A0', ' ').replace("**", "").strip();
         if (text.isEmpty()) {
             return List.of(new Command.Help());
+        }
+        if (!context.officer() && text.indexOf('\n') < 0) {
+            // "10 – letter drafted": from an owner, a report on action 10, not a numbered paragraph of minutes.
+            Command report = OwnerWords.numbered(text, context.today());
+            if (report != null) {
+                return List.of(report);
+            }
+        }
+        Matcher minutesOf = MINUTES_OF.matcher(text);
+        if (minutesOf.lookingAt()) {
+            // "Minutes of 11/02 – Action: ...": the rest is about that meeting, whatever today is.
+            Optional<DateFinding> held = BritishDates.find(minutesOf.group(1), context.today())
+                    .filter(d -> !d.impossible());
+            if (held.isPresent()) {
+                java.time.LocalDate date = held.get().date().isAfter(context.today())
+                        ? held.get().date().minusYears(1) : held.get().date();
+                List<Command> rest = new ArrayList<>(List.of(new Command.MinutesOf(date)));
+                rest.addAll(parse(text.substring(minutesOf.end()), new ParseContext(context.today(), date,
+                        context.knownNames(), context.initials(), context.mentions(), context.officer()), shapes));
+                return rest;
+            }
         }
         Matcher members = MEMBERS.matcher(text);
         if (members.matches()) {
@@ -356,6 +384,7 @@ public final class CommandParser {
     private static final List<Shape> SHAPES = List.of(
             Shape.of("please send accept give record my apologies i", (l, c) -> ownApologies(l)),
             Shape.of("remove", (l, c) -> group(REMOVE_APOLOGY, l, m -> new Command.RemoveApology(m.group(1).strip()))),
+            Shape.of("apologies", (l, c) -> group(APOLOGIES_FOR_DATE, l, m -> apologiesFor(m.group(1), m.group(2), c))),
             Shape.of("apologies there", (l, c) -> group(APOLOGIES, l, m -> apologies(m.group(1), l, c))),
             Shape.of("there no", (l, c) -> NO_DECLARATIONS.matcher(l).matches() ? new Command.NoDeclarations() : null),
             Shape.of("declare", (l, c) -> group(DECLARE_SHORT, l, m -> declare(null, m.group(1), m.group(2),
@@ -551,6 +580,18 @@ public final class CommandParser {
         return choice.matches() ? new Command.OwnApologies(choice.group(1)) : null;
     }
 
+    /** "apologies for 15/04/2027: Jon Leigh, Priya Shah": the names, for the meeting of that date. */
+    private static Command apologiesFor(String date, String list, ParseContext context) {
+        Optional<DateFinding> on = BritishDates.parseWhole(date, context.today());
+        if (on.isEmpty() || on.get().impossible()) {
+            return new Command.Invalid("\"" + date + "\" is not a date on the calendar.",
+                    "apologies for 15/04/2027: Jon Leigh, Priya Shah");
+        }
+        Command names = apologies(list, "apologies " + list, context);
+        return names instanceof Command.RecordApologies record
+                ? new Command.RecordApologies(record.people(), false, on.get().date()) : names;
+    }
+
     /**
      * "Apologies were received from Jon Leigh, Chief Finance Officer; ...": a list of names. Not "apologies for the
      * July Board" or "apologies from me" (a member's own, read by {@link ApologyWords}), nor "apologies for being
@@ -570,13 +611,9 @@ public final class CommandParser {
         return new Command.RecordApologies(people, MINUTES_APOLOGIES.matcher(line).lookingAt());
     }
 
-    /**
-     * A declaration. A member's own that names no kind is kept as {@link InterestKind#NOT_STATED} (they are offered the
-     * kinds); the minutes' "Jon Leigh declared an interest in item 7" names the kind the minutes give, "an interest".
-     */
+    /** A declaration. One that names no kind is kept as {@link InterestKind#NOT_STATED}: the kinds are offered. */
     private static Command declare(String member, String kind, String item, String interest) {
-        InterestKind k = InterestKind.fromWord(kind).orElse(member == null ? InterestKind.NOT_STATED
-                : InterestKind.OTHER);
+        InterestKind k = InterestKind.fromWord(kind).orElse(InterestKind.NOT_STATED);
         String words = clean(LEADING_SEPARATORS.matcher(interest).replaceFirst(""));
         if (words.isEmpty()) {
             return new Command.Invalid("A declaration needs the interest itself.",

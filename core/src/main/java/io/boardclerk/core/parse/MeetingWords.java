@@ -28,7 +28,11 @@ public final class MeetingWords {
         /** A meeting on a day. */
         DAY,
         /** A meeting in a month. */
-        MONTH
+        MONTH,
+        /** The meeting after the next. */
+        AFTER_NEXT,
+        /** A meeting falling within a span of days ("on leave 12-16 April"). */
+        SPAN
     }
 
     /**
@@ -38,12 +42,18 @@ public final class MeetingWords {
      * @param day   the day, for {@link Kind#DAY}
      * @param month the month, for {@link Kind#MONTH}
      */
-    public record Named(Kind kind, LocalDate day, YearMonth month, String words, int start, int end) {
+    public record Named(Kind kind, LocalDate day, YearMonth month, String words, int start, int end, LocalDate until) {
+        public Named(Kind kind, LocalDate day, YearMonth month, String words, int start, int end) {
+            this(kind, day, month, words, start, end, null);
+        }
+
         /** The canonical words for it, as a command takes them back: "11/03/2027", "July 2027", "the next meeting". */
         public String canonical() {
             return switch (kind) {
                 case TODAY -> "today";
                 case NEXT -> "the next meeting";
+                case AFTER_NEXT -> "the meeting after next";
+                case SPAN -> BritishDates.format(day) + " to " + BritishDates.format(until);
                 case LAST -> "the last meeting";
                 case DAY -> BritishDates.format(day);
                 case MONTH -> month.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.UK) + " "
@@ -61,6 +71,16 @@ public final class MeetingWords {
             + MEETING + "|morning(?:'s|’s)?(?:\\s+" + MEETING + ")?|afternoon(?:'s|’s)?(?:\\s+" + MEETING + ")?))\\b", I);
     private static final Pattern NEXT = Pattern.compile("\\b(?:the\\s+)?next\\s+(?:" + MEETING + "|time)\\b"
             + "|\\b(?:the\\s+)?next\\s+one\\b", I);
+    private static final Pattern AFTER_NEXT = Pattern.compile("\\b(?:the\\s+)?(?:" + MEETING + ")\\s+after\\s+next\\b",
+            I);
+    private static final Pattern NEXT_MONTH = Pattern.compile("\\b(next|this)\\s+month(?:'s|’s)?\\b", I);
+    /** "Thurs 15th", "Thursday 15 April", "Thu 15/04": a weekday with its day. */
+    private static final Pattern WEEKDAY_DAY = Pattern.compile("\\b" + "(monday|tuesday|wednesday|thursday|friday"
+            + "|saturday|sunday|mon|tues|tue|weds|wed|thurs|thur|thu|fri|sat|sun)" + ",?\\s+(?:the\\s+)?(\\d{1,2})"
+            + "(?:st|nd|rd|th)?(?:\\s+(?:of\\s+)?(" + BritishDates.MONTH_WORD + "))?\\b", I);
+    /** "12-16 April", "12th to 16th April": a span of days in a month. */
+    private static final Pattern SPAN = Pattern.compile("\\b(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:-|–|to|until|till)\\s*"
+            + "(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(" + BritishDates.MONTH_WORD + ")\\b", I);
     private static final Pattern LAST = Pattern.compile("\\b(?:the\\s+)?(?:last|previous)\\s+(?:" + MEETING
             + "|time)\\b", I);
     private static final Pattern WEEKDAY = Pattern.compile("\\b(next\\s+|this\\s+|on\\s+)?" + DAY_NAME
@@ -82,7 +102,31 @@ public final class MeetingWords {
 
     /** The first meeting named in {@code text}, read against {@code today}. */
     public static Optional<Named> find(String text, LocalDate today) {
+        return Optional.ofNullable(first(text, today));
+    }
+
+    /** Every meeting named in {@code text}, in order ("the 15/04 and 13/05 Boards"). */
+    public static java.util.List<Named> findAll(String text, LocalDate today) {
+        java.util.List<Named> all = new java.util.ArrayList<>();
+        int from = 0;
+        while (from < text.length() && all.size() < 12) {
+            Named found = first(text.substring(from), today);
+            if (found == null) {
+                break;
+            }
+            all.add(new Named(found.kind(), found.day(), found.month(), found.words(), from + found.start(),
+                    from + found.end(), found.until()));
+            from += Math.max(found.end(), 1);
+        }
+        return all;
+    }
+
+    private static Named first(String text, LocalDate today) {
         Named best = null;
+        best = earlier(best, simple(AFTER_NEXT, Kind.AFTER_NEXT, text));
+        best = earlier(best, weekdayDay(text, today));
+        best = earlier(best, span(text, today));
+        best = earlier(best, nextMonth(text, today));
         best = earlier(best, simple(TODAY, Kind.TODAY, text));
         best = earlier(best, simple(NEXT, Kind.NEXT, text));
         best = earlier(best, simple(LAST, Kind.LAST, text));
@@ -92,7 +136,50 @@ public final class MeetingWords {
         best = earlier(best, bareDay(text, today));
         best = earlier(best, weekday(text, today));
         best = earlier(best, month(text, today));
-        return Optional.ofNullable(best);
+        return best;
+    }
+
+    private static Named weekdayDay(String text, LocalDate today) {
+        Matcher m = WEEKDAY_DAY.matcher(text);
+        while (m.find()) {
+            DayOfWeek weekday = dayOfWeek(m.group(1));
+            int day = Integer.parseInt(m.group(2));
+            for (int ahead = 0; ahead < 14 && day >= 1 && day <= 31; ahead++) {
+                YearMonth month = YearMonth.from(today).plusMonths(ahead);
+                if (m.group(3) != null && month.getMonth() != BritishDates.month(m.group(3)).orElseThrow()) {
+                    continue;
+                }
+                if (month.isValidDay(day) && !month.atDay(day).isBefore(today)
+                        && month.atDay(day).getDayOfWeek() == weekday) {
+                    return new Named(Kind.DAY, month.atDay(day), null, m.group(), m.start(), m.end());
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Named span(String text, LocalDate today) {
+        Matcher m = SPAN.matcher(text);
+        while (m.find()) {
+            Month month = BritishDates.month(m.group(3)).orElseThrow();
+            int from = Integer.parseInt(m.group(1));
+            int to = Integer.parseInt(m.group(2));
+            int year = month.getValue() >= today.getMonthValue() ? today.getYear() : today.getYear() + 1;
+            YearMonth ym = YearMonth.of(year, month);
+            if (from >= 1 && from <= to && ym.isValidDay(to)) {
+                return new Named(Kind.SPAN, ym.atDay(from), null, m.group(), m.start(), m.end(), ym.atDay(to));
+            }
+        }
+        return null;
+    }
+
+    private static Named nextMonth(String text, LocalDate today) {
+        Matcher m = NEXT_MONTH.matcher(text);
+        if (!m.find()) {
+            return null;
+        }
+        YearMonth month = YearMonth.from(today).plusMonths(m.group(1).equalsIgnoreCase("next") ? 1 : 0);
+        return new Named(Kind.MONTH, null, month, m.group(), m.start(), m.end());
     }
 
     private static Named earlier(Named best, Named found) {

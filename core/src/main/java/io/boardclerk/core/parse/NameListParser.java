@@ -92,8 +92,35 @@ public final class NameListParser {
                     from = and.end();
                 }
             }
-            out.add(rest.substring(from));
+            out.addAll(atKnownNames(rest.substring(from), known));
         }
+        return out;
+    }
+
+    /**
+     * "Alison Drew DCC Priya Shah ACC": a separator missed in a hurry. Splits before each name the board knows that
+     * starts a word after the beginning.
+     */
+    private static List<String> atKnownNames(String segment, List<String> known) {
+        List<String> out = new ArrayList<>();
+        String lower = segment.toLowerCase(Locale.ROOT);
+        int from = 0;
+        for (int i = 1; i < segment.length(); i++) {
+            if (segment.charAt(i - 1) != ' ' || !Character.isUpperCase(segment.charAt(i))) {
+                continue;
+            }
+            for (String name : known) {
+                String n = name.toLowerCase(Locale.ROOT);
+                if (n.contains(" ") && lower.startsWith(n, i) && (i + n.length() == lower.length()
+                        || !Character.isLetter(lower.charAt(i + n.length())))) {
+                    out.add(segment.substring(from, i).strip());
+                    from = i;
+                    i += n.length() - 1;
+                    break;
+                }
+            }
+        }
+        out.add(segment.substring(from));
         return out;
     }
 
@@ -103,6 +130,11 @@ public final class NameListParser {
             return true;
         }
         if (lower.startsWith("the ")) {
+            return true;
+        }
+        String first = words(text).get(0);
+        if (io.boardclerk.core.roster.Abbreviations.written(first) != null || known.stream()
+                .anyMatch(n -> n.toLowerCase(Locale.ROOT).startsWith(first.toLowerCase(Locale.ROOT) + " "))) {
             return true;
         }
         return leadingNameWords(words(text)) >= 2;
@@ -125,6 +157,23 @@ public final class NameListParser {
             }
         }
         if (INITIALS.matcher(text).matches() && initials.contains(text)) {
+            return new Builder(text);
+        }
+        String abbreviation = io.boardclerk.core.roster.Abbreviations.written(text);
+        if (abbreviation != null && initials.contains(abbreviation)) {
+            // "CEx", "T/DCC": a post on the roster, read as its holder.
+            return new Builder(text);
+        }
+        List<String> firstWords = words(text);
+        if (firstWords.size() == 2 && io.boardclerk.core.roster.Abbreviations.written(firstWords.get(0)) != null
+                && NAME_WORD.matcher(firstWords.get(1)).matches()) {
+            // "ACC Shah": a post and its holder's surname.
+            return new Builder(text);
+        }
+        if (firstWords.size() <= 2 && known.stream().anyMatch(n -> n.toLowerCase(Locale.ROOT)
+                .startsWith(firstWords.get(0).toLowerCase(Locale.ROOT) + " "))
+                && (firstWords.size() == 1 || firstWords.get(1).replace(".", "").length() == 1)) {
+            // "Tom", "Jon L": a first name the board knows, perhaps with an initial; the clerk finds who, or asks.
             return new Builder(text);
         }
         List<String> words = words(text);

@@ -32,7 +32,7 @@ public final class OwnWords {
         }
         Command command = QuestionWords.read(text);
         if (command == null) {
-            command = DeclarationWords.read(text);
+            command = DeclarationWords.read(text, today);
         }
         if (command == null) {
             command = OwnerWords.read(text, today);

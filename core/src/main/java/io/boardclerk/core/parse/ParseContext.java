@@ -16,9 +16,11 @@ import java.util.List;
  * @param knownNames names of the board's people, found first in lists of names
  * @param initials   the board's known initials
  * @param mentions   the message's @mentions
+ * @param officer    true when the sender is the board's chair or secretary: "10 – Estates strategy" from them is a
+ *                   numbered paragraph of the minutes; from an owner, a report on action 10
  */
 public record ParseContext(LocalDate today, LocalDate minuted, Collection<String> knownNames,
-                           Collection<String> initials, List<Mention> mentions) {
+                           Collection<String> initials, List<Mention> mentions, boolean officer) {
 
     public ParseContext {
         knownNames = List.copyOf(knownNames);
@@ -26,9 +28,14 @@ public record ParseContext(LocalDate today, LocalDate minuted, Collection<String
         mentions = List.copyOf(mentions);
     }
 
+    public ParseContext(LocalDate today, LocalDate minuted, Collection<String> knownNames,
+                        Collection<String> initials, List<Mention> mentions) {
+        this(today, minuted, knownNames, initials, mentions, true);
+    }
+
     /** Said on {@code today}, with no meeting being minuted but today's. */
     public ParseContext(LocalDate today, Collection<String> knownNames, Collection<String> initials,
                         List<Mention> mentions) {
-        this(today, today, knownNames, initials, mentions);
+        this(today, today, knownNames, initials, mentions, true);
     }
 }

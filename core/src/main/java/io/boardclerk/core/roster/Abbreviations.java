@@ -12,13 +12,16 @@ import java.util.regex.Pattern;
  */
 public final class Abbreviations {
 
-    /** Written as an abbreviation: capitals, with a "T/" or "A/" (temporary, acting) and a final "x" allowed. */
-    private static final Pattern WRITTEN = Pattern.compile("(?:[TAD]/)?[A-Z]{2,6}x?");
+    /**
+     * Written as an abbreviation: capitals, with a "T/" or "A/" (temporary, acting), an "o" for "of" ("DoF") and a
+     * final "x" ("CEx") allowed.
+     */
+    private static final Pattern WRITTEN = Pattern.compile("(?:[TAD]/)?[A-Z](?:o?[A-Z]){1,5}x?");
     private static final Set<String> SMALL_WORDS = Set.of("and", "of", "the", "for", "to", "&", "in");
     /** Abbreviations of posts that boards use: an unknown one is a post nobody on the roster holds, not a body. */
     private static final Set<String> POSTS = Set.of("CC", "DCC", "ACC", "TDCC", "TACC", "ADCC", "AACC", "PCC", "DPCC",
             "CFO", "CEO", "CE", "CEX", "COO", "CIO", "CTO", "CPO", "DCFO", "HR", "HOF", "MO", "DOR", "DOF", "DCEO",
-            "ACO", "DCS", "DSU", "CSU", "SIRO", "DPO", "CCO");
+            "ACO", "DCS", "DSU", "CSU", "SIRO", "DPO", "CCO", "DR", "DF", "HRBP", "HRD", "HP", "HS", "DE");
 
     private Abbreviations() {
     }
@@ -32,7 +35,7 @@ public final class Abbreviations {
         if (!WRITTEN.matcher(t).matches()) {
             return null;
         }
-        String letters = t.replace("/", "");
+        String letters = t.replace("/", "").replace("o", "");
         if (letters.endsWith("x")) {
             // "CEx": the Chief Executive.
             letters = letters.substring(0, letters.length() - 1);
@@ -43,8 +46,8 @@ public final class Abbreviations {
     /** True when {@code text} is written as the abbreviation of a post ("ACC", "T/DCC"), known or not. */
     public static boolean isPost(String text) {
         String written = written(text);
-        return written != null && (POSTS.contains(written) || written.length() > 2 && written.startsWith("T")
-                && POSTS.contains(written.substring(1)));
+        return written != null && (POSTS.contains(written) || text.contains("o") || written.length() > 2
+                && written.startsWith("T") && POSTS.contains(written.substring(1)));
     }
 
     /** Every abbreviation a title answers to: its own, and each part's where it joins two posts with "and". */

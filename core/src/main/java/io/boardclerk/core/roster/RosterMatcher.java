@@ -48,7 +48,9 @@ public final class RosterMatcher {
         this.known = this.people.stream().map(Known::of).toList();
         this.mentions = List.copyOf(mentions);
         this.names = this.people.stream().map(Person::name).toList();
-        this.initials = known.stream().map(Known::initials).filter(i -> i.length() >= 2).distinct().toList();
+        this.initials = java.util.stream.Stream.concat(known.stream().map(Known::initials),
+                        known.stream().flatMap(k -> k.titleAbbreviations().stream()))
+                .filter(i -> i.length() >= 2).distinct().toList();
     }
 
     public List<Person> people() {
@@ -83,7 +85,11 @@ public final class RosterMatcher {
                 k -> bare.equals(k.alias()),
                 k -> asInitials && k.initials().equals(trimmed),
                 k -> abbreviation != null && k.titleAbbreviations().contains(abbreviation),
-                k -> oneWord && k.nameWords().contains(bare));
+                k -> oneWord && k.nameWords().contains(bare),
+                k -> postAndSurname(k, trimmed),
+                k -> firstNameAndInitial(k, bare),
+                k -> oneWord && k.primaryTitle() != null && k.primaryTitle().endsWith(" " + bare)
+                        && bare.length() > 4);
         for (Predicate<Known> rule : rules) {
             List<Person> found = find(rule);
             if (!found.isEmpty()) {
@@ -153,6 +159,26 @@ public final class RosterMatcher {
             }
         }
         return true;
+    }
+
+    /** "ACC Shah", "DCC Drew", "T/DCC Reed": a post's abbreviation and the holder's surname. */
+    private static boolean postAndSurname(Known k, String text) {
+        int space = text.indexOf(' ');
+        if (space < 0 || text.indexOf(' ', space + 1) >= 0) {
+            return false;
+        }
+        String abbreviation = Abbreviations.written(text.substring(0, space));
+        String surname = normal(text.substring(space + 1));
+        return abbreviation != null && k.titleAbbreviations().contains(abbreviation)
+                && k.nameWords().get(k.nameWords().size() - 1).equals(surname);
+    }
+
+    /** "Jon L", "Alison D.": a first name and the surname's initial. */
+    private static boolean firstNameAndInitial(Known k, String bare) {
+        String[] words = bare.replace(".", "").split(" ");
+        return words.length == 2 && words[1].length() == 1 && k.nameWords().size() >= 2
+                && k.nameWords().get(0).equals(words[0])
+                && k.nameWords().get(k.nameWords().size() - 1).startsWith(words[1]);
     }
 
     private static boolean titleMatches(Known k, String bare) {

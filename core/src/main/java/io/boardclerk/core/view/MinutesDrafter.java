@@ -116,7 +116,9 @@ public final class MinutesDrafter {
         List<Paragraph> out = new ArrayList<>();
         for (Declaration d : declarations) {
             String interest = d.interest().endsWith(".") ? d.interest() : d.interest() + ".";
-            out.add(Paragraph.plain(d.member() + " declared " + d.kind().phrase() + " in Agenda Item " + d.agendaItem()
+            // The minutes' own words: a kind not stated is "an interest", as the minutes write it.
+            String kind = d.kind() == io.boardclerk.core.model.InterestKind.NOT_STATED ? "an interest" : d.kind().phrase();
+            out.add(Paragraph.plain(d.member() + " declared " + kind + " in Agenda Item " + d.agendaItem()
                     + ": " + interest));
         }
         return out;

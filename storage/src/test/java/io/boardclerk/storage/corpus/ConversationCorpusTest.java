@@ -4,6 +4,7 @@ import io.boardclerk.core.clerk.Card;
 import io.boardclerk.core.clerk.Clerk;
 import io.boardclerk.core.clerk.Conversation;
 import io.boardclerk.core.clerk.Reply;
+import io.boardclerk.core.clerk.Turn;
 import io.boardclerk.core.parse.ParseContext;
 import io.boardclerk.core.roster.RosterMatcher;
 import io.boardclerk.storage.SqliteLedgerStore;
@@ -111,9 +112,6 @@ class ConversationCorpusTest {
         StringBuilder report = new StringBuilder(summary).append('\n');
         failures.forEach(f -> report.append(f).append('\n'));
         report.append(timing).append('\n');
-        if (!TurnAdapter.knowsAddressed()) {
-            report.append("(Turn has no 'addressed' yet: every message was handed to the clerk as addressed)\n");
-        }
         System.out.print(report);
         Files.writeString(reports.resolve("report.txt"), report);
         if (counts.get(Verdict.WRONG) > 0 || counts.get(Verdict.UNMET) > 0) {
@@ -129,7 +127,7 @@ class ConversationCorpusTest {
             Clerk clerk = new Clerk(store, CorpusWorld.ZONE);
             Conversation conversation = corpusCase.personal() ? CorpusWorld.personalChat(corpusCase.speaker())
                     : CorpusWorld.BOARD;
-            Optional<Reply> reply = clerk.onMessage(TurnAdapter.turn(conversation,
+            Optional<Reply> reply = clerk.onMessage(new Turn(conversation,
                     CorpusWorld.sender(corpusCase.speaker()), corpusCase.message(), List.of(), "case-" + n,
                     kind.caseInstant(), corpusCase.addressed()));
             said = said(reply);
@@ -147,8 +145,7 @@ class ConversationCorpusTest {
         boolean asks = false;
         for (Card card : reply.get().cards()) {
             text.append('\n').append(card);
-            // LEAD: Card.Question is issue 13's; once it exists this can be 'card instanceof Card.Question'.
-            asks |= card.getClass().getSimpleName().equals("Question");
+            asks |= card instanceof Card.Question;
         }
         int lines = (int) reply.get().markdown().lines().filter(l -> !l.isBlank()).count()
                 + reply.get().cards().size();

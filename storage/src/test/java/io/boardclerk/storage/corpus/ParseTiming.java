@@ -26,7 +26,7 @@ final class ParseTiming {
     private ParseTiming() {
     }
 
-    /** LEAD: the parser's entry point, the one thing to rename if it changes. */
+    /** The parser's entry point: what a message costs to read, outside any transaction. */
     static Object parse(String message, ParseContext context) {
         return CommandParser.parse(message, context);
     }
