@@ -36,6 +36,8 @@ final class ActionsHandler {
         PendingAction draft = new PendingAction(command.text(), command.target(), command.agendaItem());
         if (!owner.resolved()) {
             desk.ledger().savePendingQuestion(desk.board().id(), desk.sender().teamsId(), draft.encode(), desk.now());
+            desk.show(new Card.Question(desk.board().id(), "Who owns this action? Answer with \"owner <person or"
+                    + " body>\", or drop it.", List.of(new Card.Question.Choice("Drop it", ""))));
             return "I have not recorded this action yet: \"" + Md.esc(shorten(command.text(), LOG_TEXT)) + "\"\n\n"
                     + owner.question() + " Answer with " + Md.code("owner <person or body>") + ", e.g. "
                     + Md.code("owner Constabulary") + " or " + Md.code("owner @Jo Grant") + "." + notes(owner);

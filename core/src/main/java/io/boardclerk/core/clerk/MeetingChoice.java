@@ -58,7 +58,7 @@ sealed interface MeetingChoice {
             case MONTH -> m -> YearMonth.from(m.date()).equals(n.month())
                     || YearMonth.from(m.date()).equals(n.month().minusYears(1));
             case TODAY -> m -> m.date().equals(today);
-            case LAST -> m -> true;
+            case LAST -> m -> m.status() == MeetingStatus.CLOSED;
             default -> m -> false;
         };
         return held.stream().filter(meant).max(Comparator.comparing(Meeting::date).thenComparing(Meeting::id));

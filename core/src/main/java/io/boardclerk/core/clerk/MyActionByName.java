@@ -17,7 +17,7 @@ final class MyActionByName {
 
     /** Words too common in actions to tell one from another. */
     private static final Set<String> COMMON = Set.of("report", "paper", "review", "update", "action", "board",
-            "meeting", "the", "and", "with", "from", "into", "next", "plan", "work");
+            "meeting", "the", "and", "with", "from", "into", "next", "plan", "work", "for", "our", "my");
 
     private MyActionByName() {
     }
@@ -26,25 +26,24 @@ final class MyActionByName {
         List<String> wanted = words(command.about());
         List<ActionItem> mine = desk.ledger().actions(desk.board().id()).stream()
                 .filter(a -> a.status() != ActionStatus.CLOSED && desk.senderOwns(a))
-                .filter(a -> !wanted.isEmpty() && words(a.text()).containsAll(wanted))
+                .filter(a -> !wanted.isEmpty() && names(a.text(), wanted))
                 .toList();
         if (mine.size() == 1) {
             ActionItem action = mine.get(0);
             return switch (command.what()) {
                 case DONE -> ActionLife.done(desk, new Command.ReportDone(action.number()));
-                case MORE_TIME -> ActionLife.moreTime(desk, new Command.MoreTime(action.number(), command.target()));
+                case MORE_TIME -> ActionLife.moreTime(desk, new Command.MoreTime(action.number(), command.detail()));
+                case UPDATE -> ActionLife.update(desk, new Command.UpdateAction(action.number(), command.detail()));
             };
         }
         if (mine.isEmpty()) {
             return "I couldn't tell which of your actions \"" + Md.esc(command.about()) + "\" is, so nothing is "
                     + "recorded. Say it with the action's number (" + Md.code("my actions") + " lists them), e.g. "
-                    + Md.code(command.what() == Command.AboutMyAction.What.DONE ? "done 12"
-                    : "more time on 12: " + command.target()) + ".";
+                    + Md.code(typed(command, 12)) + ".";
         }
         List<Card.Question.Choice> choices = new ArrayList<>();
         for (ActionItem action : mine.subList(0, Math.min(4, mine.size()))) {
-            String say = command.what() == Command.AboutMyAction.What.DONE ? "done " + action.number()
-                    : "more time on " + action.number() + ": " + command.target();
+            String say = typed(command, action.number());
             choices.add(new Card.Question.Choice("Action " + action.displayNumber(), say));
         }
         choices.add(new Card.Question.Choice("Neither", ""));
@@ -54,10 +53,36 @@ final class MyActionByName {
                 + "until you say.";
     }
 
+    private static String typed(Command.AboutMyAction command, int number) {
+        return switch (command.what()) {
+            case DONE -> "done " + number;
+            case MORE_TIME -> "more time on " + number + ": " + command.detail();
+            case UPDATE -> "update " + number + " " + command.detail();
+        };
+    }
+
+    /**
+     * True when every word wanted is in the action's text, or stands for a run of its words by their initials
+     * ("bwv" for "body worn video").
+     */
+    private static boolean names(String text, List<String> wanted) {
+        List<String> words = words(text);
+        List<String> all = List.of(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\d]+"));
+        StringBuilder initials = new StringBuilder();
+        all.forEach(w -> initials.append(w.isEmpty() ? "" : w.substring(0, 1)));
+        for (String w : wanted) {
+            boolean acronym = w.length() >= 2 && w.length() <= 5 && initials.indexOf(w) >= 0;
+            if (!words.contains(w) && !acronym) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static List<String> words(String text) {
         List<String> out = new ArrayList<>();
         for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\d]+")) {
-            if (w.length() > 3 && !COMMON.contains(w)) {
+            if (w.length() >= 3 && !COMMON.contains(w)) {
                 out.add(w.endsWith("s") ? w.substring(0, w.length() - 1) : w);
             }
         }

@@ -44,6 +44,11 @@ final class PersonalChat {
             return new Reply("I don't know you as a member of any board yet. Send your apologies in the board's own "
                     + "chat, or ask the secretary to add BoardClerk there.");
         }
+        if (first instanceof Command.ListApologies list && list.meeting() == null && commands.size() == 1) {
+            // "apologies" alone, here, sends one's own (as the personal chat's help says).
+            commands = List.of(new Command.OwnApologies(null));
+            first = commands.get(0);
+        }
         Command.OwnApologies apologies = first instanceof Command.OwnApologies own ? own : null;
         String choice = apologies == null ? null : apologies.meeting();
         Optional<Board> board = choose(boards, choice);

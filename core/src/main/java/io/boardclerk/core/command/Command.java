@@ -73,10 +73,10 @@ public sealed interface Command {
      * the clerk finds which of the sender's open actions it is, or asks.
      *
      * @param about  the words that name the action
-     * @param target for {@link What#MORE_TIME}, the target proposed
+     * @param detail the target proposed ({@link What#MORE_TIME}) or the update's text ({@link What#UPDATE})
      */
-    record AboutMyAction(What what, String about, String target) implements Command {
-        public enum What { DONE, MORE_TIME }
+    record AboutMyAction(What what, String about, String detail) implements Command {
+        public enum What { DONE, MORE_TIME, UPDATE }
     }
 
     /** When the board meets next, or when the meeting named ("the May Board") is. */

@@ -34,9 +34,9 @@ final class ApologyWords {
             + "|(?:won't|won’t|wont|will\\s+not)\\s+be\\s+(?:there|at|joining|attending|present|with\\s+you|around)"
             + "|(?:be|am|i'm|i’m|im)\\s+(?:absent|out|away)\\b)", I);
     /** Apologising for something other than absence: being late, leaving early, a muted microphone. */
-    private static final Pattern NOT_ABSENCE = Pattern.compile("\\b" + APOLOGY + "\\s+(?:for\\s+(?:being\\s+late"
+    private static final Pattern NOT_ABSENCE = Pattern.compile("\\b" + APOLOGY + "(?:\\s+for\\s+(?:being\\s+late"
             + "|the\\s+(?:delay|late|noise|interruption|confusion|typo|echo|background|mix|muddle|duplicate)|that"
-            + "|this|joining\\s+late|the\\s+late\\s+\\w+|my\\s+(?!absence)\\w+)|,?\\s*(?:i\\s+was|i'm|i’m)\\s+(?:on"
+            + "|this|joining\\s+late|the\\s+late\\s+\\w+|my\\s+(?!absence)\\w+)|\\s*,?\\s*(?:i\\s+was|i'm|i’m)\\s+(?:on"
             + "\\s+mute|muted|late|frozen))|\\b(?:drop\\s+off|leave\\s+early|leaving\\s+early|have\\s+to\\s+(?:leave"
             + "|go|step\\s+out)|need\\s+to\\s+(?:leave|go|step\\s+out)|step\\s+out|join(?:ing)?\\s+late"
             + "|be\\s+(?:a\\s+(?:few|couple\\s+of)\\s+minutes\\s+)?late|running\\s+late"
@@ -50,6 +50,9 @@ final class ApologyWords {
     private static final Pattern SOMEONE_ELSE = Pattern.compile("\\b" + APOLOGY + "\\s+from\\s+(?!me\\b)\\S"
             + "|\\b(?:sends|has\\s+sent|sent|gives|passes\\s+on|asked\\s+me\\s+to\\s+send)\\s+(?:his|her|their)\\s+"
             + APOLOGY + "|\\b(?:he|she|they)(?:'s|’s|\\s+is|\\s+are|'ll|\\s+will|\\s+won't|\\s+can't)\\b", I);
+    /** "apologies from Lucy for June": a name after "from", perhaps the sender's own. */
+    private static final Pattern FROM_NAME = Pattern.compile("^\\s*" + APOLOGY + "\\s+from\\s+([A-Z][\\p{L}'’-]+"
+            + "(?:\\s+[A-Z][\\p{L}'’-]+){0,2})\\b(.*)$", Pattern.DOTALL);
     /** "Helen Marsh sends apologies for the 15th April": a name, then its apologies. */
     private static final Pattern NAMED_SENDER = Pattern.compile("^((?:[A-Z][\\p{L}'’-]+\\s+){0,3}[A-Z][\\p{L}'’-]+)\\s+"
             + "(?:sends|has\\s+sent|sent|gives|offers)\\s+(?:(?:his|her|their)\\s+)?" + APOLOGY + "\\b(.*)$",
@@ -72,6 +75,9 @@ final class ApologyWords {
     /** The sender's own apologies, or null when the text is not someone sending theirs. */
     static Command read(String text, LocalDate today) {
         Matcher named = NAMED_SENDER.matcher(text.strip());
+        if (!named.matches()) {
+            named = FROM_NAME.matcher(text.strip());
+        }
         if (named.matches()) {
             // Possibly the sender in the third person; the clerk knows who is speaking.
             MeetingWords.Named meeting = MeetingWords.find(named.group(2), today).orElse(null);

@@ -150,6 +150,8 @@ public final class CommandParser {
     private static final Pattern SET_TITLE = Pattern.compile("^role\\s+(.+)$", I);
     private static final Pattern MEMBERS = Pattern.compile("^members\\s*:\\s*(.+?)(?:\\bin\\s+attendance\\s*:\\s*(.+))?$",
             I | Pattern.DOTALL);
+    /** "Action 2: Challenge and address ...": a numbered line quoted from elsewhere, not a board action. */
+    private static final Pattern QUOTED_ACTION = Pattern.compile("^action\\s+\\d{1,4}(?:\\.\\d+)?\\s*:\\s*\\S", I);
     /** "For the minutes of 11th February:", "Minutes of 11/02 –": what follows is about that meeting. */
     private static final Pattern MINUTES_OF = Pattern.compile("^(?:for\\s+)?(?:the\\s+)?minutes\\s+(?:of|for)\\s+"
             + "(?:the\\s+)?(?:meeting\\s+(?:of|on)\\s+)?([^:–—]{3,40}?)\\s*(?::|–|—|\\s-)\\s+", I);
@@ -243,6 +245,10 @@ public final class CommandParser {
         if (!anything && commands.isEmpty()) {
             // No command or minute shape: the words of a member, an owner or a hurried secretary.
             Command own = OwnWords.read(text, context.today());
+            if (own == null && QUOTED_ACTION.matcher(text).lookingAt()) {
+                return List.of(new Command.Unknown(text, "\"Action 2: ...\" reads as a numbered quotation (a framework"
+                        + " or a report), not one of the board's actions; a new action is \"Action: ...\""));
+            }
             return List.of(own != null ? own : new Command.Unknown(text, null));
         }
         return commands;

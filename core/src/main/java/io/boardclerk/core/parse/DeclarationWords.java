@@ -27,18 +27,19 @@ final class DeclarationWords {
     private static final Pattern DECLARING = Pattern.compile("\\bdeclar(?:e|ing|ation|ed)\\b|\\bdecl\\b"
             + "|\\bi(?:'ve|’ve|\\s+have)?\\s+(?:got\\s+)?an?\\s+(?:\\w+\\s+)?interest\\b|^\\s*(?:an?\\s+)?interest\\s*[:\\-–—]"
             + "|\\b(?:for\\s+transparency|to\\s+flag|for\\s+the\\s+record|in\\s+the\\s+interests?\\s+of\\s+transparency)\\b"
-            + "|\\b" + KIND_WORD + "\\s+interest\\b|^\\s*" + KIND_WORD + "\\s*[-–—:]", I);
+            + "|\\b" + KIND_WORD + "\\s+interest\\b|^\\s*" + KIND_WORD + "\\s*[-–—:]"
+            + "|\\binterest\\s+(?:in|on|for)\\s+(?:agenda\\s+)?item\\b", I);
     private static final Pattern QUESTION = Pattern.compile("\\?\\s*$|^\\s*(?:should|do|does|must|can|shall|is|are"
             + "|would)\\b.*\\b(?:declare|declarations?|interests?)\\b|\\b(?:are\\s+there|any)\\s+declarations\\b", I);
     private static final Pattern NOTHING = Pattern.compile("\\b(?:nothing|no(?:\\s+\\w+)?\\s+(?:interests?|declarations?)"
-            + "|none|nil|not\\s+(?:declaring|conflicted)|no\\s+conflicts?|(?:n't|n’t|not)\\b.{0,30}\\banything\\s+to"
-            + "\\s+declare)\\b", I);
+            + "|none|nil|not\\s+(?:declaring|conflicted)|no\\s+conflicts?)\\b|(?:n't|n’t|\\bnot)\\b.{0,30}\\banything"
+            + "\\s+to\\s+declare\\b", I);
     private static final Pattern ITEM_REF = Pattern.compile("(?:\\b(?:agenda\\s+)?item(?:\\s+no\\.?)?\\s*" + ITEM
             + "\\b|\\b(?:on|for|in|re|under|at)\\s+" + ITEM + "(?=\\s*(?:[,:;\\-–—(]|$|\\s+(?:as|because|since|-)\\b))"
             + "|(?:^|\\s[-–—]\\s*|:\\s*)" + ITEM + "(?=\\s*(?:[-–—:(]|$)))", I);
     private static final Pattern KIND = Pattern.compile("\\b" + KIND_WORD + "(?:\\s+and\\s+" + KIND_WORD + ")?\\s+"
             + "interest|\\(\\s*" + KIND_WORD + "\\s*\\)|[-–—]\\s*" + KIND_WORD + "\\W*$|\\.\\s*" + KIND_WORD
-            + "\\W*$|^\\s*" + KIND_WORD + "\\s*[-–—:]", I);
+            + "(?:\\W*$|\\s*[,;.…])|^\\s*" + KIND_WORD + "\\s*[-–—:]", I);
     /** What opens a declaration and is not its nature. */
     private static final Pattern LEAD = Pattern.compile("^(?:(?:hi|hello|sorry|just|quickly|fyi|chair|all|[A-Z]{2,3})"
             + "[,\\s\\-–—:]*)*(?:i\\s+(?:ought\\s+to|should|need\\s+to|must|have\\s+to|wish\\s+to|would\\s+like\\s+to"
@@ -50,7 +51,7 @@ final class DeclarationWords {
             + "|for\\s+transparency|for\\s+the\\s+record)\\s*", I);
     private static final Pattern SEPARATORS = Pattern.compile("^[\\s:,;\\-–—.…]+|[\\s:,;\\-–—…]+$");
     private static final Pattern JOINERS = Pattern.compile("^(?:as|because|since|-|–|:|,|in\\s+that|given\\s+that"
-            + "|due\\s+to\\s+the\\s+fact\\s+that|again)\\s+", I);
+            + "|due\\s+to\\s+the\\s+fact\\s+that|again|earlier(?:\\s+today)?\\s*[-–—:,])\\s+", I);
     private static final Pattern NOT_NATURE = Pattern.compile("(?i)^(?:that|interest|declare|declaring|to\\s+declare"
             + "|again|earlier|today|please|thanks|in|on|for|at|re|to|an?|the|interest\\s+in|declared(?:\\s+on)?"
             + "|i\\s+should\\s+have\\s+declared(?:\\s+on)?)$");

@@ -86,7 +86,7 @@ public final class MeetingWords {
     private static final Pattern WEEKDAY = Pattern.compile("\\b(next\\s+|this\\s+|on\\s+)?" + DAY_NAME
             + "(?:'s|’s)?(?:\\s+" + MEETING + ")?\\b", I);
     /** "14/03" or "14.03": a day and month without a year. */
-    private static final Pattern SHORT_DATE = Pattern.compile("(?<![\\d/.-])(\\d{1,2})[/.](\\d{1,2})(?![\\d/.-])");
+    private static final Pattern SHORT_DATE = Pattern.compile("(?<![\\d/.-])(\\d{1,2})[/.](\\d{1,2})(?![\\d/-]|\\.\\d)");
     /** "March 14th", "the 14th" (of the month said, or the next such day). */
     private static final Pattern MONTH_DAY = Pattern.compile("\\b(" + BritishDates.MONTH_WORD
             + ")\\s+(\\d{1,2})(?:st|nd|rd|th)\\b", I);

@@ -190,8 +190,8 @@ public final class NameListParser {
             b.aliasAllowed = true;
             return b;
         }
-        if (lower.startsWith("the ") && (current == null || current.role != null
-                || current.name.toLowerCase(Locale.ROOT).startsWith("the "))) {
+        if (lower.startsWith("the ")) {
+            // "Jon Leigh, the Chief Constable": a second person named by post; a role after a name has no "the".
             return new Builder(text);
         }
         return null;

@@ -33,7 +33,7 @@ final class OwnerWords {
     private static final Pattern TITLED = Pattern.compile("^(.{3,120}?)\\s*(?:\\(\\s*(?:action\\s+)?(\\d{1,4})\\s*\\)"
             + "|[-–—]\\s*action\\s+(\\d{1,4}))\\s*[:\\-–—]\\s*(.+)$", I | Pattern.DOTALL);
     /** "10 – letter drafted": an owner's line that starts with the action's number (a paragraph, from an officer). */
-    private static final Pattern NUMBERED = Pattern.compile("^(\\d{1,4})\\s*[:\\-–—]\\s*(?:" + UPDATE_WORD
+    private static final Pattern NUMBERED = Pattern.compile("^(?:action\\s+)?(\\d{1,4})\\s*[:\\-–—]\\s*(?:" + UPDATE_WORD
             + "\\s*[:\\-–—]?\\s*)?(.+)$", I | Pattern.DOTALL);
     private static final Pattern DONE_WORD = Pattern.compile("\\b(?:done|finished|complete|completed|sorted"
             + "|closed\\s+off|wrapped\\s+up|delivered|can\\s+(?:be\\s+closed|come\\s+off(?:\\s+the\\s+log)?))\\b", I);
@@ -47,7 +47,7 @@ final class OwnerWords {
             + "(?:(?:action\\s+|no\\.?\\s*|#)?\\d{1,4}\\s+)?(?:is\\s+|has\\s+been\\s+|now\\s+)*(?:done|finished|complete"
             + "|completed|sorted)(?:\\s+(?:with\\s+)?(?:action\\s+)?#?\\d{1,4})?(?:\\s+now)?[\\s.!]*", I);
     private static final Pattern NUMBER_REF = Pattern.compile("\\baction\\s+(?:no\\.?\\s*)?(\\d{1,4})\\b|^(\\d{1,4})\\b"
-            + "|\\((?:action\\s+)?(\\d{1,4})\\)|#(\\d{1,4})\\b|\\b(?:on|re|with|for|push|move|mark|slip|extend)\\s+"
+            + "|\\((?:action\\s+)?(\\d{1,4})\\)|#(\\d{1,4})\\b|\\b(?:on|re|with|for|push|move|mark|slip|extend|if)\\s+"
             + "(\\d{1,4})\\b(?![/.:]\\d|\\s*(?:%|am|pm|weeks?|days?|months?|years?|minutes?|mins?|hours?))", I);
     private static final Pattern MORE_TIME = Pattern.compile("\\b(?:more\\s+time|extension|extend|until|till|push"
             + "|move|slip|defer|later\\s+target|new\\s+target|another\\s+(?:week|month|fortnight|\\w+\\s+(?:weeks|months))"
@@ -65,6 +65,9 @@ final class OwnerWords {
     /** "I've finished the reserves forecast", "could I have until 30/04 on the slippage report?". */
     private static final Pattern DONE_ABOUT = Pattern.compile("^(?:i've|i’ve|i\\s+have|we've|we\\s+have)\\s+(?:now\\s+)?"
             + "(?:finished|completed|done|delivered|sent|circulated)\\s+(?:the\\s+|my\\s+|our\\s+)?(.{3,120}?)[.!]*$", I);
+    /** "bwv contract update – preferred supplier chosen": an update on the action those words name. */
+    private static final Pattern UPDATE_ABOUT = Pattern.compile("^(?!(?:quick|brief|short|latest|an?|my)\\s)"
+            + "([\\p{L}\\d][\\p{L}\\d\\s'’/&-]{2,60}?)\\s+" + UPDATE_WORD + "\\s*[:\\-–—]\\s*(.{3,})$", I | Pattern.DOTALL);
     private static final Pattern MORE_TIME_ABOUT = Pattern.compile("\\b(?:on|for)\\s+(?:the\\s+|my\\s+)?(.{3,80}?)"
             + "(?:\\s+(?:report|paper|action|work|review))?\\s*[?.!]*$", I);
 
@@ -99,6 +102,11 @@ final class OwnerWords {
         if (about.matches() && !NOT_YET.matcher(t).find()) {
             return new Command.AboutMyAction(Command.AboutMyAction.What.DONE, about.group(1).strip(), null);
         }
+        Matcher named = UPDATE_ABOUT.matcher(t);
+        if (named.matches()) {
+            return new Command.AboutMyAction(Command.AboutMyAction.What.UPDATE, named.group(1).strip(),
+                    named.group(2).strip());
+        }
         return null;
     }
 
@@ -129,7 +137,7 @@ final class OwnerWords {
      */
     private static Command doneWithWords(int number, String words) {
         Matcher phrase = DONE_PHRASE.matcher(words.strip());
-        if (!phrase.lookingAt()) {
+        if (!phrase.lookingAt() || !words.strip().substring(phrase.end()).matches("(?s)\\s*[-–—,;:].*")) {
             return new Command.ReportDone(number);
         }
         String rest = TRAILING.matcher(words.strip().substring(phrase.end())).replaceAll("")
