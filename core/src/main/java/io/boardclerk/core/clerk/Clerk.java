@@ -153,7 +153,14 @@ public final class Clerk {
     }
 
     private <C extends Command> void on(Class<C> type, Handler<C> handler) {
-        handlers.put(type, handler);
+        if (handlers.put(type, handler) != null) {
+            throw new IllegalStateException("two handlers for " + type.getSimpleName());
+        }
+    }
+
+    /** True when a handler is registered for {@code type}: every command has exactly one. */
+    boolean handles(Class<? extends Command> type) {
+        return handlers.containsKey(type);
     }
 
     /**

@@ -98,31 +98,4 @@ final class HelpText {
         }
         return "";
     }
-
-    static String forUnknown(String text) {
-        String first = text == null ? "" : text.strip().split("[\\s:,.;!?]+", 2)[0].toLowerCase(Locale.ROOT);
-        if (!COMMAND_WORDS.contains(first)) {
-            return "Here is what I can do:\n\n" + BOARD;
-        }
-        String key = first.equals("reminder") ? "reminders" : first;
-        Pattern mentions = Pattern.compile("`" + Pattern.quote(key) + "\\b", Pattern.CASE_INSENSITIVE);
-        StringBuilder lines = new StringBuilder();
-        String heading = null;
-        for (String line : BOARD.split("\n")) {
-            if (line.startsWith("**") && !line.startsWith("**BoardClerk**")) {
-                heading = line;
-            } else if (line.startsWith("- ") && mentions.matcher(line).find()) {
-                if (heading != null) {
-                    lines.append(lines.isEmpty() ? "" : "\n").append(heading).append('\n');
-                    heading = null;
-                }
-                lines.append(line).append('\n');
-            }
-        }
-        if (lines.isEmpty()) {
-            return "Here is what I can do:\n\n" + BOARD;
-        }
-        return "Here is how to say `" + key + "`:\n\n" + lines.toString().strip() + "\n\n`help` shows everything "
-                + "I can do.";
-    }
 }

@@ -111,7 +111,8 @@ public final class NameListParser {
             }
             for (String name : known) {
                 String n = name.toLowerCase(Locale.ROOT);
-                if (n.contains(" ") && lower.startsWith(n, i) && (i + n.length() == lower.length()
+                boolean connective = segment.substring(from, i).strip().matches("(?i)|and|&");
+                if (!connective && n.contains(" ") && lower.startsWith(n, i) && (i + n.length() == lower.length()
                         || !Character.isLetter(lower.charAt(i + n.length())))) {
                     out.add(segment.substring(from, i).strip());
                     from = i;

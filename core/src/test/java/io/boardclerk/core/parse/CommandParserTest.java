@@ -95,7 +95,7 @@ class CommandParserTest {
                             person("Carla Stone", "Head of Performance and Scrutiny, Office of the Police and Crime "
                                     + "Commissioner"),
                             person("Nell Phelps", "Head of Partnerships and Commissioning, OPCC"),
-                            person("Colin Lusk", "Director of Estates, OPCC")))),
+                            person("Colin Lusk", "Director of Estates, OPCC")), true)),
                     parse(COMMAS_ONLY));
         }
 
@@ -104,7 +104,7 @@ class CommandParserTest {
             assertEquals(new Command.RecordApologies(List.of(
                             person("Vic Evers", "Assistant Chief Constable, Fenshire Constabulary"),
                             person("Matthew Ward", "Chief Finance Officer, Office of the Police and Crime Commissioner"),
-                            person("Colin Lusk", "Director of Estates, Fenshire Constabulary"))),
+                            person("Colin Lusk", "Director of Estates, Fenshire Constabulary")), true),
                     only(SEMICOLONS_WRAPPED));
         }
 
@@ -129,7 +129,7 @@ class CommandParserTest {
                                     + "Commissioner"),
                             person("Colin Lusk", "Strategic Director of Estates, Fenshire Constabulary"),
                             person("Matthew Ward", "Chief Finance Officer, Office of the Police and Crime "
-                                    + "Commissioner"))),
+                                    + "Commissioner")), true),
                     only(ROLE_FIRST));
         }
 
@@ -161,7 +161,7 @@ class CommandParserTest {
 
             assertEquals(new Command.RecordApologies(List.of(
                             new NamedPerson("Darryl Prest", "Police and Crime Commissioner", "Commissioner"),
-                            person("NH", null))),
+                            person("NH", null)), true),
                     only("There were apologies from Police and Crime Commissioner (the “Commissioner”) Darryl Prest; "
                             + "and NH", knowsNh));
         }
@@ -527,13 +527,13 @@ class CommandParserTest {
         @Test
         void the_2016_next_meeting_sentence_gives_date_time_and_place() {
             assertEquals(new Command.NextMeeting(LocalDate.of(2016, 11, 10), LocalTime.of(14, 0),
-                            "Police Headquarters"),
+                            "Police Headquarters", true),
                     only("The next meeting will be held on 10th November 2016 at 14:00 at Police Headquarters."));
         }
 
         @Test
         void the_2022_next_scheduled_board_sentence_gives_the_date() {
-            assertEquals(new Command.NextMeeting(LocalDate.of(2022, 5, 26), null, null),
+            assertEquals(new Command.NextMeeting(LocalDate.of(2022, 5, 26), null, null, true),
                     only("The next scheduled Board is 26th May 2022."));
         }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
@@ -220,7 +221,9 @@ class RosterMatcherTest {
     void the_board_s_initials_and_names_are_listed_for_the_parser() {
         RosterMatcher small = roster(NICK, NIKI, JON);
 
-        assertEquals(List.of("ND", "NH", "JL"), small.initials());
+        // Initials first, then the abbreviations of the roster's titles ("CFO"), which the parser reads as people too.
+        assertEquals(List.of("ND", "NH", "JL"), small.initials().subList(0, 3));
+        assertTrue(small.initials().contains("CFO"), small.initials().toString());
         assertEquals(List.of("Nick Dean", "Niki Howard", "Jon Leigh"), small.names());
     }
 
