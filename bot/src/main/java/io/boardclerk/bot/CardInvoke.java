@@ -33,7 +33,9 @@ final class CardInvoke {
             Card.Verbs.REFRESH, List.of(Card.Verbs.NUMBER),
             Card.Verbs.MORE_TIME, List.of(Card.Verbs.BOARD, Card.Verbs.NUMBER, Card.Verbs.VERSION, Card.Verbs.TARGET),
             Card.Verbs.SNOOZE, List.of(Card.Verbs.BOARD, Card.Verbs.NUMBER, Card.Verbs.DAYS),
-            Card.Verbs.MORE, List.of(Card.Verbs.PAGE));
+            Card.Verbs.MORE, List.of(Card.Verbs.PAGE),
+            // A question's choice: its board; the command it stands for may be empty (the choice drops it).
+            Card.Verbs.SAY, List.of(Card.Verbs.BOARD));
     private static final Set<String> NUMERIC = Set.of(Card.Verbs.NUMBER, Card.Verbs.VERSION, Card.Verbs.PAGE,
             Card.Verbs.BOARD, Card.Verbs.DAYS);
     /** The inputs a reminder card names after the action they belong to ({@code text-12}): read as the field. */

@@ -89,7 +89,8 @@ class TeamsAppPackageTest {
         for (JsonNode p : m.at("/authorization/permissions/resourceSpecific")) {
             permissions.put(p.get("name").asText(), p.get("type").asText());
         }
-        assertEquals(Map.of("ChannelMessage.Send.Group", "Application", "ChatMessage.Send.Chat", "Application",
+        assertEquals(Map.of("ChannelMessage.Read.Group", "Application", "ChatMessage.Read.Chat", "Application",
+                "ChannelMessage.Send.Group", "Application", "ChatMessage.Send.Chat", "Application",
                 "OnlineMeeting.ReadBasic.Chat", "Application", "OnlineMeetingArtifact.Read.Chat", "Application"),
                 permissions);
         assertEquals("#1F3A5F", m.get("accentColor").asText());

@@ -92,14 +92,18 @@ public final class PanelApi {
         ctx.contentType("application/json").result(body);
     }
 
-    /** {@code POST /api/panel/apologies}: the signed-in person's own apologies for the meeting. */
+    /**
+     * {@code POST /api/panel/apologies}: the signed-in person's own apologies for the meeting the panel shows: the one
+     * under way, or else the next.
+     */
     public void apologies(Context ctx) throws IOException {
-        act(ctx, false, body -> "my apologies");
+        act(ctx, false, (body, seat) -> store.read(ledger -> ledger.openMeeting(seat.board().id())).isPresent()
+                ? "my apologies for today" : "my apologies for the next meeting");
     }
 
     /** {@code POST /api/panel/declarations} {@code {item, kind, interest}}: the person's own declaration. */
     public void declare(Context ctx) throws IOException {
-        act(ctx, false, body -> {
+        act(ctx, false, (body, seat) -> {
             String item = line(body, "item");
             String interest = line(body, "interest");
             String kind = line(body, "kind").toLowerCase(Locale.ROOT);
@@ -119,7 +123,7 @@ public final class PanelApi {
 
     /** {@code POST /api/panel/updates} {@code {action, text}}: an update to an action, as {@code update 12 ...}. */
     public void update(Context ctx) throws IOException {
-        act(ctx, false, body -> {
+        act(ctx, false, (body, seat) -> {
             int number = body.path("action").asInt(0);
             String text = line(body, "text");
             if (number < 1 || text.isEmpty()) {
@@ -134,7 +138,7 @@ public final class PanelApi {
      * several lines included, handled exactly as that message would be.
      */
     public void say(Context ctx) throws IOException {
-        act(ctx, true, body -> {
+        act(ctx, true, (body, seat) -> {
             String text = body.path("text").asText("").strip();
             if (text.isEmpty()) {
                 throw new Invalid("Type what to record, as you would in the chat.");
@@ -211,8 +215,9 @@ public final class PanelApi {
         });
     }
 
+    /** The typed words a panel request stands for, given its body and the board and person it is signed in as. */
     private interface Words {
-        String of(JsonNode body) throws Invalid;
+        String of(JsonNode body, PanelAccess.Seat seat) throws Invalid;
     }
 
     private static final class Invalid extends Exception {
@@ -245,7 +250,7 @@ public final class PanelApi {
         }
         String text;
         try {
-            text = words.of(body);
+            text = words.of(body, seat.get());
         } catch (Invalid e) {
             error(ctx, 400, e.getMessage());
             return;

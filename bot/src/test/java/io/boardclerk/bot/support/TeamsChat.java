@@ -91,6 +91,18 @@ public final class TeamsChat {
         return activity;
     }
 
+    /**
+     * A message that does not @mention the bot, as Teams delivers a chat's other messages to an app with the chat's
+     * resource-specific consent to read them.
+     */
+    public ObjectNode unaddressed(FakeConnector.Member from, String text) {
+        ObjectNode activity = base("message", from);
+        activity.putArray("entities").addObject().put("type", "clientInfo").put("locale", "en-GB");
+        activity.put("text", text);
+        activity.put("textFormat", "plain");
+        return activity;
+    }
+
     public ObjectNode meetingStart(String title, String startTimeIso) {
         ObjectNode activity = base("event", null);
         activity.put("name", "application/vnd.microsoft.meetingStart");

@@ -284,12 +284,14 @@ public final class Clerk {
      * has changed since the card was drawn, or has closed, records nothing and redraws the card as things stand.
      */
     public CardOutcome onCardAction(CardTurn turn) {
+        // A question's choice is a typed command: read, like any message, before the transaction.
+        List<Command> said = Card.Verbs.SAY.equals(turn.verb()) ? parse(QuestionPress.typed(turn)) : List.of();
         try {
             return withLookups(turn.conversation().tenantId(), answered -> transaction(turn.receivedAt(), ledger -> {
                 boolean fresh = ledger.claimActivity(turn.conversation().conversationId(), turn.activityId(),
                         turn.receivedAt());
                 if (Card.Verbs.SAY.equals(turn.verb())) {
-                    return QuestionPress.apply(ledger, turn, this, fresh, answered);
+                    return QuestionPress.apply(ledger, turn, said, this, fresh, answered);
                 }
                 if (turn.conversation().personal()) {
                     return personalCard(ledger, turn, fresh);

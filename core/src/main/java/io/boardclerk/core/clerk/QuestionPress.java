@@ -20,7 +20,16 @@ final class QuestionPress {
     private QuestionPress() {
     }
 
-    static CardOutcome apply(Ledger ledger, CardTurn turn, Clerk clerk, boolean fresh, Directory directory) {
+    /** The press as the message it stands for (its text empty when the choice drops the message). */
+    static Turn typed(CardTurn turn) {
+        String say = turn.data().getOrDefault(Card.Verbs.SAY_TEXT, "").strip();
+        return new Turn(turn.conversation(), turn.sender(), say.length() > MAX_SAY ? "" : say, List.of(),
+                turn.activityId(), turn.receivedAt());
+    }
+
+    /** @param said the choice's command, parsed before the transaction */
+    static CardOutcome apply(Ledger ledger, CardTurn turn, List<io.boardclerk.core.command.Command> said,
+                             Clerk clerk, boolean fresh, Directory directory) {
         String say = turn.data().getOrDefault(Card.Verbs.SAY_TEXT, "").strip();
         if (say.length() > MAX_SAY) {
             throw new Refusal("The card's data is altered (too long); nothing was recorded.");
@@ -34,10 +43,8 @@ final class QuestionPress {
             return new CardOutcome(new Card.Settled("Dropped by " + who + ": nothing was recorded."), null, null,
                     false);
         }
-        Turn typed = new Turn(turn.conversation(), turn.sender(), say, List.of(), turn.activityId(),
-                turn.receivedAt());
         if (turn.conversation().personal()) {
-            Reply reply = PersonalChat.handle(ledger, typed, clerk, directory);
+            Reply reply = PersonalChat.handle(ledger, typed(turn), said, clerk, directory);
             return new CardOutcome(new Card.Settled("Answered by " + who + "."), null, reply.markdown(), false);
         }
         Board board = Clerk.boardFor(ledger, turn.conversation());
@@ -49,8 +56,8 @@ final class QuestionPress {
         Source source = new Source(turn.activityId(), turn.sender().teamsId(), turn.sender().name(), say,
                 turn.receivedAt());
         Desk desk = clerk.desk(ledger, turn.conversation(), turn.sender(), List.of(), source, Desk.VIA_CARD, directory);
-        String said = clerk.handle(desk, say);
-        return new CardOutcome(new Card.Settled("Answered by " + who + "."), null, said, false);
+        String reply = clerk.handle(desk, said);
+        return new CardOutcome(new Card.Settled("Answered by " + who + "."), null, reply, false);
     }
 
     private static Optional<Long> boardOf(CardTurn turn) {

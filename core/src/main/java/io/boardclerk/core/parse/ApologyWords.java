@@ -24,7 +24,9 @@ final class ApologyWords {
             + "|record|tender|tendering|offer|extend|note|log)\\s+(?:(?:my|our)\\s+)?" + APOLOGY
             + "|(?:my|our)\\s+" + APOLOGY + "|" + APOLOGY + "\\s+from\\s+me\\b|i\\s+(?:must\\s+)?(?:send|give|offer"
             + "|tender)\\s+(?:my\\s+)?" + APOLOGY + "|(?:put|mark|record|note|have)\\s+me\\s+(?:down\\s+)?(?:as\\s+)?"
-            + "(?:an?\\s+)?" + APOLOGY + ")|^\\s*(?:[a-z]+\\s+here\\s*[-,–:]\\s*)?" + APOLOGY + "\\b"
+            + "(?:an?\\s+)?" + APOLOGY + ")|^\\s*(?:[a-z]+\\s+here\\s*[-,–:]\\s*)?" + APOLOGY + "(?=\\s*(?:$|[,.;:!–—-]"
+            + "|\\s+(?:for|from\\s+me|again|all|everyone|please|pls|x+|today|tomorrow|sorry|in\\s+advance|\\d)\\b"
+            + "|\\s+\\d))"
             + "|(?:^|[,.;!–—-]\\s*)" + APOLOGY + "(?:\\s+(?:please|pls|all|everyone|again))?[\\s.!]*$", I);
     /** Being absent: "can't make it", "won't be able to attend", "unable to join", "will miss", "I'm out". */
     private static final Pattern ABSENT = Pattern.compile("\\b(?:(?:can't|can’t|cant|cannot|can\\s+not|won't|won’t"

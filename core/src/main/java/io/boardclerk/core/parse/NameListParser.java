@@ -236,11 +236,9 @@ public final class NameListParser {
                 role = true;
                 continue;
             }
-            if (NOT_NAMES.contains(lower) && !(i > 0 && PARTICLES.contains(lower))) {
-                return false;
-            }
-            if (!NAME_WORD.matcher(w).matches() && !INITIALS.matcher(w).matches() && !PARTICLES.contains(lower)
-                    && !w.matches("[A-Z][A-Za-z]*/[A-Z]+|[A-Z]{2,5}x?|[A-Z][a-z]?[A-Z][A-Za-z]*")) {
+            // A word in lower case ("being", "late", "me") says something else than who; particles excepted.
+            if (NOT_NAMES.contains(lower) && !(i > 0 && PARTICLES.contains(lower))
+                    || w.matches("\\p{Ll}{2,}") && !PARTICLES.contains(lower)) {
                 return false;
             }
         }
