@@ -27,7 +27,7 @@ public final class OwnWords {
 
     /** The command for a message in someone's own words, or null when nothing here reads it. */
     public static Command read(String text, LocalDate today) {
-        if (text.length() > CommandParser.MAX_ACTION_TEXT * 2) {
+        if (text.length() > GrammarParts.MAX_ACTION_TEXT * 2) {
             return null;
         }
         Command command = QuestionWords.read(text);
