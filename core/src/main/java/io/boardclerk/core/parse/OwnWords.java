@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * The routing table for what members, owners and the secretary write in their own words, once no command or minute
  * shape has read the message: questions first (a question about declarations is not a declaration), then
  * declarations, reports on actions, apologies, decisions that may be actions, and chat that is not for the record.
- * Each grammar reads the whole message and answers a command or null.
+ * Each grammar reads the whole message and answers a command or null. Commands and the minutes' sentences have their
+ * own routing table, {@link Routes}, tried first, line by line.
  */
 public final class OwnWords {
 
@@ -27,7 +28,7 @@ public final class OwnWords {
 
     /** The command for a message in someone's own words, or null when nothing here reads it. */
     public static Command read(String text, LocalDate today) {
-        if (text.length() > CommandParser.MAX_ACTION_TEXT * 2) {
+        if (text.length() > GrammarParts.MAX_ACTION_TEXT * 2) {
             return null;
         }
         Command command = QuestionWords.read(text);

@@ -57,7 +57,7 @@ class CommandParserDispatchTest {
                     lines++;
                     assertEquals(CommandParser.statement(stripped, context, CommandParser.Shapes.FULL_SCAN),
                             CommandParser.statement(stripped, context, CommandParser.Shapes.DISPATCHED), stripped);
-                    assertEquals(List.of(), CommandParser.readBySkippedShapes(stripped, context),
+                    assertEquals(List.of(), Routes.readBySkippedShapes(stripped, context),
                             "a shape the dispatch skips reads \"" + stripped + "\"");
                 }
             }
@@ -67,13 +67,13 @@ class CommandParserDispatchTest {
 
     @Test
     void aLineMatchesAShapeOnlyThroughItsFirstRunOfAsciiLetters() {
-        assertEquals("action", CommandParser.firstWord("Action: Constabulary to report"));
-        assertEquals("re", CommandParser.firstWord("re-open 12"));
-        assertEquals("apologies", CommandParser.firstWord("APOLOGIES: Jon Leigh"));
-        assertEquals("", CommandParser.firstWord("5.7 The Assistant Chief Constable advised"));
-        assertEquals("", CommandParser.firstWord("Ärztin Jane Gifford declared an interest in item 4"));
+        assertEquals("action", Routes.firstWord("Action: Constabulary to report"));
+        assertEquals("re", Routes.firstWord("re-open 12"));
+        assertEquals("apologies", Routes.firstWord("APOLOGIES: Jon Leigh"));
+        assertEquals("", Routes.firstWord("5.7 The Assistant Chief Constable advised"));
+        assertEquals("", Routes.firstWord("Ärztin Jane Gifford declared an interest in item 4"));
         // A lower-case dotless i is a letter to Java but not to a pattern that ignores case in ASCII only.
-        assertEquals("", CommandParser.firstWord("\u0131 declare an interest in item 4: trustee"));
+        assertEquals("", Routes.firstWord("\u0131 declare an interest in item 4: trustee"));
         assertEquals(CommandParser.statement("\u0131 declare an interest in item 4: trustee", CONTEXTS.get(0),
                         CommandParser.Shapes.FULL_SCAN),
                 CommandParser.statement("\u0131 declare an interest in item 4: trustee", CONTEXTS.get(0),

@@ -55,13 +55,13 @@ class CommandParserTest {
 
     @org.junit.jupiter.api.Test
     void aLineEndingInAWordThatCannotEndASentenceRunsOn() {
-        assertTrue(CommandParser.endsMidSentence("Apologies were received from the Chief Constable and"));
-        assertTrue(CommandParser.endsMidSentence("to report back on the follow-on"));
-        assertTrue(CommandParser.endsMidSentence("An update was given by THE"));
-        assertFalse(CommandParser.endsMidSentence("Apologies from Jon Leigh, Brand"), "a word ending in \"and\"");
-        assertFalse(CommandParser.endsMidSentence("to report to the Board."));
-        assertFalse(CommandParser.endsMidSentence("and "), "only the very end counts");
-        assertFalse(CommandParser.endsMidSentence(""));
+        assertTrue(MessageSegmenter.endsMidSentence("Apologies were received from the Chief Constable and"));
+        assertTrue(MessageSegmenter.endsMidSentence("to report back on the follow-on"));
+        assertTrue(MessageSegmenter.endsMidSentence("An update was given by THE"));
+        assertFalse(MessageSegmenter.endsMidSentence("Apologies from Jon Leigh, Brand"), "a word ending in \"and\"");
+        assertFalse(MessageSegmenter.endsMidSentence("to report to the Board."));
+        assertFalse(MessageSegmenter.endsMidSentence("and "), "only the very end counts");
+        assertFalse(MessageSegmenter.endsMidSentence(""));
     }
 
     @Nested
