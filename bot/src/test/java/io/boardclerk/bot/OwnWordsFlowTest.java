@@ -146,5 +146,6 @@ class OwnWordsFlowTest {
         CardsFlowTest.card(press(chat.cardAction(JANE, Card.Verbs.SAY, CardsFlowTest.data(personal))));
         String declarations = CardsFlowTest.text(send(chat.message(SECRETARY, "declarations")));
         assertTrue(declarations.contains("a personal interest in item 6"), declarations);
+        assertFalse(declarations.contains("not stated"), declarations);
     }
 }

@@ -1,7 +1,7 @@
 package io.boardclerk.core.clerk;
 
-import io.boardclerk.core.command.Command;
 import io.boardclerk.core.command.Command.NamedPerson;
+import io.boardclerk.core.command.Command;
 import io.boardclerk.core.model.Apology;
 import io.boardclerk.core.model.Meeting;
 import io.boardclerk.core.model.MeetingStatus;
@@ -9,11 +9,13 @@ import io.boardclerk.core.model.Person;
 import io.boardclerk.core.model.RecordingKind;
 import io.boardclerk.core.parse.BritishDates;
 import io.boardclerk.core.parse.MeetingWords;
+import io.boardclerk.core.roster.Abbreviations;
 import io.boardclerk.core.roster.Match;
 import io.boardclerk.core.roster.RosterMatcher;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /** Apologies for absence: the secretary's minute sentences, a member's own apologies, and reading them back. */
@@ -227,8 +229,8 @@ final class ApologiesHandler {
     /** "the DoF", "HRBP", "the Director of Estates": a post rather than a person's name. */
     private static boolean isPost(String name) {
         String bare = name.strip().replaceFirst("(?i)^the\\s+", "");
-        return name.strip().toLowerCase(java.util.Locale.ROOT).startsWith("the ")
-                || io.boardclerk.core.roster.Abbreviations.written(bare) != null;
+        return name.strip().toLowerCase(Locale.ROOT).startsWith("the ")
+                || Abbreviations.written(bare) != null;
     }
 
     /**
@@ -271,7 +273,7 @@ final class ApologiesHandler {
 
     private static Person rememberUnknown(Desk desk, NamedPerson named) {
         String name = named.name();
-        if (name.toLowerCase(java.util.Locale.ROOT).startsWith("the ") || name.split("\\s+").length < 2) {
+        if (name.toLowerCase(Locale.ROOT).startsWith("the ") || name.split("\\s+").length < 2) {
             return null;
         }
         Person person = desk.ledger().addKnownPerson(desk.board().id(), name, named.role());
@@ -290,8 +292,8 @@ final class ApologiesHandler {
     private static void learn(Desk desk, Person person, NamedPerson named) {
         boolean changed = false;
         if (named.role() != null && (person.title() == null || person.title().isBlank())
-                && io.boardclerk.core.roster.Abbreviations.written(named.role()) == null
-                && !named.name().toLowerCase(java.util.Locale.ROOT).startsWith("the ")) {
+                && Abbreviations.written(named.role()) == null
+                && !named.name().toLowerCase(Locale.ROOT).startsWith("the ")) {
             desk.ledger().setTitle(person.id(), named.role());
             changed = true;
         }

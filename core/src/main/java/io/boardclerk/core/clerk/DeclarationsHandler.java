@@ -4,11 +4,16 @@ import io.boardclerk.core.command.Command;
 import io.boardclerk.core.model.Declaration;
 import io.boardclerk.core.model.InterestKind;
 import io.boardclerk.core.model.Meeting;
+import io.boardclerk.core.model.MeetingStatus;
 import io.boardclerk.core.model.Person;
 import io.boardclerk.core.model.RecordingKind;
 import io.boardclerk.core.roster.Match;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Declarations of interest, and the explicit "There were no declarations of interest." */
 final class DeclarationsHandler {
@@ -82,7 +87,7 @@ final class DeclarationsHandler {
      */
     private static Meeting meetingOf(Desk desk, Command.Declare command) {
         if (command.meeting() != null) {
-            java.util.Optional<Meeting> held = MeetingChoice.held(desk, command.meeting());
+            Optional<Meeting> held = MeetingChoice.held(desk, command.meeting());
             if (held.isPresent()) {
                 return held.get();
             }
@@ -107,7 +112,7 @@ final class DeclarationsHandler {
     static String kind(Desk desk, Command.SetInterestKind command) {
         Meeting meeting = desk.requireMeeting();
         List<Declaration> mine = desk.ledger().declarations(meeting.id()).stream()
-                .filter(d -> java.util.Objects.equals(d.personId(), desk.sender().id())
+                .filter(d -> Objects.equals(d.personId(), desk.sender().id())
                         && d.agendaItem() != null && d.agendaItem().equals(command.agendaItem()))
                 .toList();
         if (mine.isEmpty()) {
@@ -123,20 +128,20 @@ final class DeclarationsHandler {
 
     /** What the sender declared at the last meeting held, and at the meeting under way. */
     static String mine(Desk desk, Command.MyDeclarations command) {
-        java.util.Optional<Meeting> named = MeetingChoice.held(desk, command.meeting());
+        Optional<Meeting> named = MeetingChoice.held(desk, command.meeting());
         if (named.isPresent()) {
             return declaredAt(desk, named.get());
         }
         List<Meeting> meetings = desk.ledger().meetings(desk.board().id());
-        java.util.Optional<Meeting> last = meetings.stream()
-                .filter(m -> m.status() == io.boardclerk.core.model.MeetingStatus.CLOSED)
-                .max(java.util.Comparator.comparing(Meeting::date).thenComparing(Meeting::id));
-        java.util.Optional<Meeting> open = desk.ledger().openMeeting(desk.board().id());
+        Optional<Meeting> last = meetings.stream()
+                .filter(m -> m.status() == MeetingStatus.CLOSED)
+                .max(Comparator.comparing(Meeting::date).thenComparing(Meeting::id));
+        Optional<Meeting> open = desk.ledger().openMeeting(desk.board().id());
         if (last.isEmpty() && open.isEmpty()) {
             return "No meeting of " + Md.esc(desk.board().name()) + " has been held yet.";
         }
         StringBuilder out = new StringBuilder();
-        for (Meeting meeting : java.util.stream.Stream.of(last, open).flatMap(java.util.Optional::stream).toList()) {
+        for (Meeting meeting : Stream.of(last, open).flatMap(Optional::stream).toList()) {
             out.append(out.isEmpty() ? "" : "\n\n").append(declaredAt(desk, meeting));
         }
         return out.toString();
@@ -144,7 +149,7 @@ final class DeclarationsHandler {
 
     private static String declaredAt(Desk desk, Meeting meeting) {
         List<Declaration> mine = desk.ledger().declarations(meeting.id()).stream()
-                .filter(d -> java.util.Objects.equals(d.personId(), desk.sender().id())).toList();
+                .filter(d -> Objects.equals(d.personId(), desk.sender().id())).toList();
         if (mine.isEmpty()) {
             return "You declared nothing at " + Desk.describe(meeting) + ".";
         }

@@ -20,6 +20,7 @@ final class HelpText {
             - `There were no declarations of interest.`
             - your own: `declare item 7: I am a trustee of ...` or `I declare a personal interest in item 7 as ...`
             - `Jon Leigh declared a pecuniary interest in item 8 as ...` · `declarations` lists them
+            - a kind not stated yet: `interest item 7 personal` (personal, pecuniary, prejudicial or other)
 
             **Actions** (chair or secretary)
             - `Action: Constabulary to bring a report on Safer Streets to the next Board in May.`

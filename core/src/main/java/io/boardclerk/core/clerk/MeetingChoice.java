@@ -7,6 +7,7 @@ import io.boardclerk.core.parse.MeetingWords;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -40,14 +41,14 @@ sealed interface MeetingChoice {
      * A meeting held (or under way) that {@code words} name, for questions about it and declarations made late:
      * "Thursday's meeting" or "the 11th" said after it mean the one just held, "the February Board" the last one.
      */
-    static java.util.Optional<Meeting> held(Desk desk, String words) {
+    static Optional<Meeting> held(Desk desk, String words) {
         if (words == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         LocalDate today = desk.today();
-        java.util.Optional<MeetingWords.Named> named = MeetingWords.find(words, today);
+        Optional<MeetingWords.Named> named = MeetingWords.find(words, today);
         if (named.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         MeetingWords.Named n = named.get();
         List<Meeting> held = desk.ledger().meetings(desk.board().id()).stream()
@@ -65,16 +66,16 @@ sealed interface MeetingChoice {
     }
 
     /** For a question: the meeting {@code words} name, held or to come; empty when they name none clearly. */
-    static java.util.Optional<Meeting> named(Desk desk, String words) {
+    static Optional<Meeting> named(Desk desk, String words) {
         if (words == null || MeetingWords.find(words, desk.today()).isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        java.util.Optional<Meeting> held = held(desk, words);
+        Optional<Meeting> held = held(desk, words);
         if (held.isPresent()) {
             return held;
         }
-        return of(desk, words) instanceof Found found ? java.util.Optional.of(found.meeting())
-                : java.util.Optional.empty();
+        return of(desk, words) instanceof Found found ? Optional.of(found.meeting())
+                : Optional.empty();
     }
 
     /** The meeting {@code words} name on the desk's board, judged against the day they were said. */
@@ -146,7 +147,7 @@ sealed interface MeetingChoice {
 
     private static MeetingChoice month(MeetingWords.Named n, Optional<Meeting> open, List<Meeting> ahead) {
         YearMonth month = n.month();
-        List<Meeting> in = new java.util.ArrayList<>();
+        List<Meeting> in = new ArrayList<>();
         open.filter(m -> YearMonth.from(m.date()).equals(month)).ifPresent(in::add);
         ahead.stream().filter(m -> YearMonth.from(m.date()).equals(month)).forEach(in::add);
         if (in.size() == 1) {

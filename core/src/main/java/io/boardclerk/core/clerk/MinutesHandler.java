@@ -26,7 +26,7 @@ final class MinutesHandler {
         Meeting meeting = desk.ledger().meetings(desk.board().id()).stream()
                 .filter(m -> m.date().equals(command.date())).findFirst()
                 .orElseThrow(() -> new Refusal("No meeting of " + Md.esc(desk.board().name()) + " was held on "
-                        + io.boardclerk.core.parse.BritishDates.formatLong(command.date()) + ", so nothing was "
+                        + BritishDates.formatLong(command.date()) + ", so nothing was "
                         + "recorded."));
         desk.minute(meeting);
         return "";

@@ -4,6 +4,7 @@ import io.boardclerk.core.model.Owner;
 import io.boardclerk.core.model.Person;
 import io.boardclerk.core.port.DirectoryLookup;
 import io.boardclerk.core.port.DirectoryPerson;
+import io.boardclerk.core.roster.Abbreviations;
 import io.boardclerk.core.roster.Match;
 import io.boardclerk.core.roster.RosterMatcher;
 
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Decides who an owner's words mean: a person on the board, a body, or a question to ask. */
 final class Owners {
@@ -100,7 +102,7 @@ final class Owners {
             return new Resolution(null, "Who owns this action? \"" + Md.esc(words) + "\" could be "
                     + ApologiesHandler.names(ambiguous.candidates()) + ".");
         }
-        if (io.boardclerk.core.roster.Abbreviations.isPost(bare)) {
+        if (Abbreviations.isPost(bare)) {
             // "ACC" where nobody on the roster has that title: a post, not a new body. Asked, never recorded so.
             return new Resolution(null, "Who is \"" + Md.esc(bare) + "\"? Nobody on this board has a title that "
                     + "abbreviates to it. Give the title to its holder with " + Md.code("role @person <full title>")
@@ -119,7 +121,7 @@ final class Owners {
             if (found instanceof DirectoryLookup.Several several) {
                 return new Resolution(null, "Who owns this action? \"" + Md.esc(words.strip()) + "\" could be "
                         + several.people().stream().map(p -> Md.esc(described(p))).collect(
-                        java.util.stream.Collectors.joining(" or ")) + " in the organisation's directory. Name them by "
+                        Collectors.joining(" or ")) + " in the organisation's directory. Name them by "
                         + "e-mail address.");
             }
             if (found instanceof DirectoryLookup.Failed failed) {

@@ -1,5 +1,6 @@
 package io.boardclerk.core.clerk;
 
+import io.boardclerk.core.command.Command;
 import io.boardclerk.core.model.Board;
 import io.boardclerk.core.model.Source;
 import io.boardclerk.core.port.Directory;
@@ -28,7 +29,7 @@ final class QuestionPress {
     }
 
     /** @param said the choice's command, parsed before the transaction */
-    static CardOutcome apply(Ledger ledger, CardTurn turn, List<io.boardclerk.core.command.Command> said,
+    static CardOutcome apply(Ledger ledger, CardTurn turn, List<Command> said,
                              Clerk clerk, boolean fresh, Directory directory) {
         String say = turn.data().getOrDefault(Card.Verbs.SAY_TEXT, "").strip();
         if (say.length() > MAX_SAY) {

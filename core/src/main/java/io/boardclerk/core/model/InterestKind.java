@@ -1,5 +1,6 @@
 package io.boardclerk.core.model;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -11,7 +12,7 @@ public enum InterestKind {
     PERSONAL, PECUNIARY, PREJUDICIAL, OTHER, NOT_STATED;
 
     /** The kinds a member can name. */
-    public static final java.util.List<InterestKind> NAMED = java.util.List.of(PERSONAL, PECUNIARY, PREJUDICIAL, OTHER);
+    public static final List<InterestKind> NAMED = List.of(PERSONAL, PECUNIARY, PREJUDICIAL, OTHER);
 
     public String word() {
         return this == NOT_STATED ? "not stated" : name().toLowerCase(Locale.ROOT);

@@ -17,7 +17,8 @@ import static io.boardclerk.core.parse.GrammarParts.group;
  * Declarations of interest as commands and as the minutes record them: "declare item 7: I am a trustee of the
  * charity", "I wish to declare a pecuniary interest in item 4 as a shareholder in the supplier", "Jon Leigh declared
  * a personal interest in agenda item 5.2, his wife works for the council" (which can begin with anyone's name, so
- * every line tries it), and "There were no declarations of interest." Declarations in looser words are
+ * every line tries it), "There were no declarations of interest.", and the kind of one's own declaration said after
+ * it ("interest item 6 personal"). Declarations in looser words are
  * {@link DeclarationWords}'.
  */
 final class DeclarationGrammar {
@@ -32,6 +33,9 @@ final class DeclarationGrammar {
     private static final Pattern DECLARED = Pattern.compile("^(.+?)\\s+declared\\s+an?\\s+(?:" + KIND
             + "\\s+)?interest\\s+in\\s+(?:agenda\\s+)?item\\s+" + ITEM
             + "\\s*(?:,|:|-|–|as|because|since)?\\s*(.+)$", I);
+    /** "interest item 6 personal", "my interest in item 6 is pecuniary": the kind of one's declaration, said later. */
+    private static final Pattern INTEREST_KIND = Pattern.compile("^(?:my\\s+)?interest\\s+(?:in\\s+|on\\s+)?(?:agenda\\s+)?"
+            + "item\\s+" + ITEM + "\\s*(?:is\\s+)?(?:an?\\s+)?" + KIND + "(?:\\s+interest)?[.!]?$", I);
     private static final Pattern LEADING_SEPARATORS = Pattern.compile("^[\\s:,\\-–]+");
 
     /** The shapes, in the order they are tried. */
@@ -40,7 +44,9 @@ final class DeclarationGrammar {
             Shape.of("declare", (l, c) -> group(DECLARE_SHORT, l, m -> declare(null, m.group(1), m.group(2),
                     m.group(3)))),
             Shape.of("i", (l, c) -> group(DECLARE_OWN, l, m -> declare(null, m.group(1), m.group(2), m.group(3)))),
-            Shape.anyStart((l, c) -> group(DECLARED, l, m -> declare(m.group(1), m.group(2), m.group(3), m.group(4)))));
+            Shape.anyStart((l, c) -> group(DECLARED, l, m -> declare(m.group(1), m.group(2), m.group(3), m.group(4)))),
+            Shape.of("interest my", (l, c) -> group(INTEREST_KIND, l, m -> new Command.SetInterestKind(
+                    FINAL_STOP.matcher(m.group(1)).replaceAll(""), InterestKind.fromWord(m.group(2)).orElseThrow()))));
 
     private DeclarationGrammar() {
     }

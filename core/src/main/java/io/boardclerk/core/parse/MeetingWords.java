@@ -3,8 +3,11 @@ package io.boardclerk.core.parse;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Month;
+import java.time.Year;
 import java.time.YearMonth;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -106,8 +109,8 @@ public final class MeetingWords {
     }
 
     /** Every meeting named in {@code text}, in order ("the 15/04 and 13/05 Boards"). */
-    public static java.util.List<Named> findAll(String text, LocalDate today) {
-        java.util.List<Named> all = new java.util.ArrayList<>();
+    public static List<Named> findAll(String text, LocalDate today) {
+        List<Named> all = new ArrayList<>();
         int from = 0;
         while (from < text.length() && all.size() < 12) {
             Named found = first(text.substring(from), today);
@@ -292,7 +295,7 @@ public final class MeetingWords {
     /** The first such day on or after {@code today}. */
     private static LocalDate next(MonthDay monthDay, LocalDate today) {
         for (int year = today.getYear(); year <= today.getYear() + 4; year++) {
-            if (monthDay.month() == 2 && monthDay.day() == 29 && !java.time.Year.isLeap(year)) {
+            if (monthDay.month() == 2 && monthDay.day() == 29 && !Year.isLeap(year)) {
                 continue;
             }
             LocalDate candidate = LocalDate.of(year, monthDay.month(), monthDay.day());

@@ -1,12 +1,15 @@
 package io.boardclerk.core.parse;
 
 import io.boardclerk.core.command.Command.NamedPerson;
+import io.boardclerk.core.roster.Abbreviations;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -134,7 +137,7 @@ public final class NameListParser {
             return true;
         }
         String first = words(text).get(0);
-        if (io.boardclerk.core.roster.Abbreviations.written(first) != null || known.stream()
+        if (Abbreviations.written(first) != null || known.stream()
                 .anyMatch(n -> n.toLowerCase(Locale.ROOT).startsWith(first.toLowerCase(Locale.ROOT) + " "))) {
             return true;
         }
@@ -160,13 +163,13 @@ public final class NameListParser {
         if (INITIALS.matcher(text).matches() && initials.contains(text)) {
             return new Builder(text);
         }
-        String abbreviation = io.boardclerk.core.roster.Abbreviations.written(text);
+        String abbreviation = Abbreviations.written(text);
         if (abbreviation != null && initials.contains(abbreviation)) {
             // "CEx", "T/DCC": a post on the roster, read as its holder.
             return new Builder(text);
         }
         List<String> firstWords = words(text);
-        if (firstWords.size() == 2 && io.boardclerk.core.roster.Abbreviations.written(firstWords.get(0)) != null
+        if (firstWords.size() == 2 && Abbreviations.written(firstWords.get(0)) != null
                 && NAME_WORD.matcher(firstWords.get(1)).matches()) {
             // "ACC Shah": a post and its holder's surname.
             return new Builder(text);
@@ -198,7 +201,7 @@ public final class NameListParser {
         return null;
     }
 
-    private static final java.util.Set<String> NOT_NAMES = java.util.Set.of("me", "myself", "him", "her", "us",
+    private static final Set<String> NOT_NAMES = Set.of("me", "myself", "him", "her", "us",
             "them", "i", "we", "you", "being", "late", "delay", "absence", "meeting", "today", "tomorrow", "next",
             "this", "that", "it", "all", "everyone", "the", "a", "an", "for", "on", "in", "at", "of", "my", "his",
             "their", "our", "your", "leave", "holiday", "sick", "ill", "away");
@@ -221,7 +224,7 @@ public final class NameListParser {
         if (initials.stream().anyMatch(i -> i.equalsIgnoreCase(n))) {
             return true;
         }
-        if (MeetingWords.find(n, java.time.LocalDate.of(2000, 1, 1)).isPresent()) {
+        if (MeetingWords.find(n, LocalDate.of(2000, 1, 1)).isPresent()) {
             return false;
         }
         List<String> words = words(n);

@@ -1,10 +1,11 @@
 package io.boardclerk.core.parse;
 
-import io.boardclerk.core.command.Command;
 import io.boardclerk.core.command.Command.Suggestion;
+import io.boardclerk.core.command.Command;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -90,7 +91,7 @@ final class OwnerWords {
             }
         }
         Matcher titled = TITLED.matcher(t);
-        if (titled.matches() && !t.toLowerCase(java.util.Locale.ROOT).startsWith("action")) {
+        if (titled.matches() && !t.toLowerCase(Locale.ROOT).startsWith("action")) {
             int number = Integer.parseInt(titled.group(2) != null ? titled.group(2) : titled.group(3));
             return report(number, titled.group(4).strip());
         }
@@ -209,7 +210,7 @@ final class OwnerWords {
         }
         Matcher another = ANOTHER.matcher(text);
         if (another.find()) {
-            String span = another.group(1).toLowerCase(java.util.Locale.ROOT);
+            String span = another.group(1).toLowerCase(Locale.ROOT);
             String in = span.equals("fortnight") ? "in 2 weeks" : span.matches("week|month") ? "in a " + span
                     : "in " + span;
             return TargetParser.read(in, today).ok() ? in : null;

@@ -8,6 +8,7 @@ import io.boardclerk.core.model.ActionUpdate;
 import io.boardclerk.core.model.Apology;
 import io.boardclerk.core.model.Board;
 import io.boardclerk.core.model.Declaration;
+import io.boardclerk.core.model.InterestKind;
 import io.boardclerk.core.model.Meeting;
 import io.boardclerk.core.model.MeetingStatus;
 import io.boardclerk.core.model.MinutesApproval;
@@ -117,7 +118,7 @@ public final class MinutesDrafter {
         for (Declaration d : declarations) {
             String interest = d.interest().endsWith(".") ? d.interest() : d.interest() + ".";
             // The minutes' own words: a kind not stated is "an interest", as the minutes write it.
-            String kind = d.kind() == io.boardclerk.core.model.InterestKind.NOT_STATED ? "an interest" : d.kind().phrase();
+            String kind = d.kind() == InterestKind.NOT_STATED ? "an interest" : d.kind().phrase();
             out.add(Paragraph.plain(d.member() + " declared " + kind + " in Agenda Item " + d.agendaItem()
                     + ": " + interest));
         }
