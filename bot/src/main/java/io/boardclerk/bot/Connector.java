@@ -167,11 +167,21 @@ final class Connector {
 
     private HttpRequest.Builder request(String serviceUrl, String path) {
         String base = serviceUrl.endsWith("/") ? serviceUrl : serviceUrl + "/";
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT);
+        URI uri = URI.create(base + path);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).version(versionFor(uri));
         if (credentials.isPresent()) {
             request.header("Authorization", "Bearer " + credentials.get().getToken().join());
         }
         return request;
+    }
+
+    /**
+     * HTTP/1.1 to a plain-http connector: the JDK client's default there is an {@code Upgrade: h2c} offer, which
+     * Node and proxy servers (the Agents Playground among them) answer by dropping the connection. Over TLS, HTTP/2
+     * is offered in ALPN next to HTTP/1.1 and the server picks.
+     */
+    static HttpClient.Version versionFor(URI uri) {
+        return "https".equalsIgnoreCase(uri.getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1;
     }
 
     static String encode(String segment) {
