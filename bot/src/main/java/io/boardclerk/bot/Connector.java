@@ -8,6 +8,7 @@ import com.microsoft.bot.schema.Attachment;
 import com.microsoft.bot.schema.Serialization;
 import com.microsoft.bot.schema.TextFormatTypes;
 import io.boardclerk.bot.cards.AdaptiveCards;
+import io.boardclerk.core.clerk.Md;
 
 import java.io.IOException;
 import java.net.URI;
@@ -38,9 +39,12 @@ final class Connector {
         this.http = http;
     }
 
-    /** Posts a Markdown reply into the conversation of {@code incoming}, threaded to it as Teams shows replies. */
+    /**
+     * Posts a Markdown reply into the conversation of {@code incoming}, threaded to it as Teams shows replies. Its code
+     * spans are made to show as typed ({@link Md#codeSpans}), whoever wrote them.
+     */
     void reply(Activity incoming, String markdown) throws IOException, InterruptedException {
-        Activity reply = incoming.createReply(markdown);
+        Activity reply = incoming.createReply(Md.codeSpans(markdown));
         reply.setTextFormat(TextFormatTypes.MARKDOWN);
         post(incoming, reply, true);
     }
@@ -55,7 +59,7 @@ final class Connector {
      * card's button did, announced to everyone.
      */
     void announce(Activity incoming, String markdown) throws IOException, InterruptedException {
-        Activity message = incoming.createReply(markdown);
+        Activity message = incoming.createReply(Md.codeSpans(markdown));
         message.setReplyToId(null);
         message.setTextFormat(TextFormatTypes.MARKDOWN);
         post(incoming, message, false);
