@@ -93,7 +93,12 @@ class PlaygroundEndToEndTest {
                 + unmentioned);
 
         playground.say(chat, botAt + "secretary " + at, playground.mentionOfBot(), me);
-        assertTrue(playground.next(chat, WAIT).text().contains(playground.currentUserName() + " is now the secretary"));
+        String appointed = playground.next(chat, WAIT).text();
+        assertTrue(appointed.contains(playground.currentUserName() + " is now the secretary of this board"), appointed);
+        assertTrue(appointed.contains("What should I call it?"), "the Playground's group chat has no topic: "
+                + appointed);
+        playground.say(chat, botAt + "board name Fenshire Audit Committee", playground.mentionOfBot());
+        assertTrue(playground.next(chat, WAIT).text().contains("now called **Fenshire Audit Committee**"));
 
         playground.say(chat, botAt + "start meeting", playground.mentionOfBot());
         assertTrue(playground.next(chat, WAIT).text().contains("opened"));
@@ -102,6 +107,8 @@ class PlaygroundEndToEndTest {
         playground.say(chat, botAt + "apologies " + member, playground.mentionOfBot());
         String apologies = playground.next(chat, WAIT).text();
         assertTrue(apologies.contains("Apologies recorded") && apologies.contains("**" + member + "**"), apologies);
+        assertTrue(apologies.contains("`remove apology \u2039name\u203A`"), "a placeholder the Playground shows as "
+                + "typed (it shows `<name>` in a code span as &lt;name&gt;): " + apologies);
 
         playground.say(chat, botAt + "Action: " + member + " to bring a report on Safer Streets to the next Board.",
                 playground.mentionOfBot());
@@ -113,6 +120,7 @@ class PlaygroundEndToEndTest {
         assertEquals(1, attachments.size(), log.message().toString());
         assertEquals("application/vnd.microsoft.card.adaptive", attachments.get(0).path("contentType").asText());
         assertTrue(attachments.get(0).path("content").toString().contains("Safer Streets"));
+        assertTrue(attachments.get(0).path("content").toString().contains("Action log: Fenshire Audit Committee"));
     }
 
     @Test
