@@ -177,6 +177,24 @@ class PlaygroundEndToEndTest {
                     "You have no open actions on any of your boards.", new Page.GetByTextOptions().setExact(true))
                     .first());
             page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "playground-chat.png")));
+
+            // In the group chat, as the README tells a newcomer: @mention the bot through the picker, then ask.
+            ui(page, "the conversation list's \"Group Chat\"", page.getByRole(AriaRole.TREEITEM,
+                    new Page.GetByRoleOptions().setName("Group Chat"))).click();
+            box = ui(page, "the message box (role textbox)", page.getByRole(AriaRole.TEXTBOX).first());
+            box.click();
+            box.pressSequentially("@Test");
+            ui(page, "the @mention picker offering \"Test Bot\"", page.getByText("Test Bot",
+                    new Page.GetByTextOptions().setExact(true)).last()).click();
+            box.pressSequentially(" help");
+            box.press("Enter");
+            Locator placeholder = page.getByText("remove apology \u2039name\u203A",
+                    new Page.GetByTextOptions().setExact(true)).first();
+            ui(page, "the help's code span `remove apology \u2039name\u203A`", placeholder);
+            assertEquals("CODE", placeholder.evaluate("e => e.tagName"), "shown as a code span");
+            page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "playground-group.png"))
+                    .setFullPage(true));
+            assertEquals(0, page.getByText("&lt;").count(), "no entity shows literally in the web chat");
         }
     }
 
