@@ -24,6 +24,8 @@ final class BoardNames {
     private final GraphConversationNames graph;
     private final Cache<String, Optional<String>> asked = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofHours(1)).maximumSize(10_000).build();
+    /** Conversations whose boards have a name: a board never loses its name, so they are not read again. */
+    private final Cache<String, Boolean> named = Caffeine.newBuilder().maximumSize(10_000).build();
 
     /** {@code graph} null: Graph is off, and only what Teams sends with a message names a board. */
     BoardNames(LedgerStore store, GraphConversationNames graph) {
@@ -36,12 +38,17 @@ final class BoardNames {
         if (graph == null || conversation.personal() || conversation.suggestedName() != null) {
             return conversation;
         }
-        boolean named = store.read(ledger -> ledger.findBoard(conversation.tenantId(), conversation.conversationId()))
-                .filter(board -> !BoardNaming.unnamed(board)).isPresent();
-        if (named) {
+        String key = conversation.tenantId() + "\n" + conversation.conversationId(); // tenants kept apart
+        if (named.getIfPresent(key) != null) {
             return conversation;
         }
-        Optional<String> name = asked.get(conversation.conversationId(), id -> lookUp(activity, conversation));
+        boolean hasName = store.read(ledger -> ledger.findBoard(conversation.tenantId(),
+                conversation.conversationId())).filter(board -> !BoardNaming.unnamed(board)).isPresent();
+        if (hasName) {
+            named.put(key, Boolean.TRUE);
+            return conversation;
+        }
+        Optional<String> name = asked.get(key, k -> lookUp(activity, conversation));
         return name.map(n -> new Conversation(conversation.tenantId(), conversation.conversationId(),
                 conversation.kind(), n)).orElse(conversation);
     }

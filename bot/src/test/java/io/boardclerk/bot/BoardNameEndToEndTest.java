@@ -13,6 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -98,6 +101,23 @@ class BoardNameEndToEndTest {
         assertTrue(say(SECRETARY, "board name Audit Committee").contains("now called **Audit Committee**"));
         String next = say(SECRETARY, "chair @Helen Marsh", CHAIR);
         assertTrue(next.contains("is now the chair of Audit Committee"), next);
+    }
+
+    @Test
+    void aBoardAnEarlierVersionNamedAfterItsIdIsUnnamedNow() throws Exception {
+        bot = RunningBot.local(dir);
+        chat = TeamsChat.groupChat(bot.connector.serviceUrl(), "5eee813d-7657-49e1-96a2-51817d0dd5fe", "tenant-local",
+                null);
+        bot.connector.roster(chat.conversationId(), SECRETARY, CHAIR);
+        say(SECRETARY, "secretary @Claire Dunmore", SECRETARY);
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + bot.database);
+             PreparedStatement update = db.prepareStatement("UPDATE boards SET name = 'Board 7d0dd5fe'")) {
+            assertEquals(1, update.executeUpdate());
+        }
+        bot.restart();
+
+        String opened = say(SECRETARY, "start meeting");
+        assertTrue(opened.contains("Meeting of Unnamed board opened"), opened);
     }
 
     @Test

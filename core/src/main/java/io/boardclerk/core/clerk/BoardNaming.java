@@ -33,7 +33,7 @@ public final class BoardNaming {
      * conversation id (Teams' ids are far longer).
      */
     static boolean isLegacyName(String name, String conversationId) {
-        if (name == null || conversationId == null) {
+        if (name == null || conversationId == null || name.length() != 14 || !name.startsWith("Board ")) {
             return false;
         }
         String plain = conversationId.replaceAll("[^A-Za-z0-9]", "");
