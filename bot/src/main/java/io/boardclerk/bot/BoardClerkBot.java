@@ -55,6 +55,7 @@ final class BoardClerkBot extends ActivityHandler {
     /** Set once by the server right after construction (it needs this bot to post through). */
     private volatile BoardChat boardChat;
     private volatile SharePointUploader uploader;
+    private volatile BoardNames names;
     private volatile Optional<CalendarSync> calendar = Optional.empty();
 
     BoardClerkBot(Clerk clerk, RosterService roster, Connector connector, Clock clock, DownloadLinks links,
@@ -72,13 +73,25 @@ final class BoardClerkBot extends ActivityHandler {
     @Override
     protected CompletableFuture<Void> onMessageActivity(TurnContext turnContext) {
         Activity activity = turnContext.getActivity();
-        Turn turn = ActivityTranslator.turn(activity, clock.instant());
+        Turn turn = named(activity, ActivityTranslator.turn(activity, clock.instant()));
         roster.ensureFresh(activity, turn.conversation());
         Optional<Reply> reply = clerk.onMessage(turn);
         serviceUrls.remember(activity, turn.conversation());
         chatAddresses.remember(activity, turn.conversation());
         personalChats.remember(activity, turn.conversation());
         return send(turnContext, reply);
+    }
+
+    /** Where a board without a name gets the one Teams knows (through Graph); by default only from the activity. */
+    void nameWith(BoardNames value) {
+        this.names = value;
+    }
+
+    private Turn named(Activity activity, Turn turn) {
+        BoardNames with = names;
+        Conversation conversation = with == null ? turn.conversation() : with.named(activity, turn.conversation());
+        return conversation == turn.conversation() ? turn : new Turn(conversation, turn.sender(), turn.text(),
+                turn.mentions(), turn.activityId(), turn.receivedAt());
     }
 
     /** The poster of action-log summaries (it posts through the bot as its fallback, so it is set after both exist). */
@@ -117,6 +130,9 @@ final class BoardClerkBot extends ActivityHandler {
         JsonNode value = ActivityTranslator.value(activity);
         String meetingId = text(value, "Id").orElseGet(() -> teamsMeetingId(activity));
         if (MEETING_START.equals(activity.getName())) {
+            if (names != null && text(value, "Title").isEmpty()) {
+                conversation = names.named(activity, conversation);
+            }
             roster.ensureFresh(activity, conversation);
             Instant start = text(value, "StartTime").flatMap(BoardClerkBot::instant).orElse(clock.instant());
             Optional<Reply> reply = clerk.onMeetingStart(conversation, activity.getId(), meetingId,

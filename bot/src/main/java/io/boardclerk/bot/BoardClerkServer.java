@@ -24,6 +24,7 @@ import io.boardclerk.bot.reminders.RateLimiter;
 import io.boardclerk.bot.reminders.ReminderDispatcher;
 import io.boardclerk.bot.reminders.ReminderSender;
 import io.boardclerk.bot.reminders.RetryPolicy;
+import io.boardclerk.graph.GraphConversationNames;
 import io.boardclerk.graph.GraphDirectory;
 import io.boardclerk.graph.GraphFiles;
 import io.boardclerk.graph.GraphMailer;
@@ -90,6 +91,7 @@ public final class BoardClerkServer implements AutoCloseable {
         ActionLogPoster poster = new ActionLogPoster(store, config.graph() ? new GraphChatPoster(graphSettings(config))
                 : null, graphOff(config), chatAddresses, links, config.zone());
         bot.postWith(poster);
+        bot.nameWith(new BoardNames(store, config.graph() ? new GraphConversationNames(graphSettings(config)) : null));
         BoardChat boardChat = new BoardChat(bot, serviceUrls, config);
         bot.announceInBoards(boardChat);
         this.weeklyPosts = new WeeklyPostScheduler(new WeeklyPosts(store), poster, boardChat, chatAddresses, clock);

@@ -8,6 +8,7 @@ import com.microsoft.bot.schema.Attachment;
 import com.microsoft.bot.schema.Serialization;
 import com.microsoft.bot.schema.TextFormatTypes;
 import io.boardclerk.bot.cards.AdaptiveCards;
+import io.boardclerk.core.clerk.Md;
 
 import java.io.IOException;
 import java.net.URI;
@@ -38,9 +39,12 @@ final class Connector {
         this.http = http;
     }
 
-    /** Posts a Markdown reply into the conversation of {@code incoming}, threaded to it as Teams shows replies. */
+    /**
+     * Posts a Markdown reply into the conversation of {@code incoming}, threaded to it as Teams shows replies. Its code
+     * spans are made to show as typed ({@link Md#codeSpans}), whoever wrote them.
+     */
     void reply(Activity incoming, String markdown) throws IOException, InterruptedException {
-        Activity reply = incoming.createReply(markdown);
+        Activity reply = incoming.createReply(Md.codeSpans(markdown));
         reply.setTextFormat(TextFormatTypes.MARKDOWN);
         post(incoming, reply, true);
     }
@@ -55,7 +59,7 @@ final class Connector {
      * card's button did, announced to everyone.
      */
     void announce(Activity incoming, String markdown) throws IOException, InterruptedException {
-        Activity message = incoming.createReply(markdown);
+        Activity message = incoming.createReply(Md.codeSpans(markdown));
         message.setReplyToId(null);
         message.setTextFormat(TextFormatTypes.MARKDOWN);
         post(incoming, message, false);
@@ -167,11 +171,21 @@ final class Connector {
 
     private HttpRequest.Builder request(String serviceUrl, String path) {
         String base = serviceUrl.endsWith("/") ? serviceUrl : serviceUrl + "/";
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT);
+        URI uri = URI.create(base + path);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).version(versionFor(uri));
         if (credentials.isPresent()) {
             request.header("Authorization", "Bearer " + credentials.get().getToken().join());
         }
         return request;
+    }
+
+    /**
+     * HTTP/1.1 to a plain-http connector: the JDK client's default there is an {@code Upgrade: h2c} offer, which
+     * Node and proxy servers (the Agents Playground among them) answer by dropping the connection. Over TLS, HTTP/2
+     * is offered in ALPN next to HTTP/1.1 and the server picks.
+     */
+    static HttpClient.Version versionFor(URI uri) {
+        return "https".equalsIgnoreCase(uri.getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1;
     }
 
     static String encode(String segment) {

@@ -38,6 +38,13 @@ class ActionLogHtmlTest {
     }
 
     @Test
+    void html_text_is_escaped_for_an_element_or_a_quoted_attribute() {
+        assertEquals("remove apology &lt;name&gt; &amp; &quot;q&quot; &#39;a&#39;",
+                ActionLogHtml.esc("remove apology <name> & \"q\" 'a'"));
+        assertEquals("", ActionLogHtml.esc(null));
+    }
+
+    @Test
     void every_user_supplied_string_is_escaped() {
         ActionLogView view = Views.view("Board <b>& Co</b>", List.of(), List.of(Views.row(1,
                 "<script>alert('x')</script> & <img src=x onerror=y>", "Jon \"JL\" Leigh <jon@fenshire.example>",

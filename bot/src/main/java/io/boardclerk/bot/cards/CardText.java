@@ -6,8 +6,10 @@ import java.time.format.DateTimeFormatter;
 /**
  * User text made safe for an Adaptive Card {@code TextBlock} or {@code FactSet}, whose markdown Teams renders: every
  * markdown character is backslash-escaped, as are list markers at the start, and line breaks become spaces, so a
- * name or an action's text can never become a link, an image, a heading or a list. Adaptive Cards render no HTML, so
- * {@code <img ...>} shows as the characters typed; its angle brackets are escaped all the same.
+ * name or an action's text can never become a link, an image, a heading or a list, and a "{{" that the card would read
+ * as a function ({@code {{DATE(...)}}}) is broken with a zero-width space. Adaptive Cards render no HTML (nor decode
+ * entities), so {@code <img ...>} shows as the characters typed; its angle brackets are escaped all the same. This is
+ * the one escaping for text in a card.
  */
 public final class CardText {
 
@@ -27,6 +29,7 @@ public final class CardText {
             char c = text.charAt(i);
             switch (c) {
                 case '\\', '*', '_', '[', ']', '(', ')', '#', '>', '<', '~', '`' -> out.append('\\').append(c);
+                case '{' -> out.append(c).append(i + 1 < text.length() && text.charAt(i + 1) == '{' ? "\u200B" : "");
                 default -> out.append(c);
             }
         }

@@ -3,6 +3,7 @@ package io.boardclerk.bot.documents;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.boardclerk.bot.cards.CardText;
 import io.boardclerk.core.clerk.Card;
 
 import java.net.URI;
@@ -58,37 +59,8 @@ public final class DownloadCard {
                 + "for a fresh one. Anyone with the link can download the file, so share it only with the board.";
     }
 
-    /**
-     * User text made literal for a TextBlock: the markdown subset's marks are escaped with a backslash, a line
-     * that would start a list or heading is defused, line breaks become spaces, and a "{{" that the card would
-     * read as a function is broken with a zero-width space.
-     */
+    /** User text made literal for a TextBlock: the one escaping for cards, {@link CardText#esc}. */
     public static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        String flat = text.replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ');
-        StringBuilder out = new StringBuilder(flat.length() + 8);
-        int start = 0;
-        while (start < flat.length() && flat.charAt(start) == ' ') {
-            start++;
-        }
-        int digits = start;
-        while (digits < flat.length() && Character.isDigit(flat.charAt(digits))) {
-            digits++;
-        }
-        boolean orderedList = digits > start && digits < flat.length()
-                && (flat.charAt(digits) == '.' || flat.charAt(digits) == ')');
-        for (int i = 0; i < flat.length(); i++) {
-            char c = flat.charAt(i);
-            switch (c) {
-                case '\\', '*', '_', '[', ']', '(', ')', '#', '>', '`', '~' -> out.append('\\').append(c);
-                case '-', '+' -> out.append(i == start ? "\\" : "").append(c);
-                case '.' -> out.append(orderedList && i == digits ? "\\" : "").append(c);
-                case '{' -> out.append(c).append(i + 1 < flat.length() && flat.charAt(i + 1) == '{' ? "\u200B" : "");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return CardText.esc(text);
     }
 }

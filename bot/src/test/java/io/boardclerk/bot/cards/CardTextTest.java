@@ -14,6 +14,14 @@ class CardTextTest {
     }
 
     @Test
+    void placeholdersAndEntitiesShowAsTypedAndCardFunctionsAreBroken() {
+        assertEquals("remove apology \\<name\\>", CardText.esc("remove apology <name>"));
+        assertEquals("Smith &amp; Co &lt;b&gt;", CardText.esc("Smith &amp; Co &lt;b&gt;"), "a card decodes no entity");
+        assertEquals("due {\u200B{DATE\\(2026-01-01\\)}}", CardText.esc("due {{DATE(2026-01-01)}}"));
+        assertEquals("a { b } {", CardText.esc("a { b } {"));
+    }
+
+    @Test
     void linksAndHtmlComeOutInert() {
         assertEquals("\\[x\\]\\(http://evil\\)", CardText.esc("[x](http://evil)"));
         assertEquals("\\<img src=x onerror=alert\\(1\\)\\>", CardText.esc("<img src=x onerror=alert(1)>"));

@@ -23,6 +23,7 @@ public final class TeamsChat {
     private final String meetingId;
     private final String teamId;
     private final String name;
+    private boolean teamNames = true;
     private String aadGroupId;
 
     private TeamsChat(String serviceUrl, String conversationId, String tenantId, String type, String meetingId,
@@ -54,6 +55,15 @@ public final class TeamsChat {
         TeamsChat chat = new TeamsChat(serviceUrl, conversationId, tenantId, "channel", null, teamId, null);
         chat.aadGroupId = aadGroupId;
         return chat;
+    }
+
+    /**
+     * This chat's messages without the team's and channel's names, as Teams sends ordinary channel messages (the names
+     * come with some conversation updates only).
+     */
+    public TeamsChat withoutTeamNames() {
+        this.teamNames = false;
+        return this;
     }
 
     public static TeamsChat personal(String serviceUrl, String conversationId, String tenantId) {
@@ -197,11 +207,17 @@ public final class TeamsChat {
         }
         if (teamId != null) {
             channelData.put("teamsTeamId", teamId).put("teamsChannelId", conversationId);
-            ObjectNode team = channelData.putObject("team").put("id", teamId).put("name", "Police and Crime Commissioner");
+            ObjectNode team = channelData.putObject("team").put("id", teamId);
+            if (teamNames) {
+                team.put("name", "Police and Crime Commissioner");
+            }
             if (aadGroupId != null) {
                 team.put("aadGroupId", aadGroupId);
             }
-            channelData.putObject("channel").put("id", conversationId).put("name", "Business Coordination Board");
+            ObjectNode channel = channelData.putObject("channel").put("id", conversationId);
+            if (teamNames) {
+                channel.put("name", "Business Coordination Board");
+            }
         }
         return a;
     }

@@ -28,7 +28,8 @@ final class BoardHandler {
     }
 
     static String assign(Desk desk, Command.AssignRole command) {
-        if (desk.board().hasOfficers()) {
+        boolean first = !desk.board().hasOfficers();
+        if (!first) {
             desk.requireOfficer("appoint the " + command.role().word());
         }
         Person person = unique(desk, command.person(), command.role().word() + " @person");
@@ -38,9 +39,12 @@ final class BoardHandler {
         }
         desk.ledger().setOfficer(desk.board().id(), command.role(), person.id());
         desk.refresh();
-        return Md.esc(person.name()) + " is now the " + command.role().word() + " of " + Md.esc(desk.board().name())
-                + ". " + (command.role() == BoardRole.CHAIR ? "The chair" : "The secretary")
+        String appointed = Md.esc(person.name()) + " is now the " + command.role().word() + " of "
+                + (BoardNaming.unnamed(desk.board()) ? "this board" : Md.esc(desk.board().name())) + ". "
+                + (command.role() == BoardRole.CHAIR ? "The chair" : "The secretary")
                 + " records actions and records for other people.";
+        // The first officer is asked, once, for the name Teams did not give.
+        return first && BoardNaming.unnamed(desk.board()) ? appointed + "\n\n" + BoardNaming.question() : appointed;
     }
 
     static String title(Desk desk, Command.SetTitle command) {

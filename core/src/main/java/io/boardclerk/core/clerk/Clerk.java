@@ -416,26 +416,31 @@ public final class Clerk {
                 .withCalendar(calendarOn);
     }
 
-    /** The board of a conversation, made on first use and kept named after its team, channel or meeting. */
+    /**
+     * The board of a conversation, made on first use and kept named after what Teams calls it (its team and channel,
+     * the chat's topic or the meeting's title), until someone names it with {@code board name}. Without any of
+     * these it is {@link BoardNaming#UNNAMED}; a board named by an earlier version after its conversation id
+     * ("Board 7b9bbb65") counts as unnamed.
+     */
     static Board boardFor(Ledger ledger, Conversation conversation) {
         String suggested = conversation.suggestedName() == null || conversation.suggestedName().isBlank() ? null
                 : conversation.suggestedName().strip();
         Optional<Board> found = ledger.findBoard(conversation.tenantId(), conversation.conversationId());
         if (found.isEmpty()) {
             return ledger.createBoard(conversation.tenantId(), conversation.conversationId(),
-                    suggested != null ? suggested : "Board " + shortId(conversation.conversationId()));
+                    suggested != null ? suggested : BoardNaming.UNNAMED);
         }
         Board board = found.get();
-        if (!board.nameSetByUser() && suggested != null && !suggested.equals(board.name())) {
-            ledger.renameBoard(board.id(), suggested, false);
+        if (board.nameSetByUser()) {
+            return board;
+        }
+        String wanted = suggested != null ? suggested
+                : BoardNaming.isLegacyName(board.name(), board.conversationId()) ? BoardNaming.UNNAMED : null;
+        if (wanted != null && !wanted.equals(board.name())) {
+            ledger.renameBoard(board.id(), wanted, false);
             return ledger.board(board.id()).orElseThrow();
         }
         return board;
-    }
-
-    private static String shortId(String conversationId) {
-        String plain = conversationId.replaceAll("[^A-Za-z0-9]", "");
-        return plain.length() <= 8 ? plain : plain.substring(plain.length() - 8);
     }
 
     static Source source(Turn turn) {

@@ -77,6 +77,8 @@ public final class FakeGraph implements AutoCloseable {
     private final Deque<Canned> exchangeAnswers = new ArrayDeque<>();
     private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
     private final AtomicInteger delegated = new AtomicInteger();
+    private final Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<String> nameLookups = new CopyOnWriteArrayList<>();
     private volatile String expectedSecret;
     private volatile String signingKeys;
 
@@ -96,6 +98,26 @@ public final class FakeGraph implements AutoCloseable {
     /** Graph's base URL: plain http on loopback, which the SDK allows for loopback hosts only. */
     public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1.0";
+    }
+
+    /** A chat's topic, served at {@code GET /v1.0/chats/{chatId}} (a meeting chat's topic is its meeting's title). */
+    public FakeGraph chat(String chatId, String topic) {
+        names.put("/v1.0/chats/" + chatId, "{\"id\":" + quote(chatId) + ",\"topic\":" + quote(topic) + "}");
+        return this;
+    }
+
+    /** A team and one of its channels, at {@code GET /v1.0/teams/{groupId}} and {@code .../channels/{channelId}}. */
+    public FakeGraph channel(String teamGroupId, String teamName, String channelId, String channelName) {
+        names.put("/v1.0/teams/" + teamGroupId, "{\"id\":" + quote(teamGroupId) + ",\"displayName\":"
+                + quote(teamName) + "}");
+        names.put("/v1.0/teams/" + teamGroupId + "/channels/" + channelId, "{\"id\":" + quote(channelId)
+                + ",\"displayName\":" + quote(channelName) + "}");
+        return this;
+    }
+
+    /** The paths of chat, team and channel reads, in order (found or not). */
+    public List<String> nameLookups() {
+        return List.copyOf(nameLookups);
     }
 
     public FakeGraph user(String id, String displayName, String mail, String upn) {
@@ -213,6 +235,20 @@ public final class FakeGraph implements AutoCloseable {
                     || path.matches("/v1\\.0/chats/[^/]+/messages"));
             if (message) {
                 postMessage(exchange, path);
+                return;
+            }
+            if ("GET".equals(method) && (path.startsWith("/v1.0/chats/") || path.startsWith("/v1.0/teams/"))) {
+                nameLookups.add(path);
+                String found = names.get(path);
+                if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                    respond(exchange, 401, Map.of(), "{\"error\":{\"code\":\"InvalidAuthenticationToken\","
+                            + "\"message\":\"Access token is empty.\"}}");
+                } else if (found == null) {
+                    respond(exchange, 404, Map.of(), "{\"error\":{\"code\":\"NotFound\",\"message\":\"no such "
+                            + "chat, team or channel\"}}");
+                } else {
+                    respond(exchange, 200, Map.of(), found);
+                }
                 return;
             }
             if (!"GET".equals(method) || !path.equals("/v1.0/users")) {
