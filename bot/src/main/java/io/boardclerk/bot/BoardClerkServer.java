@@ -7,6 +7,11 @@ import com.microsoft.bot.connector.authentication.AuthenticationException;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Serialization;
 import io.boardclerk.bot.documents.DownloadEndpoint;
+import io.boardclerk.bot.metrics.BotMetrics;
+import io.boardclerk.bot.metrics.MetricsServer;
+import io.boardclerk.bot.metrics.PrometheusMetrics;
+import io.boardclerk.graph.GraphCalls;
+import io.boardclerk.storage.QueueDepth;
 import io.boardclerk.bot.documents.DownloadLinks;
 import io.boardclerk.bot.panel.PanelAccess;
 import io.boardclerk.bot.panel.PanelApi;
@@ -67,9 +72,15 @@ public final class BoardClerkServer implements AutoCloseable {
     private final WeeklyPostScheduler weeklyPosts;
     private final ReminderDispatcher reminders;
     private final Javalin app;
+    /** Null when metrics are off (BOARDCLERK_METRICS_PORT unset). */
+    private final PrometheusMetrics prometheus;
+    private final BotMetrics metrics;
+    private MetricsServer metricsServer;
 
     public BoardClerkServer(BotConfig config, Clock clock) {
         this.config = config;
+        this.prometheus = config.observability().metrics() ? new PrometheusMetrics() : null;
+        this.metrics = prometheus == null ? BotMetrics.OFF : prometheus;
         this.store = SqliteLedgerStore.open(config.database());
         try {
             this.links = DownloadLinks.forServer(config, clock, this::port);
@@ -79,7 +90,7 @@ public final class BoardClerkServer implements AutoCloseable {
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         this.adapter = new BoardClerkAdapter(config, http, clock);
-        Clerk clerk = new Clerk(store, config.zone(), directory(config)).attendanceFromTeams(config.graph())
+        Clerk clerk = new Clerk(store, config.zone(), directory(config, metrics)).attendanceFromTeams(config.graph())
                 .calendarFromOutlook(config.graph()).reminderMail(config.reminderMail());
         Connector connector = new Connector(adapter.credentials(), http);
         ServiceUrls serviceUrls = new ServiceUrls(store);
@@ -87,22 +98,26 @@ public final class BoardClerkServer implements AutoCloseable {
         ReminderOutbox outbox = new Reminders(store);
         this.bot = new BoardClerkBot(clerk, new RosterService(clerk, connector), connector, clock, links, serviceUrls,
                 chatAddresses, new PersonalChats(outbox, clock));
-        ActionLogPoster poster = new ActionLogPoster(store, config.graph() ? new GraphChatPoster(graphSettings(config))
+        ActionLogPoster poster = new ActionLogPoster(store, config.graph() ? new GraphChatPoster(graphSettings(config, metrics))
                 : null, graphOff(config), chatAddresses, links, config.zone());
         bot.postWith(poster);
         BoardChat boardChat = new BoardChat(bot, serviceUrls, config);
         bot.announceInBoards(boardChat);
         this.weeklyPosts = new WeeklyPostScheduler(new WeeklyPosts(store), poster, boardChat, chatAddresses, clock);
-        this.reminders = reminders(config, outbox, connector, clock);
+        this.reminders = reminders(config, outbox, connector, clock, metrics);
         this.exporter = new Exporter(store);
-        bot.uploadWith(new SharePointUploader(store, config.graph() ? new GraphFiles(graphSettings(config)) : null,
+        bot.uploadWith(new SharePointUploader(store, config.graph() ? new GraphFiles(graphSettings(config, metrics)) : null,
                 graphOff(config), exporter, links, clock, config.zone()));
         DownloadEndpoint downloads = new DownloadEndpoint(links, exporter, clock, config.zone(), Json.MAPPER);
         this.access = new PanelAccess(config.localMode(), config.ssoResource().isEmpty() ? Optional.empty()
                 : Optional.of(new SsoTokenValidator(config.loginAuthority(), config.appTenantId(),
                 config.ssoResource(), config.appId(), clock, http)));
-        this.attendance = AttendanceSchedule.forServer(config, store, connector, boardChat, clock);
-        this.calendar = CalendarSchedule.forServer(config, store, boardChat, clock);
+        this.attendance = AttendanceSchedule.forServer(config, store, connector, boardChat, clock, metrics);
+        this.calendar = CalendarSchedule.forServer(config, store, boardChat, clock, metrics);
+        bot.countWith(metrics);
+        for (QueueDepth queue : QueueDepth.values()) {
+            metrics.queue(queue.name().toLowerCase(java.util.Locale.ROOT), () -> store.depth(queue));
+        }
         bot.syncWith(calendar.sync());
         PanelApi panelApi = new PanelApi(access, store, clerk, boardChat, clock, Json.MAPPER, poster);
         PanelPages pages = new PanelPages(config.localMode(), config.panelTestHostOrigin());
@@ -133,7 +148,7 @@ public final class BoardClerkServer implements AutoCloseable {
 
     /** The reminder sweep: personal cards through the connector, within Teams' rate limits, retried as configured. */
     private static ReminderDispatcher reminders(BotConfig config, ReminderOutbox outbox, Connector connector,
-                                                Clock clock) {
+                                                Clock clock, BotMetrics metrics) {
         ReminderSettings settings = config.reminders();
         PersonalMessenger messenger = new PersonalMessenger(outbox, connector,
                 new RateLimiter(settings.tenantRate(), RateLimiter.Time.SYSTEM), clock, BoardChat.botId(config),
@@ -143,16 +158,16 @@ public final class BoardClerkServer implements AutoCloseable {
             LOG.info("Reminders Teams cannot deliver are e-mailed as {} through Microsoft Graph (needs the application "
                     + "permission {}, limited to that mailbox by an application access policy)", settings.mailFrom(),
                     GraphMailer.PERMISSION);
-            sender = new MailFallback(messenger, new GraphMailer(graphSettings(config), settings.mailFrom()));
+            sender = new MailFallback(messenger, new GraphMailer(graphSettings(config, metrics), settings.mailFrom()));
         } else if (!settings.mailFrom().isEmpty()) {
             LOG.info("BOARDCLERK_MAIL_FROM is set but Microsoft Graph is off, so reminders are not e-mailed");
         }
         return new ReminderDispatcher(outbox, sender, new RetryPolicy(settings.maxTries(),
-                ReminderSettings.FIRST_BACK_OFF, new SplittableRandom()), clock, settings.sweep());
+                ReminderSettings.FIRST_BACK_OFF, new SplittableRandom()), clock, settings.sweep(), metrics);
     }
 
     /** The organisation's directory through Microsoft Graph, or none (said plainly) when Graph is off. */
-    static Directory directory(BotConfig config) {
+    static Directory directory(BotConfig config, GraphCalls calls) {
         if (!config.graph()) {
             LOG.info("Microsoft Graph is off{}: owners are matched against the Teams roster only, and action-log "
                     + "summaries are posted by the bot itself. Set MicrosoftAppId and MicrosoftAppPassword (or "
@@ -162,16 +177,17 @@ public final class BoardClerkServer implements AutoCloseable {
                     : " (BOARDCLERK_GRAPH=off, or BOARDCLERK_LOGIN_AUTHORITY is not https)", GraphDirectory.PERMISSION);
             return Directory.OFF;
         }
-        GraphSettings settings = graphSettings(config);
+        GraphSettings settings = graphSettings(config, calls);
         LOG.info("Microsoft Graph is on for directory lookups of owners (needs the application permission {}): {}",
                 GraphDirectory.PERMISSION, settings);
         return new GraphDirectory(settings);
     }
 
-    static GraphSettings graphSettings(BotConfig config) {
+    /** Graph's settings from the configuration, each request told to {@code calls} (the metrics). */
+    static GraphSettings graphSettings(BotConfig config, GraphCalls calls) {
         return GraphSettings.of(config.appId(), config.appPassword(), config.graphCertificate(),
                 config.graphCertificatePassword(), config.appTenantId(), config.loginAuthority(),
-                config.graphBaseUrl());
+                config.graphBaseUrl()).countedBy(calls);
     }
 
     /** Why Graph is off, and what turning it on takes, for the line that says so in chat. */
@@ -190,6 +206,10 @@ public final class BoardClerkServer implements AutoCloseable {
 
     public BoardClerkServer start() {
         app.start();
+        if (prometheus != null) {
+            metricsServer = MetricsServer.start(config.observability().metricsHost(),
+                    config.observability().metricsPort(), prometheus);
+        }
         attendance.start();
         calendar.start();
         weeklyPosts.start();
@@ -206,6 +226,11 @@ public final class BoardClerkServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /** The port /metrics is served on; empty when metrics are off. */
+    public java.util.OptionalInt metricsPort() {
+        return metricsServer == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(metricsServer.port());
     }
 
     /**
@@ -250,35 +275,71 @@ public final class BoardClerkServer implements AutoCloseable {
         calendar.close();
         weeklyPosts.close();
         app.stop();
+        if (metricsServer != null) {
+            metricsServer.close();
+        }
+        if (prometheus != null) {
+            prometheus.close();
+        }
         store.close();
     }
 
     private void messages(Context ctx) {
+        long start = System.nanoTime();
+        TurnRecord turn = new TurnRecord();
+        try {
+            messages(ctx, turn);
+        } catch (RuntimeException | Error e) {
+            turn.outcome = BotMetrics.TurnOutcome.ERROR;
+            throw e;
+        } finally {
+            metrics.turn(turn.type, turn.outcome, System.nanoTime() - start);
+        }
+    }
+
+    /** What the metrics learn of one activity as it is handled: its type once read, and how it ended. */
+    private static final class TurnRecord {
+        String type;
+        BotMetrics.TurnOutcome outcome = BotMetrics.TurnOutcome.OK;
+    }
+
+    /** Refuses an activity: the metrics count it (by reason) and the turn as refused. */
+    private void refuse(TurnRecord turn, BotMetrics.Refusal why) {
+        turn.outcome = BotMetrics.TurnOutcome.REFUSED;
+        metrics.refused(why);
+    }
+
+    private void messages(Context ctx, TurnRecord turn) {
         byte[] body = ctx.bodyAsBytes();
         Activity activity;
         try {
             JsonNode node = Json.MAPPER.readTree(body);
             if (node == null || !node.isObject()) {
+                refuse(turn, BotMetrics.Refusal.MALFORMED);
                 error(ctx, HttpStatus.BAD_REQUEST, "The body must be a Bot Framework activity (a JSON object).");
                 return;
             }
             Optional<String> badTime = ActivityTimestamps.normalise((ObjectNode) node);
             if (badTime.isPresent()) {
+                refuse(turn, BotMetrics.Refusal.MALFORMED);
                 error(ctx, HttpStatus.BAD_REQUEST, "The activity's " + badTime.get() + " is not an ISO 8601 date and "
                         + "time (2026-11-23T15:00:00.000Z).");
                 return;
             }
             activity = Serialization.treeToValue(node, Activity.class);
         } catch (IOException | IllegalArgumentException e) {
+            refuse(turn, BotMetrics.Refusal.MALFORMED);
             error(ctx, HttpStatus.BAD_REQUEST, "The body is not valid activity JSON.");
             return;
         }
         if (activity == null || activity.getType() == null || activity.getConversation() == null
                 || activity.getConversation().getId() == null || activity.getFrom() == null
                 || activity.getServiceUrl() == null) {
+            refuse(turn, BotMetrics.Refusal.MALFORMED);
             error(ctx, HttpStatus.BAD_REQUEST, "The activity needs type, conversation.id, from and serviceUrl.");
             return;
         }
+        turn.type = activity.getType();
         InvokeResponse response;
         try {
             response = adapter.processIncomingActivity(ctx.header("Authorization"), activity, bot).join();
@@ -286,6 +347,7 @@ public final class BoardClerkServer implements AutoCloseable {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             if (isAuthentication(cause)) {
                 LOG.info("Refused activity {}: {}", activity.getId(), cause.getMessage());
+                refuse(turn, BotMetrics.Refusal.UNAUTHENTICATED);
                 error(ctx, HttpStatus.UNAUTHORIZED, "The request's Bot Framework token is missing or invalid.");
                 return;
             }

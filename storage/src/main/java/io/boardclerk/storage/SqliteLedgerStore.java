@@ -182,6 +182,23 @@ public final class SqliteLedgerStore implements LedgerStore, AutoCloseable {
         }
     }
 
+    /** How much work of one kind waits in the database now; -1 if it cannot be read (closed, or an error). */
+    public long depth(QueueDepth queue) {
+        if (closed) {
+            return -1;
+        }
+        readLock.lock();
+        try (Statement statement = reader.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery(queue.sql)) {
+            return rows.next() ? rows.getLong(1) : 0;
+        } catch (SQLException e) {
+            LOG.warn("Counting {} failed: {}", queue, e.getMessage());
+            return -1;
+        } finally {
+            readLock.unlock();
+        }
+    }
+
     private void ensureOpen() {
         if (closed) {
             throw new IllegalStateException("The database " + file + " is closed");
