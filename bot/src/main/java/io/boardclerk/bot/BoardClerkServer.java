@@ -81,6 +81,9 @@ public final class BoardClerkServer implements AutoCloseable {
         this.config = config;
         this.prometheus = config.observability().metrics() ? new PrometheusMetrics() : null;
         this.metrics = prometheus == null ? BotMetrics.OFF : prometheus;
+        // The HTTP client's TLS set-up (the JDK's trust store) is made on a thread of its own while the database opens.
+        java.util.concurrent.CompletableFuture<HttpClient> httpClient = StartUp.inBackground("http-client",
+                () -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
         this.store = SqliteLedgerStore.open(config.database());
         try {
             this.links = DownloadLinks.forServer(config, clock, this::port);
@@ -88,7 +91,7 @@ public final class BoardClerkServer implements AutoCloseable {
             store.close();
             throw e;
         }
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http = httpClient.join();
         this.adapter = new BoardClerkAdapter(config, http, clock);
         Clerk clerk = new Clerk(store, config.zone(), directory(config, metrics)).attendanceFromTeams(config.graph())
                 .calendarFromOutlook(config.graph()).reminderMail(config.reminderMail());

@@ -56,7 +56,11 @@ public final class SqliteLedgerStore implements LedgerStore, AutoCloseable {
             throw new StorageException("Cannot create the directory for the database " + absolute, e);
         }
         String url = "jdbc:sqlite:" + absolute;
-        migrate(url);
+        if (SchemaCheck.upToDate(absolute, SqliteLedgerStore.class.getClassLoader())) {
+            LOG.debug("Database {} has every migration; Flyway is not needed", absolute);
+        } else {
+            migrate(url);
+        }
         Connection writer = null;
         try {
             writer = connect(url);
