@@ -1,11 +1,5 @@
 package io.boardclerk.bot;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.microsoft.bot.builder.InvokeResponse;
-import com.microsoft.bot.connector.authentication.AuthenticationException;
-import com.microsoft.bot.schema.Activity;
-import com.microsoft.bot.schema.Serialization;
 import io.boardclerk.bot.documents.DownloadEndpoint;
 import io.boardclerk.bot.metrics.BotMetrics;
 import io.boardclerk.bot.metrics.MetricsServer;
@@ -47,7 +41,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * BoardClerk's HTTP server: the Bot Framework endpoint, health, the export and signed downloads. Built from a {@link BotConfig}
@@ -82,7 +76,7 @@ public final class BoardClerkServer implements AutoCloseable {
         this.prometheus = config.observability().metrics() ? new PrometheusMetrics() : null;
         this.metrics = prometheus == null ? BotMetrics.OFF : prometheus;
         // The HTTP client's TLS set-up (the JDK's trust store) is made on a thread of its own while the database opens.
-        java.util.concurrent.CompletableFuture<HttpClient> httpClient = StartUp.inBackground("http-client",
+        CompletableFuture<HttpClient> httpClient = StartUp.inBackground("http-client",
                 () -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
         this.store = SqliteLedgerStore.open(config.database());
         try {
@@ -101,16 +95,17 @@ public final class BoardClerkServer implements AutoCloseable {
         ReminderOutbox outbox = new Reminders(store);
         this.bot = new BoardClerkBot(clerk, new RosterService(clerk, connector), connector, clock, links, serviceUrls,
                 chatAddresses, new PersonalChats(outbox, clock));
-        ActionLogPoster poster = new ActionLogPoster(store, config.graph() ? new GraphChatPoster(graphSettings(config, metrics))
-                : null, graphOff(config), chatAddresses, links, config.zone());
+        ActionLogPoster poster = new ActionLogPoster(store, config.graph()
+                ? new GraphChatPoster(graphSettings(config, metrics)) : null, graphOff(config), chatAddresses, links,
+                config.zone());
         bot.postWith(poster);
         BoardChat boardChat = new BoardChat(bot, serviceUrls, config);
         bot.announceInBoards(boardChat);
         this.weeklyPosts = new WeeklyPostScheduler(new WeeklyPosts(store), poster, boardChat, chatAddresses, clock);
         this.reminders = reminders(config, outbox, connector, clock, metrics);
         this.exporter = new Exporter(store);
-        bot.uploadWith(new SharePointUploader(store, config.graph() ? new GraphFiles(graphSettings(config, metrics)) : null,
-                graphOff(config), exporter, links, clock, config.zone()));
+        bot.uploadWith(new SharePointUploader(store, config.graph() ? new GraphFiles(graphSettings(config, metrics))
+                : null, graphOff(config), exporter, links, clock, config.zone()));
         DownloadEndpoint downloads = new DownloadEndpoint(links, exporter, clock, config.zone(), Json.MAPPER);
         this.access = new PanelAccess(config.localMode(), config.ssoResource().isEmpty() ? Optional.empty()
                 : Optional.of(new SsoTokenValidator(config.loginAuthority(), config.appTenantId(),
@@ -124,12 +119,13 @@ public final class BoardClerkServer implements AutoCloseable {
         bot.syncWith(calendar.sync());
         PanelApi panelApi = new PanelApi(access, store, clerk, boardChat, clock, Json.MAPPER, poster);
         PanelPages pages = new PanelPages(config.localMode(), config.panelTestHostOrigin());
+        ActivityEndpoint activities = new ActivityEndpoint(adapter, bot, metrics);
         this.app = Javalin.create(javalin -> {
             javalin.jetty.host = config.host();
             javalin.jetty.port = config.port();
             javalin.http.maxRequestSize = MAX_BODY_BYTES;
             javalin.startup.showJavalinBanner = false;
-            javalin.routes.post("/api/messages", this::messages);
+            javalin.routes.post("/api/messages", activities::handle);
             javalin.routes.get("/healthz", this::health);
             javalin.routes.get("/api/boards/{id}/export", this::export);
             javalin.routes.get(DownloadLinks.PATH + "{token}", downloads::handle);
@@ -287,95 +283,6 @@ public final class BoardClerkServer implements AutoCloseable {
         store.close();
     }
 
-    private void messages(Context ctx) {
-        long start = System.nanoTime();
-        TurnRecord turn = new TurnRecord();
-        try {
-            messages(ctx, turn);
-        } catch (RuntimeException | Error e) {
-            turn.outcome = BotMetrics.TurnOutcome.ERROR;
-            throw e;
-        } finally {
-            metrics.turn(turn.type, turn.outcome, System.nanoTime() - start);
-        }
-    }
-
-    /** What the metrics learn of one activity as it is handled: its type once read, and how it ended. */
-    private static final class TurnRecord {
-        String type;
-        BotMetrics.TurnOutcome outcome = BotMetrics.TurnOutcome.OK;
-    }
-
-    /** Refuses an activity: the metrics count it (by reason) and the turn as refused. */
-    private void refuse(TurnRecord turn, BotMetrics.Refusal why) {
-        turn.outcome = BotMetrics.TurnOutcome.REFUSED;
-        metrics.refused(why);
-    }
-
-    private void messages(Context ctx, TurnRecord turn) {
-        byte[] body = ctx.bodyAsBytes();
-        Activity activity;
-        try {
-            JsonNode node = Json.MAPPER.readTree(body);
-            if (node == null || !node.isObject()) {
-                refuse(turn, BotMetrics.Refusal.MALFORMED);
-                error(ctx, HttpStatus.BAD_REQUEST, "The body must be a Bot Framework activity (a JSON object).");
-                return;
-            }
-            Optional<String> badTime = ActivityTimestamps.normalise((ObjectNode) node);
-            if (badTime.isPresent()) {
-                refuse(turn, BotMetrics.Refusal.MALFORMED);
-                error(ctx, HttpStatus.BAD_REQUEST, "The activity's " + badTime.get() + " is not an ISO 8601 date and "
-                        + "time (2026-11-23T15:00:00.000Z).");
-                return;
-            }
-            activity = Serialization.treeToValue(node, Activity.class);
-        } catch (IOException | IllegalArgumentException e) {
-            refuse(turn, BotMetrics.Refusal.MALFORMED);
-            error(ctx, HttpStatus.BAD_REQUEST, "The body is not valid activity JSON.");
-            return;
-        }
-        if (activity == null || activity.getType() == null || activity.getConversation() == null
-                || activity.getConversation().getId() == null || activity.getFrom() == null
-                || activity.getServiceUrl() == null) {
-            refuse(turn, BotMetrics.Refusal.MALFORMED);
-            error(ctx, HttpStatus.BAD_REQUEST, "The activity needs type, conversation.id, from and serviceUrl.");
-            return;
-        }
-        turn.type = activity.getType();
-        InvokeResponse response;
-        try {
-            response = adapter.processIncomingActivity(ctx.header("Authorization"), activity, bot).join();
-        } catch (CompletionException | AuthenticationException | com.auth0.jwt.exceptions.JWTVerificationException e) {
-            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-            if (isAuthentication(cause)) {
-                LOG.info("Refused activity {}: {}", activity.getId(), cause.getMessage());
-                refuse(turn, BotMetrics.Refusal.UNAUTHENTICATED);
-                error(ctx, HttpStatus.UNAUTHORIZED, "The request's Bot Framework token is missing or invalid.");
-                return;
-            }
-            throw e;
-        }
-        if (response == null) {
-            ctx.status(HttpStatus.ACCEPTED);
-            return;
-        }
-        ctx.status(response.getStatus());
-        if (response.getBody() != null) {
-            ctx.contentType("application/json").result(Serialization.toStringSilent(response.getBody()));
-        }
-    }
-
-    private static boolean isAuthentication(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof AuthenticationException || c instanceof com.auth0.jwt.exceptions.JWTVerificationException
-                    || c instanceof com.auth0.jwk.JwkException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private void health(Context ctx) throws IOException {
         boolean database = store.isReachable();
         ctx.status(database ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).contentType("application/json")
@@ -414,7 +321,7 @@ public final class BoardClerkServer implements AutoCloseable {
         ctx.contentType("application/json").result(Json.MAPPER.writeValueAsString(document.get()));
     }
 
-    private static void error(Context ctx, HttpStatus status, String message) {
+    static void error(Context ctx, HttpStatus status, String message) {
         ctx.status(status).contentType("application/json").result(Json.MAPPER.createObjectNode()
                 .put("error", message).toString());
     }

@@ -91,7 +91,8 @@ public final class PrometheusMetrics implements BotMetrics {
     public void queue(String name, LongSupplier depth) {
         Gauge.builder("boardclerk.queue.depth", depth, d -> d.getAsLong())
                 .description("Work waiting in the database; -1 when it could not be read").tag("queue", name)
-                .register(registry);
+                // A gauge holds its source weakly by default: the lambda would be collected, and the gauge NaN.
+                .strongReference(true).register(registry);
     }
 
     /** Everything counted, in Prometheus' text exposition format. */
