@@ -28,7 +28,6 @@ final class Sql {
     private static final int MAX_CACHED = 256;
 
     private final Connection connection;
-    private long generation;
     private final Map<String, PreparedStatement> cache = new HashMap<>();
     private final Set<PreparedStatement> inUse = new HashSet<>();
     private final Set<PreparedStatement> oneOffs = new HashSet<>();
@@ -78,19 +77,7 @@ final class Sql {
                 .orElseThrow(() -> new StorageException("Insert returned no id: " + sql, null));
     }
 
-    /**
-     * How many statements that may change what is read have run on this connection: any but a SELECT, except an
-     * append to an action's history (action_events), which nothing read through {@link SqliteLedger#actionById}
-     * shows. Rows read while it stands still are still as read (within one transaction).
-     */
-    long generation() {
-        return generation;
-    }
-
     private PreparedStatement prepare(String sql, Object... params) throws SQLException {
-        if (!sql.startsWith("SELECT ") && !sql.startsWith("INSERT INTO action_events ")) {
-            generation++;
-        }
         PreparedStatement statement = cache.get(sql);
         if (statement == null || inUse.contains(statement)) {
             // A statement already running (a query made while reading another's rows) gets a fresh twin.

@@ -65,13 +65,6 @@ final class SqliteLedger extends SqliteReminders implements Ledger {
     private final SqlitePosting posting;
     private final SqliteSharePoint sharePoint;
     private final SqliteCalendar calendar;
-    /**
-     * Actions read in this transaction since the last statement that could change them ({@link Sql#generation}):
-     * a turn that records an action reads it back for its reply, and the reminder planning before the commit reads
-     * it again; the second read is answered from here instead of four queries.
-     */
-    private final Map<Long, ActionItem> actionsRead = new HashMap<>();
-    private long actionsReadAt = -1;
 
     SqliteLedger(Connection connection) {
         super(new Sql(connection));
@@ -79,12 +72,6 @@ final class SqliteLedger extends SqliteReminders implements Ledger {
         this.posting = new SqlitePosting(sql);
         this.sharePoint = new SqliteSharePoint(sql);
         this.calendar = new SqliteCalendar(sql);
-    }
-
-    /** Forgets what was read: a new transaction begins (another connection may have written in between). */
-    void forgetReads() {
-        actionsRead.clear();
-        actionsReadAt = -1;
     }
 
     /** Releases the compiled statements before the connection closes. */
@@ -476,20 +463,6 @@ final class SqliteLedger extends SqliteReminders implements Ledger {
 
     @Override
     public Optional<ActionItem> actionById(long actionId) {
-        if (actionsReadAt != sql.generation()) {
-            actionsRead.clear();
-            actionsReadAt = sql.generation();
-        }
-        ActionItem known = actionsRead.get(actionId);
-        if (known != null) {
-            return Optional.of(known);
-        }
-        Optional<ActionItem> read = readAction(actionId);
-        read.ifPresent(action -> actionsRead.put(actionId, action));
-        return read;
-    }
-
-    private Optional<ActionItem> readAction(long actionId) {
         List<Owner> owners = sql.list("SELECT action_id, person_id, name, is_body FROM action_owners"
                 + " WHERE action_id = ? ORDER BY position", SqliteLedger::owner, actionId);
         List<Target> targets = sql.list("SELECT action_id, text, date FROM action_targets WHERE action_id = ?"

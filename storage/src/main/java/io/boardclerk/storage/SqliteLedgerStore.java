@@ -117,7 +117,6 @@ public final class SqliteLedgerStore implements LedgerStore, AutoCloseable {
                 return work.apply(writeLedger);
             }
             execute(writer, "BEGIN IMMEDIATE");
-            writeLedger.forgetReads();
             writeLedger.takeReminderChanges(); // what a rolled-back transaction changed never happened
             T result;
             try {
@@ -160,7 +159,6 @@ public final class SqliteLedgerStore implements LedgerStore, AutoCloseable {
                 return work.apply(readLedger);
             }
             execute(reader, "BEGIN");
-            readLedger.forgetReads();
             try {
                 return work.apply(readLedger);
             } finally {

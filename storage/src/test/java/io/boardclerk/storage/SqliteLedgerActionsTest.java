@@ -43,38 +43,6 @@ class SqliteLedgerActionsTest extends LedgerStoreTestSupport {
         return write(l -> addAction(l, boardId, l.takeActionNumber(boardId), text, null, null));
     }
 
-    // ---- an action read twice in one transaction (the second read is remembered)
-
-    @Test
-    void anActionReadAgainAfterAChangeInTheSameTransactionShowsTheChange() {
-        ActionItem action = newAction(board.id(), "Bring the report");
-        ActionItem[] seen = write(l -> {
-            ActionItem before = l.actionById(action.id()).orElseThrow();
-            l.setStatus(action.id(), ActionStatus.COMPLETE, null);
-            ActionItem after = l.actionById(action.id()).orElseThrow();
-            l.addUpdate(action.id(), TODAY, "Drafted", "Amy", "29:amy", T0);
-            return new ActionItem[] {before, after, l.actionById(action.id()).orElseThrow()};
-        });
-        assertEquals(ActionStatus.OPEN, seen[0].status());
-        assertEquals(ActionStatus.COMPLETE, seen[1].status());
-        assertEquals(List.of("Drafted"), seen[2].updates().stream().map(u -> u.text()).toList());
-    }
-
-    @Test
-    void anActionChangedByAnotherConnectionBetweenTransactionsIsReadAfresh() throws Exception {
-        ActionItem action = newAction(board.id(), "Bring the report");
-        assertEquals("Bring the report", read(l -> l.actionById(action.id()).orElseThrow().text()));
-        assertEquals("Bring the report", write(l -> l.actionById(action.id()).orElseThrow().text()));
-        try (java.sql.Connection other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
-             java.sql.PreparedStatement update = other.prepareStatement("UPDATE actions SET text = ? WHERE id = ?")) {
-            update.setString(1, "Bring the revised report");
-            update.setLong(2, action.id());
-            assertEquals(1, update.executeUpdate());
-        }
-        assertEquals("Bring the revised report", read(l -> l.actionById(action.id()).orElseThrow().text()));
-        assertEquals("Bring the revised report", write(l -> l.actionById(action.id()).orElseThrow().text()));
-    }
-
     // ---- numbering
 
     @Test
