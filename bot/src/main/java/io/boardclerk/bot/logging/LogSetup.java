@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * BoardClerk's logging, set up in code when Logback starts (found through {@code META-INF/services}; there is no
- * logback.xml, whose XML parsing cost start-up a third of a second): everything to standard error, as text, or with
+ * logback.xml: parsing its XML took a visible share of every start): everything to standard error, as text, or with
  * {@code BOARDCLERK_LOG_FORMAT=json} as one JSON object a line ({@link JsonLogEncoder}). A value other than text
  * or json is reported by the configuration check, which stops start-up; here it falls back to text.
  */
