@@ -30,13 +30,11 @@ final class AttendanceSchedule implements AutoCloseable {
     }
 
     static AttendanceSchedule forServer(BotConfig config, LedgerStore store, Connector connector, BoardChat chat,
-                                        Clock clock) {
+                                        Clock clock, io.boardclerk.graph.GraphCalls calls) {
         if (!config.graph()) {
             return new AttendanceSchedule(Optional.empty());
         }
-        GraphSettings settings = GraphSettings.of(config.appId(), config.appPassword(), config.graphCertificate(),
-                config.graphCertificatePassword(), config.appTenantId(), config.loginAuthority(),
-                config.graphBaseUrl());
+        GraphSettings settings = BoardClerkServer.graphSettings(config, calls);
         LOG.info("Teams attendance reports are read through Microsoft Graph after each meeting (needs {} or the "
                 + "meeting chat's {}, and an application access policy for the organisers)",
                 GraphAttendance.PERMISSION, GraphAttendance.RSC_PERMISSION);

@@ -10,6 +10,7 @@ import io.boardclerk.bot.cards.ActionReviewCard;
 import io.boardclerk.bot.cards.CardRenderer;
 import io.boardclerk.bot.cards.MinutesCard;
 import io.boardclerk.bot.documents.DownloadCard;
+import io.boardclerk.bot.metrics.BotMetrics;
 import io.boardclerk.bot.documents.DownloadLinks;
 import io.boardclerk.core.clerk.CalendarSync;
 import io.boardclerk.core.clerk.Card;
@@ -57,6 +58,7 @@ final class BoardClerkBot extends ActivityHandler {
     private volatile SharePointUploader uploader;
     private volatile BoardNames names;
     private volatile Optional<CalendarSync> calendar = Optional.empty();
+    private volatile BotMetrics metrics = BotMetrics.OFF;
 
     BoardClerkBot(Clerk clerk, RosterService roster, Connector connector, Clock clock, DownloadLinks links,
                   ServiceUrls serviceUrls, ChatAddresses chatAddresses, PersonalChats personalChats) {
@@ -76,6 +78,9 @@ final class BoardClerkBot extends ActivityHandler {
         Turn turn = named(activity, ActivityTranslator.turn(activity, clock.instant()));
         roster.ensureFresh(activity, turn.conversation());
         Optional<Reply> reply = clerk.onMessage(turn);
+        if (reply.isPresent() && reply.get().refused()) {
+            metrics.refused(BotMetrics.Refusal.CLERK);
+        }
         serviceUrls.remember(activity, turn.conversation());
         chatAddresses.remember(activity, turn.conversation());
         personalChats.remember(activity, turn.conversation());
@@ -91,7 +96,12 @@ final class BoardClerkBot extends ActivityHandler {
         BoardNames with = names;
         Conversation conversation = with == null ? turn.conversation() : with.named(activity, turn.conversation());
         return conversation == turn.conversation() ? turn : new Turn(conversation, turn.sender(), turn.text(),
-                turn.mentions(), turn.activityId(), turn.receivedAt());
+                turn.mentions(), turn.activityId(), turn.receivedAt(), turn.addressed());
+    }
+
+    /** What refusals are counted by (the metrics), set by the server after construction. */
+    void countWith(BotMetrics value) {
+        this.metrics = value;
     }
 
     /** The poster of action-log summaries (it posts through the bot as its fallback, so it is set after both exist). */
@@ -190,6 +200,7 @@ final class BoardClerkBot extends ActivityHandler {
         if (parsed.problem() != null) {
             LOG.info("Refused card action {} in conversation {}: {}", activity.getId(),
                     activity.getConversation().getId(), parsed.problem());
+            metrics.refused(BotMetrics.Refusal.CARD);
             return InvokeResponses.badRequest(parsed.problem());
         }
         CardOutcome outcome;
@@ -201,6 +212,9 @@ final class BoardClerkBot extends ActivityHandler {
                     activity.getConversation().getId(), e);
             return InvokeResponses.error(500, "InternalServerError", "Something went wrong on my side and nothing "
                     + "was recorded. Please try again in a moment.");
+        }
+        if (outcome.error()) {
+            metrics.refused(BotMetrics.Refusal.CARD);
         }
         if (!outcome.error() && outcome.card() instanceof Card.ActionReview review
                 && !Card.Verbs.REFRESH.equals(parsed.turn().verb())) {

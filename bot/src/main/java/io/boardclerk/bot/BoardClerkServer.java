@@ -1,12 +1,11 @@
 package io.boardclerk.bot;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.microsoft.bot.builder.InvokeResponse;
-import com.microsoft.bot.connector.authentication.AuthenticationException;
-import com.microsoft.bot.schema.Activity;
-import com.microsoft.bot.schema.Serialization;
 import io.boardclerk.bot.documents.DownloadEndpoint;
+import io.boardclerk.bot.metrics.BotMetrics;
+import io.boardclerk.bot.metrics.MetricsServer;
+import io.boardclerk.bot.metrics.PrometheusMetrics;
+import io.boardclerk.graph.GraphCalls;
+import io.boardclerk.storage.QueueDepth;
 import io.boardclerk.bot.documents.DownloadLinks;
 import io.boardclerk.bot.panel.PanelAccess;
 import io.boardclerk.bot.panel.PanelApi;
@@ -43,7 +42,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * BoardClerk's HTTP server: the Bot Framework endpoint, health, the export and signed downloads. Built from a {@link BotConfig}
@@ -68,9 +67,18 @@ public final class BoardClerkServer implements AutoCloseable {
     private final WeeklyPostScheduler weeklyPosts;
     private final ReminderDispatcher reminders;
     private final Javalin app;
+    /** Null when metrics are off (BOARDCLERK_METRICS_PORT unset). */
+    private final PrometheusMetrics prometheus;
+    private final BotMetrics metrics;
+    private MetricsServer metricsServer;
 
     public BoardClerkServer(BotConfig config, Clock clock) {
         this.config = config;
+        this.prometheus = config.observability().metrics() ? new PrometheusMetrics() : null;
+        this.metrics = prometheus == null ? BotMetrics.OFF : prometheus;
+        // The HTTP client's TLS set-up (the JDK's trust store) is made on a thread of its own while the database opens.
+        CompletableFuture<HttpClient> httpClient = StartUp.inBackground("http-client",
+                () -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
         this.store = SqliteLedgerStore.open(config.database());
         try {
             this.links = DownloadLinks.forServer(config, clock, this::port);
@@ -78,9 +86,9 @@ public final class BoardClerkServer implements AutoCloseable {
             store.close();
             throw e;
         }
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http = httpClient.join();
         this.adapter = new BoardClerkAdapter(config, http, clock);
-        Clerk clerk = new Clerk(store, config.zone(), directory(config)).attendanceFromTeams(config.graph())
+        Clerk clerk = new Clerk(store, config.zone(), directory(config, metrics)).attendanceFromTeams(config.graph())
                 .calendarFromOutlook(config.graph()).reminderMail(config.reminderMail());
         Connector connector = new Connector(adapter.credentials(), http);
         ServiceUrls serviceUrls = new ServiceUrls(store);
@@ -88,32 +96,38 @@ public final class BoardClerkServer implements AutoCloseable {
         ReminderOutbox outbox = new Reminders(store);
         this.bot = new BoardClerkBot(clerk, new RosterService(clerk, connector), connector, clock, links, serviceUrls,
                 chatAddresses, new PersonalChats(outbox, clock));
-        ActionLogPoster poster = new ActionLogPoster(store, config.graph() ? new GraphChatPoster(graphSettings(config))
-                : null, graphOff(config), chatAddresses, links, config.zone());
+        ActionLogPoster poster = new ActionLogPoster(store, config.graph()
+                ? new GraphChatPoster(graphSettings(config, metrics)) : null, graphOff(config), chatAddresses, links,
+                config.zone());
         bot.postWith(poster);
         bot.nameWith(new BoardNames(store, config.graph() ? new GraphConversationNames(graphSettings(config)) : null));
         BoardChat boardChat = new BoardChat(bot, serviceUrls, config);
         bot.announceInBoards(boardChat);
         this.weeklyPosts = new WeeklyPostScheduler(new WeeklyPosts(store), poster, boardChat, chatAddresses, clock);
-        this.reminders = reminders(config, outbox, connector, clock);
+        this.reminders = reminders(config, outbox, connector, clock, metrics);
         this.exporter = new Exporter(store);
-        bot.uploadWith(new SharePointUploader(store, config.graph() ? new GraphFiles(graphSettings(config)) : null,
-                graphOff(config), exporter, links, clock, config.zone()));
+        bot.uploadWith(new SharePointUploader(store, config.graph() ? new GraphFiles(graphSettings(config, metrics))
+                : null, graphOff(config), exporter, links, clock, config.zone()));
         DownloadEndpoint downloads = new DownloadEndpoint(links, exporter, clock, config.zone(), Json.MAPPER);
         this.access = new PanelAccess(config.localMode(), config.ssoResource().isEmpty() ? Optional.empty()
                 : Optional.of(new SsoTokenValidator(config.loginAuthority(), config.appTenantId(),
                 config.ssoResource(), config.appId(), clock, http)));
-        this.attendance = AttendanceSchedule.forServer(config, store, connector, boardChat, clock);
-        this.calendar = CalendarSchedule.forServer(config, store, boardChat, clock);
+        this.attendance = AttendanceSchedule.forServer(config, store, connector, boardChat, clock, metrics);
+        this.calendar = CalendarSchedule.forServer(config, store, boardChat, clock, metrics);
+        bot.countWith(metrics);
+        for (QueueDepth queue : QueueDepth.values()) {
+            metrics.queue(queue.name().toLowerCase(java.util.Locale.ROOT), () -> store.depth(queue));
+        }
         bot.syncWith(calendar.sync());
         PanelApi panelApi = new PanelApi(access, store, clerk, boardChat, clock, Json.MAPPER, poster);
         PanelPages pages = new PanelPages(config.localMode(), config.panelTestHostOrigin());
+        ActivityEndpoint activities = new ActivityEndpoint(adapter, bot, metrics);
         this.app = Javalin.create(javalin -> {
             javalin.jetty.host = config.host();
             javalin.jetty.port = config.port();
             javalin.http.maxRequestSize = MAX_BODY_BYTES;
             javalin.startup.showJavalinBanner = false;
-            javalin.routes.post("/api/messages", this::messages);
+            javalin.routes.post("/api/messages", activities::handle);
             javalin.routes.get("/healthz", this::health);
             javalin.routes.get("/api/boards/{id}/export", this::export);
             javalin.routes.get(DownloadLinks.PATH + "{token}", downloads::handle);
@@ -135,7 +149,7 @@ public final class BoardClerkServer implements AutoCloseable {
 
     /** The reminder sweep: personal cards through the connector, within Teams' rate limits, retried as configured. */
     private static ReminderDispatcher reminders(BotConfig config, ReminderOutbox outbox, Connector connector,
-                                                Clock clock) {
+                                                Clock clock, BotMetrics metrics) {
         ReminderSettings settings = config.reminders();
         PersonalMessenger messenger = new PersonalMessenger(outbox, connector,
                 new RateLimiter(settings.tenantRate(), RateLimiter.Time.SYSTEM), clock, BoardChat.botId(config),
@@ -145,16 +159,16 @@ public final class BoardClerkServer implements AutoCloseable {
             LOG.info("Reminders Teams cannot deliver are e-mailed as {} through Microsoft Graph (needs the application "
                     + "permission {}, limited to that mailbox by an application access policy)", settings.mailFrom(),
                     GraphMailer.PERMISSION);
-            sender = new MailFallback(messenger, new GraphMailer(graphSettings(config), settings.mailFrom()));
+            sender = new MailFallback(messenger, new GraphMailer(graphSettings(config, metrics), settings.mailFrom()));
         } else if (!settings.mailFrom().isEmpty()) {
             LOG.info("BOARDCLERK_MAIL_FROM is set but Microsoft Graph is off, so reminders are not e-mailed");
         }
         return new ReminderDispatcher(outbox, sender, new RetryPolicy(settings.maxTries(),
-                ReminderSettings.FIRST_BACK_OFF, new SplittableRandom()), clock, settings.sweep());
+                ReminderSettings.FIRST_BACK_OFF, new SplittableRandom()), clock, settings.sweep(), metrics);
     }
 
     /** The organisation's directory through Microsoft Graph, or none (said plainly) when Graph is off. */
-    static Directory directory(BotConfig config) {
+    static Directory directory(BotConfig config, GraphCalls calls) {
         if (!config.graph()) {
             LOG.info("Microsoft Graph is off{}: owners are matched against the Teams roster only, and action-log "
                     + "summaries are posted by the bot itself. Set MicrosoftAppId and MicrosoftAppPassword (or "
@@ -164,16 +178,17 @@ public final class BoardClerkServer implements AutoCloseable {
                     : " (BOARDCLERK_GRAPH=off, or BOARDCLERK_LOGIN_AUTHORITY is not https)", GraphDirectory.PERMISSION);
             return Directory.OFF;
         }
-        GraphSettings settings = graphSettings(config);
+        GraphSettings settings = graphSettings(config, calls);
         LOG.info("Microsoft Graph is on for directory lookups of owners (needs the application permission {}): {}",
                 GraphDirectory.PERMISSION, settings);
         return new GraphDirectory(settings);
     }
 
-    static GraphSettings graphSettings(BotConfig config) {
+    /** Graph's settings from the configuration, each request told to {@code calls} (the metrics). */
+    static GraphSettings graphSettings(BotConfig config, GraphCalls calls) {
         return GraphSettings.of(config.appId(), config.appPassword(), config.graphCertificate(),
                 config.graphCertificatePassword(), config.appTenantId(), config.loginAuthority(),
-                config.graphBaseUrl());
+                config.graphBaseUrl()).countedBy(calls);
     }
 
     /** Why Graph is off, and what turning it on takes, for the line that says so in chat. */
@@ -192,6 +207,10 @@ public final class BoardClerkServer implements AutoCloseable {
 
     public BoardClerkServer start() {
         app.start();
+        if (prometheus != null) {
+            metricsServer = MetricsServer.start(config.observability().metricsHost(),
+                    config.observability().metricsPort(), prometheus);
+        }
         attendance.start();
         calendar.start();
         weeklyPosts.start();
@@ -208,6 +227,11 @@ public final class BoardClerkServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /** The port /metrics is served on; empty when metrics are off. */
+    public java.util.OptionalInt metricsPort() {
+        return metricsServer == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(metricsServer.port());
     }
 
     /**
@@ -252,65 +276,13 @@ public final class BoardClerkServer implements AutoCloseable {
         calendar.close();
         weeklyPosts.close();
         app.stop();
+        if (metricsServer != null) {
+            metricsServer.close();
+        }
+        if (prometheus != null) {
+            prometheus.close();
+        }
         store.close();
-    }
-
-    private void messages(Context ctx) {
-        byte[] body = ctx.bodyAsBytes();
-        Activity activity;
-        try {
-            JsonNode node = Json.MAPPER.readTree(body);
-            if (node == null || !node.isObject()) {
-                error(ctx, HttpStatus.BAD_REQUEST, "The body must be a Bot Framework activity (a JSON object).");
-                return;
-            }
-            Optional<String> badTime = ActivityTimestamps.normalise((ObjectNode) node);
-            if (badTime.isPresent()) {
-                error(ctx, HttpStatus.BAD_REQUEST, "The activity's " + badTime.get() + " is not an ISO 8601 date and "
-                        + "time (2026-11-23T15:00:00.000Z).");
-                return;
-            }
-            activity = Serialization.treeToValue(node, Activity.class);
-        } catch (IOException | IllegalArgumentException e) {
-            error(ctx, HttpStatus.BAD_REQUEST, "The body is not valid activity JSON.");
-            return;
-        }
-        if (activity == null || activity.getType() == null || activity.getConversation() == null
-                || activity.getConversation().getId() == null || activity.getFrom() == null
-                || activity.getServiceUrl() == null) {
-            error(ctx, HttpStatus.BAD_REQUEST, "The activity needs type, conversation.id, from and serviceUrl.");
-            return;
-        }
-        InvokeResponse response;
-        try {
-            response = adapter.processIncomingActivity(ctx.header("Authorization"), activity, bot).join();
-        } catch (CompletionException | AuthenticationException | com.auth0.jwt.exceptions.JWTVerificationException e) {
-            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-            if (isAuthentication(cause)) {
-                LOG.info("Refused activity {}: {}", activity.getId(), cause.getMessage());
-                error(ctx, HttpStatus.UNAUTHORIZED, "The request's Bot Framework token is missing or invalid.");
-                return;
-            }
-            throw e;
-        }
-        if (response == null) {
-            ctx.status(HttpStatus.ACCEPTED);
-            return;
-        }
-        ctx.status(response.getStatus());
-        if (response.getBody() != null) {
-            ctx.contentType("application/json").result(Serialization.toStringSilent(response.getBody()));
-        }
-    }
-
-    private static boolean isAuthentication(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof AuthenticationException || c instanceof com.auth0.jwt.exceptions.JWTVerificationException
-                    || c instanceof com.auth0.jwk.JwkException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void health(Context ctx) throws IOException {
@@ -351,7 +323,7 @@ public final class BoardClerkServer implements AutoCloseable {
         ctx.contentType("application/json").result(Json.MAPPER.writeValueAsString(document.get()));
     }
 
-    private static void error(Context ctx, HttpStatus status, String message) {
+    static void error(Context ctx, HttpStatus status, String message) {
         ctx.status(status).contentType("application/json").result(Json.MAPPER.createObjectNode()
                 .put("error", message).toString());
     }

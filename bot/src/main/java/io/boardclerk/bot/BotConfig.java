@@ -42,12 +42,13 @@ import java.util.regex.Pattern;
  * @param reminders          how the reminder sweep runs (BOARDCLERK_REMINDER_*)
  * @param clockStart         BOARDCLERK_CLOCK_START: the instant BoardClerk's clock starts at (then running on in real
  *                           time); null when unset; allowed in local mode only, for tests in a separate process
+ * @param observability      metrics and the log's format (BOARDCLERK_METRICS_*, BOARDCLERK_LOG_FORMAT)
  */
 public record BotConfig(String appId, String appPassword, String appTenantId, int port, Path database, ZoneId zone,
                         String openIdMetadataUrl, String loginAuthority, String oauthScope, String publicUrl,
                         String linkKey, Duration linkTtl, String ssoResource, String panelTestHostOrigin,
                         boolean graph, Path graphCertificate, String graphCertificatePassword, String graphBaseUrl,
-                        ReminderSettings reminders, Instant clockStart) {
+                        ReminderSettings reminders, Instant clockStart, Observability observability) {
 
     public static final String PUBLIC_OPENID_METADATA = "https://login.botframework.com/v1/.well-known/openidconfiguration";
     public static final String PUBLIC_LOGIN_AUTHORITY = "https://login.microsoftonline.com";
@@ -100,7 +101,8 @@ public record BotConfig(String appId, String appPassword, String appTenantId, in
                 value(env, "BOARDCLERK_BOT_OAUTH_SCOPE", PUBLIC_OAUTH_SCOPE), publicUrl, linkKey(env),
                 linkTtl(env), ssoResource(env, appId, publicUrl), panelTestHostOrigin(env, appId), graph,
                 graphCertificate(env, appId), value(env, "BOARDCLERK_GRAPH_CERTIFICATE_PASSWORD", ""),
-                graphBaseUrl(env), ReminderSettings.from(env), clockStart(env, appId));
+                graphBaseUrl(env), ReminderSettings.from(env), clockStart(env, appId),
+                Observability.from(env, port(env)));
     }
 
     private static Instant clockStart(Map<String, String> env, String appId) {
@@ -309,6 +311,6 @@ public record BotConfig(String appId, String appPassword, String appTenantId, in
                 + (panelTestHostOrigin.isEmpty() ? "" : ", panelTestHostOrigin=" + panelTestHostOrigin)
                 + ", graph=" + (graph ? "on" : "off") + ", graphCredential=" + (graphCertificate == null
                 ? "(password)" : graphCertificate.toString()) + ", graphBaseUrl=" + graphBaseUrl + ", " + reminders
-                + (clockStart == null ? "" : ", clockStart=" + clockStart) + "]";
+                + (clockStart == null ? "" : ", clockStart=" + clockStart) + ", " + observability + "]";
     }
 }

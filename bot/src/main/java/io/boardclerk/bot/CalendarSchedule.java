@@ -28,14 +28,15 @@ final class CalendarSchedule implements AutoCloseable {
         this.sync = sync;
     }
 
-    static CalendarSchedule forServer(BotConfig config, LedgerStore store, BoardChat chat, Clock clock) {
+    static CalendarSchedule forServer(BotConfig config, LedgerStore store, BoardChat chat, Clock clock,
+                                      io.boardclerk.graph.GraphCalls calls) {
         if (!config.graph()) {
             return new CalendarSchedule(Optional.empty());
         }
         LOG.info("Boards may follow a meeting series in an Outlook calendar through Microsoft Graph (needs the "
                 + "application permission {})", GraphCalendar.PERMISSION);
         return new CalendarSchedule(Optional.of(new CalendarSync(store,
-                new GraphCalendar(BoardClerkServer.graphSettings(config)), chat::announce, clock, config.zone())));
+                new GraphCalendar(BoardClerkServer.graphSettings(config, calls)), chat::announce, clock, config.zone())));
     }
 
     /** The sync, when Graph is on: the bot runs it after a turn asks, the tests drive it by a controlled clock. */

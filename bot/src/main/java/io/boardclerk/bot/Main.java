@@ -8,7 +8,8 @@ import java.time.Duration;
 
 /**
  * {@code java -jar boardclerk.jar} serves Teams; {@code java -jar boardclerk.jar export} writes everything recorded
- * as one JSON document, or with {@code --format csv|docx} one board's action log.
+ * as one JSON document, or with {@code --format csv|docx} one board's action log; {@code check} starts it on a
+ * temporary database and asks its health ({@link StartCheck}).
  */
 public final class Main {
 
@@ -19,8 +20,11 @@ public final class Main {
         if (args.length > 0 && args[0].equals("export")) {
             System.exit(export(args, System.out, System.err));
         }
+        if (args.length == 1 && args[0].equals("check")) {
+            System.exit(StartCheck.run(System.out, System.err));
+        }
         if (args.length > 0) {
-            System.err.println("Usage: java -jar boardclerk.jar [export [--format csv|docx|json] [--board ID] "
+            System.err.println("Usage: java -jar boardclerk.jar [check | export [--format csv|docx|json] [--board ID] "
                     + "[--out FILE] [--db FILE]]");
             System.exit(2);
         }

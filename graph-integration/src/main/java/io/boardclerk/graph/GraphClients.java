@@ -86,6 +86,7 @@ final class GraphClients {
                             settings.retryDelaySeconds());
                     http = GraphClientFactory.create(new RequestOption[] {retry})
                             .callTimeout(settings.timeout())
+                            .addInterceptor(this::counted)
                             .addNetworkInterceptor(GraphClients::noSecondRetryInsideOkHttp)
                             .build();
                 }
@@ -106,6 +107,22 @@ final class GraphClients {
             }
         }
         return true;
+    }
+
+    /**
+     * Tells the settings' observer how each try went: added after the SDK's own handlers (its retry handler among
+     * them), this interceptor sees every try, a failed connection included.
+     */
+    private Response counted(okhttp3.Interceptor.Chain chain) throws java.io.IOException {
+        Response response;
+        try {
+            response = chain.proceed(chain.request());
+        } catch (java.io.IOException | RuntimeException e) {
+            settings.calls().ended(GraphCalls.Outcome.NO_ANSWER);
+            throw e;
+        }
+        settings.calls().ended(GraphCalls.of(response.code()));
+        return response;
     }
 
     /**

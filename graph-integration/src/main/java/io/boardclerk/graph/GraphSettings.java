@@ -22,10 +22,12 @@ import java.util.Locale;
  * @param maxRetryAfter       the longest Retry-After honoured; a longer one ends the call as throttled
  * @param cacheSize           how many lookups are remembered
  * @param cacheTtl            how long a lookup is remembered
+ * @param calls               told how each request to Graph ended, for the metrics
  */
 public record GraphSettings(String clientId, String clientSecret, Path certificate, String certificatePassword,
                             String tenantId, String authority, String baseUrl, Duration timeout, int maxRetries,
-                            long retryDelaySeconds, Duration maxRetryAfter, long cacheSize, Duration cacheTtl) {
+                            long retryDelaySeconds, Duration maxRetryAfter, long cacheSize, Duration cacheTtl,
+                            GraphCalls calls) {
 
     public static final String PUBLIC_AUTHORITY = "https://login.microsoftonline.com";
     public static final String PUBLIC_BASE_URL = "https://graph.microsoft.com/v1.0";
@@ -40,6 +42,21 @@ public record GraphSettings(String clientId, String clientSecret, Path certifica
         baseUrl = baseUrl.replaceAll("/+$", "");
         authority = authority.replaceAll("/+$", "");
         tenantId = tenantId == null ? "" : tenantId;
+        calls = calls == null ? GraphCalls.NONE : calls;
+    }
+
+    /** Settings whose requests are counted by nobody. */
+    public GraphSettings(String clientId, String clientSecret, Path certificate, String certificatePassword,
+                         String tenantId, String authority, String baseUrl, Duration timeout, int maxRetries,
+                         long retryDelaySeconds, Duration maxRetryAfter, long cacheSize, Duration cacheTtl) {
+        this(clientId, clientSecret, certificate, certificatePassword, tenantId, authority, baseUrl, timeout,
+                maxRetries, retryDelaySeconds, maxRetryAfter, cacheSize, cacheTtl, GraphCalls.NONE);
+    }
+
+    /** These settings, with every request to Graph (each try) told to {@code observer}. */
+    public GraphSettings countedBy(GraphCalls observer) {
+        return new GraphSettings(clientId, clientSecret, certificate, certificatePassword, tenantId, authority,
+                baseUrl, timeout, maxRetries, retryDelaySeconds, maxRetryAfter, cacheSize, cacheTtl, observer);
     }
 
     /** The defaults for everything but the credentials and addresses. */

@@ -56,7 +56,11 @@ public final class SqliteLedgerStore implements LedgerStore, AutoCloseable {
             throw new StorageException("Cannot create the directory for the database " + absolute, e);
         }
         String url = "jdbc:sqlite:" + absolute;
-        migrate(url);
+        if (SchemaCheck.upToDate(absolute, SqliteLedgerStore.class.getClassLoader())) {
+            LOG.debug("Database {} has every migration; Flyway is not needed", absolute);
+        } else {
+            migrate(url);
+        }
         Connection writer = null;
         try {
             writer = connect(url);
@@ -177,6 +181,23 @@ public final class SqliteLedgerStore implements LedgerStore, AutoCloseable {
         } catch (SQLException e) {
             LOG.warn("Database check failed: {}", e.getMessage());
             return false;
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    /** How much work of one kind waits in the database now; -1 if it cannot be read (closed, or an error). */
+    public long depth(QueueDepth queue) {
+        if (closed) {
+            return -1;
+        }
+        readLock.lock();
+        try (Statement statement = reader.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery(queue.sql)) {
+            return rows.next() ? rows.getLong(1) : 0;
+        } catch (SQLException e) {
+            LOG.warn("Counting {} failed: {}", queue, e.getMessage());
+            return -1;
         } finally {
             readLock.unlock();
         }

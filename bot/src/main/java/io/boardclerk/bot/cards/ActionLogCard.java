@@ -70,8 +70,9 @@ public final class ActionLogCard {
             ActionLogView.Section section = view.sections().get(s);
             int headingBytes = bytes(sectionHeading(view, section, true)) + 1;
             for (int r = 0; r < section.rows().size(); r++) {
-                ObjectNode node = fitting(view, section, section.rows().get(r), index++, room - headingBytes);
-                int cost = bytes(node) + 1;
+                Fit fit = fitting(view, section, section.rows().get(r), index++, room - headingBytes);
+                ObjectNode node = fit.node();
+                int cost = fit.bytes() + 1;
                 boolean opensSection = current.isEmpty() || current.get(current.size() - 1).section() != s;
                 if (!current.isEmpty() && used + cost + (opensSection ? headingBytes : 0) > room) {
                     pages.add(current);
@@ -89,17 +90,22 @@ public final class ActionLogCard {
         return pages;
     }
 
+    /** A row's node and its serialized size, measured once. */
+    private record Fit(ObjectNode node, int bytes) {
+    }
+
     /** The row, with as much of its full text as lets it fit a page alone. */
-    private static ObjectNode fitting(ActionLogView view, ActionLogView.Section section, ActionRow row, int index,
-                                      int room) {
-        ObjectNode node = null;
+    private static Fit fitting(ActionLogView view, ActionLogView.Section section, ActionRow row, int index,
+                               int room) {
+        Fit fit = null;
         for (int cap : FULL_TEXT_CAPS) {
-            node = row(view, section, row, index, cap);
-            if (bytes(node) <= room) {
-                return node;
+            ObjectNode node = row(view, section, row, index, cap);
+            fit = new Fit(node, bytes(node));
+            if (fit.bytes() <= room) {
+                return fit;
             }
         }
-        return node;
+        return fit;
     }
 
     private static ObjectNode page(ActionLogView view, List<Slot> slots, int page, int pages) {

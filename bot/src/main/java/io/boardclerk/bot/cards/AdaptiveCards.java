@@ -1,11 +1,12 @@
 package io.boardclerk.bot.cards;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 /**
@@ -89,10 +90,28 @@ public final class AdaptiveCards {
 
     /** The size of a node as it goes over the wire, in UTF-8 bytes. */
     public static int bytes(JsonNode node) {
+        // Counted as written, never held: paging a long action log measures every row.
+        Counter counter = new Counter();
         try {
-            return JSON.writeValueAsBytes(node).length;
-        } catch (JsonProcessingException e) {
+            JSON.writeValue(counter, node);
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        return counter.count;
+    }
+
+    /** An output stream that only counts what is written to it. */
+    private static final class Counter extends OutputStream {
+        int count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
         }
     }
 

@@ -56,6 +56,7 @@ public final class ReminderDispatcher implements AutoCloseable {
     private final RetryPolicy retries;
     private final Clock clock;
     private final Duration interval;
+    private final ReminderOutcomes outcomes;
     private final Map<String, Instant> pausedTenants = new HashMap<>();
     private final Object sweeping = new Object();
     private final CountDownLatch firstSweep = new CountDownLatch(1);
@@ -64,6 +65,13 @@ public final class ReminderDispatcher implements AutoCloseable {
 
     public ReminderDispatcher(ReminderOutbox outbox, ReminderSender sender, RetryPolicy retries, Clock clock,
                               Duration interval) {
+        this(outbox, sender, retries, clock, interval, ReminderOutcomes.NONE);
+    }
+
+    /** @param outcomes told the state each handled delivery was left in, for the metrics */
+    public ReminderDispatcher(ReminderOutbox outbox, ReminderSender sender, RetryPolicy retries, Clock clock,
+                              Duration interval, ReminderOutcomes outcomes) {
+        this.outcomes = outcomes;
         this.outbox = outbox;
         this.sender = sender;
         this.retries = retries;
@@ -122,6 +130,7 @@ public final class ReminderDispatcher implements AutoCloseable {
         Instant start = clock.instant();
         int inDoubt = outbox.markInDoubt(start);
         if (inDoubt > 0) {
+            outcomes.delivered(ReminderOutcomes.Outcome.IN_DOUBT, inDoubt);
             LOG.warn("{} reminder deliveries were left sending by a process that stopped; they are marked in doubt "
                     + "and will not be sent again (see reminders status)", inDoubt);
         }
@@ -151,6 +160,7 @@ public final class ReminderDispatcher implements AutoCloseable {
         Instant paused = pausedTenants.get(outgoing.tenantId());
         if (paused != null && paused.isAfter(now)) {
             outbox.waitUntil(outgoing.deliveryId(), paused, "waiting: Teams throttled this tenant (HTTP 429)");
+            outcomes.delivered(ReminderOutcomes.Outcome.WAITING, 1);
             return;
         }
         SendResult result;
@@ -164,17 +174,21 @@ public final class ReminderDispatcher implements AutoCloseable {
         int tries = outgoing.attempt() + 1;
         if (result instanceof SendResult.Sent sent) {
             outbox.sent(outgoing.deliveryId(), now, sent.conversationId(), sent.messageId());
+            outcomes.delivered(ReminderOutcomes.Outcome.SENT, 1);
             LOG.info("Reminder delivery {} sent to conversation {}", outgoing.deliveryId(), sent.conversationId());
         } else if (result instanceof SendResult.Unreachable unreachable) {
             outbox.undeliverable(outgoing.deliveryId(), now, unreachable.reason());
+            outcomes.delivered(ReminderOutcomes.Outcome.UNDELIVERABLE, 1);
             // The reason names the person: it is kept for the secretary, not written to the log.
             LOG.info("Reminder delivery {} is undeliverable (the reason is in reminders status)",
                     outgoing.deliveryId());
         } else if (result instanceof SendResult.Mailed mailed) {
             outbox.mailed(outgoing.deliveryId(), now, mailed.teamsReason());
+            outcomes.delivered(ReminderOutcomes.Outcome.MAILED, 1);
             LOG.info("Reminder delivery {} e-mailed: not reachable in Teams", outgoing.deliveryId());
         } else if (result instanceof SendResult.GaveUp gaveUp) {
             outbox.dead(outgoing.deliveryId(), now, gaveUp.reason());
+            outcomes.delivered(ReminderOutcomes.Outcome.DEAD, 1);
             LOG.warn("Reminder delivery {} dead-lettered without another try (the reason is in reminders status)",
                     outgoing.deliveryId());
         } else if (result instanceof SendResult.Throttled throttled) {
@@ -189,9 +203,11 @@ public final class ReminderDispatcher implements AutoCloseable {
     private void failed(Outgoing outgoing, int tries, Instant next, String error, Instant now) {
         if (retries.exhausted(tries)) {
             outbox.dead(outgoing.deliveryId(), now, error + "; gave up after " + tries + " tries");
+            outcomes.delivered(ReminderOutcomes.Outcome.DEAD, 1);
             LOG.warn("Reminder delivery {} dead-lettered after {} tries: {}", outgoing.deliveryId(), tries, error);
         } else {
             outbox.retry(outgoing.deliveryId(), next, error);
+            outcomes.delivered(ReminderOutcomes.Outcome.RETRY, 1);
             LOG.info("Reminder delivery {} failed ({}), try {} of {}; next at {}", outgoing.deliveryId(), error,
                     tries, retries.maxTries(), next);
         }

@@ -192,7 +192,7 @@ public final class Clerk {
                 return Optional.of(reply);
             }));
         } catch (Refusal refusal) {
-            return Optional.of(new Reply(refusal.markdown()));
+            return Optional.of(Reply.refusal(refusal.markdown()));
         }
     }
 
