@@ -100,7 +100,8 @@ public final class BoardClerkServer implements AutoCloseable {
                 ? new GraphChatPoster(graphSettings(config, metrics)) : null, graphOff(config), chatAddresses, links,
                 config.zone());
         bot.postWith(poster);
-        bot.nameWith(new BoardNames(store, config.graph() ? new GraphConversationNames(graphSettings(config)) : null));
+        bot.nameWith(new BoardNames(store, config.graph()
+                ? new GraphConversationNames(graphSettings(config, metrics)) : null));
         BoardChat boardChat = new BoardChat(bot, serviceUrls, config);
         bot.announceInBoards(boardChat);
         this.weeklyPosts = new WeeklyPostScheduler(new WeeklyPosts(store), poster, boardChat, chatAddresses, clock);
