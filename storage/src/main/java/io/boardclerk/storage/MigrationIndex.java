@@ -31,10 +31,27 @@ public final class MigrationIndex {
         Path dir = Path.of(args[0]);
         List<String> scripts;
         try (Stream<Path> files = Files.list(dir)) {
-            scripts = files.map(p -> p.getFileName().toString()).filter(MigrationIndex::isMigration).sorted()
-                    .toList();
+            scripts = files.map(p -> p.getFileName().toString()).filter(MigrationIndex::isMigration)
+                    .sorted(MigrationIndex::byVersion).toList();
         }
         Files.writeString(dir.resolve("index.txt"), String.join("\n", scripts) + "\n", StandardCharsets.UTF_8);
+    }
+
+    /** In the order Flyway applies them: V2 before V10 (by version, not by name), repeatable scripts last. */
+    static int byVersion(String a, String b) {
+        if (a.charAt(0) != b.charAt(0)) {
+            return a.charAt(0) == 'V' ? -1 : 1;
+        }
+        String[] x = a.substring(1, a.indexOf("__")).split("[._]");
+        String[] y = b.substring(1, b.indexOf("__")).split("[._]");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            int c = x[i].matches("\\d+") && y[i].matches("\\d+")
+                    ? Long.compare(Long.parseLong(x[i]), Long.parseLong(y[i])) : x[i].compareTo(y[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return x.length != y.length ? Integer.compare(x.length, y.length) : a.compareTo(b);
     }
 
     static boolean isMigration(String name) {

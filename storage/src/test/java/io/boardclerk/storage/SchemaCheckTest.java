@@ -35,7 +35,8 @@ class SchemaCheckTest {
     void theBuildsIndexListsEveryMigrationScript() throws Exception {
         List<String> sources;
         try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration"))) {
-            sources = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql")).sorted().toList();
+            sources = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql"))
+                    .sorted(MigrationIndex::byVersion).toList();
         }
         assertFalse(sources.isEmpty());
         assertEquals(sources, MigrationIndex.shipped(LOADER));
