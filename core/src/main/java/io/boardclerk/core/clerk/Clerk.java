@@ -4,8 +4,6 @@ import io.boardclerk.core.command.Command;
 import io.boardclerk.core.model.Board;
 import io.boardclerk.core.model.Person;
 import io.boardclerk.core.model.Source;
-import io.boardclerk.core.parse.CommandParser;
-import io.boardclerk.core.parse.ParseContext;
 import io.boardclerk.core.port.Directory;
 import io.boardclerk.core.port.Ledger;
 import io.boardclerk.core.port.LedgerStore;
@@ -15,12 +13,9 @@ import io.boardclerk.core.roster.RosterMatcher;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,7 +33,8 @@ public final class Clerk {
     private final Directory directory;
     private final Duration lookupBudget;
     private final ExecutorService lookups;
-    private final Map<Class<? extends Command>, Handler<? extends Command>> handlers = new HashMap<>();
+    private final Handlers handlers;
+    private final MessageReader reader;
     private volatile boolean attendanceOn;
     private volatile boolean calendarOn;
     private volatile boolean reminderMailOn;
@@ -61,71 +57,13 @@ public final class Clerk {
         this.zone = zone;
         this.directory = directory;
         this.lookupBudget = lookupBudget;
+        this.reader = new MessageReader(store, zone);
         this.lookups = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "directory-lookup");
             thread.setDaemon(true);
             return thread;
         });
-        on(Command.Help.class, (desk, c) -> HelpText.BOARD);
-        on(Command.Unknown.class, AskingHandler::unknown);
-        on(Command.Unclear.class, AskingHandler::unclear);
-        on(Command.Chatter.class, AskingHandler::chatter);
-        on(Command.NothingToDeclare.class, DeclarationsHandler::nothing);
-        on(Command.MyDeclarations.class, DeclarationsHandler::mine);
-        on(Command.SetInterestKind.class, DeclarationsHandler::kind);
-        on(Command.WhenNextMeeting.class, MeetingsHandler::whenNext);
-        on(Command.MoreTime.class, ActionLife::moreTime);
-        on(Command.DoneWithUpdate.class, ActionLife::doneWithUpdate);
-        on(Command.AboutMyAction.class, MyActionByName::handle);
-        on(Command.Invalid.class, (desk, c) -> {
-            throw new Refusal(c.problem() + " Say it like this: " + Md.code(c.howToSayIt()));
-        });
-        on(Command.RecordApologies.class, ApologiesHandler::record);
-        on(Command.OwnApologies.class, ApologiesHandler::own);
-        on(Command.ApologiesSentBy.class, ApologiesHandler::sentBy);
-        on(Command.ListApologies.class, ApologiesHandler::list);
-        on(Command.RemoveApology.class, ApologiesHandler::remove);
-        on(Command.NoDeclarations.class, DeclarationsHandler::none);
-        on(Command.Declare.class, DeclarationsHandler::declare);
-        on(Command.ListDeclarations.class, DeclarationsHandler::list);
-        on(Command.RecordAction.class, ActionsHandler::record);
-        on(Command.AnswerOwner.class, ActionsHandler::answerOwner);
-        on(Command.SetActionOwner.class, ActionsHandler::setOwner);
-        on(Command.SetActionTarget.class, ActionsHandler::setTarget);
-        on(Command.ActionLog.class, ActionLogs::log);
-        on(Command.MyActions.class, ActionLogs::mine);
-        on(Command.PostActionLog.class, ActionLogPosts::handle);
-        on(Command.UpdateAction.class, ActionLife::update);
-        on(Command.ReportDone.class, ActionLife::done);
-        on(Command.CloseAction.class, ActionLife::close);
-        on(Command.ReopenAction.class, ActionLife::reopen);
-        on(Command.KeepOpen.class, ActionLife::keepOpen);
-        on(Command.History.class, ActionLife::history);
-        on(Command.MapBody.class, ActionLife::mapBody);
-        on(Command.ReviewActions.class, ActionLife::reviewAll);
-        on(Command.ReviewAction.class, ActionLife::reviewOne);
-        on(Command.DraftMinutes.class, MinutesHandler::draft);
-        on(Command.ApproveMinutes.class, MinutesHandler::approve);
-        on(Command.SetMarking.class, MinutesHandler::marking);
-        on(Command.Attendance.class, AttendanceHandler::attendance);
-        on(Command.Quorum.class, AttendanceHandler::quorum);
-        on(Command.Calendar.class, CalendarHandler::handle);
-        on(Command.Export.class, MinutesHandler::export);
-        on(Command.SharePointFolder.class, SharePointFiles::folder);
-        on(Command.Upload.class, SharePointFiles::upload);
-        on(Command.SetItem.class, MeetingsHandler::setItem);
-        on(Command.MinutesOf.class, MinutesHandler::minutesOf);
-        on(Command.NextMeeting.class, MeetingsHandler::nextMeeting);
-        on(Command.StartMeeting.class, MeetingsHandler::start);
-        on(Command.MoveMeeting.class, MeetingsHandler::move);
-        on(Command.EndMeeting.class, MeetingsHandler::end);
-        on(Command.BoardName.class, BoardHandler::rename);
-        on(Command.AssignRole.class, BoardHandler::assign);
-        on(Command.SetTitle.class, BoardHandler::title);
-        on(Command.RosterTitles.class, BoardHandler::rosterTitles);
-        on(Command.Undo.class, BoardHandler::undo);
-        on(Command.Reminders.class, RemindersHandler::policy);
-        on(Command.RemindersStatus.class, (desk, command) -> RemindersHandler.status(desk, command, reminderMailOn));
+        this.handlers = new Handlers(() -> reminderMailOn);
     }
 
     /**
@@ -152,17 +90,6 @@ public final class Clerk {
         return this;
     }
 
-    private <C extends Command> void on(Class<C> type, Handler<C> handler) {
-        if (handlers.put(type, handler) != null) {
-            throw new IllegalStateException("two handlers for " + type.getSimpleName());
-        }
-    }
-
-    /** True when a handler is registered for {@code type}: every command has exactly one. */
-    boolean handles(Class<? extends Command> type) {
-        return handlers.containsKey(type);
-    }
-
     /**
      * The longest a message waits for the organisation's directory: under the 15 seconds after which Teams delivers
      * an unanswered activity again.
@@ -176,7 +103,7 @@ public final class Clerk {
     /** Handles a message. Empty when the activity was handled before (Teams redelivers). */
     public Optional<Reply> onMessage(Turn turn) {
         // Parsed before the transaction, against the board as last committed: no parsing holds the single writer.
-        List<Command> commands = parse(turn);
+        List<Command> commands = reader.read(turn);
         try {
             return withLookups(turn.conversation().tenantId(), answered -> transaction(turn.receivedAt(), ledger -> {
                 if (!ledger.claimActivity(turn.conversation().conversationId(), turn.activityId(), turn.receivedAt())) {
@@ -217,37 +144,6 @@ public final class Clerk {
         }
     }
 
-    /**
-     * What a message says, read outside any transaction: in a board's chat against its roster and the meeting being
-     * minuted as last committed; in a personal chat, which belongs to no board, against the date alone.
-     */
-    private List<Command> parse(Turn turn) {
-        LocalDate today = turn.receivedAt().atZone(zone).toLocalDate();
-        if (turn.conversation().personal()) {
-            return CommandParser.parse(turn.text(), new ParseContext(today, today, List.of(), List.of(), List.of(),
-                    false));
-        }
-        ParseContext context = store.read(ledger -> ledger.findBoard(turn.conversation().tenantId(),
-                        turn.conversation().conversationId())
-                .map(board -> {
-                    List<Person> people = ledger.people(board.id());
-                    RosterMatcher roster = new RosterMatcher(people, turn.mentions());
-                    boolean officer = people.stream().anyMatch(p -> turn.sender().teamsId() != null
-                            && turn.sender().teamsId().equals(p.teamsId()) && board.isOfficer(p.id()));
-                    return new ParseContext(today, MinutedMeeting.date(ledger, board.id(), today), roster.names(),
-                            roster.initials(), roster.mentions(), officer);
-                })
-                .orElseGet(() -> new ParseContext(today, today, List.of(), List.of(), turn.mentions(), false)));
-        return CommandParser.parse(turn.text(), context);
-    }
-
-    /** Handles the text of one message on a board whose desk is laid out (a card's choice, a press). */
-    String handle(Desk desk, String text) {
-        RosterMatcher roster = desk.roster();
-        return handle(desk, CommandParser.parse(text, new ParseContext(desk.today(), desk.minutedDate(),
-                roster.names(), roster.initials(), roster.mentions(), desk.senderIsOfficer())));
-    }
-
     /** Handles the commands of one message, all or nothing. */
     String handle(Desk desk, List<Command> commands) {
         List<String> replies = new ArrayList<>();
@@ -272,10 +168,13 @@ public final class Clerk {
         return String.join("\n\n", replies);
     }
 
-    @SuppressWarnings("unchecked")
-    private <C extends Command> String dispatch(Desk desk, C command) {
-        Handler<C> handler = (Handler<C>) handlers.get(command.getClass());
-        return handler.handle(desk, command);
+    private String dispatch(Desk desk, Command command) {
+        return handlers.dispatch(desk, command);
+    }
+
+    /** True when a handler is registered for {@code type}: every command has exactly one. */
+    boolean handles(Class<? extends Command> type) {
+        return handlers.handles(type);
     }
 
     /**
@@ -285,7 +184,7 @@ public final class Clerk {
      */
     public CardOutcome onCardAction(CardTurn turn) {
         // A question's choice is a typed command: read, like any message, before the transaction.
-        List<Command> said = Card.Verbs.SAY.equals(turn.verb()) ? parse(QuestionPress.typed(turn)) : List.of();
+        List<Command> said = Card.Verbs.SAY.equals(turn.verb()) ? reader.read(QuestionPress.typed(turn)) : List.of();
         try {
             return withLookups(turn.conversation().tenantId(), answered -> transaction(turn.receivedAt(), ledger -> {
                 boolean fresh = ledger.claimActivity(turn.conversation().conversationId(), turn.activityId(),
