@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.connector.authentication.AuthenticationException;
+import com.microsoft.bot.connector.authentication.ClaimsIdentity;
+import com.microsoft.bot.connector.authentication.SimpleCredentialProvider;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Serialization;
 import io.boardclerk.bot.documents.DownloadEndpoint;
@@ -42,6 +44,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -58,6 +61,8 @@ public final class BoardClerkServer implements AutoCloseable {
     private final BotConfig config;
     private final SqliteLedgerStore store;
     private final BoardClerkAdapter adapter;
+    private final InboundGate gate;
+    private final TurnPool turns = TurnPool.forServer();
     private final BoardClerkBot bot;
     private final Exporter exporter;
     private final DownloadLinks links;
@@ -79,14 +84,15 @@ public final class BoardClerkServer implements AutoCloseable {
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         this.adapter = new BoardClerkAdapter(config, http, clock);
+        this.gate = new InboundGate(config, new SimpleCredentialProvider(config.appId(), config.appPassword()));
         Clerk clerk = new Clerk(store, config.zone(), directory(config)).attendanceFromTeams(config.graph())
                 .calendarFromOutlook(config.graph()).reminderMail(config.reminderMail());
-        Connector connector = new Connector(adapter.credentials(), http);
-        ServiceUrls serviceUrls = new ServiceUrls(store);
+        Connector connector = new Connector(adapter.credentials(), http, config.security().serviceUrlHosts());
+        ServiceUrls serviceUrls = new ServiceUrls(store, config.security().serviceUrlHosts());
         ChatAddresses chatAddresses = new ChatAddresses(store, clock);
         ReminderOutbox outbox = new Reminders(store);
         this.bot = new BoardClerkBot(clerk, new RosterService(clerk, connector), connector, clock, links, serviceUrls,
-                chatAddresses, new PersonalChats(outbox, clock));
+                chatAddresses, new PersonalChats(outbox, clock, config.security().serviceUrlHosts()));
         ActionLogPoster poster = new ActionLogPoster(store, config.graph() ? new GraphChatPoster(graphSettings(config))
                 : null, graphOff(config), chatAddresses, links, config.zone());
         bot.postWith(poster);
@@ -111,6 +117,7 @@ public final class BoardClerkServer implements AutoCloseable {
             javalin.jetty.port = config.port();
             javalin.http.maxRequestSize = MAX_BODY_BYTES;
             javalin.startup.showJavalinBanner = false;
+            javalin.routes.before(this::localHostOnly);
             javalin.routes.post("/api/messages", this::messages);
             javalin.routes.get("/healthz", this::health);
             javalin.routes.get("/api/boards/{id}/export", this::export);
@@ -250,6 +257,7 @@ public final class BoardClerkServer implements AutoCloseable {
         calendar.close();
         weeklyPosts.close();
         app.stop();
+        turns.close();
         store.close();
     }
 
@@ -279,26 +287,70 @@ public final class BoardClerkServer implements AutoCloseable {
             error(ctx, HttpStatus.BAD_REQUEST, "The activity needs type, conversation.id, from and serviceUrl.");
             return;
         }
-        InvokeResponse response;
+        String authorization = ctx.header("Authorization");
+        CompletableFuture<Answer> answer;
         try {
-            response = adapter.processIncomingActivity(ctx.header("Authorization"), activity, bot).join();
-        } catch (CompletionException | AuthenticationException | com.auth0.jwt.exceptions.JWTVerificationException e) {
-            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-            if (isAuthentication(cause)) {
-                LOG.info("Refused activity {}: {}", activity.getId(), cause.getMessage());
-                error(ctx, HttpStatus.UNAUTHORIZED, "The request's Bot Framework token is missing or invalid.");
-                return;
+            answer = turns.submit(activity.getConversation().getId(), () -> turn(authorization, activity));
+        } catch (TurnPool.Saturated e) {
+            LOG.warn("Busy: answered 503 to an activity ({})", e.getMessage());
+            ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+            error(ctx, HttpStatus.SERVICE_UNAVAILABLE, "BoardClerk is busy; please deliver this activity again.");
+            return;
+        }
+        Answer result;
+        try {
+            result = answer.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
             }
             throw e;
         }
+        ctx.status(result.status());
+        if (result.body() != null) {
+            ctx.contentType("application/json").result(result.body());
+        }
+    }
+
+    /** Seconds a refused activity is asked to wait before it is delivered again. */
+    static final int RETRY_AFTER_SECONDS = 2;
+
+    /** What one activity is answered: a status and a JSON body (null for none). */
+    private record Answer(int status, String body) {
+        static Answer error(HttpStatus status, String message) {
+            return new Answer(status.getCode(), Json.MAPPER.createObjectNode().put("error", message).toString());
+        }
+    }
+
+    /**
+     * One activity, on the turn pool: authenticated (401), admitted (403), then handed to the bot. Nothing is stored
+     * or sent for an activity refused here.
+     */
+    private Answer turn(String authorization, Activity activity) {
+        ClaimsIdentity identity;
+        try {
+            identity = gate.authenticate(authorization, activity).join();
+        } catch (CompletionException | AuthenticationException | com.auth0.jwt.exceptions.JWTVerificationException e) {
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            if (isAuthentication(cause)) {
+                LOG.info("Refused activity {}: {}", LogText.of(activity.getId()), LogText.of(cause.getMessage(), 200));
+                return Answer.error(HttpStatus.UNAUTHORIZED, "The request's Bot Framework token is missing or invalid.");
+            }
+            throw e;
+        }
+        Optional<InboundGate.Refusal> refused = gate.admit(activity);
+        if (refused.isPresent()) {
+            LOG.info("Refused activity {} in conversation {}: {}", LogText.of(activity.getId()),
+                    LogText.of(activity.getConversation().getId()), refused.get().message());
+            return Answer.error(HttpStatus.FORBIDDEN, refused.get().message());
+        }
+        InvokeResponse response = adapter.processActivity(identity, activity, bot::onTurn).join();
         if (response == null) {
-            ctx.status(HttpStatus.ACCEPTED);
-            return;
+            return new Answer(HttpStatus.ACCEPTED.getCode(), null);
         }
-        ctx.status(response.getStatus());
-        if (response.getBody() != null) {
-            ctx.contentType("application/json").result(Serialization.toStringSilent(response.getBody()));
-        }
+        return new Answer(response.getStatus(), response.getBody() == null ? null
+                : Serialization.toStringSilent(response.getBody()));
     }
 
     private static boolean isAuthentication(Throwable t) {
@@ -309,6 +361,26 @@ public final class BoardClerkServer implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * In local mode (no authentication) the request's Host header must name this server on loopback, with its port:
+     * another name means a page elsewhere reached it through DNS rebinding, and is answered 421.
+     */
+    private void localHostOnly(Context ctx) {
+        if (!config.localMode()) {
+            return;
+        }
+        String host = ctx.header("Host");
+        String port = ":" + port();
+        boolean ours = host != null && (host.equals("127.0.0.1" + port) || host.equals("localhost" + port)
+                || host.equals("[::1]" + port));
+        if (!ours) {
+            LOG.info("Refused a request for host {} in local mode", LogText.of(host));
+            error(ctx, HttpStatus.MISDIRECTED_REQUEST, "In local mode BoardClerk answers only requests addressed to "
+                    + "127.0.0.1, localhost or [::1] with its port.");
+            ctx.skipRemainingHandlers();
+        }
     }
 
     private void health(Context ctx) throws IOException {

@@ -95,6 +95,7 @@ public final class FakeConnector implements AutoCloseable {
     private final Map<String, List<Member>> rosters = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final AtomicInteger tokenRequests = new AtomicInteger();
+    private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger rosterRequests = new AtomicInteger();
     private volatile int rosterPageSize = 2;
     private volatile int replyStatus = 200;
@@ -120,6 +121,11 @@ public final class FakeConnector implements AutoCloseable {
 
     public String serviceUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    }
+
+    /** This connector as a BOARDCLERK_SERVICE_URL_HOSTS entry: its loopback host and port. */
+    public String hostEntry() {
+        return "127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** The login authority to configure (tokens are served under it). */
@@ -192,6 +198,11 @@ public final class FakeConnector implements AutoCloseable {
         return sent.stream().filter(s -> s.conversationId().equals(conversationId)).toList();
     }
 
+    /** Every request this connector received, of any kind (token, roster, reply, proactive). */
+    public int requests() {
+        return requests.get();
+    }
+
     public int tokenRequests() {
         return tokenRequests.get();
     }
@@ -217,6 +228,7 @@ public final class FakeConnector implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
