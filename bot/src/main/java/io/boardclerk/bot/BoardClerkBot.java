@@ -52,14 +52,17 @@ final class BoardClerkBot extends ActivityHandler {
     private final ChatAddresses chatAddresses;
     private volatile ActionLogPoster poster;
     private final PersonalChats personalChats;
+    private final SenderStanding standing;
     /** Set once by the server right after construction (it needs this bot to post through). */
     private volatile BoardChat boardChat;
     private volatile SharePointUploader uploader;
     private volatile Optional<CalendarSync> calendar = Optional.empty();
 
     BoardClerkBot(Clerk clerk, RosterService roster, Connector connector, Clock clock, DownloadLinks links,
-                  ServiceUrls serviceUrls, ChatAddresses chatAddresses, PersonalChats personalChats) {
+                  ServiceUrls serviceUrls, ChatAddresses chatAddresses, PersonalChats personalChats,
+                  SenderStanding standing) {
         this.personalChats = personalChats;
+        this.standing = standing;
         this.links = links;
         this.chatAddresses = chatAddresses;
         this.serviceUrls = serviceUrls;
@@ -72,13 +75,22 @@ final class BoardClerkBot extends ActivityHandler {
     @Override
     protected CompletableFuture<Void> onMessageActivity(TurnContext turnContext) {
         Activity activity = turnContext.getActivity();
-        Turn turn = ActivityTranslator.turn(activity, clock.instant());
+        Turn read = ActivityTranslator.turn(activity, clock.instant());
+        Turn turn = new Turn(read.conversation(), standing.of(activity, read.conversation(), read.sender()),
+                read.text(), read.mentions(), read.activityId(), read.receivedAt());
         roster.ensureFresh(activity, turn.conversation());
         Optional<Reply> reply = clerk.onMessage(turn);
         serviceUrls.remember(activity, turn.conversation());
         chatAddresses.remember(activity, turn.conversation());
         personalChats.remember(activity, turn.conversation());
         return send(turnContext, reply);
+    }
+
+    @Override
+    protected CompletableFuture<Void> onInstallationUpdateAdd(TurnContext turnContext) {
+        Activity activity = turnContext.getActivity();
+        standing.noteInstallation(activity, ActivityTranslator.conversation(activity));
+        return CompletableFuture.completedFuture(null);
     }
 
     /** The poster of action-log summaries (it posts through the bot as its fallback, so it is set after both exist). */
@@ -105,6 +117,7 @@ final class BoardClerkBot extends ActivityHandler {
     protected CompletableFuture<Void> onConversationUpdateActivity(TurnContext turnContext) {
         Activity activity = turnContext.getActivity();
         Conversation conversation = ActivityTranslator.conversation(activity);
+        standing.noteInstallation(activity, conversation);
         roster.membersChanged(activity, conversation);
         personalChats.remember(activity, conversation);
         return CompletableFuture.completedFuture(null);

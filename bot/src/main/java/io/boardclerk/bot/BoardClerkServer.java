@@ -91,8 +91,10 @@ public final class BoardClerkServer implements AutoCloseable {
         ServiceUrls serviceUrls = new ServiceUrls(store, config.security().serviceUrlHosts());
         ChatAddresses chatAddresses = new ChatAddresses(store, clock);
         ReminderOutbox outbox = new Reminders(store);
-        this.bot = new BoardClerkBot(clerk, new RosterService(clerk, connector), connector, clock, links, serviceUrls,
-                chatAddresses, new PersonalChats(outbox, clock, config.security().serviceUrlHosts()));
+        SenderStanding standing = new SenderStanding(store, config.security(), clock);
+        this.bot = new BoardClerkBot(clerk, new RosterService(clerk, connector, standing), connector, clock, links,
+                serviceUrls, chatAddresses, new PersonalChats(outbox, clock, config.security().serviceUrlHosts()),
+                standing);
         ActionLogPoster poster = new ActionLogPoster(store, config.graph() ? new GraphChatPoster(graphSettings(config))
                 : null, graphOff(config), chatAddresses, links, config.zone());
         bot.postWith(poster);

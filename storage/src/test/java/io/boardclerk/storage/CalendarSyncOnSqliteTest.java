@@ -40,8 +40,8 @@ class CalendarSyncOnSqliteTest extends LedgerStoreTestSupport {
     static final String JOIN = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_Fen%40thread.v2/0";
     private static final Conversation BOARD = new Conversation(TENANT, "19:board-a@thread.v2",
             Conversation.Kind.GROUP_CHAT, "Fenshire Board");
-    private static final Sender SECRETARY = new Sender("29:claire", "aad-claire", "Claire Dunmore");
-    private static final Sender MEMBER = new Sender("29:jon", "aad-jon", "Jon Leigh");
+    private static final Sender SECRETARY = new Sender("29:claire", "aad-claire", "Claire Dunmore", Sender.Standing.VOUCHED);
+    private static final Sender MEMBER = new Sender("29:jon", "aad-jon", "Jon Leigh", Sender.Standing.VOUCHED);
 
     /** The organiser's calendar: occurrences by event id, or a canned failure. */
     private final Map<String, Occurrence> calendar = new LinkedHashMap<>();

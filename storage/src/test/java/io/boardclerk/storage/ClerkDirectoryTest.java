@@ -24,7 +24,7 @@ class ClerkDirectoryTest extends LedgerStoreTestSupport {
 
     private static final Conversation BOARD = new Conversation(TENANT, "19:board-d@thread.v2",
             Conversation.Kind.GROUP_CHAT, "Fenshire Board");
-    private static final Sender SECRETARY = new Sender("29:sam", "aad-sam", "Sam Clerk");
+    private static final Sender SECRETARY = new Sender("29:sam", "aad-sam", "Sam Clerk", Sender.Standing.VOUCHED);
     private static final Instant AT = Instant.parse("2026-11-23T09:00:00Z");
     static final DirectoryPerson ANN = new DirectoryPerson("Ann Other", "ann.other@fenshire.example",
             "aother@fenshire.example", "entra-ann");

@@ -332,6 +332,9 @@ public final class Clerk {
                 if (member.address() != null) {
                     ledger.setPersonAddress(person.id(), member.address());
                 }
+                if (ledger.outsider(person.id()) != member.outsider()) {
+                    ledger.setOutsider(person.id(), member.outsider());
+                }
             }
             if (complete) {
                 ledger.retainRoster(board.id(), members.stream().map(RosterEntry::teamsId).toList());
@@ -358,7 +361,7 @@ public final class Clerk {
         }
         return new Desk(ledger, board, me, new RosterMatcher(people, mentions), source, zone, via)
                 .withDirectory(directory).withAttendance(attendanceOn)
-                .withCalendar(calendarOn);
+                .withCalendar(calendarOn).withStanding(sender.standing());
     }
 
     /** The board of a conversation, made on first use and kept named after its team, channel or meeting. */

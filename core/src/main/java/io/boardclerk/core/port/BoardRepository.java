@@ -33,6 +33,12 @@ public interface BoardRepository {
 
     void setServiceUrl(long boardId, String serviceUrl);
 
+    /** Notes that the person with this Entra object id added BoardClerk to the conversation. */
+    void addInstaller(String tenantId, String conversationId, String aadObjectId, java.time.Instant at);
+
+    /** Whether the person with this Entra object id added BoardClerk to the conversation. */
+    boolean isInstaller(String tenantId, String conversationId, String aadObjectId);
+
     /** The boards of one tenant whose roster holds this Teams user. */
     List<Board> boardsOnRoster(String tenantId, String teamsId);
 }
