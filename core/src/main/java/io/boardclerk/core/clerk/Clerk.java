@@ -69,7 +69,7 @@ public final class Clerk {
         on(Command.Unknown.class, (desk, c) -> "I didn't understand that"
                 + (c.reason() == null ? "" : " (" + Md.esc(c.reason()) + ")") + ". " + HelpText.forUnknown(c.text()));
         on(Command.Invalid.class, (desk, c) -> {
-            throw new Refusal(c.problem() + " Say it like this: " + Md.code(c.howToSayIt()));
+            throw new Refusal(Md.esc(c.problem()) + " Say it like this: " + Md.code(c.howToSayIt()));
         });
         on(Command.RecordApologies.class, ApologiesHandler::record);
         on(Command.OwnApologies.class, ApologiesHandler::own);

@@ -1,6 +1,10 @@
 package io.boardclerk.core.clerk;
 
-/** Escapes user text for Teams markdown, which also renders some HTML. */
+/**
+ * Escapes user text for Teams markdown, which also renders some HTML. Square brackets become HTML character
+ * references rather than backslash escapes, so a typed {@code [text](url)} is shown as typed and can never become a
+ * link, whichever markdown dialect the Teams client renders; angle brackets likewise, so {@code <at>} cannot mention.
+ */
 public final class Md {
 
     private Md() {
@@ -17,7 +21,9 @@ public final class Md {
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
-                case '\\', '*', '_', '`', '[', ']', '#', '|', '~' -> out.append('\\').append(c);
+                case '[' -> out.append("&#91;");
+                case ']' -> out.append("&#93;");
+                case '\\', '*', '_', '`', '#', '|', '~' -> out.append('\\').append(c);
                 case '\r', '\n' -> out.append(' ');
                 default -> out.append(c);
             }
