@@ -43,6 +43,9 @@ final class BoardClerkBot extends ActivityHandler {
     /** Teams messages must stay under about 28 KB; longer replies are cut with a note. */
     static final int MAX_REPLY_CHARS = 24_000;
 
+    /** Teams messages hold at most about 28 KB; a longer text did not come from a person typing in Teams. */
+    static final int MAX_TEXT_CHARS = 28_000;
+
     private final Clerk clerk;
     private final RosterService roster;
     private final Connector connector;
@@ -75,6 +78,12 @@ final class BoardClerkBot extends ActivityHandler {
     @Override
     protected CompletableFuture<Void> onMessageActivity(TurnContext turnContext) {
         Activity activity = turnContext.getActivity();
+        if (activity.getText() != null && activity.getText().length() > MAX_TEXT_CHARS) {
+            // Teams itself sends nothing this long; reading it would hold up every other board.
+            return send(turnContext, Optional.of(new Reply("That message is too long for me to read ("
+                    + activity.getText().length() + " characters; Teams messages hold at most about "
+                    + MAX_TEXT_CHARS + "). Nothing was recorded; please split it.")));
+        }
         Turn read = ActivityTranslator.turn(activity, clock.instant());
         Turn turn = new Turn(read.conversation(), standing.of(activity, read.conversation(), read.sender()),
                 read.text(), read.mentions(), read.activityId(), read.receivedAt());

@@ -134,7 +134,7 @@ public final class BoardClerkServer implements AutoCloseable {
             javalin.routes.post("/api/panel/say", panelApi::say);
             javalin.routes.post("/api/panel/post-action-log", panelApi::postActionLog);
             javalin.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("Unhandled error on {} {}", ctx.method(), loggable(ctx.path()), e);
+                LOG.error("Unhandled error on {} {}", LogText.of(ctx.method()), loggable(ctx.path()), e);
                 error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on BoardClerk's side; the request did not complete.");
             });
         });
@@ -239,7 +239,7 @@ public final class BoardClerkServer implements AutoCloseable {
 
     /** A path as the log may show it: a download token is a bearer credential, so it never reaches the log. */
     static String loggable(String path) {
-        return path != null && path.startsWith(DownloadLinks.PATH) ? DownloadLinks.PATH + "(token)" : path;
+        return path != null && path.startsWith(DownloadLinks.PATH) ? DownloadLinks.PATH + "(token)" : LogText.of(path);
     }
 
     /** The attendance fetches' runner, when Graph is on. */
@@ -343,8 +343,9 @@ public final class BoardClerkServer implements AutoCloseable {
         }
         Optional<InboundGate.Refusal> refused = gate.admit(activity);
         if (refused.isPresent()) {
-            LOG.info("Refused activity {} in conversation {}: {}", LogText.of(activity.getId()),
-                    LogText.of(activity.getConversation().getId()), refused.get().message());
+            LOG.info("Refused activity {} in conversation {} from {}: {}", LogText.of(activity.getId()),
+                    LogText.of(activity.getConversation().getId()), LogText.of(activity.getServiceUrl()),
+                    refused.get().message());
             return Answer.error(HttpStatus.FORBIDDEN, refused.get().message());
         }
         InvokeResponse response = adapter.processActivity(identity, activity, bot::onTurn).join();
@@ -408,10 +409,15 @@ public final class BoardClerkServer implements AutoCloseable {
                 error(ctx, HttpStatus.forStatus(e.status()), e.getMessage());
                 return;
             }
-            boolean seated = store.read(ledger -> ledger.board(id).flatMap(b -> PanelAccess.seat(ledger, user, b))
-                    .isPresent());
-            if (!seated) {
+            Optional<PanelAccess.Seat> seat = store.read(ledger -> ledger.board(id)
+                    .flatMap(b -> PanelAccess.seat(ledger, user, b)));
+            if (seat.isEmpty()) {
                 error(ctx, HttpStatus.NOT_FOUND, "There is no board " + id + " that you sit on.");
+                return;
+            }
+            // The whole record, every recording's source included, is the officers' (as `export json` in chat).
+            if (!seat.get().board().isOfficer(seat.get().person().id())) {
+                error(ctx, HttpStatus.FORBIDDEN, "Only the chair or secretary can export the board's whole record.");
                 return;
             }
         }

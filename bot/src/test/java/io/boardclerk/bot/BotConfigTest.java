@@ -163,8 +163,9 @@ class BotConfigTest {
                 () -> BotConfig.from(Map.of("BOARDCLERK_GRAPH", "on"))).getMessage();
         assertTrue(refused.contains("BOARDCLERK_GRAPH=on") && refused.contains("MicrosoftAppId"), refused);
         assertTrue(!BotConfig.from(Map.of("MicrosoftAppId", "id", "MicrosoftAppPassword", "pw",
-                "BOARDCLERK_LOGIN_AUTHORITY", "http://login.example.org")).graph(),
-                "by default, an authority azure-identity cannot use leaves Graph off instead of stopping start-up");
+                "BOARDCLERK_LOGIN_AUTHORITY", "http://127.0.0.1:9/login")).graph(),
+                "by default, an authority azure-identity cannot use (plain http, allowed on loopback only) leaves "
+                        + "Graph off instead of stopping start-up");
         BotConfig on = BotConfig.from(Map.of("MicrosoftAppId", "id", "MicrosoftAppPassword", "pw",
                 "BOARDCLERK_GRAPH", "on", "BOARDCLERK_GRAPH_BASE_URL", "https://graph.microsoft.us/v1.0/"));
         assertTrue(on.graph());

@@ -87,7 +87,8 @@ public final class PanelAccess {
         try {
             return validator.get().validate(authorization.substring(7).strip());
         } catch (SsoTokenValidator.Rejected e) {
-            LOG.info("Refused a panel token on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            LOG.info("Refused a panel token on {} {}: {}", ctx.method(), io.boardclerk.bot.LogText.of(ctx.path()),
+                    io.boardclerk.bot.LogText.of(e.getMessage(), 200));
             throw new Denied(401, "The sign-in token was refused: " + e.getMessage() + ".");
         }
     }

@@ -76,11 +76,19 @@ final class BoardHandler {
         return Md.esc(person.name()) + " is recorded as " + Md.esc(command.title()) + ".";
     }
 
+    /** The most people one list of members may name. */
+    static final int MAX_NAMES = 200;
+
     static String rosterTitles(Desk desk, Command.RosterTitles command) {
         desk.requireOfficer("set role titles");
         List<String> lines = new ArrayList<>();
         List<NamedPerson> all = new ArrayList<>(command.members());
         all.addAll(command.inAttendance());
+        if (all.size() > MAX_NAMES) {
+            // Each name is matched and written in the turn's transaction, which every other board waits for.
+            throw new Refusal("That list names " + all.size() + " people; a board has far fewer. Give at most "
+                    + MAX_NAMES + " at a time.");
+        }
         Set<NamedPerson> members = new HashSet<>(command.members());
         for (NamedPerson named : all) {
             boolean member = members.contains(named);
