@@ -91,7 +91,8 @@ public final class BoardClerkServer implements AutoCloseable {
         ServiceUrls serviceUrls = new ServiceUrls(store, config.security().serviceUrlHosts());
         ChatAddresses chatAddresses = new ChatAddresses(store, clock);
         ReminderOutbox outbox = new Reminders(store);
-        SenderStanding standing = new SenderStanding(store, config.security(), clock);
+        SenderStanding standing = new SenderStanding(store, config.security(), clock,
+                new TeamsMeetingLocator(connector));
         this.bot = new BoardClerkBot(clerk, new RosterService(clerk, connector, standing), connector, clock, links,
                 serviceUrls, chatAddresses, new PersonalChats(outbox, clock, config.security().serviceUrlHosts()),
                 standing);

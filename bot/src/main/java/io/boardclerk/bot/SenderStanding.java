@@ -8,6 +8,7 @@ import com.microsoft.bot.schema.teams.TeamsChannelData;
 import io.boardclerk.core.clerk.Conversation;
 import io.boardclerk.core.clerk.Sender;
 import io.boardclerk.core.port.LedgerStore;
+import io.boardclerk.core.port.MeetingLocator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +21,8 @@ import java.util.Objects;
 /**
  * What Teams vouches for about the sender of an activity: an administrator (BOARDCLERK_ADMINS, by object id or by
  * the user principal name the roster gives), the person who added BoardClerk to the chat or to the channel's team
- * (named by the {@code installationUpdate}, or by the {@code conversationUpdate} that adds the bot), or nobody.
+ * (named by the {@code installationUpdate}, or by the {@code conversationUpdate} that adds the bot), the organiser
+ * of a meeting chat's meeting (Teams' meeting details), or nobody.
  */
 final class SenderStanding {
 
@@ -33,10 +35,17 @@ final class SenderStanding {
     private final Cache<String, String> principalNames = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterWrite(Duration.ofHours(12)).build();
 
-    SenderStanding(LedgerStore store, SecuritySettings security, Clock clock) {
+    private final MeetingLocator meetings;
+    /** Meeting id to its organiser's object id (lower case; empty when Teams did not say). */
+    private final Cache<String, String> organisers = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofHours(1)).build();
+
+    /** @param meetings reads a meeting's organiser from Teams' meeting details; null for none */
+    SenderStanding(LedgerStore store, SecuritySettings security, Clock clock, MeetingLocator meetings) {
         this.store = store;
         this.security = security;
         this.clock = clock;
+        this.meetings = meetings;
     }
 
     /** The sender of {@code activity} with what is vouched for them in {@code conversation}. */
@@ -51,8 +60,33 @@ final class SenderStanding {
         List<String> places = places(activity, conversation);
         boolean installer = store.read(ledger -> places.stream()
                 .anyMatch(place -> ledger.isInstaller(conversation.tenantId(), place, aad)));
+        boolean vouched = installer || organiser(activity, conversation, aad);
         return new Sender(sender.teamsId(), aad, sender.name(),
-                installer ? Sender.Standing.VOUCHED : Sender.Standing.MEMBER);
+                vouched ? Sender.Standing.VOUCHED : Sender.Standing.MEMBER);
+    }
+
+    /**
+     * Whether the sender organised the meeting of a meeting chat, as Teams' meeting details say. Asked only while the
+     * board has no officers (the only time it matters), and remembered per meeting for an hour; when Teams cannot
+     * say, the answer is no.
+     */
+    private boolean organiser(Activity activity, Conversation conversation, String aad) {
+        TeamsChannelData data = ActivityTranslator.channelData(activity);
+        String meetingId = data == null || data.getMeeting() == null ? null : data.getMeeting().getId();
+        if (meetingId == null || meetingId.isBlank() || meetings == null) {
+            return false;
+        }
+        boolean needed = store.read(ledger -> ledger.findBoard(conversation.tenantId(), conversation.conversationId())
+                .map(board -> !board.hasOfficers()).orElse(true));
+        if (!needed) {
+            return false;
+        }
+        String organiser = organisers.get(meetingId, id -> {
+            MeetingLocator.Located located = meetings.locate(activity.getServiceUrl(), id);
+            return located instanceof MeetingLocator.Found found && found.organizerId() != null
+                    ? found.organizerId().toLowerCase(java.util.Locale.ROOT) : "";
+        });
+        return aad.toLowerCase(java.util.Locale.ROOT).equals(organiser);
     }
 
     /** Notes the user principal name the roster gave for an object id. */

@@ -113,6 +113,19 @@ class OfficerAppointmentTest {
     }
 
     @Test
+    void theMeetingsOrganiserAppointsTheFirstOfficersOfAMeetingChat() throws Exception {
+        String meetingId = "MCM-organised-" + TeamsChat.nextId();
+        TeamsChat chat = TeamsChat.meeting(bot.connector.serviceUrl(), "19:meeting_" + TeamsChat.nextId()
+                + "@thread.v2", "tenant-cambs", meetingId);
+        bot.connector.roster(chat.conversationId(), NINA, JON);
+        bot.connector.meetingDetails(meetingId, "{\"organizer\":{\"aadObjectId\":\"aad-nina\"},"
+                + "\"details\":{\"msGraphResourceId\":\"graph-1\",\"joinUrl\":\"https://teams.example.invalid/j\"}}");
+        String member = say(chat, JON, "chair @Jon Leigh", JON);
+        assertTrue(member.contains("The first is appointed"), member);
+        assertTrue(say(chat, NINA, "chair @Jon Leigh", JON).contains("is now the chair"), "the organiser");
+    }
+
+    @Test
     void guestsAnonymousAndFederatedPeopleNeverHoldOffice() throws Exception {
         TeamsChat chat = chat(NINA, VIC, LOUISA, ANON);
         bot.connector.guest(VIC.id());
