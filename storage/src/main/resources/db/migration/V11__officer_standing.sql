@@ -12,3 +12,9 @@ CREATE TABLE installers (
     added_at        TEXT NOT NULL,
     PRIMARY KEY (tenant_id, conversation_id, aad_object_id)
 );
+
+-- A board's download links issued at or before this instant are refused (java -jar boardclerk.jar revoke-links).
+CREATE TABLE link_revocations (
+    board_id       INTEGER PRIMARY KEY REFERENCES boards (id),
+    revoked_before TEXT NOT NULL
+);

@@ -77,7 +77,8 @@ public final class BoardClerkServer implements AutoCloseable {
         this.config = config;
         this.store = SqliteLedgerStore.open(config.database());
         try {
-            this.links = DownloadLinks.forServer(config, clock, this::port);
+            this.links = DownloadLinks.forServer(config, clock, this::port,
+                    board -> store.read(ledger -> ledger.linksRevokedBefore(board)));
         } catch (DownloadLinks.KeyUnavailable e) {
             store.close();
             throw e;

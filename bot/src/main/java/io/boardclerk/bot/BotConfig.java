@@ -317,11 +317,27 @@ public record BotConfig(String appId, String appPassword, String appTenantId, in
 
     private static String linkKey(Map<String, String> env) {
         String key = value(env, "BOARDCLERK_LINK_KEY", "");
-        if (!key.isEmpty() && key.length() < MIN_LINK_KEY_LENGTH) {
-            // The value itself is a secret: the message gives only its length.
-            throw new ConfigException("BOARDCLERK_LINK_KEY must be at least " + MIN_LINK_KEY_LENGTH
-                    + " characters (it is " + key.length() + "); for example the output of `openssl rand -base64 32`. "
-                    + "Leave it unset to have BoardClerk keep a key of its own beside the database.");
+        if (key.isEmpty()) {
+            return key;
+        }
+        String[] entries = key.split(",");
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (String raw : entries) {
+            String entry = raw.strip();
+            int colon = entry.indexOf(':');
+            String id = colon < 0 ? "env" : entry.substring(0, colon);
+            String secret = colon < 0 ? entry : entry.substring(colon + 1).strip();
+            if (colon < 0 && entries.length > 1 || !id.matches("[A-Za-z0-9_-]{1,16}") || !ids.add(id)) {
+                throw new ConfigException("BOARDCLERK_LINK_KEY is one secret, or several written id:secret "
+                        + "(ids of 1 to 16 letters, digits, '-' or '_', each once), separated by commas; the first "
+                        + "signs new links and every one still verifies the links it signed.");
+            }
+            if (secret.length() < MIN_LINK_KEY_LENGTH) {
+                // The value itself is a secret: the message gives only its length.
+                throw new ConfigException("BOARDCLERK_LINK_KEY must be at least " + MIN_LINK_KEY_LENGTH
+                        + " characters (it is " + secret.length() + "); for example the output of `openssl rand "
+                        + "-base64 32`. Leave it unset to have BoardClerk keep a key of its own beside the database.");
+            }
         }
         return key;
     }

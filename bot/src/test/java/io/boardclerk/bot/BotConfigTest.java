@@ -285,4 +285,18 @@ class BotConfigTest {
         assertTrue(BotConfig.from(Map.of("MicrosoftAppId", "id", "MicrosoftAppPassword", "pw", "MicrosoftAppTenantId",
                 "tenant-a", "BOARDCLERK_ALLOWED_TENANTS", "tenant-b")).security().tenantAllowed("tenant-b"));
     }
+
+    @Test
+    void linkKeysMayBeSeveralWithIdsForRotation() {
+        String a = "a".repeat(32);
+        String b = "b".repeat(40);
+        assertEquals("k2:" + b + ",k1:" + a, BotConfig.from(Map.of("BOARDCLERK_LINK_KEY", "k2:" + b + ",k1:" + a))
+                .linkKey());
+        for (String bad : new String[]{a + "," + b, "k1:" + a + ",k1:" + b, "k 1:" + a, "k2:short," + "k1:" + a}) {
+            String message = assertThrows(BotConfig.ConfigException.class,
+                    () -> BotConfig.from(Map.of("BOARDCLERK_LINK_KEY", bad))).getMessage();
+            assertTrue(message.startsWith("BOARDCLERK_LINK_KEY"), message);
+            assertFalse(message.contains(a) || message.contains(b), "no secret in " + message);
+        }
+    }
 }

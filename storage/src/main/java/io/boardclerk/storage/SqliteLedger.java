@@ -217,6 +217,18 @@ final class SqliteLedger extends SqliteReminders implements Ledger {
     }
 
     @Override
+    public void revokeLinks(long boardId, java.time.Instant before) {
+        sql.update("INSERT INTO link_revocations (board_id, revoked_before) VALUES (?, ?) ON CONFLICT (board_id)"
+                + " DO UPDATE SET revoked_before = excluded.revoked_before", boardId, before.toString());
+    }
+
+    @Override
+    public Optional<java.time.Instant> linksRevokedBefore(long boardId) {
+        return sql.one("SELECT revoked_before FROM link_revocations WHERE board_id = ?",
+                row -> java.time.Instant.parse(row.getString(1)), boardId);
+    }
+
+    @Override
     public void addInstaller(String tenantId, String conversationId, String aadObjectId, java.time.Instant at) {
         sql.update("INSERT OR IGNORE INTO installers (tenant_id, conversation_id, aad_object_id, added_at)"
                 + " VALUES (?, ?, ?, ?)", tenantId, conversationId, aadObjectId.toLowerCase(java.util.Locale.ROOT),
