@@ -3,6 +3,7 @@ package io.boardclerk.storage;
 import io.boardclerk.core.clerk.CalendarSync;
 import io.boardclerk.core.clerk.Clerk;
 import io.boardclerk.core.clerk.Conversation;
+import io.boardclerk.core.clerk.RosterEntry;
 import io.boardclerk.core.clerk.Sender;
 import io.boardclerk.core.model.Board;
 import io.boardclerk.core.model.Meeting;
@@ -56,6 +57,11 @@ class CalendarSyncOnSqliteTest extends LedgerStoreTestSupport {
     @BeforeEach
     void follow() {
         clerk = new Clerk(store, LONDON).calendarFromOutlook(true);
+        // Teams lists each member's address: BoardClerk follows only the asker's or an officer's calendar.
+        clerk.syncRoster(BOARD, List.of(new RosterEntry("29:claire", "aad-claire", "Claire Dunmore",
+                "claire.dunmore@fenshire.example"), new RosterEntry("29:helen", "aad-helen", "Helen Marsh",
+                "helen.marsh@fenshire.example"), new RosterEntry("29:jon", "aad-jon", "Jon Leigh",
+                "jon.leigh@fenshire.example")), true);
         say(SECRETARY, "secretary Claire Dunmore");
         say(MEMBER, "my actions");
         CalendarSource source = (tenant, organiser, from, to) -> {
@@ -288,6 +294,11 @@ class CalendarSyncOnSqliteTest extends LedgerStoreTestSupport {
         calendar.put("helen-jan", new Occurrence("helen-jan", "helen-series", "Fenshire Board",
                 Instant.parse("2027-01-14T09:30:00Z"), "Police Headquarters", null, false));
 
+        String refused = say(SECRETARY, "calendar helen.marsh@fenshire.example");
+        assertTrue(refused.contains("BoardClerk follows only your own calendar or the chair's or secretary's"),
+                refused);
+        assertTrue(say(SECRETARY, "calendar jon.leigh@fenshire.example").contains("follows only"), "a member's");
+        assertTrue(say(SECRETARY, "chair Helen Marsh").contains("is now the chair"));
         assertTrue(say(SECRETARY, "calendar helen.marsh@fenshire.example").contains("helen.marsh"));
         CalendarSync.Outcome outcome = sync.sync(board);
 
