@@ -1,13 +1,6 @@
 package io.boardclerk.bot;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.microsoft.bot.builder.InvokeResponse;
-import com.microsoft.bot.connector.authentication.AuthenticationException;
-import com.microsoft.bot.connector.authentication.ClaimsIdentity;
 import com.microsoft.bot.connector.authentication.SimpleCredentialProvider;
-import com.microsoft.bot.schema.Activity;
-import com.microsoft.bot.schema.Serialization;
 import io.boardclerk.bot.documents.DownloadEndpoint;
 import io.boardclerk.bot.documents.DownloadLinks;
 import io.boardclerk.bot.panel.PanelAccess;
@@ -44,8 +37,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * BoardClerk's HTTP server: the Bot Framework endpoint, health, the export and signed downloads. Built from a {@link BotConfig}
@@ -61,8 +52,7 @@ public final class BoardClerkServer implements AutoCloseable {
     private final BotConfig config;
     private final SqliteLedgerStore store;
     private final BoardClerkAdapter adapter;
-    private final InboundGate gate;
-    private final TurnPool turns = TurnPool.forServer();
+    private final ActivityEndpoint activities;
     private final BoardClerkBot bot;
     private final Exporter exporter;
     private final DownloadLinks links;
@@ -85,7 +75,6 @@ public final class BoardClerkServer implements AutoCloseable {
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         this.adapter = new BoardClerkAdapter(config, http, clock);
-        this.gate = new InboundGate(config, new SimpleCredentialProvider(config.appId(), config.appPassword()));
         Clerk clerk = new Clerk(store, config.zone(), directory(config)).attendanceFromTeams(config.graph())
                 .calendarFromOutlook(config.graph()).reminderMail(config.reminderMail());
         Connector connector = new Connector(adapter.credentials(), http, config.security().serviceUrlHosts());
@@ -97,6 +86,8 @@ public final class BoardClerkServer implements AutoCloseable {
         this.bot = new BoardClerkBot(clerk, new RosterService(clerk, connector, standing), connector, clock, links,
                 serviceUrls, chatAddresses, new PersonalChats(outbox, clock, config.security().serviceUrlHosts()),
                 standing);
+        this.activities = new ActivityEndpoint(new InboundGate(config, new SimpleCredentialProvider(config.appId(),
+                config.appPassword())), adapter, bot, TurnPool.forServer());
         ActionLogPoster poster = new ActionLogPoster(store, config.graph() ? new GraphChatPoster(graphSettings(config))
                 : null, graphOff(config), chatAddresses, links, config.zone());
         bot.postWith(poster);
@@ -122,7 +113,7 @@ public final class BoardClerkServer implements AutoCloseable {
             javalin.http.maxRequestSize = MAX_BODY_BYTES;
             javalin.startup.showJavalinBanner = false;
             javalin.routes.before(this::localHostOnly);
-            javalin.routes.post("/api/messages", this::messages);
+            javalin.routes.post("/api/messages", activities::handle);
             javalin.routes.get("/healthz", this::health);
             javalin.routes.get("/api/boards/{id}/export", this::export);
             javalin.routes.get(DownloadLinks.PATH + "{token}", downloads::handle);
@@ -261,111 +252,8 @@ public final class BoardClerkServer implements AutoCloseable {
         calendar.close();
         weeklyPosts.close();
         app.stop();
-        turns.close();
+        activities.close();
         store.close();
-    }
-
-    private void messages(Context ctx) {
-        byte[] body = ctx.bodyAsBytes();
-        Activity activity;
-        try {
-            JsonNode node = Json.MAPPER.readTree(body);
-            if (node == null || !node.isObject()) {
-                error(ctx, HttpStatus.BAD_REQUEST, "The body must be a Bot Framework activity (a JSON object).");
-                return;
-            }
-            Optional<String> badTime = ActivityTimestamps.normalise((ObjectNode) node);
-            if (badTime.isPresent()) {
-                error(ctx, HttpStatus.BAD_REQUEST, "The activity's " + badTime.get() + " is not an ISO 8601 date and "
-                        + "time (2026-11-23T15:00:00.000Z).");
-                return;
-            }
-            activity = Serialization.treeToValue(node, Activity.class);
-        } catch (IOException | IllegalArgumentException e) {
-            error(ctx, HttpStatus.BAD_REQUEST, "The body is not valid activity JSON.");
-            return;
-        }
-        if (activity == null || activity.getType() == null || activity.getConversation() == null
-                || activity.getConversation().getId() == null || activity.getFrom() == null
-                || activity.getServiceUrl() == null) {
-            error(ctx, HttpStatus.BAD_REQUEST, "The activity needs type, conversation.id, from and serviceUrl.");
-            return;
-        }
-        String authorization = ctx.header("Authorization");
-        CompletableFuture<Answer> answer;
-        try {
-            answer = turns.submit(activity.getConversation().getId(), () -> turn(authorization, activity));
-        } catch (TurnPool.Saturated e) {
-            LOG.warn("Busy: answered 503 to an activity ({})", e.getMessage());
-            ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
-            error(ctx, HttpStatus.SERVICE_UNAVAILABLE, "BoardClerk is busy; please deliver this activity again.");
-            return;
-        }
-        Answer result;
-        try {
-            result = answer.join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw e;
-        }
-        ctx.status(result.status());
-        if (result.body() != null) {
-            ctx.contentType("application/json").result(result.body());
-        }
-    }
-
-    /** Seconds a refused activity is asked to wait before it is delivered again. */
-    static final int RETRY_AFTER_SECONDS = 2;
-
-    /** What one activity is answered: a status and a JSON body (null for none). */
-    private record Answer(int status, String body) {
-        static Answer error(HttpStatus status, String message) {
-            return new Answer(status.getCode(), Json.MAPPER.createObjectNode().put("error", message).toString());
-        }
-    }
-
-    /**
-     * One activity, on the turn pool: authenticated (401), admitted (403), then handed to the bot. Nothing is stored
-     * or sent for an activity refused here.
-     */
-    private Answer turn(String authorization, Activity activity) {
-        ClaimsIdentity identity;
-        try {
-            identity = gate.authenticate(authorization, activity).join();
-        } catch (CompletionException | AuthenticationException | com.auth0.jwt.exceptions.JWTVerificationException e) {
-            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-            if (isAuthentication(cause)) {
-                LOG.info("Refused activity {}: {}", LogText.of(activity.getId()), LogText.of(cause.getMessage(), 200));
-                return Answer.error(HttpStatus.UNAUTHORIZED, "The request's Bot Framework token is missing or invalid.");
-            }
-            throw e;
-        }
-        Optional<InboundGate.Refusal> refused = gate.admit(activity);
-        if (refused.isPresent()) {
-            LOG.info("Refused activity {} in conversation {} from {}: {}", LogText.of(activity.getId()),
-                    LogText.of(activity.getConversation().getId()), LogText.of(activity.getServiceUrl()),
-                    refused.get().message());
-            return Answer.error(HttpStatus.FORBIDDEN, refused.get().message());
-        }
-        InvokeResponse response = adapter.processActivity(identity, activity, bot::onTurn).join();
-        if (response == null) {
-            return new Answer(HttpStatus.ACCEPTED.getCode(), null);
-        }
-        return new Answer(response.getStatus(), response.getBody() == null ? null
-                : Serialization.toStringSilent(response.getBody()));
-    }
-
-    private static boolean isAuthentication(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof AuthenticationException || c instanceof com.auth0.jwt.exceptions.JWTVerificationException
-                    || c instanceof com.auth0.jwk.JwkException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
