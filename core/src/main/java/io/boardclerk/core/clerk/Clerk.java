@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
@@ -37,6 +36,9 @@ public final class Clerk {
     private final Directory directory;
     private final Duration lookupBudget;
     private final ExecutorService lookups;
+    /** Directory lookups that may run at once, and wait beyond those. */
+    static final int LOOKUP_THREADS = 8;
+    static final int LOOKUP_QUEUE = 64;
     private final Map<Class<? extends Command>, Handler<? extends Command>> handlers = new HashMap<>();
     private volatile boolean attendanceOn;
     private volatile boolean calendarOn;
@@ -60,11 +62,14 @@ public final class Clerk {
         this.zone = zone;
         this.directory = directory;
         this.lookupBudget = lookupBudget;
-        this.lookups = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "directory-lookup");
-            thread.setDaemon(true);
-            return thread;
-        });
+        // Bounded: at most LOOKUP_THREADS lookups at once and LOOKUP_QUEUE waiting; beyond that a lookup fails at once.
+        this.lookups = new java.util.concurrent.ThreadPoolExecutor(LOOKUP_THREADS, LOOKUP_THREADS, 60,
+                java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(LOOKUP_QUEUE),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "directory-lookup");
+                    thread.setDaemon(true);
+                    return thread;
+                });
         on(Command.Help.class, (desk, c) -> HelpText.BOARD);
         on(Command.Unknown.class, (desk, c) -> "I didn't understand that"
                 + (c.reason() == null ? "" : " (" + Md.esc(c.reason()) + ")") + ". " + HelpText.forUnknown(c.text()));
