@@ -44,6 +44,9 @@ final class BoardClerkBot extends ActivityHandler {
     /** Teams messages must stay under about 28 KB; longer replies are cut with a note. */
     static final int MAX_REPLY_CHARS = 24_000;
 
+    /** Teams messages hold at most about 28 KB; a longer text did not come from a person typing in Teams. */
+    static final int MAX_TEXT_CHARS = 28_000;
+
     private final Clerk clerk;
     private final RosterService roster;
     private final Connector connector;
@@ -53,6 +56,7 @@ final class BoardClerkBot extends ActivityHandler {
     private final ChatAddresses chatAddresses;
     private volatile ActionLogPoster poster;
     private final PersonalChats personalChats;
+    private final SenderStanding standing;
     /** Set once by the server right after construction (it needs this bot to post through). */
     private volatile BoardChat boardChat;
     private volatile SharePointUploader uploader;
@@ -61,8 +65,10 @@ final class BoardClerkBot extends ActivityHandler {
     private volatile BotMetrics metrics = BotMetrics.OFF;
 
     BoardClerkBot(Clerk clerk, RosterService roster, Connector connector, Clock clock, DownloadLinks links,
-                  ServiceUrls serviceUrls, ChatAddresses chatAddresses, PersonalChats personalChats) {
+                  ServiceUrls serviceUrls, ChatAddresses chatAddresses, PersonalChats personalChats,
+                  SenderStanding standing) {
         this.personalChats = personalChats;
+        this.standing = standing;
         this.links = links;
         this.chatAddresses = chatAddresses;
         this.serviceUrls = serviceUrls;
@@ -75,7 +81,15 @@ final class BoardClerkBot extends ActivityHandler {
     @Override
     protected CompletableFuture<Void> onMessageActivity(TurnContext turnContext) {
         Activity activity = turnContext.getActivity();
-        Turn turn = named(activity, ActivityTranslator.turn(activity, clock.instant()));
+        if (activity.getText() != null && activity.getText().length() > MAX_TEXT_CHARS) {
+            // Teams itself sends nothing this long; reading it would hold up every other board.
+            return send(turnContext, Optional.of(new Reply("That message is too long for me to read ("
+                    + activity.getText().length() + " characters; Teams messages hold at most about "
+                    + MAX_TEXT_CHARS + "). Nothing was recorded; please split it.")));
+        }
+        Turn read = ActivityTranslator.turn(activity, clock.instant());
+        Turn turn = named(activity, new Turn(read.conversation(), standing.of(activity, read.conversation(),
+                read.sender()), read.text(), read.mentions(), read.activityId(), read.receivedAt(), read.addressed()));
         roster.ensureFresh(activity, turn.conversation());
         Optional<Reply> reply = clerk.onMessage(turn);
         if (reply.isPresent() && reply.get().refused()) {
@@ -104,6 +118,13 @@ final class BoardClerkBot extends ActivityHandler {
         this.metrics = value;
     }
 
+    @Override
+    protected CompletableFuture<Void> onInstallationUpdateAdd(TurnContext turnContext) {
+        Activity activity = turnContext.getActivity();
+        standing.noteInstallation(activity, ActivityTranslator.conversation(activity));
+        return CompletableFuture.completedFuture(null);
+    }
+
     /** The poster of action-log summaries (it posts through the bot as its fallback, so it is set after both exist). */
     void postWith(ActionLogPoster value) {
         this.poster = value;
@@ -128,6 +149,7 @@ final class BoardClerkBot extends ActivityHandler {
     protected CompletableFuture<Void> onConversationUpdateActivity(TurnContext turnContext) {
         Activity activity = turnContext.getActivity();
         Conversation conversation = ActivityTranslator.conversation(activity);
+        standing.noteInstallation(activity, conversation);
         roster.membersChanged(activity, conversation);
         personalChats.remember(activity, conversation);
         return CompletableFuture.completedFuture(null);

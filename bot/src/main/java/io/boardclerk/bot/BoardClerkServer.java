@@ -1,5 +1,6 @@
 package io.boardclerk.bot;
 
+import com.microsoft.bot.connector.authentication.SimpleCredentialProvider;
 import io.boardclerk.bot.documents.DownloadEndpoint;
 import io.boardclerk.bot.metrics.BotMetrics;
 import io.boardclerk.bot.metrics.MetricsServer;
@@ -58,6 +59,7 @@ public final class BoardClerkServer implements AutoCloseable {
     private final BotConfig config;
     private final SqliteLedgerStore store;
     private final BoardClerkAdapter adapter;
+    private final ActivityEndpoint activities;
     private final BoardClerkBot bot;
     private final Exporter exporter;
     private final DownloadLinks links;
@@ -81,7 +83,8 @@ public final class BoardClerkServer implements AutoCloseable {
                 () -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
         this.store = SqliteLedgerStore.open(config.database());
         try {
-            this.links = DownloadLinks.forServer(config, clock, this::port);
+            this.links = DownloadLinks.forServer(config, clock, this::port,
+                    board -> store.read(ledger -> ledger.linksRevokedBefore(board)));
         } catch (DownloadLinks.KeyUnavailable e) {
             store.close();
             throw e;
@@ -90,12 +93,15 @@ public final class BoardClerkServer implements AutoCloseable {
         this.adapter = new BoardClerkAdapter(config, http, clock);
         Clerk clerk = new Clerk(store, config.zone(), directory(config, metrics)).attendanceFromTeams(config.graph())
                 .calendarFromOutlook(config.graph()).reminderMail(config.reminderMail());
-        Connector connector = new Connector(adapter.credentials(), http);
-        ServiceUrls serviceUrls = new ServiceUrls(store);
+        Connector connector = new Connector(adapter.credentials(), http, config.security().serviceUrlHosts());
+        ServiceUrls serviceUrls = new ServiceUrls(store, config.security().serviceUrlHosts());
         ChatAddresses chatAddresses = new ChatAddresses(store, clock);
         ReminderOutbox outbox = new Reminders(store);
-        this.bot = new BoardClerkBot(clerk, new RosterService(clerk, connector), connector, clock, links, serviceUrls,
-                chatAddresses, new PersonalChats(outbox, clock));
+        SenderStanding standing = new SenderStanding(store, config.security(), clock,
+                new TeamsMeetingLocator(connector));
+        this.bot = new BoardClerkBot(clerk, new RosterService(clerk, connector, standing), connector, clock, links,
+                serviceUrls, chatAddresses, new PersonalChats(outbox, clock, config.security().serviceUrlHosts()),
+                standing);
         ActionLogPoster poster = new ActionLogPoster(store, config.graph()
                 ? new GraphChatPoster(graphSettings(config, metrics)) : null, graphOff(config), chatAddresses, links,
                 config.zone());
@@ -122,12 +128,14 @@ public final class BoardClerkServer implements AutoCloseable {
         bot.syncWith(calendar.sync());
         PanelApi panelApi = new PanelApi(access, store, clerk, boardChat, clock, Json.MAPPER, poster);
         PanelPages pages = new PanelPages(config.localMode(), config.panelTestHostOrigin());
-        ActivityEndpoint activities = new ActivityEndpoint(adapter, bot, metrics);
+        this.activities = new ActivityEndpoint(new InboundGate(config, new SimpleCredentialProvider(config.appId(),
+                config.appPassword())), adapter, bot, TurnPool.forServer(), metrics);
         this.app = Javalin.create(javalin -> {
             javalin.jetty.host = config.host();
             javalin.jetty.port = config.port();
             javalin.http.maxRequestSize = MAX_BODY_BYTES;
             javalin.startup.showJavalinBanner = false;
+            javalin.routes.before(this::localHostOnly);
             javalin.routes.post("/api/messages", activities::handle);
             javalin.routes.get("/healthz", this::health);
             javalin.routes.get("/api/boards/{id}/export", this::export);
@@ -142,7 +150,7 @@ public final class BoardClerkServer implements AutoCloseable {
             javalin.routes.post("/api/panel/say", panelApi::say);
             javalin.routes.post("/api/panel/post-action-log", panelApi::postActionLog);
             javalin.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("Unhandled error on {} {}", ctx.method(), loggable(ctx.path()), e);
+                LOG.error("Unhandled error on {} {}", LogText.of(ctx.method()), loggable(ctx.path()), e);
                 error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on BoardClerk's side; the request did not complete.");
             });
         });
@@ -257,7 +265,7 @@ public final class BoardClerkServer implements AutoCloseable {
 
     /** A path as the log may show it: a download token is a bearer credential, so it never reaches the log. */
     static String loggable(String path) {
-        return path != null && path.startsWith(DownloadLinks.PATH) ? DownloadLinks.PATH + "(token)" : path;
+        return path != null && path.startsWith(DownloadLinks.PATH) ? DownloadLinks.PATH + "(token)" : LogText.of(path);
     }
 
     /** The attendance fetches' runner, when Graph is on. */
@@ -277,6 +285,7 @@ public final class BoardClerkServer implements AutoCloseable {
         calendar.close();
         weeklyPosts.close();
         app.stop();
+        activities.close();
         if (metricsServer != null) {
             metricsServer.close();
         }
@@ -284,6 +293,26 @@ public final class BoardClerkServer implements AutoCloseable {
             prometheus.close();
         }
         store.close();
+    }
+
+    /**
+     * In local mode (no authentication) the request's Host header must name this server on loopback, with its port:
+     * another name means a page elsewhere reached it through DNS rebinding, and is answered 421.
+     */
+    private void localHostOnly(Context ctx) {
+        if (!config.localMode()) {
+            return;
+        }
+        String host = ctx.header("Host");
+        String port = ":" + port();
+        boolean ours = host != null && (host.equals("127.0.0.1" + port) || host.equals("localhost" + port)
+                || host.equals("[::1]" + port));
+        if (!ours) {
+            LOG.info("Refused a request for host {} in local mode", LogText.of(host));
+            error(ctx, HttpStatus.MISDIRECTED_REQUEST, "In local mode BoardClerk answers only requests addressed to "
+                    + "127.0.0.1, localhost or [::1] with its port.");
+            ctx.skipRemainingHandlers();
+        }
     }
 
     private void health(Context ctx) throws IOException {
@@ -309,10 +338,15 @@ public final class BoardClerkServer implements AutoCloseable {
                 error(ctx, HttpStatus.forStatus(e.status()), e.getMessage());
                 return;
             }
-            boolean seated = store.read(ledger -> ledger.board(id).flatMap(b -> PanelAccess.seat(ledger, user, b))
-                    .isPresent());
-            if (!seated) {
+            Optional<PanelAccess.Seat> seat = store.read(ledger -> ledger.board(id)
+                    .flatMap(b -> PanelAccess.seat(ledger, user, b)));
+            if (seat.isEmpty()) {
                 error(ctx, HttpStatus.NOT_FOUND, "There is no board " + id + " that you sit on.");
+                return;
+            }
+            // The whole record, every recording's source included, is the officers' (as `export json` in chat).
+            if (!seat.get().board().isOfficer(seat.get().person().id())) {
+                error(ctx, HttpStatus.FORBIDDEN, "Only the chair or secretary can export the board's whole record.");
                 return;
             }
         }

@@ -43,12 +43,14 @@ import java.util.regex.Pattern;
  * @param clockStart         BOARDCLERK_CLOCK_START: the instant BoardClerk's clock starts at (then running on in real
  *                           time); null when unset; allowed in local mode only, for tests in a separate process
  * @param observability      metrics and the log's format (BOARDCLERK_METRICS_*, BOARDCLERK_LOG_FORMAT)
+ * @param security           the service URL hosts, tenants, admins and token issuers BoardClerk accepts
  */
 public record BotConfig(String appId, String appPassword, String appTenantId, int port, Path database, ZoneId zone,
                         String openIdMetadataUrl, String loginAuthority, String oauthScope, String publicUrl,
                         String linkKey, Duration linkTtl, String ssoResource, String panelTestHostOrigin,
                         boolean graph, Path graphCertificate, String graphCertificatePassword, String graphBaseUrl,
-                        ReminderSettings reminders, Instant clockStart, Observability observability) {
+                        ReminderSettings reminders, Instant clockStart, Observability observability,
+                        SecuritySettings security) {
 
     public static final String PUBLIC_OPENID_METADATA = "https://login.botframework.com/v1/.well-known/openidconfiguration";
     public static final String PUBLIC_LOGIN_AUTHORITY = "https://login.microsoftonline.com";
@@ -88,6 +90,9 @@ public record BotConfig(String appId, String appPassword, String appTenantId, in
     public static BotConfig from(Map<String, String> env) {
         String appId = value(env, "MicrosoftAppId", "");
         String password = value(env, "MicrosoftAppPassword", "");
+        if (appId.isEmpty()) {
+            refuseProductionSettingsInLocalMode(env);
+        }
         if (!appId.isEmpty() && password.isEmpty()) {
             throw new ConfigException("MicrosoftAppId is set but MicrosoftAppPassword is empty: the bot could not "
                     + "reply. Set both, or neither for local mode.");
@@ -102,7 +107,36 @@ public record BotConfig(String appId, String appPassword, String appTenantId, in
                 linkTtl(env), ssoResource(env, appId, publicUrl), panelTestHostOrigin(env, appId), graph,
                 graphCertificate(env, appId), value(env, "BOARDCLERK_GRAPH_CERTIFICATE_PASSWORD", ""),
                 graphBaseUrl(env), ReminderSettings.from(env), clockStart(env, appId),
-                Observability.from(env, port(env)));
+                Observability.from(env, port(env)), SecuritySettings.from(env, value(env, "MicrosoftAppTenantId", ""),
+                appId.isEmpty()));
+    }
+
+    /** Settings that belong to a real deployment; any of them without MicrosoftAppId stops start-up. */
+    private static final java.util.List<String> PRODUCTION_SETTINGS = java.util.List.of("MicrosoftAppPassword",
+            "MicrosoftAppTenantId", "BOARDCLERK_GRAPH_CERTIFICATE", "BOARDCLERK_GRAPH_CERTIFICATE_PASSWORD",
+            "BOARDCLERK_MAIL_FROM", "BOARDCLERK_SSO_RESOURCE");
+
+    /**
+     * Local mode (no authentication) starts only when nothing says this is a real deployment: a password,
+     * certificate, tenant, Graph or mail setting without an app id refuses to start, naming what is there and what is
+     * missing, rather than serving unauthenticated.
+     */
+    private static void refuseProductionSettingsInLocalMode(Map<String, String> env) {
+        java.util.List<String> present = new java.util.ArrayList<>();
+        for (String name : PRODUCTION_SETTINGS) {
+            if (!value(env, name, "").isEmpty()) {
+                present.add(name);
+            }
+        }
+        if (value(env, "BOARDCLERK_GRAPH", "").equalsIgnoreCase("on")) {
+            present.add("BOARDCLERK_GRAPH=on");
+        }
+        if (!present.isEmpty()) {
+            throw new ConfigException(String.join(", ", present) + (present.size() == 1 ? " is" : " are")
+                    + " set but MicrosoftAppId is empty, which would start BoardClerk in local mode without "
+                    + "authentication. Set MicrosoftAppId (with MicrosoftAppPassword or BOARDCLERK_GRAPH_CERTIFICATE) "
+                    + "to serve Teams, or unset " + (present.size() == 1 ? "it" : "them") + " for local mode.");
+        }
     }
 
     private static Instant clockStart(Map<String, String> env, String appId) {
@@ -247,10 +281,20 @@ public record BotConfig(String appId, String appPassword, String appTenantId, in
         }
     }
 
+    /** An https URL, or plain http on a loopback host (for tests and local trials). */
     private static String url(Map<String, String> env, String name, String fallback) {
         String raw = value(env, name, fallback);
-        if (!raw.startsWith("https://") && !raw.startsWith("http://")) {
-            throw new ConfigException(name + " must be an http(s) URL, not \"" + raw + "\".");
+        try {
+            URI uri = new URI(raw);
+            boolean https = "https".equals(uri.getScheme());
+            boolean loopbackHttp = "http".equals(uri.getScheme()) && uri.getHost() != null
+                    && ServiceUrlHosts.loopback(uri.getHost());
+            if (uri.getHost() == null || !(https || loopbackHttp) || uri.getRawUserInfo() != null) {
+                throw new URISyntaxException(raw, "not https");
+            }
+        } catch (URISyntaxException e) {
+            throw new ConfigException(name + " must be an https URL (plain http only on 127.0.0.1, localhost or "
+                    + "[::1]), not \"" + raw + "\".");
         }
         return raw;
     }
@@ -276,11 +320,27 @@ public record BotConfig(String appId, String appPassword, String appTenantId, in
 
     private static String linkKey(Map<String, String> env) {
         String key = value(env, "BOARDCLERK_LINK_KEY", "");
-        if (!key.isEmpty() && key.length() < MIN_LINK_KEY_LENGTH) {
-            // The value itself is a secret: the message gives only its length.
-            throw new ConfigException("BOARDCLERK_LINK_KEY must be at least " + MIN_LINK_KEY_LENGTH
-                    + " characters (it is " + key.length() + "); for example the output of `openssl rand -base64 32`. "
-                    + "Leave it unset to have BoardClerk keep a key of its own beside the database.");
+        if (key.isEmpty()) {
+            return key;
+        }
+        String[] entries = key.split(",");
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (String raw : entries) {
+            String entry = raw.strip();
+            int colon = entry.indexOf(':');
+            String id = colon < 0 ? "env" : entry.substring(0, colon);
+            String secret = colon < 0 ? entry : entry.substring(colon + 1).strip();
+            if (colon < 0 && entries.length > 1 || !id.matches("[A-Za-z0-9_-]{1,16}") || !ids.add(id)) {
+                throw new ConfigException("BOARDCLERK_LINK_KEY is one secret, or several written id:secret "
+                        + "(ids of 1 to 16 letters, digits, '-' or '_', each once), separated by commas; the first "
+                        + "signs new links and every one still verifies the links it signed.");
+            }
+            if (secret.length() < MIN_LINK_KEY_LENGTH) {
+                // The value itself is a secret: the message gives only its length.
+                throw new ConfigException("BOARDCLERK_LINK_KEY must be at least " + MIN_LINK_KEY_LENGTH
+                        + " characters (it is " + secret.length() + "); for example the output of `openssl rand "
+                        + "-base64 32`. Leave it unset to have BoardClerk keep a key of its own beside the database.");
+            }
         }
         return key;
     }
@@ -311,6 +371,7 @@ public record BotConfig(String appId, String appPassword, String appTenantId, in
                 + (panelTestHostOrigin.isEmpty() ? "" : ", panelTestHostOrigin=" + panelTestHostOrigin)
                 + ", graph=" + (graph ? "on" : "off") + ", graphCredential=" + (graphCertificate == null
                 ? "(password)" : graphCertificate.toString()) + ", graphBaseUrl=" + graphBaseUrl + ", " + reminders
-                + (clockStart == null ? "" : ", clockStart=" + clockStart) + ", " + observability + "]";
+                + (clockStart == null ? "" : ", clockStart=" + clockStart) + ", " + observability + ", " + security
+                + "]";
     }
 }

@@ -33,10 +33,25 @@ final class Connector {
 
     private final Optional<ClientCredentialsAppCredentials> credentials;
     private final HttpClient http;
+    private final ServiceUrlHosts hosts;
 
-    Connector(Optional<ClientCredentialsAppCredentials> credentials, HttpClient http) {
+    /**
+     * @param hosts where requests may go: a service URL whose host is not on the list is refused before any request
+     *              is made or any token is fetched
+     */
+    Connector(Optional<ClientCredentialsAppCredentials> credentials, HttpClient http, ServiceUrlHosts hosts) {
         this.credentials = credentials;
         this.http = http;
+        this.hosts = hosts;
+    }
+
+    /** Thrown, before anything is sent, for a service URL that is not on BOARDCLERK_SERVICE_URL_HOSTS. */
+    static final class HostNotAllowed extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        HostNotAllowed(String why) {
+            super("Refused to call the Bot Connector: " + why);
+        }
     }
 
     /**
@@ -169,7 +184,11 @@ final class Connector {
         return JSON.readTree(response.body());
     }
 
-    private HttpRequest.Builder request(String serviceUrl, String path) {
+    private HttpRequest.Builder request(String serviceUrl, String path) throws HostNotAllowed {
+        Optional<String> problem = hosts.problem(serviceUrl);
+        if (problem.isPresent()) {
+            throw new HostNotAllowed(problem.get());
+        }
         String base = serviceUrl.endsWith("/") ? serviceUrl : serviceUrl + "/";
         URI uri = URI.create(base + path);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).version(versionFor(uri));

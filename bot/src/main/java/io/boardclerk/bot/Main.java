@@ -23,9 +23,12 @@ public final class Main {
         if (args.length == 1 && args[0].equals("check")) {
             System.exit(StartCheck.run(System.out, System.err));
         }
+        if (args.length > 0 && args[0].equals("revoke-links")) {
+            System.exit(RevokeLinksCommand.run(args, System.out, System.err, Clock.systemUTC()));
+        }
         if (args.length > 0) {
             System.err.println("Usage: java -jar boardclerk.jar [check | export [--format csv|docx|json] [--board ID] "
-                    + "[--out FILE] [--db FILE]]");
+                    + "[--out FILE] [--db FILE] | revoke-links --board ID [--db FILE]]");
             System.exit(2);
         }
         BotConfig config;

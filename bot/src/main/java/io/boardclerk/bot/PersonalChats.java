@@ -24,15 +24,22 @@ final class PersonalChats {
     private final Clock clock;
     private final Map<String, String> stored = new ConcurrentHashMap<>();
 
-    PersonalChats(ReminderOutbox outbox, Clock clock) {
+    private final ServiceUrlHosts hosts;
+
+    /** @param hosts only a personal chat whose service URL is on this list is kept */
+    PersonalChats(ReminderOutbox outbox, Clock clock, ServiceUrlHosts hosts) {
         this.outbox = outbox;
         this.clock = clock;
+        this.hosts = hosts;
     }
 
     /** Notes the personal chat {@code activity} came from; does nothing for any other conversation. */
     void remember(Activity activity, Conversation conversation) {
         if (!conversation.personal() || activity.getFrom() == null || activity.getServiceUrl() == null
                 || conversation.tenantId() == null || conversation.tenantId().isBlank()) {
+            return;
+        }
+        if (!hosts.allows(activity.getServiceUrl())) {
             return;
         }
         String reference = conversation.conversationId() + "\n" + activity.getServiceUrl();

@@ -33,9 +33,12 @@ final class RosterService {
     private final Cache<String, Boolean> failing = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1))
             .maximumSize(50_000).build();
 
-    RosterService(Clerk clerk, Connector connector) {
+    private final SenderStanding standing;
+
+    RosterService(Clerk clerk, Connector connector, SenderStanding standing) {
         this.clerk = clerk;
         this.connector = connector;
+        this.standing = standing;
     }
 
     /** Reads the roster if it is not known to be fresh. */
@@ -84,9 +87,11 @@ final class RosterService {
                 String memberId = member.path("id").asText("");
                 if (!memberId.isEmpty()) {
                     String address = emptyToNull(member.path("email").asText(null));
-                    members.add(new RosterEntry(memberId, emptyToNull(member.path("aadObjectId").asText(null)),
-                            member.path("name").asText(memberId), address != null ? address
-                            : emptyToNull(member.path("userPrincipalName").asText(null))));
+                    String aad = emptyToNull(member.path("aadObjectId").asText(null));
+                    String principal = emptyToNull(member.path("userPrincipalName").asText(null));
+                    standing.principalName(aad, principal);
+                    members.add(new RosterEntry(memberId, aad, member.path("name").asText(memberId),
+                            address != null ? address : principal, outsider(member, conversationTenant(activity))));
                 }
             }
             continuation = emptyToNull(body.path("continuationToken").asText(null));
@@ -95,6 +100,22 @@ final class RosterService {
             }
         }
         throw new IOException("roster has more than " + MAX_PAGES + " pages");
+    }
+
+    /**
+     * A guest ({@code userRole} guest), an anonymous participant (no object id) or someone of another organisation
+     * (a roster {@code tenantId} other than the conversation's): never an officer.
+     */
+    static boolean outsider(JsonNode member, String tenant) {
+        String role = member.path("userRole").asText("");
+        String memberTenant = member.path("tenantId").asText("");
+        return role.equalsIgnoreCase("guest") || role.equalsIgnoreCase("anonymous")
+                || member.path("aadObjectId").asText("").isBlank()
+                || !memberTenant.isBlank() && tenant != null && !memberTenant.equalsIgnoreCase(tenant);
+    }
+
+    private static String conversationTenant(Activity activity) {
+        return ActivityTranslator.conversation(activity).tenantId();
     }
 
     private static String emptyToNull(String s) {

@@ -20,16 +20,24 @@ final class ServiceUrls {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceUrls.class);
 
     private final LedgerStore store;
+    private final ServiceUrlHosts hosts;
     private final Map<String, String> stored = new ConcurrentHashMap<>();
 
-    ServiceUrls(LedgerStore store) {
+    /** @param hosts only a service URL on this list is kept, and only one on it is handed out */
+    ServiceUrls(LedgerStore store, ServiceUrlHosts hosts) {
         this.store = store;
+        this.hosts = hosts;
     }
 
     /** Notes where {@code activity} came from, for the board of its conversation (if it has one). */
     void remember(Activity activity, Conversation conversation) {
         String url = activity.getServiceUrl();
         if (conversation.personal() || url == null || url.isBlank()) {
+            return;
+        }
+        if (!hosts.allows(url)) {
+            LOG.warn("Did not keep the service URL of conversation {}: its host is not on BOARDCLERK_SERVICE_URL_HOSTS",
+                    LogText.of(conversation.conversationId()));
             return;
         }
         String key = conversation.tenantId() + "\n" + conversation.conversationId();
@@ -59,7 +67,8 @@ final class ServiceUrls {
         return store.read(ledger -> ledger.board(boardId));
     }
 
+    /** The board's service URL, when one is kept and its host is still on BOARDCLERK_SERVICE_URL_HOSTS. */
     Optional<String> of(long boardId) {
-        return store.read(ledger -> ledger.serviceUrl(boardId));
+        return store.read(ledger -> ledger.serviceUrl(boardId)).filter(hosts::allows);
     }
 }

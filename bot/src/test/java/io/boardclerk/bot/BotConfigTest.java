@@ -159,10 +159,13 @@ class BotConfigTest {
 
         assertTrue(BotConfig.from(Map.of("MicrosoftAppId", "id", "MicrosoftAppPassword", "pw")).graph(),
                 "with the app's credentials Graph is on by default");
-        assertTrue(!BotConfig.from(Map.of("BOARDCLERK_GRAPH", "on")).graph(), "never in local mode, even if asked");
+        String refused = assertThrows(BotConfig.ConfigException.class,
+                () -> BotConfig.from(Map.of("BOARDCLERK_GRAPH", "on"))).getMessage();
+        assertTrue(refused.contains("BOARDCLERK_GRAPH=on") && refused.contains("MicrosoftAppId"), refused);
         assertTrue(!BotConfig.from(Map.of("MicrosoftAppId", "id", "MicrosoftAppPassword", "pw",
-                "BOARDCLERK_LOGIN_AUTHORITY", "http://login.example.org")).graph(),
-                "by default, an authority azure-identity cannot use leaves Graph off instead of stopping start-up");
+                "BOARDCLERK_LOGIN_AUTHORITY", "http://127.0.0.1:9/login")).graph(),
+                "by default, an authority azure-identity cannot use (plain http, allowed on loopback only) leaves "
+                        + "Graph off instead of stopping start-up");
         BotConfig on = BotConfig.from(Map.of("MicrosoftAppId", "id", "MicrosoftAppPassword", "pw",
                 "BOARDCLERK_GRAPH", "on", "BOARDCLERK_GRAPH_BASE_URL", "https://graph.microsoft.us/v1.0/"));
         assertTrue(on.graph());
@@ -197,22 +200,103 @@ class BotConfigTest {
     @Test
     void theMailboxRemindersAreEmailedFromIsCheckedAtStartAndNeedsGraph() {
         assertFalse(BotConfig.from(Map.of()).reminderMail(), "unset: no e-mail");
-        assertFalse(BotConfig.from(Map.of("BOARDCLERK_MAIL_FROM", "boardclerk@fenshire.gov.uk")).reminderMail(),
-                "local mode has no Graph, so no e-mail");
+        String local = assertThrows(BotConfig.ConfigException.class, () -> BotConfig.from(Map.of(
+                "BOARDCLERK_MAIL_FROM", "boardclerk@fenshire.gov.uk"))).getMessage();
+        assertTrue(local.contains("BOARDCLERK_MAIL_FROM") && local.contains("MicrosoftAppId is empty"), local);
         BotConfig on = BotConfig.from(Map.of("MicrosoftAppId", "id", "MicrosoftAppPassword", "pw",
                 "BOARDCLERK_MAIL_FROM", " boardclerk@fenshire.gov.uk "));
         assertTrue(on.reminderMail());
         assertEquals("boardclerk@fenshire.gov.uk", on.reminders().mailFrom());
         assertFalse(BotConfig.from(Map.of("MicrosoftAppId", "id", "MicrosoftAppPassword", "pw", "BOARDCLERK_GRAPH",
                 "off", "BOARDCLERK_MAIL_FROM", "boardclerk@fenshire.gov.uk")).reminderMail(), "Graph off: e-mail off");
-        assertEquals("0a1b2c3d-0000-4000-8000-00000000abcd", BotConfig.from(Map.of("BOARDCLERK_MAIL_FROM",
-                "0a1b2c3d-0000-4000-8000-00000000abcd")).reminders().mailFrom(), "an object id will do");
+        assertEquals("0a1b2c3d-0000-4000-8000-00000000abcd", BotConfig.from(Map.of("MicrosoftAppId", "id",
+                "MicrosoftAppPassword", "pw", "BOARDCLERK_MAIL_FROM", "0a1b2c3d-0000-4000-8000-00000000abcd"))
+                .reminders().mailFrom(), "an object id will do");
         for (String bad : new String[]{"boardclerk", "Board Clerk <boardclerk@fenshire.gov.uk>", "a@b",
                 "boardclerk@fenshire.gov.uk/sendMail", "mailto:x@y.z?cc=a@b.c"}) {
             String message = assertThrows(BotConfig.ConfigException.class,
-                    () -> BotConfig.from(Map.of("BOARDCLERK_MAIL_FROM", bad))).getMessage();
+                    () -> BotConfig.from(Map.of("MicrosoftAppId", "id", "MicrosoftAppPassword", "pw",
+                            "BOARDCLERK_MAIL_FROM", bad))).getMessage();
             assertTrue(message.startsWith("BOARDCLERK_MAIL_FROM must be the mailbox") && message.contains(bad),
                     message);
+        }
+    }
+
+    @Test
+    void productionSettingsWithoutAnAppIdRefuseToStartNamingWhatIsThere() {
+        for (Map<String, String> env : java.util.List.of(Map.of("MicrosoftAppPassword", "s3cret"),
+                Map.of("MicrosoftAppTenantId", "tenant-cambs"), Map.of("BOARDCLERK_GRAPH", "ON"),
+                Map.of("BOARDCLERK_SSO_RESOURCE", "api://boardclerk.example.org/app"),
+                Map.of("BOARDCLERK_GRAPH_CERTIFICATE_PASSWORD", "pfx-pass"))) {
+            String message = assertThrows(BotConfig.ConfigException.class, () -> BotConfig.from(env)).getMessage();
+            String name = env.keySet().iterator().next();
+            assertTrue(message.contains(name) && message.contains("MicrosoftAppId is empty"), message);
+            assertFalse(message.contains("s3cret") || message.contains("pfx-pass"), "no secret in " + message);
+        }
+        String both = assertThrows(BotConfig.ConfigException.class, () -> BotConfig.from(Map.of(
+                "MicrosoftAppPassword", "x", "MicrosoftAppTenantId", "t"))).getMessage();
+        assertTrue(both.contains("MicrosoftAppPassword, MicrosoftAppTenantId are set"), both);
+    }
+
+    @Test
+    void signInAndKeyAddressesMustBeHttpsExceptOnLoopback() {
+        for (String name : new String[]{"BOARDCLERK_LOGIN_AUTHORITY", "BOARDCLERK_BOT_OPENID_METADATA"}) {
+            for (String bad : new String[]{"http://login.example.org", "http://127.0.0.1.example.org:80/x",
+                    "ftp://127.0.0.1/x", "https://user@login.example.org"}) {
+                String message = assertThrows(BotConfig.ConfigException.class, () -> BotConfig.from(Map.of(
+                        "MicrosoftAppId", "id", "MicrosoftAppPassword", "pw", name, bad))).getMessage();
+                assertTrue(message.startsWith(name + " must be an https URL"), message);
+            }
+            BotConfig.from(Map.of("MicrosoftAppId", "id", "MicrosoftAppPassword", "pw", name,
+                    "http://127.0.0.1:4000/login"));
+            BotConfig.from(Map.of("MicrosoftAppId", "id", "MicrosoftAppPassword", "pw", name,
+                    "https://login.example.org"));
+        }
+    }
+
+    @Test
+    void serviceUrlHostsTenantsAndAdmins() {
+        BotConfig defaults = BotConfig.from(Map.of());
+        assertTrue(defaults.security().serviceUrlHosts().allows("https://smba.trafficmanager.net/emea/"));
+        assertFalse(defaults.security().serviceUrlHosts().allows("http://smba.trafficmanager.net/emea/"));
+        assertFalse(defaults.security().serviceUrlHosts().allows("https://smba.trafficmanager.net:8443/emea/"));
+        assertFalse(defaults.security().serviceUrlHosts().allows("https://smba.trafficmanager.net.evil.org/"));
+        assertFalse(defaults.security().serviceUrlHosts().allows("http://127.0.0.1:3978/"));
+        assertTrue(defaults.security().tenantAllowed("any-tenant"), "no tenant id: any tenant");
+        assertFalse(defaults.security().tenantAllowed(""), "but never none");
+
+        BotConfig loopback = BotConfig.from(Map.of("BOARDCLERK_SERVICE_URL_HOSTS", "127.0.0.1:3978, smba.example.org"));
+        assertTrue(loopback.security().serviceUrlHosts().allows("http://127.0.0.1:3978/"));
+        assertFalse(loopback.security().serviceUrlHosts().allows("http://127.0.0.1:3979/"));
+        assertFalse(loopback.security().serviceUrlHosts().allows("http://smba.example.org/"), "http only on loopback");
+        assertTrue(loopback.security().serviceUrlHosts().allows("https://smba.example.org/amer/"));
+        for (String bad : new String[]{"127.0.0.1", "https://smba.example.org", "smba.example.org:99999", ","}) {
+            assertThrows(BotConfig.ConfigException.class,
+                    () -> BotConfig.from(Map.of("BOARDCLERK_SERVICE_URL_HOSTS", bad)), bad);
+        }
+
+        BotConfig single = BotConfig.from(Map.of("MicrosoftAppId", "id", "MicrosoftAppPassword", "pw",
+                "MicrosoftAppTenantId", "Tenant-A", "BOARDCLERK_ADMINS", "AAD-1, admin@fenshire.example"));
+        assertTrue(single.security().tenantAllowed("tenant-a"));
+        assertFalse(single.security().tenantAllowed("tenant-b"), "the app's tenant by default");
+        assertTrue(single.security().admin("aad-1", null));
+        assertTrue(single.security().admin(null, "Admin@Fenshire.example"));
+        assertFalse(single.security().admin("aad-2", "someone@fenshire.example"));
+        assertTrue(BotConfig.from(Map.of("MicrosoftAppId", "id", "MicrosoftAppPassword", "pw", "MicrosoftAppTenantId",
+                "tenant-a", "BOARDCLERK_ALLOWED_TENANTS", "tenant-b")).security().tenantAllowed("tenant-b"));
+    }
+
+    @Test
+    void linkKeysMayBeSeveralWithIdsForRotation() {
+        String a = "a".repeat(32);
+        String b = "b".repeat(40);
+        assertEquals("k2:" + b + ",k1:" + a, BotConfig.from(Map.of("BOARDCLERK_LINK_KEY", "k2:" + b + ",k1:" + a))
+                .linkKey());
+        for (String bad : new String[]{a + "," + b, "k1:" + a + ",k1:" + b, "k 1:" + a, "k2:short," + "k1:" + a}) {
+            String message = assertThrows(BotConfig.ConfigException.class,
+                    () -> BotConfig.from(Map.of("BOARDCLERK_LINK_KEY", bad))).getMessage();
+            assertTrue(message.startsWith("BOARDCLERK_LINK_KEY"), message);
+            assertFalse(message.contains(a) || message.contains(b), "no secret in " + message);
         }
     }
 }

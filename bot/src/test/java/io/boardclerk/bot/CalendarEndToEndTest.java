@@ -167,4 +167,18 @@ class CalendarEndToEndTest {
         assertTrue(answer.contains("BOARDCLERK_GRAPH=on") && answer.contains("Calendars.Read"), answer);
         assertTrue(say(SECRETARY, "calendar").contains("is off"));
     }
+
+    @Test
+    void anOfficerCannotPointTheBoardAtSomeoneElsesCalendar() throws Exception {
+        startWithGraph();
+        graph.forget();
+        String refused = say(SECRETARY, "calendar jon.leigh@fenshire.example series \"Fenshire Board\"");
+        assertTrue(refused.contains("BoardClerk follows only your own calendar or the chair's or secretary's"),
+                refused);
+        String stranger = say(SECRETARY, "calendar ceo@fenshire.example");
+        assertTrue(stranger.contains("follows only"), stranger);
+        assertTrue(graph.received().isEmpty(), "no calendar was read: " + graph.received());
+        assertTrue(say(JON, "calendar").contains("follow no Outlook calendar"),
+                "nothing is followed");
+    }
 }

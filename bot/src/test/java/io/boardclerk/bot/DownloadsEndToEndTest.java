@@ -230,9 +230,9 @@ class DownloadsEndToEndTest {
         String csv = token(mint(bcbId, null, Card.Document.ACTION_LOG_CSV));
         String minutes = token(mint(bcbId, bcbMeetingId, Card.Document.MINUTES_DOCX));
         List<String> refused = new ArrayList<>(List.of(
-                rewritten(csv, "1." + bcbId + ".", "1." + financeId + "."),
-                rewritten(minutes, "1." + bcbId + "." + bcbMeetingId + ".",
-                        "1." + financeId + "." + financeMeetingId + "."),
+                rewritten(csv, "file." + bcbId + ".", "file." + financeId + "."),
+                rewritten(minutes, "file." + bcbId + "." + bcbMeetingId + ".",
+                        "file." + financeId + "." + financeMeetingId + "."),
                 rewritten(minutes, "." + bcbMeetingId + ".", "." + financeMeetingId + "."),
                 rewritten(csv, ".ACTION_LOG_CSV.", ".EXPORT_JSON."),
                 csv.substring(0, csv.length() - 2) + (csv.endsWith("AA") ? "BB" : "AA"),

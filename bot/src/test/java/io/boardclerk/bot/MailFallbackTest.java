@@ -70,7 +70,7 @@ class MailFallbackTest {
 
     ReminderDispatcher dispatcher(Duration graphTimeout) {
         Connector client = new Connector(Optional.empty(), HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(5)).build());
+                .connectTimeout(Duration.ofSeconds(5)).build(), ServiceUrlHosts.parse(connector.hostEntry()));
         PersonalMessenger messenger = new PersonalMessenger(outbox, client,
                 new RateLimiter(1000, RateLimiter.Time.SYSTEM), clock, "28:boardclerk", Duration.ofSeconds(5));
         GraphSettings settings = new GraphSettings("app-id", "app-secret", null, null, "", graph.authority(),

@@ -120,7 +120,7 @@ class MeetingLifecycleTest {
         String action = say(SECRETARY, "action Review <img src=x onerror=alert(1)> and [the link](http://evil.example) "
                 + "**now** owner: <b>Fleet</b> Unit");
         assertTrue(action.contains("&lt;img src=x onerror=alert(1)&gt;"), action);
-        assertTrue(action.contains("\\[the link\\](http://evil.example)"), action);
+        assertTrue(action.contains("&#91;the link&#93;(http://evil.example)"), action);
         assertTrue(action.contains("&lt;b&gt;Fleet&lt;/b&gt; Unit"), action);
         assertFalse(action.contains("<img") || action.contains("<b>"), action);
         String apology = say(SECRETARY, "apologies Mal <script>x</script> Lory");

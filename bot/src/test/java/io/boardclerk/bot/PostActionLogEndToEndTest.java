@@ -203,7 +203,7 @@ class PostActionLogEndToEndTest {
     void a_long_log_is_split_under_the_teams_size_and_a_very_long_one_links_the_full_export() throws Exception {
         startWithGraph(Map.of("BOARDCLERK_PUBLIC_URL", "https://boardclerk.example.org"));
         chatBoard();
-        say(SECRETARY, actions(1, 20));
+        recordActions(1, 20);
 
         String split = say(SECRETARY, "post action log").get(0).text();
 
@@ -215,13 +215,20 @@ class PostActionLogEndToEndTest {
         }
         assertTrue(content(graph.posted().get(parts - 1)).contains("Part " + parts + " of " + parts));
 
-        say(SECRETARY, actions(21, 55));
+        recordActions(21, 55);
         String linked = say(SECRETARY, "post action log").get(0).text();
 
         assertEquals(parts + 1, graph.posted().size(), "one message");
         String html = content(graph.posted().get(parts));
         assertTrue(html.contains("<a href=\"https://boardclerk.example.org/files/"), html);
         assertTrue(linked.contains("with a link to the full log"), linked);
+    }
+
+    /** Records the actions ten to a message: a Teams message holds at most about 28,000 characters. */
+    private void recordActions(int from, int to) throws Exception {
+        for (int first = from; first <= to; first += 10) {
+            say(SECRETARY, actions(first, Math.min(first + 9, to)));
+        }
     }
 
     private static String actions(int from, int to) {

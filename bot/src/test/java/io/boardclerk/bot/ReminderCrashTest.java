@@ -198,6 +198,8 @@ class ReminderCrashTest {
         env.put("BOARDCLERK_LOGIN_AUTHORITY", connector.authority());
         env.put("BOARDCLERK_GRAPH", "off");
         env.put("BOARDCLERK_GRAPH_BASE_URL", "http://127.0.0.1:9/v1.0");
+        env.put("BOARDCLERK_SERVICE_URL_HOSTS", connector.hostEntry());
+        env.put("BOARDCLERK_ADMINS", "aad-claire");
         Path log = dir.resolve("server-" + clockStart.replace(':', '-') + ".log");
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         process = builder.start();

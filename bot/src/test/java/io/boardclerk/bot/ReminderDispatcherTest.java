@@ -63,7 +63,7 @@ class ReminderDispatcherTest {
 
     ReminderDispatcher dispatcher(int tenantRate, int maxTries, Duration timeout) {
         Connector client = new Connector(Optional.empty(), HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(5)).build());
+                .connectTimeout(Duration.ofSeconds(5)).build(), ServiceUrlHosts.parse(connector.hostEntry()));
         PersonalMessenger messenger = new PersonalMessenger(outbox, client,
                 new RateLimiter(tenantRate, RateLimiter.Time.SYSTEM), clock, "28:boardclerk", timeout);
         return new ReminderDispatcher(outbox, messenger, new RetryPolicy(maxTries, Duration.ofMinutes(1),
@@ -116,7 +116,8 @@ class ReminderDispatcherTest {
     void outsideLocalModeEveryRequestCarriesTheBotsToken() throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Connector signed = new Connector(Optional.of(new ClientCredentialsAppCredentials("app-id", "app-secret", "",
-                connector.authority(), "https://api.botframework.com/.default", http, clock)), http);
+                connector.authority(), "https://api.botframework.com/.default", http, clock)), http,
+                ServiceUrlHosts.parse(connector.hostEntry()));
         PersonalMessenger messenger = new PersonalMessenger(outbox, signed,
                 new RateLimiter(50, RateLimiter.Time.SYSTEM), clock, "28:app-id", Duration.ofSeconds(5));
         ReminderDispatcher dispatcher = new ReminderDispatcher(outbox, messenger, new RetryPolicy(3,

@@ -102,7 +102,9 @@ public final class GraphDirectory implements Directory {
         if (!exact.isEmpty()) {
             return new DirectoryLookup.Several(exact);
         }
-        return people.isEmpty() ? new DirectoryLookup.NotFound() : new DirectoryLookup.Several(people);
+        // Exact matches only: a name that merely starts someone's display name is nobody, so a lookup never lists
+        // the organisation's people by prefix.
+        return new DirectoryLookup.NotFound();
     }
 
     /** An OData string literal: quoted, with each quote doubled. */

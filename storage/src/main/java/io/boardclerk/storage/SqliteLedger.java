@@ -190,17 +190,58 @@ final class SqliteLedger extends SqliteReminders implements Ledger {
                     + " WHERE id = ?", name, aadObjectId, known.get().id());
             return person(known.get().id()).orElseThrow();
         }
-        // Someone first named in the minutes who has now turned up in Teams: give them their identity.
-        Optional<Person> byName = sql.one(PERSON + " WHERE board_id = ? AND teams_id IS NULL AND lower(name) = lower(?)"
-                + " ORDER BY id LIMIT 1", SqliteLedger::person, boardId, name);
-        if (byName.isPresent()) {
-            sql.update("UPDATE people SET teams_id = ?, aad_object_id = ?, on_roster = 1 WHERE id = ?",
-                    teamsId, aadObjectId, byName.get().id());
-            return person(byName.get().id()).orElseThrow();
+        // Someone found in the directory (by object id) who has now turned up in Teams: the same person. A name
+        // alone never makes two people one: a newcomer with the name of someone known only by name starts afresh.
+        if (aadObjectId != null && !aadObjectId.isBlank()) {
+            Optional<Person> byObjectId = sql.one(PERSON + " WHERE board_id = ? AND teams_id IS NULL"
+                    + " AND lower(aad_object_id) = lower(?) ORDER BY id LIMIT 1", SqliteLedger::person, boardId,
+                    aadObjectId);
+            if (byObjectId.isPresent()) {
+                sql.update("UPDATE people SET teams_id = ?, name = ?, on_roster = 1 WHERE id = ?",
+                        teamsId, name, byObjectId.get().id());
+                return person(byObjectId.get().id()).orElseThrow();
+            }
         }
         long id = sql.insert("INSERT INTO people (board_id, teams_id, aad_object_id, name, on_roster)"
                 + " VALUES (?, ?, ?, ?, 1)", boardId, teamsId, aadObjectId, name);
         return person(id).orElseThrow();
+    }
+
+    @Override
+    public void setOutsider(long personId, boolean outsider) {
+        sql.update("UPDATE people SET outsider = ? WHERE id = ?", outsider ? 1 : 0, personId);
+    }
+
+    @Override
+    public boolean outsider(long personId) {
+        return sql.one("SELECT outsider FROM people WHERE id = ?", row -> row.getInt(1) != 0, personId)
+                .orElse(false);
+    }
+
+    @Override
+    public void revokeLinks(long boardId, java.time.Instant before) {
+        sql.update("INSERT INTO link_revocations (board_id, revoked_before) VALUES (?, ?) ON CONFLICT (board_id)"
+                + " DO UPDATE SET revoked_before = excluded.revoked_before", boardId, before.toString());
+    }
+
+    @Override
+    public Optional<java.time.Instant> linksRevokedBefore(long boardId) {
+        return sql.one("SELECT revoked_before FROM link_revocations WHERE board_id = ?",
+                row -> java.time.Instant.parse(row.getString(1)), boardId);
+    }
+
+    @Override
+    public void addInstaller(String tenantId, String conversationId, String aadObjectId, java.time.Instant at) {
+        sql.update("INSERT OR IGNORE INTO installers (tenant_id, conversation_id, aad_object_id, added_at)"
+                + " VALUES (?, ?, ?, ?)", tenantId, conversationId, aadObjectId.toLowerCase(java.util.Locale.ROOT),
+                at.toString());
+    }
+
+    @Override
+    public boolean isInstaller(String tenantId, String conversationId, String aadObjectId) {
+        return aadObjectId != null && sql.one("SELECT 1 FROM installers WHERE tenant_id = ? AND conversation_id = ?"
+                + " AND aad_object_id = ?", row -> true, tenantId, conversationId,
+                aadObjectId.toLowerCase(java.util.Locale.ROOT)).orElse(false);
     }
 
     @Override

@@ -49,11 +49,10 @@ public final class SqliteLedgerStore implements LedgerStore, AutoCloseable {
     public static SqliteLedgerStore open(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
         try {
-            if (absolute.getParent() != null) {
-                Files.createDirectories(absolute.getParent());
-            }
+            PrivateFiles.directory(absolute.getParent());
+            PrivateFiles.file(absolute);
         } catch (IOException e) {
-            throw new StorageException("Cannot create the directory for the database " + absolute, e);
+            throw new StorageException("Cannot create the database " + absolute + " private to this user", e);
         }
         String url = "jdbc:sqlite:" + absolute;
         if (SchemaCheck.upToDate(absolute, SqliteLedgerStore.class.getClassLoader())) {

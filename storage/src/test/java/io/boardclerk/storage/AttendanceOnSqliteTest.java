@@ -43,9 +43,9 @@ class AttendanceOnSqliteTest extends LedgerStoreTestSupport {
 
     private static final Conversation BOARD = new Conversation(TENANT, "19:meeting_fen@thread.v2",
             Conversation.Kind.MEETING, "Fenshire Board");
-    private static final Sender HELEN = new Sender("29:helen", "aad-helen", "Helen Marsh");
-    private static final Sender CLAIRE = new Sender("29:claire", "aad-claire", "Claire Dunmore");
-    private static final Sender NINA = new Sender("29:nina", "aad-nina", "Nina Hart");
+    private static final Sender HELEN = new Sender("29:helen", "aad-helen", "Helen Marsh", Sender.Standing.VOUCHED);
+    private static final Sender CLAIRE = new Sender("29:claire", "aad-claire", "Claire Dunmore", Sender.Standing.VOUCHED);
+    private static final Sender NINA = new Sender("29:nina", "aad-nina", "Nina Hart", Sender.Standing.VOUCHED);
     private static final Instant START = Instant.parse("2026-05-26T09:00:00Z");
     private static final Instant END = START.plus(Duration.ofMinutes(90));
     private static final String TEAMS_MEETING = "MCMxOTptZWV0aW5nX2Zlbg==";

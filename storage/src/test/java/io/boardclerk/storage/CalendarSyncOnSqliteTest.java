@@ -3,6 +3,7 @@ package io.boardclerk.storage;
 import io.boardclerk.core.clerk.CalendarSync;
 import io.boardclerk.core.clerk.Clerk;
 import io.boardclerk.core.clerk.Conversation;
+import io.boardclerk.core.clerk.RosterEntry;
 import io.boardclerk.core.clerk.Sender;
 import io.boardclerk.core.model.Board;
 import io.boardclerk.core.model.Meeting;
@@ -40,8 +41,8 @@ class CalendarSyncOnSqliteTest extends LedgerStoreTestSupport {
     static final String JOIN = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_Fen%40thread.v2/0";
     private static final Conversation BOARD = new Conversation(TENANT, "19:board-a@thread.v2",
             Conversation.Kind.GROUP_CHAT, "Fenshire Board");
-    private static final Sender SECRETARY = new Sender("29:claire", "aad-claire", "Claire Dunmore");
-    private static final Sender MEMBER = new Sender("29:jon", "aad-jon", "Jon Leigh");
+    private static final Sender SECRETARY = new Sender("29:claire", "aad-claire", "Claire Dunmore", Sender.Standing.VOUCHED);
+    private static final Sender MEMBER = new Sender("29:jon", "aad-jon", "Jon Leigh", Sender.Standing.VOUCHED);
 
     /** The organiser's calendar: occurrences by event id, or a canned failure. */
     private final Map<String, Occurrence> calendar = new LinkedHashMap<>();
@@ -56,6 +57,11 @@ class CalendarSyncOnSqliteTest extends LedgerStoreTestSupport {
     @BeforeEach
     void follow() {
         clerk = new Clerk(store, LONDON).calendarFromOutlook(true);
+        // Teams lists each member's address: BoardClerk follows only the asker's or an officer's calendar.
+        clerk.syncRoster(BOARD, List.of(new RosterEntry("29:claire", "aad-claire", "Claire Dunmore",
+                "claire.dunmore@fenshire.example"), new RosterEntry("29:helen", "aad-helen", "Helen Marsh",
+                "helen.marsh@fenshire.example"), new RosterEntry("29:jon", "aad-jon", "Jon Leigh",
+                "jon.leigh@fenshire.example")), true);
         say(SECRETARY, "secretary Claire Dunmore");
         say(MEMBER, "my actions");
         CalendarSource source = (tenant, organiser, from, to) -> {
@@ -288,6 +294,11 @@ class CalendarSyncOnSqliteTest extends LedgerStoreTestSupport {
         calendar.put("helen-jan", new Occurrence("helen-jan", "helen-series", "Fenshire Board",
                 Instant.parse("2027-01-14T09:30:00Z"), "Police Headquarters", null, false));
 
+        String refused = say(SECRETARY, "calendar helen.marsh@fenshire.example");
+        assertTrue(refused.contains("BoardClerk follows only your own calendar or the chair's or secretary's"),
+                refused);
+        assertTrue(say(SECRETARY, "calendar jon.leigh@fenshire.example").contains("follows only"), "a member's");
+        assertTrue(say(SECRETARY, "chair Helen Marsh").contains("is now the chair"));
         assertTrue(say(SECRETARY, "calendar helen.marsh@fenshire.example").contains("helen.marsh"));
         CalendarSync.Outcome outcome = sync.sync(board);
 

@@ -29,7 +29,7 @@ class ClerkOnSqliteTest extends LedgerStoreTestSupport {
 
     private static final Conversation BOARD = new Conversation(TENANT, "19:board-a@thread.v2",
             Conversation.Kind.GROUP_CHAT, "Fenshire Board");
-    private static final Sender SECRETARY = new Sender("29:sam", "aad-sam", "Sam Clerk");
+    private static final Sender SECRETARY = new Sender("29:sam", "aad-sam", "Sam Clerk", Sender.Standing.VOUCHED);
 
     private Clerk clerk;
 

@@ -26,10 +26,10 @@ abstract class ReminderTestSupport extends LedgerStoreTestSupport {
 
     static final Conversation BOARD = new Conversation(TENANT, "19:fenshire@thread.v2", Conversation.Kind.GROUP_CHAT,
             "Fenshire Board");
-    static final Sender CLAIRE = new Sender("29:claire", "aad-claire", "Claire Dunmore");
-    static final Sender HELEN = new Sender("29:helen", "aad-helen", "Helen Marsh");
-    static final Sender JON = new Sender("29:jon", "aad-jon", "Jon Leigh");
-    static final Sender JANE = new Sender("29:jane", "aad-jane", "Jane Gifford");
+    static final Sender CLAIRE = new Sender("29:claire", "aad-claire", "Claire Dunmore", Sender.Standing.VOUCHED);
+    static final Sender HELEN = new Sender("29:helen", "aad-helen", "Helen Marsh", Sender.Standing.VOUCHED);
+    static final Sender JON = new Sender("29:jon", "aad-jon", "Jon Leigh", Sender.Standing.VOUCHED);
+    static final Sender JANE = new Sender("29:jane", "aad-jane", "Jane Gifford", Sender.Standing.VOUCHED);
     /** Monday 23 November 2026, 10:00 GMT. */
     static final Instant MONDAY = Instant.parse("2026-11-23T10:00:00Z");
 

@@ -151,7 +151,7 @@ class SqliteLedgerBoardsAndPeopleTest extends LedgerStoreTestSupport {
     }
 
     @Test
-    void aRosterMemberAdoptsThePersonFirstNamedInTheMinutes() {
+    void aNewcomerWithTheNameOfSomeoneKnownOnlyByNameIsSomeoneElse() {
         Board board = newBoard("conv-1");
         Person named = write(l -> l.addKnownPerson(board.id(), "Jon Leigh", "Chief Finance Officer"));
         assertNull(named.teamsId());
@@ -159,10 +159,21 @@ class SqliteLedgerBoardsAndPeopleTest extends LedgerStoreTestSupport {
 
         Person joined = write(l -> l.upsertRosterMember(board.id(), "29:jon", "aad-jon", "JON LEIGH"));
 
-        assertEquals(named.id(), joined.id());
+        assertNotEquals(named.id(), joined.id(), "a name alone does not make two people one");
+        assertNull(read(l -> l.person(named.id())).orElseThrow().teamsId());
+        assertEquals(2, read(l -> l.people(board.id())).size());
+    }
+
+    @Test
+    void aRosterMemberAdoptsThePersonFoundInTheDirectoryByObjectId() {
+        Board board = newBoard("conv-1");
+        Person found = write(l -> l.addDirectoryPerson(board.id(), "Jon Leigh", "aad-jon"));
+
+        Person joined = write(l -> l.upsertRosterMember(board.id(), "29:jon", "AAD-JON", "Jon Leigh (Finance)"));
+
+        assertEquals(found.id(), joined.id());
         assertEquals("29:jon", joined.teamsId());
-        assertEquals("aad-jon", joined.aadObjectId());
-        assertEquals("Chief Finance Officer", joined.title(), "what the minutes knew is kept");
+        assertEquals("Jon Leigh (Finance)", joined.name());
         assertTrue(joined.onRoster());
         assertEquals(List.of(joined), read(l -> l.people(board.id())));
     }

@@ -49,6 +49,11 @@ public final class DownloadEndpoint {
                     + "fresh link.");
             return;
         }
+        if (checked instanceof DownloadLinks.Revoked) {
+            error(ctx, HttpStatus.GONE, "This download link was withdrawn. Ask BoardClerk in the board's chat for a "
+                    + "fresh link.");
+            return;
+        }
         if (!(checked instanceof DownloadLinks.Valid valid)) {
             notFound(ctx);
             return;

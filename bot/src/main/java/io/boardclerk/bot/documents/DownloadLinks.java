@@ -25,8 +25,12 @@ import java.util.regex.Pattern;
  * Signed, expiring download links, each for one board's data (and, for minutes, one meeting of that board).
  * <p>
  * A link is {@code <public URL>/files/<token>}. The token is {@code base64url(claims) "." base64url(HMAC-SHA256)};
- * the claims read {@code 1.<board id>.<meeting id or ->.<document>.<expiry, epoch seconds>}. They are not secret,
- * only unforgeable: changing any of them (another board, another meeting, a later expiry) breaks the signature.
+ * the claims read {@code 2.<key id>.<board id>.<meeting id or ->.<document>.<issued>.<expiry>} (epoch seconds). They
+ * are not secret, only unforgeable: changing any of them (another board, another meeting, a later expiry, another
+ * key) breaks the signature. The key id names which of the configured keys signed it: the first key signs, every key
+ * still configured verifies, so a key can be rotated while links it signed keep working until they expire. A board's
+ * links issued before its revocation instant ({@code java -jar boardclerk.jar revoke-links --board ID}) are refused.
+ * Tokens of the first format ({@code 1.<board>...<expiry>}, no key id) are still verified against every key.
  * Verification compares signatures in constant time and checks the expiry only once the signature holds, so an
  * expired link can honestly be told apart from a forged one.
  */
@@ -42,10 +46,17 @@ public final class DownloadLinks {
     private static final int MAC_BYTES = 32;
     private static final Pattern CLAIMS = Pattern.compile(
             "1\\.(\\d{1,18})\\.(\\d{1,18}|-)\\.([A-Z][A-Z_]{0,39})\\.(\\d{1,12})");
+    private static final Pattern CLAIMS_2 = Pattern.compile("2\\.([A-Za-z0-9_-]{1,16})\\.(\\d{1,18})\\.(\\d{1,18}|-)"
+            + "\\.([A-Z][A-Z_]{0,39})\\.(\\d{1,12})\\.(\\d{1,12})");
+    /** A key id: letters, digits, '-' and '_', up to 16. */
+    public static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9_-]{1,16}");
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
+    private final String keyId;
     private final SecretKeySpec key;
+    private final java.util.Map<String, SecretKeySpec> verifying;
+    private final java.util.function.LongFunction<Optional<Instant>> revokedBefore;
     private final Duration ttl;
     private final Clock clock;
     private final Supplier<Optional<URI>> base;
@@ -74,6 +85,10 @@ public final class DownloadLinks {
     public record Expired(Instant expiredAt) implements Checked {
     }
 
+    /** A genuine token for a board whose links were revoked after it was issued. */
+    public record Revoked() implements Checked {
+    }
+
     /** Forged, altered, truncated or not a token at all. Nothing more is said, on purpose. */
     public record Invalid() implements Checked {
     }
@@ -91,18 +106,49 @@ public final class DownloadLinks {
     public record Grant(long boardId, Long meetingId, Card.Document document, Instant expiresAt) {
     }
 
+    /** One signing key and the id tokens name it by. */
+    public record Key(String id, byte[] secret) {
+        public Key {
+            if (!KEY_ID.matcher(id).matches()) {
+                throw new IllegalArgumentException("A key id is 1 to 16 letters, digits, '-' or '_'");
+            }
+            if (secret.length < MAC_BYTES) {
+                throw new IllegalArgumentException("A link key needs at least " + MAC_BYTES + " bytes");
+            }
+            secret = secret.clone();
+        }
+    }
+
     /**
      * @param key   the signing key's bytes; at least 32
      * @param base  where people reach BoardClerk, without a trailing slash; empty when links cannot be made
      */
     public DownloadLinks(byte[] key, Duration ttl, Clock clock, Supplier<Optional<URI>> base) {
-        if (key.length < MAC_BYTES) {
-            throw new IllegalArgumentException("A link key needs at least " + MAC_BYTES + " bytes");
+        this(java.util.List.of(new Key("k1", key)), ttl, clock, base, board -> Optional.empty());
+    }
+
+    /**
+     * @param keys          the first signs; every one verifies the tokens that name it
+     * @param revokedBefore a board's revocation instant: its links issued at or before it are refused
+     */
+    public DownloadLinks(java.util.List<Key> keys, Duration ttl, Clock clock, Supplier<Optional<URI>> base,
+                         java.util.function.LongFunction<Optional<Instant>> revokedBefore) {
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("A link key is needed");
         }
         if (ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("A link must last some time");
         }
-        this.key = new SecretKeySpec(key.clone(), ALGORITHM);
+        java.util.Map<String, SecretKeySpec> all = new java.util.LinkedHashMap<>();
+        for (Key each : keys) {
+            if (all.put(each.id(), new SecretKeySpec(each.secret(), ALGORITHM)) != null) {
+                throw new IllegalArgumentException("Two link keys have the id " + each.id());
+            }
+        }
+        this.keyId = keys.get(0).id();
+        this.key = all.get(keyId);
+        this.verifying = java.util.Map.copyOf(all);
+        this.revokedBefore = revokedBefore;
         this.ttl = ttl;
         this.clock = clock;
         this.base = base;
@@ -113,7 +159,13 @@ public final class DownloadLinks {
      * BOARDCLERK_PUBLIC_URL, or in local mode the loopback address on the port the server listens on.
      */
     public static DownloadLinks forServer(BotConfig config, Clock clock, IntSupplier port) {
-        byte[] key = LinkKey.load(config);
+        return forServer(config, clock, port, board -> Optional.empty());
+    }
+
+    /** As {@link #forServer(BotConfig, Clock, IntSupplier)}, refusing links of boards revoked since they were made. */
+    public static DownloadLinks forServer(BotConfig config, Clock clock, IntSupplier port,
+                                          java.util.function.LongFunction<Optional<Instant>> revokedBefore) {
+        java.util.List<Key> keys = LinkKey.load(config);
         String configured = config.publicUrl();
         Supplier<Optional<URI>> base;
         if (!configured.isEmpty()) {
@@ -124,7 +176,7 @@ public final class DownloadLinks {
         } else {
             base = Optional::empty;
         }
-        return new DownloadLinks(key, config.linkTtl(), clock, base);
+        return new DownloadLinks(keys, config.linkTtl(), clock, base, revokedBefore);
     }
 
     public Duration ttl() {
@@ -144,18 +196,24 @@ public final class DownloadLinks {
                     + "reach it at. Ask whoever runs BoardClerk to set BOARDCLERK_PUBLIC_URL (for example "
                     + "https://boardclerk.example.org) and restart it.");
         }
+        Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = clock.instant().plus(ttl).truncatedTo(ChronoUnit.SECONDS);
-        String token = token(download.boardId(), download.meetingId(), download.document(), expiresAt);
+        String token = token(download.boardId(), download.meetingId(), download.document(), issuedAt, expiresAt);
         return new Link(URI.create(root.get() + PATH + token), expiresAt);
     }
 
     String token(long boardId, Long meetingId, Card.Document document, Instant expiresAt) {
+        return token(boardId, meetingId, document, expiresAt.minus(ttl), expiresAt);
+    }
+
+    String token(long boardId, Long meetingId, Card.Document document, Instant issuedAt, Instant expiresAt) {
         if (boardId < 0 || (meetingId != null && meetingId < 0)) {
             throw new IllegalArgumentException("Ids are never negative");
         }
-        byte[] claims = ("1." + boardId + "." + (meetingId == null ? "-" : meetingId) + "." + document.name() + "."
-                + expiresAt.getEpochSecond()).getBytes(StandardCharsets.US_ASCII);
-        return ENCODER.encodeToString(claims) + "." + ENCODER.encodeToString(sign(claims));
+        byte[] claims = ("2." + keyId + "." + boardId + "." + (meetingId == null ? "-" : meetingId) + "."
+                + document.name() + "." + Math.max(0, issuedAt.getEpochSecond()) + "." + expiresAt.getEpochSecond())
+                .getBytes(StandardCharsets.US_ASCII);
+        return ENCODER.encodeToString(claims) + "." + ENCODER.encodeToString(sign(key, claims));
     }
 
     /** Checks a token from a request. Never throws for bad input: anything that is not genuine is {@link Invalid}. */
@@ -175,7 +233,21 @@ public final class DownloadLinks {
         } catch (IllegalArgumentException notBase64) {
             return new Invalid();
         }
-        if (!MessageDigest.isEqual(sign(claims), signature)) {
+        String text = new String(claims, StandardCharsets.US_ASCII);
+        Matcher second = CLAIMS_2.matcher(text);
+        boolean genuine;
+        Instant issuedAt = null;
+        if (second.matches()) {
+            SecretKeySpec named = verifying.get(second.group(1));
+            genuine = named != null && MessageDigest.isEqual(sign(named, claims), signature);
+            issuedAt = Instant.ofEpochSecond(Long.parseLong(second.group(5)));
+        } else {
+            genuine = false;
+            for (SecretKeySpec each : verifying.values()) {
+                genuine |= MessageDigest.isEqual(sign(each, claims), signature);
+            }
+        }
+        if (!genuine) {
             return new Invalid();
         }
         Optional<Grant> grant = parse(claims);
@@ -184,6 +256,11 @@ public final class DownloadLinks {
         }
         if (!clock.instant().isBefore(grant.get().expiresAt())) {
             return new Expired(grant.get().expiresAt());
+        }
+        Instant issued = issuedAt != null ? issuedAt : grant.get().expiresAt().minus(ttl);
+        Optional<Instant> revoked = revokedBefore.apply(grant.get().boardId());
+        if (revoked.isPresent() && !issued.isAfter(revoked.get())) {
+            return new Revoked();
         }
         return new Valid(grant.get());
     }
@@ -211,7 +288,13 @@ public final class DownloadLinks {
     }
 
     private static Optional<Grant> parse(byte[] claims) {
-        Matcher m = CLAIMS.matcher(new String(claims, StandardCharsets.US_ASCII));
+        String text = new String(claims, StandardCharsets.US_ASCII);
+        Matcher second = CLAIMS_2.matcher(text);
+        if (second.matches()) {
+            // The same fields as the first format, without the key id and the issue time.
+            text = "1." + second.group(2) + "." + second.group(3) + "." + second.group(4) + "." + second.group(6);
+        }
+        Matcher m = CLAIMS.matcher(text);
         if (!m.matches()) {
             return Optional.empty();
         }
@@ -225,7 +308,7 @@ public final class DownloadLinks {
                 Instant.ofEpochSecond(Long.parseLong(m.group(4)))));
     }
 
-    private byte[] sign(byte[] claims) {
+    private static byte[] sign(SecretKeySpec key, byte[] claims) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
@@ -238,6 +321,7 @@ public final class DownloadLinks {
 
     @Override
     public String toString() {
-        return "DownloadLinks[ttl=" + ttl + ", available=" + available() + "]";
+        return "DownloadLinks[ttl=" + ttl + ", key=" + keyId + ", keys=" + verifying.size() + ", available="
+                + available() + "]";
     }
 }

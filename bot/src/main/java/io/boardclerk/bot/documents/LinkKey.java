@@ -27,11 +27,34 @@ final class LinkKey {
     private LinkKey() {
     }
 
-    static byte[] load(BotConfig config) {
+    /**
+     * The keys links are signed and verified with: BOARDCLERK_LINK_KEY's (a secret, or {@code id:secret} entries
+     * separated by commas, the first signing), else the file's (key id {@code file}).
+     */
+    static java.util.List<DownloadLinks.Key> load(BotConfig config) {
         if (!config.linkKey().isEmpty()) {
-            return config.linkKey().getBytes(StandardCharsets.UTF_8);
+            return parse(config.linkKey());
         }
-        return fromFile(file(config.database()));
+        return java.util.List.of(new DownloadLinks.Key("file", fromFile(file(config.database()))));
+    }
+
+    /** BOARDCLERK_LINK_KEY's entries: one bare secret (key id {@code env}), or {@code id:secret}, ... */
+    public static java.util.List<DownloadLinks.Key> parse(String value) {
+        String[] entries = value.split(",");
+        java.util.List<DownloadLinks.Key> keys = new java.util.ArrayList<>();
+        for (String raw : entries) {
+            String entry = raw.strip();
+            int colon = entry.indexOf(':');
+            if (colon < 0 && entries.length == 1) {
+                keys.add(new DownloadLinks.Key("env", entry.getBytes(StandardCharsets.UTF_8)));
+            } else if (colon > 0) {
+                keys.add(new DownloadLinks.Key(entry.substring(0, colon),
+                        entry.substring(colon + 1).strip().getBytes(StandardCharsets.UTF_8)));
+            } else {
+                throw new IllegalArgumentException("each of several keys is written id:secret");
+            }
+        }
+        return keys;
     }
 
     static Path file(Path database) {

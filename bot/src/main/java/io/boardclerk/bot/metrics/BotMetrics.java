@@ -18,6 +18,10 @@ public interface BotMetrics extends ReminderOutcomes, GraphCalls {
         UNAUTHENTICATED,
         /** Not a Bot Framework activity BoardClerk can read (HTTP 400). */
         MALFORMED,
+        /** Authenticated, but from a tenant, channel or service URL BoardClerk does not serve (HTTP 403). */
+        FORBIDDEN,
+        /** BoardClerk's turn pool was full: asked to deliver it again (HTTP 503). */
+        BUSY,
         /** The clerk refused what a message asked (a rule, a role, an unknown name): nothing was recorded. */
         CLERK,
         /** The clerk refused a card's button (a malformed press, a rule or a role). */
@@ -28,7 +32,7 @@ public interface BotMetrics extends ReminderOutcomes, GraphCalls {
     enum TurnOutcome {
         /** Answered (202, or an invoke's response). */
         OK,
-        /** Refused before the bot saw it: malformed (400) or without a valid token (401). */
+        /** Refused before the bot saw it: malformed (400), no valid token (401), not served (403) or busy (503). */
         REFUSED,
         /** Failed on BoardClerk's side (500). */
         ERROR

@@ -63,6 +63,10 @@ public final class PanelAccess {
     /** The caller, signed in or (local mode) as the page says. */
     public PanelUser user(Context ctx) throws Denied {
         if (localMode) {
+            if (!loopback(ctx.req().getRemoteAddr())) {
+                throw new Denied(403, "The " + USER_HEADER + " and " + TENANT_HEADER + " headers are trusted only from"
+                        + " this machine.");
+            }
             String user = ctx.header(USER_HEADER);
             String tenant = ctx.header(TENANT_HEADER);
             if (user == null || user.isBlank() || tenant == null || tenant.isBlank()) {
@@ -83,8 +87,17 @@ public final class PanelAccess {
         try {
             return validator.get().validate(authorization.substring(7).strip());
         } catch (SsoTokenValidator.Rejected e) {
-            LOG.info("Refused a panel token on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            LOG.info("Refused a panel token on {} {}: {}", ctx.method(), io.boardclerk.bot.LogText.of(ctx.path()),
+                    io.boardclerk.bot.LogText.of(e.getMessage(), 200));
             throw new Denied(401, "The sign-in token was refused: " + e.getMessage() + ".");
+        }
+    }
+
+    private static boolean loopback(String address) {
+        try {
+            return address != null && java.net.InetAddress.getByName(address).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
         }
     }
 

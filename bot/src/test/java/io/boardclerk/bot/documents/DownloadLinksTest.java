@@ -68,11 +68,13 @@ class DownloadLinksTest {
         String token = token(links.mint(new Card.Download(7, 3L, Card.Document.MINUTES_DOCX, "Minutes")));
         int dot = token.indexOf('.');
         String claims = new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.US_ASCII);
-        assertTrue(claims.startsWith("1.7.3.MINUTES_DOCX."), claims);
+        assertTrue(claims.startsWith("2.k1.7.3.MINUTES_DOCX."), claims);
 
         for (String forged : new String[]{
-                claims.replace("1.7.3.", "1.8.3."),          // another board
-                claims.replace("1.7.3.", "1.7.4."),          // another meeting
+                claims.replace("k1.7.3.", "k1.8.3."),          // another board
+                claims.replace("k1.7.3.", "k1.7.4."),          // another meeting
+                claims.replace("2.k1.", "2.k2."),              // another key id
+                claims.replace("2.k1.7.3.", "1.7.3.").replaceFirst("\\.\\d+\\.(\\d+)$", ".$1"), // the old format
                 claims.replace("MINUTES_DOCX", "EXPORT_JSON"), // another document
                 claims.substring(0, claims.lastIndexOf('.') + 1) + "9999999999"}) { // a later expiry
             String tampered = Base64.getUrlEncoder().withoutPadding().encodeToString(
@@ -127,7 +129,8 @@ class DownloadLinksTest {
         DownloadLinks links = DownloadLinks.forServer(BotConfig.from(env), clock, () -> 1);
         DownloadLinks.Link link = (DownloadLinks.Link) links.mint(CSV);
         assertTrue(link.uri().toString().startsWith("https://clerk.example.org/files/"), link.uri().toString());
-        assertInstanceOf(DownloadLinks.Valid.class, links(key).verify(token(link)));
+        assertInstanceOf(DownloadLinks.Valid.class, DownloadLinks.forServer(BotConfig.from(env), clock, () -> 1)
+                .verify(token(link)), "the same key (id env) after a restart");
         assertFalse(Files.exists(dir.resolve("link.key")));
     }
 
@@ -139,5 +142,41 @@ class DownloadLinksTest {
         assertFalse(links.available());
         DownloadLinks.Unavailable no = assertInstanceOf(DownloadLinks.Unavailable.class, links.mint(CSV));
         assertTrue(no.reason().contains("BOARDCLERK_PUBLIC_URL"), no.reason());
+    }
+
+    @Test
+    void keysRotateWithTheirIdsAndOldLinksWorkUntilTheyExpire() {
+        byte[] oldKey = "o".repeat(32).getBytes(StandardCharsets.US_ASCII);
+        byte[] newKey = "n".repeat(32).getBytes(StandardCharsets.US_ASCII);
+        DownloadLinks before = new DownloadLinks(java.util.List.of(new DownloadLinks.Key("k1", oldKey)),
+                Duration.ofHours(24), clock, () -> java.util.Optional.of(java.net.URI.create("https://b.example")),
+                board -> java.util.Optional.empty());
+        String old = token(before.mint(CSV));
+        DownloadLinks rotated = new DownloadLinks(java.util.List.of(new DownloadLinks.Key("k2", newKey),
+                new DownloadLinks.Key("k1", oldKey)), Duration.ofHours(24), clock,
+                () -> java.util.Optional.of(java.net.URI.create("https://b.example")), board -> java.util.Optional.empty());
+        String fresh = token(rotated.mint(CSV));
+        assertTrue(new String(Base64.getUrlDecoder().decode(fresh.substring(0, fresh.indexOf('.'))),
+                StandardCharsets.US_ASCII).startsWith("2.k2."), "the first key signs");
+        assertInstanceOf(DownloadLinks.Valid.class, rotated.verify(old), "the old key is honoured");
+        assertInstanceOf(DownloadLinks.Valid.class, rotated.verify(fresh));
+        DownloadLinks retired = new DownloadLinks(java.util.List.of(new DownloadLinks.Key("k2", newKey)),
+                Duration.ofHours(24), clock, () -> java.util.Optional.empty(), board -> java.util.Optional.empty());
+        assertEquals(new DownloadLinks.Invalid(), retired.verify(old), "once the old key is removed");
+        assertInstanceOf(DownloadLinks.Valid.class, retired.verify(fresh));
+    }
+
+    @Test
+    void aBoardsLinksIssuedBeforeItsRevocationAreRefused() {
+        java.util.concurrent.atomic.AtomicReference<java.time.Instant> revoked = new java.util.concurrent.atomic.AtomicReference<>();
+        DownloadLinks links = new DownloadLinks(java.util.List.of(new DownloadLinks.Key("k1",
+                "r".repeat(32).getBytes(StandardCharsets.US_ASCII))), Duration.ofHours(24), clock,
+                () -> java.util.Optional.of(java.net.URI.create("https://b.example")),
+                board -> board == CSV.boardId() ? java.util.Optional.ofNullable(revoked.get()) : java.util.Optional.empty());
+        String token = token(links.mint(CSV));
+        revoked.set(clock.instant());
+        assertEquals(new DownloadLinks.Revoked(), links.verify(token));
+        clock.advance(Duration.ofSeconds(1));
+        assertInstanceOf(DownloadLinks.Valid.class, links.verify(token(links.mint(CSV))), "a link made afterwards");
     }
 }

@@ -22,6 +22,7 @@ import java.util.Map;
 
 import static io.boardclerk.bot.panel.PanelBoard.CONVERSATION;
 import static io.boardclerk.bot.panel.PanelBoard.TENANT;
+import static io.boardclerk.bot.support.People.SECRETARY;
 import static io.boardclerk.bot.support.People.JON;
 import static io.boardclerk.bot.support.People.VIC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -130,12 +131,16 @@ class PanelSignInTest {
     }
 
     @Test
-    void theExportNeedsSignInAndASeatOnTheBoard() throws Exception {
+    void theExportNeedsSignInAndAnOfficersSeatOnTheBoard() throws Exception {
         assertEquals(401, bot.client.get("/api/boards/1/export").statusCode());
         assertEquals(404, bot.client.send("GET", "/api/boards/1/export", null, "Authorization",
                 "Bearer " + valid(VIC.aadObjectId())).statusCode());
-        HttpResponse<String> export = bot.client.send("GET", "/api/boards/1/export", null, "Authorization",
+        HttpResponse<String> member = bot.client.send("GET", "/api/boards/1/export", null, "Authorization",
                 "Bearer " + valid(JON.aadObjectId()));
+        assertEquals(403, member.statusCode(), "a member who is not an officer: " + member.body());
+        assertFalse(member.body().contains(CONVERSATION), member.body());
+        HttpResponse<String> export = bot.client.send("GET", "/api/boards/1/export", null, "Authorization",
+                "Bearer " + valid(SECRETARY.aadObjectId()));
         assertEquals(200, export.statusCode(), export.body());
         assertTrue(export.body().contains(CONVERSATION));
     }

@@ -95,6 +95,9 @@ public final class FakeConnector implements AutoCloseable {
     private final Map<String, List<Member>> rosters = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final AtomicInteger tokenRequests = new AtomicInteger();
+    private final AtomicInteger requests = new AtomicInteger();
+    private final Map<String, String> userRoles = new ConcurrentHashMap<>();
+    private final Map<String, String> memberTenants = new ConcurrentHashMap<>();
     private final AtomicInteger rosterRequests = new AtomicInteger();
     private volatile int rosterPageSize = 2;
     private volatile int replyStatus = 200;
@@ -120,6 +123,11 @@ public final class FakeConnector implements AutoCloseable {
 
     public String serviceUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    }
+
+    /** This connector as a BOARDCLERK_SERVICE_URL_HOSTS entry: its loopback host and port. */
+    public String hostEntry() {
+        return "127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** The login authority to configure (tokens are served under it). */
@@ -192,6 +200,21 @@ public final class FakeConnector implements AutoCloseable {
         return sent.stream().filter(s -> s.conversationId().equals(conversationId)).toList();
     }
 
+    /** Lists the member as Teams lists a guest ({@code userRole} guest). */
+    public void guest(String memberId) {
+        userRoles.put(memberId, "guest");
+    }
+
+    /** Lists the member as belonging to another organisation (a federated user): their own tenant id. */
+    public void federated(String memberId, String tenantId) {
+        memberTenants.put(memberId, tenantId);
+    }
+
+    /** Every request this connector received, of any kind (token, roster, reply, proactive). */
+    public int requests() {
+        return requests.get();
+    }
+
     public int tokenRequests() {
         return tokenRequests.get();
     }
@@ -217,6 +240,7 @@ public final class FakeConnector implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
@@ -341,7 +365,15 @@ public final class FakeConnector implements AutoCloseable {
             node.put("name", m.name());
             node.put("aadObjectId", m.aadObjectId());
             node.put("email", m.name().toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "@fenshire.example");
-            node.put("userRole", "user");
+            node.put("userRole", userRoles.getOrDefault(m.id(), "user"));
+            node.put("userPrincipalName", m.name().toLowerCase(java.util.Locale.ROOT).replace(' ', '.')
+                    + "@fenshire.example");
+            if (memberTenants.containsKey(m.id())) {
+                node.put("tenantId", memberTenants.get(m.id()));
+            }
+            if (m.aadObjectId() == null) {
+                node.remove("aadObjectId");
+            }
         }
         if (to < all.size()) {
             page.put("continuationToken", String.valueOf(to));

@@ -72,6 +72,20 @@ public final class FakeOpenIdProvider implements AutoCloseable {
         return sign(audience, serviceUrl, Instant.now().plusSeconds(3600), otherKeys);
     }
 
+    /**
+     * A token signed by the published key but with another issuer and extra claims: an Entra token, a skill
+     * (bot-to-bot) token or the emulator's, as an attacker holding such a token would send it.
+     */
+    public String bearerFrom(String issuer, String audience, String serviceUrl, java.util.Map<String, String> claims) {
+        var builder = JWT.create().withKeyId(KEY_ID).withIssuer(issuer).withAudience(audience)
+                .withClaim("serviceurl", serviceUrl)
+                .withNotBefore(Date.from(Instant.now().minusSeconds(600)))
+                .withExpiresAt(Date.from(Instant.now().plusSeconds(3600)));
+        claims.forEach(builder::withClaim);
+        return "Bearer " + builder.sign(Algorithm.RSA256((RSAPublicKey) keys.getPublic(),
+                (RSAPrivateKey) keys.getPrivate()));
+    }
+
     private static String sign(String audience, String serviceUrl, Instant expires, KeyPair pair) {
         return JWT.create().withKeyId(KEY_ID).withIssuer(ISSUER).withAudience(audience)
                 .withClaim("serviceurl", serviceUrl)

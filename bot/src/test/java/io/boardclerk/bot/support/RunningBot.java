@@ -40,6 +40,11 @@ public final class RunningBot implements AutoCloseable {
         // Graph is on only in the tests that bring a fake Graph; and never pointed at Microsoft's.
         env.putIfAbsent("BOARDCLERK_GRAPH", "off");
         env.putIfAbsent("BOARDCLERK_GRAPH_BASE_URL", "http://127.0.0.1:9/v1.0");
+        // The fake connector is on loopback over plain http: only a loopback host:port entry lets the token go there.
+        env.putIfAbsent("BOARDCLERK_SERVICE_URL_HOSTS", connector.hostEntry());
+        // The tests' secretary appoints each board's first officers, as an administrator of the deployment would;
+        // RolesTest and OfficerAppointmentTest set who may instead.
+        env.putIfAbsent("BOARDCLERK_ADMINS", People.SECRETARY.aadObjectId());
         RunningBot bot = new RunningBot(connector, dir.resolve("boardclerk.db"), env,
                 new TestClock(Instant.parse("2026-11-23T10:00:00Z")));
         bot.startServer();

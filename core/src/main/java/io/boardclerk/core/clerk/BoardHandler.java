@@ -28,18 +28,44 @@ final class BoardHandler {
     }
 
     static String assign(Desk desk, Command.AssignRole command) {
+        String role = command.role().word();
+        boolean admin = desk.standing() == Sender.Standing.ADMIN;
         boolean first = !desk.board().hasOfficers();
-        if (!first) {
-            desk.requireOfficer("appoint the " + command.role().word());
+        if (first) {
+            boolean vouched = desk.standing() == Sender.Standing.VOUCHED && desk.mayHoldOffice(desk.sender());
+            if (!admin && !vouched) {
+                throw new Refusal("This board has no chair or secretary yet. The first is appointed by the person "
+                        + "who added BoardClerk to this chat, the team's owner, the meeting's organiser or a "
+                        + "BoardClerk administrator; ask one of them to say " + Md.code(role + " @name") + ".");
+            }
+        } else if (!admin) {
+            desk.requireOfficer("appoint the " + role);
         }
-        Person person = unique(desk, command.person(), command.role().word() + " @person");
+        Person person = unique(desk, command.person(), role + " @person");
         if (!person.onRoster()) {
             throw new Refusal(Md.esc(person.name()) + " is not a member of this chat, so cannot be "
-                    + command.role().word() + ". Add them to the chat first.");
+                    + role + ". Add them to the chat first.");
+        }
+        if (!desk.mayHoldOffice(person)) {
+            throw new Refusal(Md.esc(person.name()) + " cannot be " + role + ": guests, anonymous participants and "
+                    + "people from other organisations never hold office on a board.");
+        }
+        if (command.role() == BoardRole.CHAIR && !admin) {
+            Long chair = desk.board().chairId();
+            boolean senderIsChair = chair != null && desk.sender() != null && chair == desk.sender().id();
+            if (chair != null && chair != person.id() && !senderIsChair) {
+                throw new Refusal("Only the chair or a BoardClerk administrator can replace the chair. "
+                        + desk.whoAreOfficers());
+            }
+            if (!senderIsChair && desk.sender() != null && person.id() == desk.sender().id()
+                    && desk.board().hasOfficers()) {
+                throw new Refusal("The secretary cannot make themselves chair: the chair, or a BoardClerk "
+                        + "administrator, appoints the chair. " + desk.whoAreOfficers());
+            }
         }
         desk.ledger().setOfficer(desk.board().id(), command.role(), person.id());
         desk.refresh();
-        String appointed = Md.esc(person.name()) + " is now the " + command.role().word() + " of "
+        String appointed = Md.esc(person.name()) + " is now the " + role + " of "
                 + (BoardNaming.unnamed(desk.board()) ? "this board" : Md.esc(desk.board().name())) + ". "
                 + (command.role() == BoardRole.CHAIR ? "The chair" : "The secretary")
                 + " records actions and records for other people.";
@@ -54,11 +80,19 @@ final class BoardHandler {
         return Md.esc(person.name()) + " is recorded as " + Md.esc(command.title()) + ".";
     }
 
+    /** The most people one list of members may name. */
+    static final int MAX_NAMES = 200;
+
     static String rosterTitles(Desk desk, Command.RosterTitles command) {
         desk.requireOfficer("set role titles");
         List<String> lines = new ArrayList<>();
         List<NamedPerson> all = new ArrayList<>(command.members());
         all.addAll(command.inAttendance());
+        if (all.size() > MAX_NAMES) {
+            // Each name is matched and written in the turn's transaction, which every other board waits for.
+            throw new Refusal("That list names " + all.size() + " people; a board has far fewer. Give at most "
+                    + MAX_NAMES + " at a time.");
+        }
         Set<NamedPerson> members = new HashSet<>(command.members());
         for (NamedPerson named : all) {
             boolean member = members.contains(named);

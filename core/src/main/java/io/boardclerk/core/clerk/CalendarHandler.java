@@ -28,12 +28,38 @@ final class CalendarHandler {
     private static String set(Desk desk, Command.Calendar command) {
         desk.requireOfficer("choose the calendar the board's meetings follow");
         requireOn(desk);
+        requireOwnOrOfficers(desk, command.organiser());
         desk.ledger().followCalendar(desk.board().id(), command.organiser(), command.series(),
                 desk.sender() == null ? null : desk.sender().name(), desk.now(), desk.now());
         desk.show(new Card.CalendarSync(desk.board().id()));
         return "The meetings of " + Md.esc(desk.board().name()) + " now follow the series "
                 + series(command.series(), desk) + " in " + Md.esc(command.organiser()) + "'s Outlook calendar, read "
                 + "every " + CalendarSync.EVERY.toHours() + " hours. Reading it now…";
+    }
+
+    /**
+     * The app may read any calendar in the tenant; BoardClerk reads only the asker's own or one of the board's
+     * officers': the organiser must be the address (or Entra object id) Teams lists for one of them.
+     */
+    private static void requireOwnOrOfficers(Desk desk, String organiser) {
+        String wanted = organiser.strip().toLowerCase(java.util.Locale.ROOT);
+        java.util.Map<Long, String> addresses = desk.ledger().personAddresses(desk.board().id());
+        java.util.List<Long> allowed = new java.util.ArrayList<>();
+        if (desk.sender() != null) {
+            allowed.add(desk.sender().id());
+        }
+        desk.board().officer(io.boardclerk.core.model.BoardRole.CHAIR).ifPresent(allowed::add);
+        desk.board().officer(io.boardclerk.core.model.BoardRole.SECRETARY).ifPresent(allowed::add);
+        for (long id : allowed) {
+            String address = addresses.get(id);
+            String objectId = desk.ledger().person(id).map(io.boardclerk.core.model.Person::aadObjectId).orElse(null);
+            if (address != null && address.toLowerCase(java.util.Locale.ROOT).equals(wanted)
+                    || objectId != null && objectId.toLowerCase(java.util.Locale.ROOT).equals(wanted)) {
+                return;
+            }
+        }
+        throw new Refusal("BoardClerk follows only your own calendar or the chair's or secretary's, as Teams lists "
+                + "their addresses; " + Md.esc(organiser) + " is none of them. " + desk.whoAreOfficers());
     }
 
     private static String off(Desk desk) {

@@ -17,8 +17,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -33,6 +35,9 @@ public final class Clerk {
     private final Directory directory;
     private final Duration lookupBudget;
     private final ExecutorService lookups;
+    /** Directory lookups that may run at once, and wait beyond those. */
+    static final int LOOKUP_THREADS = 8;
+    static final int LOOKUP_QUEUE = 64;
     private final Handlers handlers;
     private final MessageReader reader;
     private volatile boolean attendanceOn;
@@ -58,11 +63,13 @@ public final class Clerk {
         this.directory = directory;
         this.lookupBudget = lookupBudget;
         this.reader = new MessageReader(store, zone);
-        this.lookups = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "directory-lookup");
-            thread.setDaemon(true);
-            return thread;
-        });
+        // Bounded: at most LOOKUP_THREADS lookups at once and LOOKUP_QUEUE waiting; beyond that a lookup fails at once.
+        this.lookups = new ThreadPoolExecutor(LOOKUP_THREADS, LOOKUP_THREADS, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(LOOKUP_QUEUE), runnable -> {
+                    Thread thread = new Thread(runnable, "directory-lookup");
+                    thread.setDaemon(true);
+                    return thread;
+                });
         this.handlers = new Handlers(() -> reminderMailOn);
     }
 
@@ -286,6 +293,9 @@ public final class Clerk {
                 if (member.address() != null) {
                     ledger.setPersonAddress(person.id(), member.address());
                 }
+                if (ledger.outsider(person.id()) != member.outsider()) {
+                    ledger.setOutsider(person.id(), member.outsider());
+                }
             }
             if (complete) {
                 ledger.retainRoster(board.id(), members.stream().map(RosterEntry::teamsId).toList());
@@ -312,7 +322,7 @@ public final class Clerk {
         }
         return new Desk(ledger, board, me, new RosterMatcher(people, mentions), source, zone, via)
                 .withDirectory(directory).withAttendance(attendanceOn)
-                .withCalendar(calendarOn);
+                .withCalendar(calendarOn).withStanding(sender.standing());
     }
 
     /**

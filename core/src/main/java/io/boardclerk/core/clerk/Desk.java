@@ -48,6 +48,7 @@ public final class Desk {
     private boolean calendarOn;
     private boolean addressed = true;
     private Meeting minuting;
+    private Sender.Standing standing = Sender.Standing.MEMBER;
 
     Desk(Ledger ledger, Board board, Person sender, RosterMatcher roster, Source source, ZoneId zone) {
         this(ledger, board, sender, roster, source, zone, sender == null ? VIA_MEETING : VIA_MESSAGE);
@@ -151,6 +152,25 @@ public final class Desk {
     Desk withAddressed(boolean value) {
         this.addressed = value;
         return this;
+    }
+
+    Desk withStanding(Sender.Standing value) {
+        this.standing = value == null ? Sender.Standing.MEMBER : value;
+        return this;
+    }
+
+    /** What Teams or the deployment vouches for about the sender in this conversation. */
+    public Sender.Standing standing() {
+        return standing;
+    }
+
+    /**
+     * True when the person may hold office: someone with an Entra object id whom Teams does not list as a guest or as
+     * belonging to another organisation.
+     */
+    public boolean mayHoldOffice(Person person) {
+        return person != null && person.aadObjectId() != null && !person.aadObjectId().isBlank()
+                && !ledger.outsider(person.id());
     }
 
     Desk withAttendance(boolean on) {

@@ -107,7 +107,12 @@ final class DirectoryAnswers {
             long deadline = System.nanoTime() + budget.toNanos();
             Map<String, CompletableFuture<DirectoryLookup>> pending = new LinkedHashMap<>();
             for (String words : missed) {
-                pending.put(words, CompletableFuture.supplyAsync(() -> directory.find(tenantId, words), executor));
+                try {
+                    pending.put(words, CompletableFuture.supplyAsync(() -> directory.find(tenantId, words), executor));
+                } catch (java.util.concurrent.RejectedExecutionException full) {
+                    pending.put(words, CompletableFuture.completedFuture(new DirectoryLookup.Failed("BoardClerk is "
+                            + "looking up too many names at once; try again in a moment.")));
+                }
             }
             for (Map.Entry<String, CompletableFuture<DirectoryLookup>> e : pending.entrySet()) {
                 DirectoryLookup answer;

@@ -28,7 +28,7 @@ final class Handlers {
         on(Command.DoneWithUpdate.class, ActionLife::doneWithUpdate);
         on(Command.AboutMyAction.class, MyActionByName::handle);
         on(Command.Invalid.class, (desk, c) -> {
-            throw new Refusal(c.problem() + " Say it like this: " + Md.code(c.howToSayIt()));
+            throw new Refusal(Md.esc(c.problem()) + " Say it like this: " + Md.code(c.howToSayIt()));
         });
         on(Command.RecordApologies.class, ApologiesHandler::record);
         on(Command.OwnApologies.class, ApologiesHandler::own);

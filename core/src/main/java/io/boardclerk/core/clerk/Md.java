@@ -4,8 +4,9 @@ package io.boardclerk.core.clerk;
  * Text made to show as typed in a Teams message (markdown, of which Teams also renders some HTML). There are two
  * places in such a message, each escaped here and nowhere else:
  * <ul>
- *   <li>running text ({@link #esc}): markdown marks are backslash-escaped and {@code < > &} become entities, which
- *       Teams decodes there;</li>
+ *   <li>running text ({@link #esc}): markdown marks are backslash-escaped; {@code < > &} and square brackets become
+ *       character references, which Teams decodes there, so a typed {@code [text](url)} is shown as typed and can
+ *       never become a link, whichever markdown dialect the client renders, and {@code <at>} cannot mention;</li>
  *   <li>a code span ({@link #code}, {@link #codeSpans}): nothing is decoded inside one, neither backslashes nor
  *       entities, and Teams escapes tag-like text such as {@code <name>} before it renders, so an entity or a
  *       bracketed placeholder would show as {@code &lt;name&gt;}. Angle brackets become the look-alikes ‹ ›.</li>
@@ -33,7 +34,9 @@ public final class Md {
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
-                case '\\', '*', '_', '`', '[', ']', '#', '|', '~' -> out.append('\\').append(c);
+                case '[' -> out.append("&#91;");
+                case ']' -> out.append("&#93;");
+                case '\\', '*', '_', '`', '#', '|', '~' -> out.append('\\').append(c);
                 case '\r', '\n' -> out.append(' ');
                 default -> out.append(c);
             }

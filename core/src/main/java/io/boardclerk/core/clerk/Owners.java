@@ -119,9 +119,8 @@ final class Owners {
                         + " was found in the organisation's directory.");
             }
             if (found instanceof DirectoryLookup.Several several) {
-                return new Resolution(null, "Who owns this action? \"" + Md.esc(words.strip()) + "\" could be "
-                        + several.people().stream().map(p -> Md.esc(described(p))).collect(
-                        Collectors.joining(" or ")) + " in the organisation's directory. Name them by "
+                return new Resolution(null, "Who owns this action? \"" + Md.esc(words.strip()) + "\" is "
+                        + several.people().size() + " people in the organisation's directory. Name the owner by "
                         + "e-mail address.");
             }
             if (found instanceof DirectoryLookup.Failed failed) {
@@ -145,11 +144,12 @@ final class Owners {
                 + ", or name the owner.", failure);
     }
 
-    /** "Ann Other (ann.other@fenshire.example)". */
+    /**
+     * The name only: the reply is read by everyone in the chat, and a directory's e-mail addresses are not theirs to
+     * see.
+     */
     private static String described(DirectoryPerson person) {
-        String address = person.address();
-        return address == null || address.isBlank() ? person.displayName()
-                : person.displayName() + " (" + address + ")";
+        return person.displayName();
     }
 
     static boolean isBody(Desk desk, String words) {

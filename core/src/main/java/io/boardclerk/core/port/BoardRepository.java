@@ -33,6 +33,18 @@ public interface BoardRepository {
 
     void setServiceUrl(long boardId, String serviceUrl);
 
+    /** Withdraws every download link of the board issued at or before {@code before}. */
+    void revokeLinks(long boardId, java.time.Instant before);
+
+    /** When the board's download links were last withdrawn: links issued at or before it are refused. */
+    Optional<java.time.Instant> linksRevokedBefore(long boardId);
+
+    /** Notes that the person with this Entra object id added BoardClerk to the conversation. */
+    void addInstaller(String tenantId, String conversationId, String aadObjectId, java.time.Instant at);
+
+    /** Whether the person with this Entra object id added BoardClerk to the conversation. */
+    boolean isInstaller(String tenantId, String conversationId, String aadObjectId);
+
     /** The boards of one tenant whose roster holds this Teams user. */
     List<Board> boardsOnRoster(String tenantId, String teamsId);
 }

@@ -15,8 +15,21 @@ public interface PersonRepository {
 
     Optional<Person> personByTeamsId(long boardId, String teamsId);
 
-    /** Adds or refreshes a roster member (matched by Teams id, then by name among people without one). */
+    /**
+     * Adds or refreshes a roster member, matched by Teams id, then by Entra object id among people without a Teams id
+     * (someone found in the directory). Never by name: a newcomer who shares a name with someone known only by name
+     * does not take over that person's record.
+     */
     Person upsertRosterMember(long boardId, String teamsId, String aadObjectId, String name);
+
+    /**
+     * Records whether Teams lists the person as an outsider: a guest, or someone of another organisation. Outsiders
+     * (and anyone without an Entra object id) never hold office.
+     */
+    void setOutsider(long personId, boolean outsider);
+
+    /** Whether the person was last listed as an outsider. */
+    boolean outsider(long personId);
 
     /** Marks everyone not in {@code presentTeamsIds} as off the roster. */
     void retainRoster(long boardId, Collection<String> presentTeamsIds);

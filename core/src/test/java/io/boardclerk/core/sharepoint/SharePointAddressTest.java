@@ -76,7 +76,7 @@ class SharePointAddressTest {
 
     @Test
     void links_escape_the_name_and_cannot_be_ended_early_by_the_address() {
-        assertEquals("[Minutes \\[draft\\]](https://x.sharepoint.com/a%20b%29%28)",
+        assertEquals("[Minutes &#91;draft&#93;](https://x.sharepoint.com/a%20b%29%28)",
                 MarkdownLink.of("Minutes [draft]", "https://x.sharepoint.com/a b)("));
         assertEquals("**&lt;b&gt;**", MarkdownLink.of("<b>", "javascript:alert(1)"));
     }

@@ -1,0 +1,64 @@
+package io.boardclerk.bot;
+
+import io.boardclerk.storage.SqliteLedgerStore;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * {@code java -jar boardclerk.jar revoke-links --board ID [--db FILE]}: withdraws every download link of one board
+ * made until now (a running server refuses them at once, with 410); links made afterwards work as usual.
+ */
+final class RevokeLinksCommand {
+
+    private RevokeLinksCommand() {
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
+        Long board = null;
+        Path database = Path.of(System.getenv().getOrDefault("BOARDCLERK_DB", "./data/boardclerk.db"));
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--board") && i + 1 < args.length) {
+                try {
+                    board = Long.parseLong(args[++i]);
+                } catch (NumberFormatException e) {
+                    err.println("--board takes a board's number.");
+                    return 2;
+                }
+            } else if (args[i].equals("--db") && i + 1 < args.length) {
+                database = Path.of(args[++i]);
+            } else {
+                err.println("Usage: java -jar boardclerk.jar revoke-links --board ID [--db FILE]");
+                return 2;
+            }
+        }
+        if (board == null) {
+            err.println("Usage: java -jar boardclerk.jar revoke-links --board ID [--db FILE]");
+            return 2;
+        }
+        if (!Files.isRegularFile(database)) {
+            err.println("There is no database at " + database + ".");
+            return 1;
+        }
+        long id = board;
+        Instant now = clock.instant();
+        try (SqliteLedgerStore store = SqliteLedgerStore.open(database)) {
+            boolean known = store.inTransaction(ledger -> {
+                if (ledger.board(id).isEmpty()) {
+                    return false;
+                }
+                ledger.revokeLinks(id, now);
+                return true;
+            });
+            if (!known) {
+                err.println("There is no board " + id + " in " + database + ".");
+                return 1;
+            }
+        }
+        out.println("Every download link of board " + id + " made until " + now + " is withdrawn.");
+        return 0;
+    }
+}

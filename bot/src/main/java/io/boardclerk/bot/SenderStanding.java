@@ -1,0 +1,139 @@
+package io.boardclerk.bot;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.teams.TeamsChannelData;
+import io.boardclerk.core.clerk.Conversation;
+import io.boardclerk.core.clerk.Sender;
+import io.boardclerk.core.port.LedgerStore;
+import io.boardclerk.core.port.MeetingLocator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What Teams vouches for about the sender of an activity: an administrator (BOARDCLERK_ADMINS, by object id or by
+ * the user principal name the roster gives), the person who added BoardClerk to the chat or to the channel's team
+ * (named by the {@code installationUpdate}, or by the {@code conversationUpdate} that adds the bot), the organiser
+ * of a meeting chat's meeting (Teams' meeting details), or nobody.
+ */
+final class SenderStanding {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SenderStanding.class);
+
+    private final LedgerStore store;
+    private final SecuritySettings security;
+    private final Clock clock;
+    /** Object id to user principal name, as the roster last listed them. */
+    private final Cache<String, String> principalNames = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterWrite(Duration.ofHours(12)).build();
+
+    private final MeetingLocator meetings;
+    /** Meeting id to its organiser's object id (lower case; empty when Teams did not say). */
+    private final Cache<String, String> organisers = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofHours(1)).build();
+
+    /** @param meetings reads a meeting's organiser from Teams' meeting details; null for none */
+    SenderStanding(LedgerStore store, SecuritySettings security, Clock clock, MeetingLocator meetings) {
+        this.store = store;
+        this.security = security;
+        this.clock = clock;
+        this.meetings = meetings;
+    }
+
+    /** The sender of {@code activity} with what is vouched for them in {@code conversation}. */
+    Sender of(Activity activity, Conversation conversation, Sender sender) {
+        String aad = sender.aadObjectId();
+        if (aad == null || aad.isBlank()) {
+            return new Sender(sender.teamsId(), sender.aadObjectId(), sender.name(), Sender.Standing.MEMBER);
+        }
+        if (security.admin(aad, principalNames.getIfPresent(aad.toLowerCase(java.util.Locale.ROOT)))) {
+            return new Sender(sender.teamsId(), aad, sender.name(), Sender.Standing.ADMIN);
+        }
+        List<String> places = places(activity, conversation);
+        boolean installer = store.read(ledger -> places.stream()
+                .anyMatch(place -> ledger.isInstaller(conversation.tenantId(), place, aad)));
+        boolean vouched = installer || organiser(activity, conversation, aad);
+        return new Sender(sender.teamsId(), aad, sender.name(),
+                vouched ? Sender.Standing.VOUCHED : Sender.Standing.MEMBER);
+    }
+
+    /**
+     * Whether the sender organised the meeting of a meeting chat, as Teams' meeting details say. Asked only while the
+     * board has no officers (the only time it matters), and remembered per meeting for an hour; when Teams cannot
+     * say, the answer is no.
+     */
+    private boolean organiser(Activity activity, Conversation conversation, String aad) {
+        TeamsChannelData data = ActivityTranslator.channelData(activity);
+        String meetingId = data == null || data.getMeeting() == null ? null : data.getMeeting().getId();
+        if (meetingId == null || meetingId.isBlank() || meetings == null) {
+            return false;
+        }
+        boolean needed = store.read(ledger -> ledger.findBoard(conversation.tenantId(), conversation.conversationId())
+                .map(board -> !board.hasOfficers()).orElse(true));
+        if (!needed) {
+            return false;
+        }
+        String organiser = organisers.get(meetingId, id -> {
+            MeetingLocator.Located located = meetings.locate(activity.getServiceUrl(), id);
+            return located instanceof MeetingLocator.Found found && found.organizerId() != null
+                    ? found.organizerId().toLowerCase(java.util.Locale.ROOT) : "";
+        });
+        return aad.toLowerCase(java.util.Locale.ROOT).equals(organiser);
+    }
+
+    /** Notes the user principal name the roster gave for an object id. */
+    void principalName(String aadObjectId, String userPrincipalName) {
+        if (aadObjectId != null && userPrincipalName != null) {
+            principalNames.put(aadObjectId.toLowerCase(java.util.Locale.ROOT), userPrincipalName);
+        }
+    }
+
+    /**
+     * Notes who added BoardClerk: the sender of an {@code installationUpdate} that adds it, or of a
+     * {@code conversationUpdate} whose added members include the bot itself.
+     */
+    void noteInstallation(Activity activity, Conversation conversation) {
+        ChannelAccount from = activity.getFrom();
+        if (from == null || from.getAadObjectId() == null || from.getAadObjectId().isBlank()
+                || conversation.tenantId() == null || conversation.tenantId().isBlank()) {
+            return;
+        }
+        String botId = activity.getRecipient() == null ? null : activity.getRecipient().getId();
+        boolean added = "installationUpdate".equals(activity.getType()) && "add".equals(activity.getAction())
+                || "conversationUpdate".equals(activity.getType()) && activity.getMembersAdded() != null
+                && botId != null && activity.getMembersAdded().stream().anyMatch(m -> Objects.equals(m.getId(), botId));
+        if (!added) {
+            return;
+        }
+        // In a team, the bot is added to the team (its General channel): the installer is the team's for every channel.
+        List<String> places = places(activity, conversation);
+        store.inTransaction(ledger -> {
+            for (String place : places) {
+                ledger.addInstaller(conversation.tenantId(), place, from.getAadObjectId(), clock.instant());
+            }
+            return null;
+        });
+        LOG.info("BoardClerk was added to conversation {} by {}", LogText.of(conversation.conversationId()),
+                LogText.of(from.getAadObjectId()));
+    }
+
+    /** The conversation and, for a channel, its team. */
+    private static List<String> places(Activity activity, Conversation conversation) {
+        List<String> places = new ArrayList<>();
+        places.add(conversation.conversationId());
+        TeamsChannelData data = ActivityTranslator.channelData(activity);
+        if (data != null && data.getTeam() != null && data.getTeam().getId() != null
+                && !data.getTeam().getId().equals(conversation.conversationId())) {
+            places.add(data.getTeam().getId());
+        }
+        return places;
+    }
+}
