@@ -52,7 +52,7 @@ class ConnectorHttpVersionTest {
     void plainHttpConnectorGetsHttp11WithoutAnUpgradeOffer() throws Exception {
         server = RawServer.plain();
         Connector connector = new Connector(Optional.empty(), HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(5)).build());
+                .connectTimeout(Duration.ofSeconds(5)).build(), ServiceUrlHosts.parse("127.0.0.1:" + server.port()));
         Activity incoming = incoming("http://127.0.0.1:" + server.port() + "/_connector");
 
         connector.reply(incoming, "Noted.");
@@ -71,7 +71,8 @@ class ConnectorHttpVersionTest {
     void tlsConnectorOffersHttp2InAlpnAndTakesWhatTheServerPicks() throws Exception {
         server = RawServer.tls();
         Connector connector = new Connector(Optional.empty(), HttpClient.newBuilder()
-                .sslContext(TestTls.clientContext()).connectTimeout(Duration.ofSeconds(5)).build());
+                .sslContext(TestTls.clientContext()).connectTimeout(Duration.ofSeconds(5)).build(),
+                ServiceUrlHosts.parse("127.0.0.1:" + server.port()));
         Activity incoming = incoming("https://127.0.0.1:" + server.port() + "/_connector");
 
         connector.reply(incoming, "Noted.");

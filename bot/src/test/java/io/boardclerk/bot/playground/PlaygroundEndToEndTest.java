@@ -74,7 +74,7 @@ class PlaygroundEndToEndTest {
 
         Posted reply = playground.next(chat, WAIT);
         assertEquals("createMessage", reply.action());
-        assertTrue(reply.text().contains("In this personal chat I take your own apologies"), reply.text());
+        assertTrue(reply.text().contains("In this personal chat you can send your apologies"), reply.text());
         assertEquals("markdown", reply.message().path("textFormat").asText(), reply.message().toString());
     }
 
