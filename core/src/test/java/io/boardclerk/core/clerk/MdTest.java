@@ -10,7 +10,7 @@ class MdTest {
 
     @Test
     void runningTextGetsEntitiesAndBackslashes() {
-        assertEquals("Smith &amp; Co &lt;b&gt;x&lt;/b&gt; \\*a\\* \\_b\\_ \\`c\\` \\[d\\] \\# \\| \\~ \\\\",
+        assertEquals("Smith &amp; Co &lt;b&gt;x&lt;/b&gt; \\*a\\* \\_b\\_ \\`c\\` &#91;d&#93; \\# \\| \\~ \\\\",
                 Md.esc("Smith & Co <b>x</b> *a* _b_ `c` [d] # | ~ \\"));
         assertEquals("one two", Md.esc("one\ntwo"));
         assertEquals("", Md.esc(null));
