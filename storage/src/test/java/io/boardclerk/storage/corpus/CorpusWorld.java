@@ -125,23 +125,29 @@ final class CorpusWorld {
                     .map(name -> new RosterEntry(sender(name).teamsId(), sender(name).aadObjectId(), name))
                     .toList(), false);
             int turn = 0;
+            // The first speaker added BoardClerk to the chat, so Teams vouches for them: they appoint the officers.
+            String installer = setup.isEmpty() ? null : setup.get(0).speaker();
             for (Said said : setup) {
-                say(clerk, said.speaker(), said.message(), said.at(), "setup-" + (++turn), transcript);
+                say(clerk, said.speaker(), said.message(), said.at(), "setup-" + (++turn), transcript,
+                        said.speaker().equals(installer));
             }
             String secretary = secretary(file);
             Instant start = MEETING.atTime(10, 0).atZone(ZONE).toInstant();
-            say(clerk, secretary, "start meeting", start, "world-start", transcript);
+            say(clerk, secretary, "start meeting", start, "world-start", transcript, false);
             if (kind == Kind.BETWEEN) {
                 Instant end = MEETING.atTime(12, 0).atZone(ZONE).toInstant();
-                say(clerk, secretary, "end meeting", end, "world-end", transcript);
+                say(clerk, secretary, "end meeting", end, "world-end", transcript, false);
             }
         }
         return transcript.toString();
     }
 
     private static void say(Clerk clerk, String speaker, String message, Instant at, String activity,
-                            StringBuilder transcript) {
-        Reply reply = clerk.onMessage(new Turn(BOARD, sender(speaker), message, List.of(), activity, at))
+                            StringBuilder transcript, boolean installer) {
+        Sender sender = sender(speaker);
+        Sender as = installer ? new Sender(sender.teamsId(), sender.aadObjectId(), sender.name(),
+                Sender.Standing.VOUCHED) : sender;
+        Reply reply = clerk.onMessage(new Turn(BOARD, as, message, List.of(), activity, at))
                 .orElseThrow(() -> new IllegalStateException("the setup turn " + activity + " was not handled"));
         transcript.append(at).append(" | ").append(speaker).append(" | ").append(message).append('\n')
                 .append("    -> ").append(reply.markdown().replace("\n", "\n       "));
