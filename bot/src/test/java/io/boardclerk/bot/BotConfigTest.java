@@ -256,7 +256,13 @@ class BotConfigTest {
 
     @Test
     void serviceUrlHostsTenantsAndAdmins() {
-        BotConfig defaults = BotConfig.from(Map.of());
+        BotConfig local = BotConfig.from(Map.of());
+        assertTrue(local.security().serviceUrlHosts().allows("http://127.0.0.1:3978/"),
+                "local mode: loopback on any port, where the Playground's connector listens");
+        assertTrue(local.security().serviceUrlHosts().allows("http://localhost:56150/"));
+        assertFalse(local.security().serviceUrlHosts().allows("https://smba.trafficmanager.net/emea/"),
+                "local mode has no token to send, and sends nothing off the machine");
+        BotConfig defaults = BotConfig.from(Map.of("MicrosoftAppId", "id", "MicrosoftAppPassword", "pw"));
         assertTrue(defaults.security().serviceUrlHosts().allows("https://smba.trafficmanager.net/emea/"));
         assertFalse(defaults.security().serviceUrlHosts().allows("http://smba.trafficmanager.net/emea/"));
         assertFalse(defaults.security().serviceUrlHosts().allows("https://smba.trafficmanager.net:8443/emea/"));

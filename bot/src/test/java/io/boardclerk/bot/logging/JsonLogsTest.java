@@ -63,6 +63,7 @@ class JsonLogsTest {
             env.put("BOARDCLERK_GRAPH", "off");
             env.put("BOARDCLERK_GRAPH_BASE_URL", "http://127.0.0.1:9/v1.0");
             env.put("BOARDCLERK_LOG_FORMAT", "json");
+            env.put("BOARDCLERK_SERVICE_URL_HOSTS", connector.hostEntry());
             builder.redirectErrorStream(true).redirectOutput(log.toFile());
             Process process = builder.start();
             try {
