@@ -72,13 +72,17 @@ final class AskingHandler {
         if (command.reason() != null) {
             // A command's word with nothing usable after it: how to say it, not a guess at what else was meant.
             return "I didn't catch that (" + Md.esc(command.reason()) + "), so nothing is recorded.\n"
-                    + HelpText.hintFor(command.text()) + "Say " + Md.code("help") + " for everything I understand.";
+                    + hints(command.text());
         }
         List<Suggestion> nearest = nearest(command.text());
         desk.show(new Card.Question(desk.board().id(), "Did you mean one of these?", nearest.stream()
                 .map(s -> new Card.Question.Choice(s.label(), s.say())).toList()));
-        return "I didn't catch that, so nothing is recorded.\n" + HelpText.hintFor(command.text())
-                + "Say " + Md.code("help") + " for everything I understand.";
+        return "I didn't catch that, so nothing is recorded.\n" + hints(command.text());
+    }
+
+    /** The grammar line of the command the text begins with, if any, and where the rest of the grammar is. */
+    private static String hints(String text) {
+        return HelpText.hintFor(text) + "Say " + Md.code("help") + " for everything I understand.";
     }
 
     static List<Suggestion> nearest(String text) {

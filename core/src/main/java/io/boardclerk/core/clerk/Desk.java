@@ -319,11 +319,6 @@ public final class Desk {
         this.minuting = meeting;
     }
 
-    /** The date the minutes' own words are judged against. */
-    public LocalDate minutedDate() {
-        return minutedMeeting().map(Meeting::date).orElse(today());
-    }
-
     public static String describe(Meeting meeting) {
         String date = BritishDates.formatLong(meeting.date());
         return switch (meeting.status()) {

@@ -2,8 +2,6 @@ package io.boardclerk.core.clerk;
 
 import io.boardclerk.core.command.Command;
 import io.boardclerk.core.model.Board;
-import io.boardclerk.core.parse.CommandParser;
-import io.boardclerk.core.parse.ParseContext;
 import io.boardclerk.core.port.Directory;
 import io.boardclerk.core.port.Ledger;
 import io.boardclerk.core.roster.RosterMatcher;
@@ -18,12 +16,6 @@ import java.util.Optional;
 final class PersonalChat {
 
     private PersonalChat() {
-    }
-
-    static Reply handle(Ledger ledger, Turn turn, Clerk clerk, Directory directory) {
-        return handle(ledger, turn, CommandParser.parse(turn.text(), new ParseContext(
-                turn.receivedAt().atZone(clerk.zone()).toLocalDate(), List.of(), List.of(), List.of())), clerk,
-                directory);
     }
 
     /**

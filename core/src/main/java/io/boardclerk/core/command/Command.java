@@ -36,10 +36,6 @@ public sealed interface Command {
         public Unclear {
             choices = List.copyOf(choices);
         }
-
-        public Unclear(String text, String question, String howToSayIt) {
-            this(question, List.of(new Suggestion("Drop it", "")), howToSayIt);
-        }
     }
 
     /** Chat that is not for the record: answered only when BoardClerk is addressed. */
