@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every refusal in the README's table of who may do what, over HTTP: a member who is neither owner, chair nor
+ * Every refusal in docs/user-guide.md's table of who may do what, over HTTP: a member who is neither owner, chair nor
  * secretary is told who may, and the record (the whole export) is exactly as it was.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -48,9 +48,9 @@ final class Packages {
         return JSON.readTree(entries(zip).get(TeamsAppPackage.MANIFEST));
     }
 
-    /** The project's README, whose tables give the grammar. */
-    static Path readme() {
-        return Path.of(property("boardclerk.readme"));
+    /** The project's user guide (docs/user-guide.md), whose tables give the grammar. */
+    static Path userGuide() {
+        return Path.of(property("boardclerk.userGuide"));
     }
 
     /** Writes a package's files into {@code dir}, as Teams sees them after unzipping. */

@@ -98,14 +98,14 @@ class TeamsAppPackageTest {
     }
 
     @Test
-    void everyCommandIsOneTheReadmeDocuments() throws Exception {
-        String readme = Files.readString(Packages.readme());
+    void everyCommandIsOneTheUserGuideDocuments() throws Exception {
+        String guide = Files.readString(Packages.userGuide());
         JsonNode m = Packages.manifest(Packages.builtPackage());
         for (JsonNode list : m.at("/bots/0/commandLists")) {
             for (JsonNode command : list.get("commands")) {
                 String title = command.get("title").asText();
-                assertTrue(readme.contains("`" + title + "`") || readme.contains("`" + title + " "),
-                        "the command " + title + " is not in README's grammar");
+                assertTrue(guide.contains("`" + title + "`") || guide.contains("`" + title + " "),
+                        "the command " + title + " is not in the user guide (docs/user-guide.md)");
             }
         }
     }

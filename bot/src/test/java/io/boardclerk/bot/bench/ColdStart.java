@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * from the same jar's libraries. BoardClerk is started on an existing database (a restart: the case that matters
  * when a service restarts), on an existing database without the AppCDS archive, and on a new database (a first
  * start, migrations included). Prints every time, the medians and the ratios to bare Javalin. Not a unit test: run
- * it with the command in the README. Arguments: the jar, the AppCDS archive (may be absent), the directory of the
+ * it with the command in docs/benchmarks.md. Arguments: the jar, the AppCDS archive (may be absent), the directory of the
  * test classes (for BareHealth), and the number of rounds.
  */
 public final class ColdStart {

@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The load generator: many concurrent meeting chats posting minute lines to BoardClerk's /api/messages, and, in the
  * same run and against the same fake connector, a bare Javalin endpoint that parses the same activity JSON and posts
  * one reply. Prints throughput, p50 and p99 for both, and their ratio. Not a unit test: run it with the command in
- * the README. Arguments (all optional): seconds per phase, concurrent clients, meeting chats, open-loop rate.
+ * docs/benchmarks.md. Arguments (all optional): seconds per phase, concurrent clients, meeting chats, open-loop rate.
  */
 public final class LoadGenerator {
 

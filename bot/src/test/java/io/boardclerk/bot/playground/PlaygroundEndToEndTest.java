@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * BoardClerk against the real Microsoft 365 Agents Playground from npm, as the README's local try-out runs it: the
+ * BoardClerk against the real Microsoft 365 Agents Playground from npm, as docs/playground.md's try-out runs it: the
  * bot in local mode on a free port, the Playground started by the test against its {@code /api/messages} (telemetry
  * off) and stopped after. Messages go through the Playground's own local APIs, and the bot's replies come back
  * through the Playground's connector (so every reply is a real call from BoardClerk's connector client to a Node
@@ -178,7 +178,7 @@ class PlaygroundEndToEndTest {
                     .first());
             page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "playground-chat.png")));
 
-            // In the group chat, as the README tells a newcomer: @mention the bot through the picker, then ask.
+            // In the group chat, as docs/playground.md says: @mention the bot through the picker, then ask.
             ui(page, "the conversation list's \"Group Chat\"", page.getByRole(AriaRole.TREEITEM,
                     new Page.GetByRoleOptions().setName("Group Chat"))).click();
             box = ui(page, "the message box (role textbox)", page.getByRole(AriaRole.TEXTBOX).first());

@@ -23,10 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The parser finds a line's shape by its first word instead of trying every shape in turn; this proves the two ways
- * give the same commands. The lines are every example in the README (each code span) and every string literal in
- * the project's sources and tests (the parser tests' minute language, the flow tests' messages, the help text),
- * each also in upper and lower case and with its first letter capitalised, parsed as whole messages and as single
- * lines, with nobody known and with a board's people known.
+ * give the same commands. The lines are every example in the README, CONTRIBUTING and docs/ (each code span) and
+ * every string literal in the project's sources and tests (the parser tests' minute language, the flow tests'
+ * messages, the help text), each also in upper and lower case and with its first letter capitalised, parsed as
+ * whole messages and as single lines, with nobody known and with a board's people known.
  */
 class CommandParserDispatchTest {
 
@@ -101,12 +101,14 @@ class CommandParserDispatchTest {
         }
     }
 
-    /** README code spans and string literals of every Java file in the project, with their case variants. */
+    /** Code spans of the documentation and string literals of every Java file, with their case variants. */
     private static Set<String> corpus() {
         Set<String> found = new LinkedHashSet<>();
-        Matcher spans = CODE_SPAN.matcher(read(PROJECT.resolve("README.md")));
-        while (spans.find()) {
-            found.add(spans.group(1));
+        for (Path page : documentation()) {
+            Matcher spans = CODE_SPAN.matcher(read(page));
+            while (spans.find()) {
+                found.add(spans.group(1));
+            }
         }
         for (Path source : javaSources()) {
             Matcher literals = STRING_LITERAL.matcher(read(source));
@@ -125,6 +127,17 @@ class CommandParserDispatchTest {
             texts.add(Character.toUpperCase(text.charAt(0)) + text.substring(1));
         }
         return texts;
+    }
+
+    /** README.md, CONTRIBUTING.md and every page in docs/. */
+    private static List<Path> documentation() {
+        List<Path> pages = new ArrayList<>(List.of(PROJECT.resolve("README.md"), PROJECT.resolve("CONTRIBUTING.md")));
+        try (Stream<Path> docs = Files.list(PROJECT.resolve("docs"))) {
+            docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return pages;
     }
 
     private static List<Path> javaSources() {

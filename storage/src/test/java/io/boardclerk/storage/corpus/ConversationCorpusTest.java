@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Issue 13's corpus: realistic messages from members, owners, the chair and the secretary, each run through the real
  * {@link Clerk} on a fresh copy of a real SQLite board, and judged by what it put on the record and what it said.
  * Prints one summary line (and one line per failing case); fails on any wrong recording and on any unmet
- * expectation. See README, "The conversation corpus".
+ * expectation. See CONTRIBUTING.md, "The conversation corpus".
  */
 class ConversationCorpusTest {
 
