@@ -28,12 +28,23 @@ final class Sql {
     private static final int MAX_CACHED = 256;
 
     private final Connection connection;
+    private final Dialect dialect;
     private final Map<String, PreparedStatement> cache = new HashMap<>();
     private final Set<PreparedStatement> inUse = new HashSet<>();
     private final Set<PreparedStatement> oneOffs = new HashSet<>();
 
-    Sql(Connection connection) {
+    Sql(Connection connection, Dialect dialect) {
         this.connection = connection;
+        this.dialect = dialect;
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    /** {@code column + inIds()} is true for the ids of a bound {@link Dialect.Ids}. */
+    String inIds() {
+        return dialect.inIds();
     }
 
     <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) {
@@ -129,23 +140,27 @@ final class Sql {
         cache.clear();
     }
 
-    private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+    private void bind(PreparedStatement statement, int index, Object value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.NULL);
         } else if (value instanceof Boolean b) {
-            statement.setInt(index, b ? 1 : 0);
+            statement.setBoolean(index, b);
         } else if (value instanceof Integer i) {
             statement.setInt(index, i);
         } else if (value instanceof Long l) {
             statement.setLong(index, l);
         } else if (value instanceof String s) {
-            statement.setString(index, s);
-        } else if (value instanceof LocalDate || value instanceof Instant) {
-            statement.setString(index, value.toString());
+            dialect.bindText(statement, index, s);
+        } else if (value instanceof Instant instant) {
+            dialect.bindInstant(statement, index, instant);
+        } else if (value instanceof LocalDate date) {
+            dialect.bindDate(statement, index, date);
         } else if (value instanceof LocalTime t) {
-            statement.setString(index, t.withSecond(0).withNano(0).toString());
+            dialect.bindTime(statement, index, t);
         } else if (value instanceof Enum<?> e) {
             statement.setString(index, e.name());
+        } else if (value instanceof Dialect.Ids ids) {
+            dialect.bindIds(connection, statement, index, ids);
         } else {
             throw new IllegalArgumentException("Cannot bind " + value.getClass().getName());
         }
@@ -160,9 +175,26 @@ final class Sql {
         return row.wasNull() ? null : value;
     }
 
+    /** A date column: ISO text in SQLite, {@code date} in PostgreSQL. */
     static LocalDate date(ResultSet row, String column) throws SQLException {
-        String value = row.getString(column);
-        return value == null ? null : parseDate(value);
+        return asDate(row.getObject(column));
+    }
+
+    static LocalDate date(ResultSet row, int column) throws SQLException {
+        return asDate(row.getObject(column));
+    }
+
+    private static LocalDate asDate(Object value) {
+        if (value == null) {
+            return null;
+        } else if (value instanceof String text) {
+            return parseDate(text);
+        } else if (value instanceof java.sql.Date date) {
+            return date.toLocalDate();
+        } else if (value instanceof LocalDate date) {
+            return date;
+        }
+        throw new StorageException("Not a stored date: " + value.getClass().getName(), null);
     }
 
     /** Reads "2026-11-23" without the general formatter, which costs more than the query that fetched it. */
@@ -207,20 +239,48 @@ final class Sql {
         return result;
     }
 
+    /** A time-of-day column: "HH:MM" in SQLite, {@code time} in PostgreSQL. */
     static LocalTime time(ResultSet row, String column) throws SQLException {
-        String value = row.getString(column);
-        if (value != null && value.length() == 5 && value.charAt(2) == ':') {
-            return LocalTime.of(digits(value, 0, 2), digits(value, 3, 5));
+        Object value = row.getObject(column);
+        if (value == null) {
+            return null;
+        } else if (value instanceof String text) {
+            if (text.length() == 5 && text.charAt(2) == ':') {
+                return LocalTime.of(digits(text, 0, 2), digits(text, 3, 5));
+            }
+            return LocalTime.parse(text);
+        } else if (value instanceof java.sql.Time time) {
+            return time.toLocalTime();
+        } else if (value instanceof LocalTime time) {
+            return time;
         }
-        return value == null ? null : LocalTime.parse(value);
+        throw new StorageException("Not a stored time: " + value.getClass().getName(), null);
     }
 
+    /** An instant column: ISO-8601 UTC text in SQLite, {@code timestamptz} in PostgreSQL. */
     static Instant instant(ResultSet row, String column) throws SQLException {
-        String value = row.getString(column);
-        return value == null ? null : parseInstant(value);
+        return asInstant(row.getObject(column));
     }
 
+    static Instant instant(ResultSet row, int column) throws SQLException {
+        return asInstant(row.getObject(column));
+    }
+
+    private static Instant asInstant(Object value) {
+        if (value == null) {
+            return null;
+        } else if (value instanceof String text) {
+            return parseInstant(text);
+        } else if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant();
+        } else if (value instanceof java.time.OffsetDateTime at) {
+            return at.toInstant();
+        }
+        throw new StorageException("Not a stored instant: " + value.getClass().getName(), null);
+    }
+
+    /** A flag: 0 or 1 in SQLite, {@code boolean} in PostgreSQL. */
     static boolean bool(ResultSet row, String column) throws SQLException {
-        return row.getInt(column) != 0;
+        return row.getBoolean(column);
     }
 }

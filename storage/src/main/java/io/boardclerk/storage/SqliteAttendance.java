@@ -48,7 +48,8 @@ final class SqliteAttendance implements AttendanceRepository {
 
     @Override
     public List<AttendanceFetch> dueAttendanceFetches(Instant now) {
-        return sql.list(FETCH + " WHERE (state = 'PENDING' AND next_try_at <= ?) OR (state = 'OBTAINED' AND posted = 0)"
+        return sql.list(FETCH + " WHERE (state = 'PENDING' AND next_try_at <= ?)"
+                + " OR (state = 'OBTAINED' AND posted = FALSE)"
                 + " ORDER BY next_try_at, meeting_id", SqliteAttendance::fetch, now.toEpochMilli());
     }
 

@@ -18,12 +18,13 @@ final class SqliteCalendar implements CalendarRepository {
             + " last_synced_at, problem FROM calendar_follows";
 
     /** What counts as recorded at a meeting: a meeting with none of it is removed when cancelled, not kept. */
-    private static final String RECORDED = "SELECT EXISTS (SELECT 1 FROM apologies WHERE meeting_id = ?1)"
-            + " OR EXISTS (SELECT 1 FROM declarations WHERE meeting_id = ?1)"
-            + " OR EXISTS (SELECT 1 FROM no_declarations WHERE meeting_id = ?1)"
-            + " OR EXISTS (SELECT 1 FROM actions WHERE meeting_id = ?1)"
-            + " OR EXISTS (SELECT 1 FROM action_reviews WHERE meeting_id = ?1)"
-            + " OR EXISTS (SELECT 1 FROM minutes_approvals WHERE meeting_id = ?1)";
+    private static final String RECORDED = "SELECT EXISTS (SELECT 1 FROM (SELECT CAST(? AS bigint) AS id) m WHERE"
+            + " EXISTS (SELECT 1 FROM apologies WHERE meeting_id = m.id)"
+            + " OR EXISTS (SELECT 1 FROM declarations WHERE meeting_id = m.id)"
+            + " OR EXISTS (SELECT 1 FROM no_declarations WHERE meeting_id = m.id)"
+            + " OR EXISTS (SELECT 1 FROM actions WHERE meeting_id = m.id)"
+            + " OR EXISTS (SELECT 1 FROM action_reviews WHERE meeting_id = m.id)"
+            + " OR EXISTS (SELECT 1 FROM minutes_approvals WHERE meeting_id = m.id))";
 
     private final Sql sql;
 
@@ -88,7 +89,7 @@ final class SqliteCalendar implements CalendarRepository {
 
     @Override
     public boolean cancelMeeting(long meetingId, Instant at) {
-        boolean recorded = sql.one(RECORDED, row -> row.getInt(1) != 0, meetingId).orElse(false);
+        boolean recorded = sql.one(RECORDED, row -> row.getBoolean(1), meetingId).orElse(false);
         if (recorded) {
             sql.update("UPDATE meetings SET cancelled_at = ? WHERE id = ? AND status = 'SCHEDULED'", at, meetingId);
             return false;

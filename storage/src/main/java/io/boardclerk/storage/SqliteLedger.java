@@ -68,8 +68,8 @@ final class SqliteLedger extends SqliteReminders implements Ledger {
     private final SqliteSharePoint sharePoint;
     private final SqliteCalendar calendar;
 
-    SqliteLedger(Connection connection) {
-        super(new Sql(connection));
+    SqliteLedger(Connection connection, Dialect dialect) {
+        super(new Sql(connection, dialect));
         this.attendance = new SqliteAttendance(sql);
         this.posting = new SqlitePosting(sql);
         this.sharePoint = new SqliteSharePoint(sql);
@@ -152,7 +152,7 @@ final class SqliteLedger extends SqliteReminders implements Ledger {
     public List<Board> boardsOnRoster(String tenantId, String teamsId) {
         return sql.list("SELECT b.id, b.tenant_id, b.conversation_id, b.name, b.name_set_by_user, b.chair_id,"
                         + " b.secretary_id FROM boards b JOIN people p ON p.board_id = b.id"
-                        + " WHERE b.tenant_id = ? AND p.teams_id = ? AND p.on_roster = 1 ORDER BY b.name, b.id",
+                        + " WHERE b.tenant_id = ? AND p.teams_id = ? AND p.on_roster = TRUE ORDER BY b.name, b.id",
                 SqliteLedger::board, tenantId, teamsId);
     }
 
@@ -186,7 +186,7 @@ final class SqliteLedger extends SqliteReminders implements Ledger {
     public Person upsertRosterMember(long boardId, String teamsId, String aadObjectId, String name) {
         Optional<Person> known = personByTeamsId(boardId, teamsId);
         if (known.isPresent()) {
-            sql.update("UPDATE people SET name = ?, aad_object_id = COALESCE(?, aad_object_id), on_roster = 1"
+            sql.update("UPDATE people SET name = ?, aad_object_id = COALESCE(?, aad_object_id), on_roster = TRUE"
                     + " WHERE id = ?", name, aadObjectId, known.get().id());
             return person(known.get().id()).orElseThrow();
         }
@@ -197,24 +197,24 @@ final class SqliteLedger extends SqliteReminders implements Ledger {
                     + " AND lower(aad_object_id) = lower(?) ORDER BY id LIMIT 1", SqliteLedger::person, boardId,
                     aadObjectId);
             if (byObjectId.isPresent()) {
-                sql.update("UPDATE people SET teams_id = ?, name = ?, on_roster = 1 WHERE id = ?",
+                sql.update("UPDATE people SET teams_id = ?, name = ?, on_roster = TRUE WHERE id = ?",
                         teamsId, name, byObjectId.get().id());
                 return person(byObjectId.get().id()).orElseThrow();
             }
         }
         long id = sql.insert("INSERT INTO people (board_id, teams_id, aad_object_id, name, on_roster)"
-                + " VALUES (?, ?, ?, ?, 1)", boardId, teamsId, aadObjectId, name);
+                + " VALUES (?, ?, ?, ?, TRUE)", boardId, teamsId, aadObjectId, name);
         return person(id).orElseThrow();
     }
 
     @Override
     public void setOutsider(long personId, boolean outsider) {
-        sql.update("UPDATE people SET outsider = ? WHERE id = ?", outsider ? 1 : 0, personId);
+        sql.update("UPDATE people SET outsider = ? WHERE id = ?", outsider, personId);
     }
 
     @Override
     public boolean outsider(long personId) {
-        return sql.one("SELECT outsider FROM people WHERE id = ?", row -> row.getInt(1) != 0, personId)
+        return sql.one("SELECT outsider FROM people WHERE id = ?", row -> row.getBoolean(1), personId)
                 .orElse(false);
     }
 
@@ -227,14 +227,14 @@ final class SqliteLedger extends SqliteReminders implements Ledger {
     @Override
     public Optional<java.time.Instant> linksRevokedBefore(long boardId) {
         return sql.one("SELECT revoked_before FROM link_revocations WHERE board_id = ?",
-                row -> java.time.Instant.parse(row.getString(1)), boardId);
+                row -> Sql.instant(row, 1), boardId);
     }
 
     @Override
     public void addInstaller(String tenantId, String conversationId, String aadObjectId, java.time.Instant at) {
-        sql.update("INSERT OR IGNORE INTO installers (tenant_id, conversation_id, aad_object_id, added_at)"
-                + " VALUES (?, ?, ?, ?)", tenantId, conversationId, aadObjectId.toLowerCase(java.util.Locale.ROOT),
-                at.toString());
+        sql.update("INSERT INTO installers (tenant_id, conversation_id, aad_object_id, added_at)"
+                + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", tenantId, conversationId,
+                aadObjectId.toLowerCase(java.util.Locale.ROOT), at);
     }
 
     @Override
@@ -249,14 +249,14 @@ final class SqliteLedger extends SqliteReminders implements Ledger {
         Set<String> present = new HashSet<>(presentTeamsIds);
         for (Person person : people(boardId)) {
             if (person.onRoster() && !present.contains(person.teamsId())) {
-                sql.update("UPDATE people SET on_roster = 0 WHERE id = ?", person.id());
+                sql.update("UPDATE people SET on_roster = FALSE WHERE id = ?", person.id());
             }
         }
     }
 
     @Override
     public Person addKnownPerson(long boardId, String name, String title) {
-        long id = sql.insert("INSERT INTO people (board_id, name, title, on_roster) VALUES (?, ?, ?, 0)",
+        long id = sql.insert("INSERT INTO people (board_id, name, title, on_roster) VALUES (?, ?, ?, FALSE)",
                 boardId, name, title);
         return person(id).orElseThrow();
     }
@@ -268,7 +268,7 @@ final class SqliteLedger extends SqliteReminders implements Ledger {
                 return known;
             }
         }
-        long id = sql.insert("INSERT INTO people (board_id, name, aad_object_id, on_roster) VALUES (?, ?, ?, 0)",
+        long id = sql.insert("INSERT INTO people (board_id, name, aad_object_id, on_roster) VALUES (?, ?, ?, FALSE)",
                 boardId, name, aadObjectId);
         return person(id).orElseThrow();
     }
@@ -567,8 +567,8 @@ final class SqliteLedger extends SqliteReminders implements Ledger {
         if (actionIds.isEmpty()) {
             return List.of();
         }
-        String ids = ids(actionIds);
-        String in = " IN (SELECT value FROM json_each(?))";
+        Dialect.Ids ids = Dialect.Ids.of(actionIds);
+        String in = sql.inIds();
         Map<Long, List<Owner>> owners = new HashMap<>();
         sql.list("SELECT action_id, person_id, name, is_body FROM action_owners WHERE action_id" + in
                         + " ORDER BY action_id, position",
@@ -633,7 +633,7 @@ final class SqliteLedger extends SqliteReminders implements Ledger {
     @Override
     public List<String> bodyOwnerNames(long boardId) {
         return sql.list("SELECT DISTINCT o.name FROM action_owners o JOIN actions a ON a.id = o.action_id"
-                + " WHERE a.board_id = ? AND o.is_body = 1 UNION SELECT DISTINCT body_name FROM body_members"
+                + " WHERE a.board_id = ? AND o.is_body = TRUE UNION SELECT DISTINCT body_name FROM body_members"
                 + " WHERE board_id = ?", row -> row.getString(1), boardId, boardId);
     }
 

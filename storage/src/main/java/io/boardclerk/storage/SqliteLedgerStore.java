@@ -1,7 +1,6 @@
 package io.boardclerk.storage;
 
 import io.boardclerk.core.port.Ledger;
-import io.boardclerk.core.port.LedgerStore;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +23,7 @@ import java.util.function.Function;
  * connection and, thanks to WAL, run beside the writer on the last committed state. Work nested inside a
  * transaction on the same thread joins it.
  */
-public final class SqliteLedgerStore implements LedgerStore, AutoCloseable {
+public final class SqliteLedgerStore implements Database {
 
     private static final Logger LOG = LoggerFactory.getLogger(SqliteLedgerStore.class);
 
@@ -41,8 +40,8 @@ public final class SqliteLedgerStore implements LedgerStore, AutoCloseable {
         this.file = file;
         this.writer = writer;
         this.reader = reader;
-        this.writeLedger = new SqliteLedger(writer);
-        this.readLedger = new SqliteLedger(reader);
+        this.writeLedger = new SqliteLedger(writer, Dialect.SQLITE);
+        this.readLedger = new SqliteLedger(reader, Dialect.SQLITE);
     }
 
     /** Opens (creating if need be) the database file and brings its schema up to date. */
@@ -105,6 +104,11 @@ public final class SqliteLedgerStore implements LedgerStore, AutoCloseable {
 
     public Path file() {
         return file;
+    }
+
+    @Override
+    public String describe() {
+        return "SQLite " + file;
     }
 
     @Override
@@ -185,7 +189,7 @@ public final class SqliteLedgerStore implements LedgerStore, AutoCloseable {
         }
     }
 
-    /** How much work of one kind waits in the database now; -1 if it cannot be read (closed, or an error). */
+    @Override
     public long depth(QueueDepth queue) {
         if (closed) {
             return -1;

@@ -77,11 +77,11 @@ final class SqlitePosting implements PostingRepository {
     public List<ClaimedPost> unfinishedWeeklyPosts() {
         return sql.list("SELECT board_id, post_date, claimed_at FROM action_log_posts WHERE outcome IS NULL"
                 + " ORDER BY board_id, post_date", row -> new ClaimedPost(row.getLong(1),
-                LocalDate.parse(row.getString(2)), Instant.parse(row.getString(3))));
+                Sql.date(row, 2), Sql.instant(row, 3)));
     }
 
     private static PostingSchedule schedule(ResultSet row) throws SQLException {
         return new PostingSchedule(row.getLong(1), DayOfWeek.valueOf(row.getString(2)), ZoneId.of(row.getString(3)),
-                row.getString(4), Instant.parse(row.getString(5)));
+                row.getString(4), Sql.instant(row, 5));
     }
 }

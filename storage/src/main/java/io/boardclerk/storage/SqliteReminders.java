@@ -147,17 +147,8 @@ abstract class SqliteReminders implements ReminderRepository {
     public void markExpanded(Collection<Long> reminderIds, Instant at) {
         if (!reminderIds.isEmpty()) {
             sql.update("UPDATE reminders SET state = 'EXPANDED', ended_at = ? WHERE state = 'PENDING'"
-                    + " AND id IN (SELECT value FROM json_each(?))", at(at), ids(reminderIds));
+                    + " AND id" + sql.inIds(), at(at), Dialect.Ids.of(reminderIds));
         }
-    }
-
-    /** Ids as a JSON array, for {@code IN (SELECT value FROM json_each(?))}: one statement whatever the count. */
-    static String ids(Collection<Long> ids) {
-        StringBuilder out = new StringBuilder("[");
-        for (long id : ids) {
-            out.append(out.length() > 1 ? "," : "").append(id);
-        }
-        return out.append(']').toString();
     }
 
     @Override
@@ -169,7 +160,7 @@ abstract class SqliteReminders implements ReminderRepository {
 
     @Override
     public List<StoredReminder> dueReminders(Instant now, int limit) {
-        return sql.list(DUE_REMINDERS, SqliteReminders::reminder, at(now), limit);
+        return sql.list(DUE_REMINDERS + sql.dialect().skipLocked(), SqliteReminders::reminder, at(now), limit);
     }
 
     @Override
@@ -189,9 +180,9 @@ abstract class SqliteReminders implements ReminderRepository {
         rows.append(']');
         // "WHERE true" keeps SQLite from reading ON CONFLICT as part of the SELECT's join.
         sql.update("INSERT INTO reminder_deliveries (reminder_id, board_id, person_id, recipient, state, next_at,"
-                + " last_error, updated_at) SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4,"
-                + " value ->> 5, value ->> 6, ? FROM json_each(?) WHERE true ON CONFLICT DO NOTHING", at(at),
-                rows.toString());
+                + " last_error, updated_at) " + sql.dialect().jsonRows("SELECT (value ->> 0)%i, (value ->> 1)%i,"
+                + " (value ->> 2)%i, value ->> 3, value ->> 4, (value ->> 5)%t, value ->> 6, ?%t")
+                + " WHERE true ON CONFLICT DO NOTHING", at(at), rows.toString());
     }
 
     /** A JSON string (or null), escaped: recipients are names as people wrote them. */
@@ -215,7 +206,7 @@ abstract class SqliteReminders implements ReminderRepository {
 
     @Override
     public List<StoredDelivery> dueDeliveries(Instant now, int limit) {
-        return sql.list(DUE_DELIVERIES, SqliteReminders::delivery, at(now), limit);
+        return sql.list(DUE_DELIVERIES + sql.dialect().skipLocked(), SqliteReminders::delivery, at(now), limit);
     }
 
     @Override
@@ -227,7 +218,7 @@ abstract class SqliteReminders implements ReminderRepository {
     public int claimDeliveries(Collection<Long> deliveryIds, Instant leaseUntil, Instant at) {
         return deliveryIds.isEmpty() ? 0 : sql.update("UPDATE reminder_deliveries SET state = 'CLAIMED',"
                 + " lease_until = ?, updated_at = ? WHERE state IN ('PENDING', 'RETRY')"
-                + " AND id IN (SELECT value FROM json_each(?))", at(leaseUntil), at(at), ids(deliveryIds));
+                + " AND id" + sql.inIds(), at(leaseUntil), at(at), Dialect.Ids.of(deliveryIds));
     }
 
     @Override

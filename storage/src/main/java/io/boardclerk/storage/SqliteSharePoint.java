@@ -20,7 +20,7 @@ final class SqliteSharePoint implements SharePointRepository {
         return sql.one("SELECT url, drive_id, item_id, name, web_url, set_by, set_at FROM sharepoint_folders"
                         + " WHERE board_id = ?", row -> new SharePointFolder(row.getString(1), row.getString(2),
                         row.getString(3), row.getString(4), row.getString(5), row.getString(6),
-                        Instant.parse(row.getString(7))), boardId);
+                        Sql.instant(row, 7)), boardId);
     }
 
     @Override

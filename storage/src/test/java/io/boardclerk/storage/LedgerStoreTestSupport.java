@@ -15,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,8 +27,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * A fresh SQLite file per test, opened through {@link SqliteLedgerStore}, plus a plain JDBC side door to look at
- * (or poke) exactly what was committed to the file.
+ * An empty database per test (a new SQLite file, or on the PostgreSQL run an emptied database: see
+ * {@link TestDatabase}), plus a plain JDBC side door to look at (or poke) exactly what was committed. Values read
+ * through the side door come back as the store writes them in SQLite: instants and dates in ISO form, flags as 1 or 0.
  */
 abstract class LedgerStoreTestSupport {
 
@@ -43,13 +43,19 @@ abstract class LedgerStoreTestSupport {
     @TempDir
     Path dir;
 
+    /** The SQLite file, in the SQLite run (tests marked {@link SqliteOnly} use it). */
     Path file;
-    SqliteLedgerStore store;
+    Database store;
 
     @BeforeEach
     void openStore() {
         file = dir.resolve("boardclerk.db");
-        store = SqliteLedgerStore.open(file);
+        store = TestDatabase.openEmpty(dir);
+    }
+
+    /** The same database opened again, as after a restart, beside the store already open. */
+    Database reopen() {
+        return TestDatabase.reopen(dir);
     }
 
     @AfterEach
@@ -100,9 +106,9 @@ abstract class LedgerStoreTestSupport {
         return ledger.addRecording(boardId, kind, from(senderTeamsId));
     }
 
-    /** A connection of our own to the same file: sees only what the store has committed. */
+    /** A connection of our own to the same database: sees only what the store has committed. */
     Connection rawConnection() throws SQLException {
-        return DriverManager.getConnection("jdbc:sqlite:" + file);
+        return TestDatabase.rawConnection(dir);
     }
 
     long count(String table) {
@@ -124,13 +130,53 @@ abstract class LedgerStoreTestSupport {
     }
 
     String queryString(String sql) {
+        return String.join("|", queryRow(sql));
+    }
+
+    /** The first row's columns, each as SQLite would give it as text ("null" for a null). */
+    List<String> queryRow(String sql) {
+        List<List<String>> rows = queryRows(sql);
+        if (rows.isEmpty()) {
+            throw new AssertionError("No row: " + sql);
+        }
+        return rows.get(0);
+    }
+
+    /** Every row's columns, each as SQLite would give it as text ("null" for a null). */
+    List<List<String>> queryRows(String sql) {
         try (Connection connection = rawConnection(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getString(1);
+            List<List<String>> result = new java.util.ArrayList<>();
+            int columns = rows.getMetaData().getColumnCount();
+            while (rows.next()) {
+                List<String> row = new java.util.ArrayList<>();
+                for (int i = 1; i <= columns; i++) {
+                    row.add(asText(rows.getObject(i)));
+                }
+                result.add(row);
+            }
+            return result;
         } catch (SQLException e) {
             throw new AssertionError("Raw query failed: " + sql, e);
         }
+    }
+
+    /** The first column of every row, joined: what SQLite's {@code group_concat(column, separator)} gives. */
+    String queryJoined(String sql, String separator) {
+        return String.join(separator, queryRows(sql).stream().map(row -> row.get(0)).toList());
+    }
+
+    private static String asText(Object value) {
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant().toString();
+        } else if (value instanceof java.sql.Date date) {
+            return date.toLocalDate().toString();
+        } else if (value instanceof java.sql.Time time) {
+            return time.toLocalTime().toString();
+        } else if (value instanceof Boolean flag) {
+            return flag ? "1" : "0";
+        }
+        return String.valueOf(value);
     }
 
     void rawUpdate(String sql, Object... params) {

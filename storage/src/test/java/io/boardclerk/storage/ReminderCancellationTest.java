@@ -19,8 +19,8 @@ class ReminderCancellationTest extends ReminderTestSupport {
     }
 
     private String notes(int number) {
-        return queryStringOrEmpty("SELECT group_concat(DISTINCT note) FROM reminders WHERE state = 'CANCELLED'"
-                + " AND action_id = (SELECT id FROM actions WHERE number = " + number + ")");
+        return queryJoined("SELECT DISTINCT note FROM reminders WHERE state = 'CANCELLED'"
+                + " AND action_id = (SELECT id FROM actions WHERE number = " + number + ")", ",");
     }
 
     @Test
@@ -128,12 +128,10 @@ class ReminderCancellationTest extends ReminderTestSupport {
     void movingTheMeetingMovesItsDigest() {
         say(CLAIRE, "next meeting 10/12/2026 10:00", MONDAY);
         say(CLAIRE, "action Report on road safety owner: Jon Leigh due: the next Board", MONDAY);
-        assertEquals("DIGEST@2026-12-03T08:00:00Z:PENDING", queryString("SELECT kind || '@' || due_at || ':' || state"
-                + " FROM reminders WHERE kind = 'DIGEST'"));
+        assertEquals("DIGEST@2026-12-03T08:00:00Z:PENDING", remindersWhere("kind = 'DIGEST'"));
         say(CLAIRE, "move meeting 10/12/2026 to 17/12/2026", TUESDAY);
         assertEquals("DIGEST@2026-12-03T08:00:00Z:CANCELLED DIGEST@2026-12-10T08:00:00Z:PENDING",
-                queryString("SELECT group_concat(r, ' ') FROM (SELECT kind || '@' || due_at || ':' || state AS r"
-                        + " FROM reminders WHERE kind = 'DIGEST' ORDER BY due_at)"));
+                remindersWhere("kind = 'DIGEST' ORDER BY due_at"));
         assertEquals(java.time.LocalDate.of(2026, 12, 17), action(BOARD, 1).target().date(),
                 "the meeting target followed the meeting");
         List<Outgoing> digest = sweep("2026-12-10T08:00:00Z");

@@ -84,8 +84,8 @@ class ReminderCardsTest extends ReminderTestSupport {
         assertTrue(outcome.boardNotice().markdown().contains("**Jon Leigh** asks for more time on action **1.0**"
                 + " (Report on road safety): a new target of 17/12/2026 instead of 10/12/2026. The chair can agree with"
                 + " `action 1 due 17/12/2026`."), outcome.boardNotice().markdown());
-        assertEquals("more time asked|10/12/2026|17/12/2026", queryString("SELECT what || '|' || before || '|' ||"
-                + " after FROM action_events ORDER BY id DESC LIMIT 1"));
+        assertEquals("more time asked|10/12/2026|17/12/2026", queryString("SELECT what, before, after FROM action_events"
+                + " ORDER BY id DESC LIMIT 1"));
     }
 
     @Test

@@ -25,9 +25,8 @@ class ReminderCommandsTest extends ReminderTestSupport {
         String reply = say(CLAIRE, "reminders 3,1,0 overdue every 3 days digest 2 escalate 21", MONDAY);
         assertTrue(reply.contains("- Before the target: 3 days, 1 day before; and on the day\n- While overdue: every 3"
                 + " days\n- Meeting digest: 2 working days before"), reply);
-        assertEquals("3,1,0|3|2|21|Europe/London|Claire Dunmore", queryString("SELECT days_before || '|' ||"
-                + " overdue_every_days || '|' || digest_working_days || '|' || escalate_after_days || '|' || zone || '|'"
-                + " || set_by FROM reminder_policies"));
+        assertEquals("3,1,0|3|2|21|Europe/London|Claire Dunmore", queryString("SELECT days_before,"
+                + " overdue_every_days, digest_working_days, escalate_after_days, zone, set_by FROM reminder_policies"));
         say(HELEN, "reminders zone Europe/Dublin", MONDAY.plusSeconds(5));
         assertTrue(say(JON, "reminders", MONDAY.plusSeconds(10)).contains("Europe/Dublin time"));
         assertTrue(say(CLAIRE, "reminders off", MONDAY.plusSeconds(20)).contains("Reminders are off for this board."));
@@ -92,6 +91,7 @@ class ReminderCommandsTest extends ReminderTestSupport {
     }
 
     @Test
+    @SqliteOnly
     void theMigrationAppliesToADatabaseMadeByTheFirstThreeVersions() {
         Path old = dir.resolve("v3.db");
         String url = "jdbc:sqlite:" + old;

@@ -69,14 +69,14 @@ abstract class ReminderTestSupport extends LedgerStoreTestSupport {
 
     /** The reminders of an action by number: "KIND@due:STATE", by due instant. */
     String reminders(int number) {
-        return queryStringOrEmpty("SELECT group_concat(r, ' ') FROM (SELECT kind || '@' || due_at || ':' || state AS r"
-                + " FROM reminders WHERE action_id = (SELECT id FROM actions WHERE number = " + number + ")"
-                + " ORDER BY due_at, kind)");
+        return remindersWhere("action_id = (SELECT id FROM actions WHERE number = " + number + ") ORDER BY due_at,"
+                + " kind");
     }
 
-    String queryStringOrEmpty(String sql) {
-        String value = queryString(sql);
-        return value == null ? "" : value;
+    /** The reminders a condition (and its ORDER BY) picks: "KIND@due:STATE", space-separated. */
+    String remindersWhere(String condition) {
+        return String.join(" ", queryRows("SELECT kind, due_at, state FROM reminders WHERE " + condition).stream()
+                .map(row -> row.get(0) + "@" + row.get(1) + ":" + row.get(2)).toList());
     }
 
     static String summary(Outgoing out) {

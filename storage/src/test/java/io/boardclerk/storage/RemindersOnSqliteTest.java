@@ -133,8 +133,7 @@ class RemindersOnSqliteTest extends ReminderTestSupport {
     }
 
     private String digests() {
-        return queryStringOrEmpty("SELECT group_concat(r, ' ') FROM (SELECT kind || '@' || due_at || ':' || state AS r"
-                + " FROM reminders WHERE kind = 'DIGEST' ORDER BY due_at)");
+        return remindersWhere("kind = 'DIGEST' ORDER BY due_at");
     }
 
     @Test

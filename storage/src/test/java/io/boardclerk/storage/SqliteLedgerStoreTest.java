@@ -49,6 +49,7 @@ class SqliteLedgerStoreTest extends LedgerStoreTestSupport {
     // ---- opening
 
     @Test
+    @SqliteOnly
     void openingCreatesMissingParentDirectoriesAndTheSchema() throws SQLException {
         Path nested = dir.resolve("data").resolve("deeper").resolve("ledger.db");
         assertFalse(Files.exists(nested.getParent()));
@@ -84,7 +85,7 @@ class SqliteLedgerStoreTest extends LedgerStoreTestSupport {
         writeDo(l -> l.savePendingQuestion(board.id(), "29:amy", "{\"q\":1}", T0));
 
         store.close();
-        store = SqliteLedgerStore.open(file);
+        store = reopen();
 
         assertEquals(List.of(board), read(l -> l.boards()));
         assertEquals("Amy Pond", read(l -> l.person(personId)).orElseThrow().name());
@@ -95,6 +96,7 @@ class SqliteLedgerStoreTest extends LedgerStoreTestSupport {
     }
 
     @Test
+    @SqliteOnly
     void actionsRecordedBeforeTheActionLifeMigrationKeepTheirOwnerAndOriginalTarget() throws Exception {
         store.close();
         java.nio.file.Files.deleteIfExists(file);
@@ -118,6 +120,7 @@ class SqliteLedgerStoreTest extends LedgerStoreTestSupport {
     }
 
     @Test
+    @SqliteOnly
     void reopeningAnExistingFileDoesNotRunTheMigrationsAgain() throws java.io.IOException {
         // Every migration the module ships, counted from its sources so that a new one needs no edit here.
         List<String> versions;
@@ -143,6 +146,7 @@ class SqliteLedgerStoreTest extends LedgerStoreTestSupport {
     }
 
     @Test
+    @SqliteOnly
     void theDatabaseFileIsInWriteAheadLogMode() {
         assertEquals("wal", queryString("PRAGMA journal_mode").toLowerCase());
     }
@@ -416,7 +420,7 @@ class SqliteLedgerStoreTest extends LedgerStoreTestSupport {
     void aClosedFileCanBeOpenedAgainByANewStore() {
         newBoard("conv-1");
         store.close();
-        try (SqliteLedgerStore again = SqliteLedgerStore.open(file)) {
+        try (Database again = reopen()) {
             assertTrue(again.isReachable());
             assertEquals(1, again.read(l -> l.boards()).size());
         }

@@ -6,7 +6,10 @@ import java.util.Optional;
 record PendingAction(String text, String target, String item) {
 
     private static final String SEP = "\u001F";
-    private static final String NULL = "\u0000";
+    /** Marks a field with no value. Not NUL, which PostgreSQL's text cannot hold. */
+    private static final String NULL = "\u001E";
+    /** How a missing field was marked before: payloads saved then may still be waiting for their answer. */
+    private static final String OLD_NULL = "\u0000";
 
     String encode() {
         return "action" + SEP + field(text) + SEP + field(target) + SEP + field(item);
@@ -21,10 +24,10 @@ record PendingAction(String text, String target, String item) {
     }
 
     private static String field(String s) {
-        return s == null ? NULL : s.replace(SEP, " ");
+        return s == null ? NULL : s.replace(SEP, " ").replace(NULL, " ");
     }
 
     private static String value(String s) {
-        return NULL.equals(s) ? null : s;
+        return NULL.equals(s) || OLD_NULL.equals(s) ? null : s;
     }
 }

@@ -77,7 +77,11 @@ public interface ReminderRepository {
     /** Cancels the deliveries of an action's reminders not yet sent or being sent (PENDING or RETRY). */
     int cancelDeliveriesOfAction(long actionId, Instant at, String note);
 
-    /** PENDING reminders due by {@code now}, earliest first, read through the partial index {@code reminders_pending_due}. */
+    /**
+     * PENDING reminders due by {@code now}, earliest first, read through the partial index
+     * {@code reminders_pending_due}, and held for this transaction: a store that several instances share passes
+     * over the rows another is holding.
+     */
     List<StoredReminder> dueReminders(Instant now, int limit);
 
     /** Adds deliveries, in one write; one the reminder already has for that person is left as it is. */
@@ -88,7 +92,10 @@ public interface ReminderRepository {
                        String error) {
     }
 
-    /** PENDING or RETRY deliveries due by {@code now}, read through the partial index {@code reminder_deliveries_due}. */
+    /**
+     * PENDING or RETRY deliveries due by {@code now}, read through the partial index {@code reminder_deliveries_due},
+     * and held for this transaction as {@link #dueReminders} are.
+     */
     List<StoredDelivery> dueDeliveries(Instant now, int limit);
 
     Optional<StoredDelivery> delivery(long deliveryId);

@@ -97,7 +97,8 @@ public final class Reminders implements ReminderOutbox {
             for (StoredDelivery delivery : due) {
                 claim(reads, delivery, now).ifPresent(batch::add);
             }
-            // One write claims the batch; inside this transaction nobody else can have claimed any of it.
+            // One write claims the batch. Nobody else can have claimed any of it: the due rows were read locked for
+            // this transaction (SQLite has one writer; on PostgreSQL another instance's sweep skips them).
             int marked = ledger.claimDeliveries(batch.stream().map(Outgoing::deliveryId).toList(), leaseUntil, now);
             if (marked != batch.size()) {
                 throw new IllegalStateException("Claimed " + marked + " of " + batch.size() + " deliveries");
