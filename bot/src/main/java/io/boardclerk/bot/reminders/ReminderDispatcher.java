@@ -146,7 +146,7 @@ public final class ReminderDispatcher implements AutoCloseable {
                     // The rest stay claimed; their lease runs out and they are claimed again (never begun).
                     break;
                 }
-                if (outbox.sending(outgoing.deliveryId(), clock.instant())) {
+                if (outbox.sending(outgoing, clock.instant())) {
                     deliver(outgoing);
                 }
                 handled++;

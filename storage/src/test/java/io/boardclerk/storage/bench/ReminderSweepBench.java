@@ -98,7 +98,7 @@ public final class ReminderSweepBench {
                         break;
                     }
                     for (Outgoing outgoing : claimed) {
-                        if (!outbox.sending(outgoing.deliveryId(), now)) {
+                        if (!outbox.sending(outgoing, now)) {
                             throw new IllegalStateException("Delivery " + outgoing.deliveryId() + " was not claimed");
                         }
                         outbox.sent(outgoing.deliveryId(), now, "a:bench-" + outgoing.recipient().personId(),
