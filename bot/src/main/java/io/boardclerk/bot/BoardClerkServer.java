@@ -29,7 +29,8 @@ import io.boardclerk.graph.GraphDirectory;
 import io.boardclerk.graph.GraphFiles;
 import io.boardclerk.graph.GraphMailer;
 import io.boardclerk.graph.GraphSettings;
-import io.boardclerk.storage.SqliteLedgerStore;
+import io.boardclerk.storage.Database;
+import io.boardclerk.storage.Databases;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -57,7 +58,7 @@ public final class BoardClerkServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BoardClerkServer.class);
 
     private final BotConfig config;
-    private final SqliteLedgerStore store;
+    private final Database store;
     private final BoardClerkAdapter adapter;
     private final ActivityEndpoint activities;
     private final BoardClerkBot bot;
@@ -81,10 +82,11 @@ public final class BoardClerkServer implements AutoCloseable {
         // The HTTP client's TLS set-up (the JDK's trust store) is made on a thread of its own while the database opens.
         CompletableFuture<HttpClient> httpClient = StartUp.inBackground("http-client",
                 () -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
-        this.store = SqliteLedgerStore.open(config.database());
+        this.store = Databases.open(config.database());
         try {
             this.links = DownloadLinks.forServer(config, clock, this::port,
-                    board -> store.read(ledger -> ledger.linksRevokedBefore(board)));
+                    board -> store.read(ledger -> ledger.linksRevokedBefore(board)),
+                    store::sharedSecret);
         } catch (DownloadLinks.KeyUnavailable e) {
             store.close();
             throw e;
@@ -228,7 +230,7 @@ public final class BoardClerkServer implements AutoCloseable {
                     + "and listens on 127.0.0.1 only. Set MicrosoftAppId and MicrosoftAppPassword to serve Teams.");
         }
         LOG.info("BoardClerk listening on http://{}:{}/api/messages with database {}", config.host(), port(),
-                config.database());
+                store.describe());
         reminders.start();
         LOG.info("Reminders are swept every {} s ({})", config.reminders().sweep().toSeconds(), config.reminders());
         return this;

@@ -11,6 +11,12 @@ public interface Database extends LedgerStore, AutoCloseable {
     /** How much work of one kind waits in the database now; -1 if it cannot be read (closed, or an error). */
     long depth(QueueDepth queue);
 
+    /**
+     * The secret of that name that every instance sharing this database uses: made by {@code make} and stored by
+     * whichever instance asks first, then the same for all. Never logged.
+     */
+    byte[] sharedSecret(String name, java.util.function.Supplier<byte[]> make);
+
     /** Which database this is, for the log and error messages: never a password. */
     String describe();
 

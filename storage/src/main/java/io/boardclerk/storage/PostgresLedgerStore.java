@@ -101,6 +101,15 @@ public final class PostgresLedgerStore implements Database {
 
     @Override
     public <T> T inTransaction(Function<Ledger, T> work) {
+        return write(work::apply);
+    }
+
+    @Override
+    public byte[] sharedSecret(String name, java.util.function.Supplier<byte[]> make) {
+        return write(ledger -> SharedSecrets.take(ledger.sql, name, make));
+    }
+
+    private <T> T write(Function<SqliteLedger, T> work) {
         Open open = current.get();
         if (open != null && open.writable()) {
             return work.apply(open.ledger());
@@ -124,10 +133,10 @@ public final class PostgresLedgerStore implements Database {
         if (open != null) {
             return work.apply(open.ledger());
         }
-        return transaction(work, false);
+        return transaction(work::apply, false);
     }
 
-    private <T> T transaction(Function<Ledger, T> work, boolean writable) {
+    private <T> T transaction(Function<SqliteLedger, T> work, boolean writable) {
         ensureOpen();
         Open outer = current.get();
         try (Connection connection = pool.getConnection()) {

@@ -107,6 +107,11 @@ public final class SqliteLedgerStore implements Database {
     }
 
     @Override
+    public byte[] sharedSecret(String name, java.util.function.Supplier<byte[]> make) {
+        return inTransaction(ledger -> SharedSecrets.take(writeLedger.sql, name, make));
+    }
+
+    @Override
     public String describe() {
         return "SQLite " + file;
     }
