@@ -45,6 +45,13 @@ public final class TestDatabase {
         return open();
     }
 
+    /** This JVM's PostgreSQL database, emptied (whichever run this is): its URL. */
+    public static String emptyPostgres() {
+        String url = databaseUrl();
+        empty();
+        return url;
+    }
+
     /** The same database again, as it is: a restart. */
     public static Database reopen(Path dir) {
         return postgres() ? open() : SqliteLedgerStore.open(dir.resolve("boardclerk.db"));
