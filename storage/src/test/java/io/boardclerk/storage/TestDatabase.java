@@ -45,6 +45,19 @@ public final class TestDatabase {
         return open();
     }
 
+    /** A new, empty database of that name on the test server (one there before is dropped): its URL. */
+    public static String freshPostgres(String name) {
+        String server = server();
+        try (Connection connection = DriverManager.getConnection(server);
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name);
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create the database " + name + " on " + server, e);
+        }
+        return withDatabase(server, name);
+    }
+
     /** This JVM's PostgreSQL database, emptied (whichever run this is): its URL. */
     public static String emptyPostgres() {
         String url = databaseUrl();
