@@ -21,6 +21,7 @@ import io.boardclerk.graph.GraphChatPoster;
 import io.boardclerk.core.reminder.ReminderOutbox;
 import io.boardclerk.core.reminder.Reminders;
 import io.boardclerk.bot.reminders.RateLimiter;
+import io.boardclerk.bot.reminders.TenantPauses;
 import io.boardclerk.bot.reminders.ReminderDispatcher;
 import io.boardclerk.bot.reminders.ReminderSender;
 import io.boardclerk.bot.reminders.RetryPolicy;
@@ -31,6 +32,7 @@ import io.boardclerk.graph.GraphMailer;
 import io.boardclerk.graph.GraphSettings;
 import io.boardclerk.storage.Database;
 import io.boardclerk.storage.Databases;
+import io.boardclerk.storage.TenantPacing;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -113,7 +115,7 @@ public final class BoardClerkServer implements AutoCloseable {
         BoardChat boardChat = new BoardChat(bot, serviceUrls, config);
         bot.announceInBoards(boardChat);
         this.weeklyPosts = new WeeklyPostScheduler(new WeeklyPosts(store), poster, boardChat, chatAddresses, clock);
-        this.reminders = reminders(config, outbox, connector, clock, metrics);
+        this.reminders = reminders(config, outbox, connector, clock, metrics, store.tenantPacing());
         this.exporter = new Exporter(store);
         bot.uploadWith(new SharePointUploader(store, config.graph() ? new GraphFiles(graphSettings(config, metrics))
                 : null, graphOff(config), exporter, links, clock, config.zone()));
@@ -160,10 +162,12 @@ public final class BoardClerkServer implements AutoCloseable {
 
     /** The reminder sweep: personal cards through the connector, within Teams' rate limits, retried as configured. */
     private static ReminderDispatcher reminders(BotConfig config, ReminderOutbox outbox, Connector connector,
-                                                Clock clock, BotMetrics metrics) {
+                                                Clock clock, BotMetrics metrics, Optional<TenantPacing> pacing) {
         ReminderSettings settings = config.reminders();
         PersonalMessenger messenger = new PersonalMessenger(outbox, connector,
-                new RateLimiter(settings.tenantRate(), RateLimiter.Time.SYSTEM), clock, BoardChat.botId(config),
+                new RateLimiter(settings.tenantRate(), RateLimiter.Time.SYSTEM,
+                        pacing.<RateLimiter.SharedBucket>map(shared -> shared::take).orElse(null)), clock,
+                BoardChat.botId(config),
                 settings.sendTimeout());
         ReminderSender sender = messenger;
         if (config.reminderMail()) {
@@ -175,7 +179,8 @@ public final class BoardClerkServer implements AutoCloseable {
             LOG.info("BOARDCLERK_MAIL_FROM is set but Microsoft Graph is off, so reminders are not e-mailed");
         }
         return new ReminderDispatcher(outbox, sender, new RetryPolicy(settings.maxTries(),
-                ReminderSettings.FIRST_BACK_OFF, new SplittableRandom()), clock, settings.sweep(), metrics);
+                ReminderSettings.FIRST_BACK_OFF, new SplittableRandom()), clock, settings.sweep(), metrics,
+                pacing.map(TenantPauses::inDatabase).orElseGet(TenantPauses::inMemory));
     }
 
     /** The organisation's directory through Microsoft Graph, or none (said plainly) when Graph is off. */

@@ -17,6 +17,12 @@ public interface Database extends LedgerStore, AutoCloseable {
      */
     byte[] sharedSecret(String name, java.util.function.Supplier<byte[]> make);
 
+    /**
+     * Teams' per-tenant limits kept in the database, for instances that share it; empty where one instance has the
+     * database to itself (SQLite), which keeps them in memory.
+     */
+    java.util.Optional<TenantPacing> tenantPacing();
+
     /** Which database this is, for the log and error messages: never a password. */
     String describe();
 

@@ -40,7 +40,7 @@ public final class DatabaseCopy {
             "graph_chat_addresses", "action_log_schedules", "action_log_posts", "person_addresses",
             "attendance_fetches", "attendance_reports", "attendance_records", "attendance_sessions",
             "sharepoint_folders", "calendar_follows", "calendar_events", "awaited_apologies", "installers",
-            "link_revocations", "shared_secrets");
+            "link_revocations", "shared_secrets", "tenant_pacing");
     private static final String DEFERRED_TABLE = "meetings";
     private static final String DEFERRED_COLUMN = "review_action_id";
     private static final int BATCH = 500;
@@ -179,6 +179,7 @@ public final class DatabaseCopy {
                 case "boolean" -> into.setBoolean(index, ((Number) value).intValue() != 0);
                 case "bigint" -> into.setLong(index, ((Number) value).longValue());
                 case "integer" -> into.setInt(index, ((Number) value).intValue());
+                case "double precision" -> into.setDouble(index, ((Number) value).doubleValue());
                 case "text" -> into.setString(index, value.toString().replace('\u0000', '\uFFFD'));
                 default -> throw new Refused("The PostgreSQL column " + where + " has a type the copy does not know: "
                         + type);

@@ -36,6 +36,7 @@ public final class PostgresLedgerStore implements Database {
 
     private final HikariDataSource pool;
     private final String description;
+    private final PostgresTenantPacing pacing;
     private final ThreadLocal<Open> current = new ThreadLocal<>();
     private volatile boolean closed;
 
@@ -45,6 +46,7 @@ public final class PostgresLedgerStore implements Database {
     private PostgresLedgerStore(HikariDataSource pool, String description) {
         this.pool = pool;
         this.description = description;
+        this.pacing = new PostgresTenantPacing(pool);
     }
 
     /** Connects, checks the server's version, and brings the schema up to date. */
@@ -219,6 +221,11 @@ public final class PostgresLedgerStore implements Database {
             LOG.warn("Counting {} failed: {}", queue, e.getMessage());
             return -1;
         }
+    }
+
+    @Override
+    public java.util.Optional<TenantPacing> tenantPacing() {
+        return java.util.Optional.of(pacing);
     }
 
     @Override
