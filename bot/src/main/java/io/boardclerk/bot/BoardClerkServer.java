@@ -61,6 +61,8 @@ public final class BoardClerkServer implements AutoCloseable {
 
     private final BotConfig config;
     private final Database store;
+    private volatile boolean started;
+    private volatile boolean stopping;
     private final BoardClerkAdapter adapter;
     private final ActivityEndpoint activities;
     private final BoardClerkBot bot;
@@ -142,6 +144,7 @@ public final class BoardClerkServer implements AutoCloseable {
             javalin.routes.before(this::localHostOnly);
             javalin.routes.post("/api/messages", activities::handle);
             javalin.routes.get("/healthz", this::health);
+            javalin.routes.get("/readyz", this::ready);
             javalin.routes.get("/api/boards/{id}/export", this::export);
             javalin.routes.get(DownloadLinks.PATH + "{token}", downloads::handle);
             javalin.routes.get("/panel", pages::panel);
@@ -238,6 +241,7 @@ public final class BoardClerkServer implements AutoCloseable {
                 store.describe());
         reminders.start();
         LOG.info("Reminders are swept every {} s ({})", config.reminders().sweep().toSeconds(), config.reminders());
+        started = true;
         return this;
     }
 
@@ -287,6 +291,7 @@ public final class BoardClerkServer implements AutoCloseable {
 
     @Override
     public void close() {
+        stopping = true;
         reminders.close();
         attendance.close();
         calendar.close();
@@ -320,6 +325,17 @@ public final class BoardClerkServer implements AutoCloseable {
                     + "127.0.0.1, localhost or [::1] with its port.");
             ctx.skipRemainingHandlers();
         }
+    }
+
+    /**
+     * Whether to send this instance traffic: once it has started, while its database answers, and not once it has
+     * begun to stop (a load balancer then sends Teams' deliveries to the other instances while this one finishes the
+     * turns in hand). {@code /healthz} says only whether it is alive.
+     */
+    private void ready(Context ctx) throws IOException {
+        String state = stopping ? "stopping" : !started ? "starting" : store.isReachable() ? "ready" : "unready";
+        ctx.status(state.equals("ready") ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+                .contentType("application/json").result(Json.MAPPER.writeValueAsString(Map.of("status", state)));
     }
 
     private void health(Context ctx) throws IOException {

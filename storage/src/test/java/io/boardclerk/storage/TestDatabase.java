@@ -104,7 +104,7 @@ public final class TestDatabase {
     }
 
     /** The server's URL with another database name in its path. */
-    static String withDatabase(String url, String database) {
+    public static String withDatabase(String url, String database) {
         int slash = url.indexOf('/', "jdbc:postgresql://".length());
         int query = url.indexOf('?');
         return url.substring(0, slash + 1) + database + (query < 0 ? "" : url.substring(query));
