@@ -21,6 +21,7 @@ import io.boardclerk.graph.GraphChatPoster;
 import io.boardclerk.core.reminder.ReminderOutbox;
 import io.boardclerk.core.reminder.Reminders;
 import io.boardclerk.bot.reminders.RateLimiter;
+import io.boardclerk.bot.reminders.TenantPauses;
 import io.boardclerk.bot.reminders.ReminderDispatcher;
 import io.boardclerk.bot.reminders.ReminderSender;
 import io.boardclerk.bot.reminders.RetryPolicy;
@@ -29,7 +30,9 @@ import io.boardclerk.graph.GraphDirectory;
 import io.boardclerk.graph.GraphFiles;
 import io.boardclerk.graph.GraphMailer;
 import io.boardclerk.graph.GraphSettings;
-import io.boardclerk.storage.SqliteLedgerStore;
+import io.boardclerk.storage.Database;
+import io.boardclerk.storage.Databases;
+import io.boardclerk.storage.TenantPacing;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -57,7 +60,9 @@ public final class BoardClerkServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BoardClerkServer.class);
 
     private final BotConfig config;
-    private final SqliteLedgerStore store;
+    private final Database store;
+    private volatile boolean started;
+    private volatile boolean stopping;
     private final BoardClerkAdapter adapter;
     private final ActivityEndpoint activities;
     private final BoardClerkBot bot;
@@ -81,10 +86,11 @@ public final class BoardClerkServer implements AutoCloseable {
         // The HTTP client's TLS set-up (the JDK's trust store) is made on a thread of its own while the database opens.
         CompletableFuture<HttpClient> httpClient = StartUp.inBackground("http-client",
                 () -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
-        this.store = SqliteLedgerStore.open(config.database());
+        this.store = Databases.open(config.database());
         try {
             this.links = DownloadLinks.forServer(config, clock, this::port,
-                    board -> store.read(ledger -> ledger.linksRevokedBefore(board)));
+                    board -> store.read(ledger -> ledger.linksRevokedBefore(board)),
+                    store::sharedSecret);
         } catch (DownloadLinks.KeyUnavailable e) {
             store.close();
             throw e;
@@ -111,7 +117,7 @@ public final class BoardClerkServer implements AutoCloseable {
         BoardChat boardChat = new BoardChat(bot, serviceUrls, config);
         bot.announceInBoards(boardChat);
         this.weeklyPosts = new WeeklyPostScheduler(new WeeklyPosts(store), poster, boardChat, chatAddresses, clock);
-        this.reminders = reminders(config, outbox, connector, clock, metrics);
+        this.reminders = reminders(config, outbox, connector, clock, metrics, store.tenantPacing());
         this.exporter = new Exporter(store);
         bot.uploadWith(new SharePointUploader(store, config.graph() ? new GraphFiles(graphSettings(config, metrics))
                 : null, graphOff(config), exporter, links, clock, config.zone()));
@@ -138,6 +144,7 @@ public final class BoardClerkServer implements AutoCloseable {
             javalin.routes.before(this::localHostOnly);
             javalin.routes.post("/api/messages", activities::handle);
             javalin.routes.get("/healthz", this::health);
+            javalin.routes.get("/readyz", this::ready);
             javalin.routes.get("/api/boards/{id}/export", this::export);
             javalin.routes.get(DownloadLinks.PATH + "{token}", downloads::handle);
             javalin.routes.get("/panel", pages::panel);
@@ -158,10 +165,12 @@ public final class BoardClerkServer implements AutoCloseable {
 
     /** The reminder sweep: personal cards through the connector, within Teams' rate limits, retried as configured. */
     private static ReminderDispatcher reminders(BotConfig config, ReminderOutbox outbox, Connector connector,
-                                                Clock clock, BotMetrics metrics) {
+                                                Clock clock, BotMetrics metrics, Optional<TenantPacing> pacing) {
         ReminderSettings settings = config.reminders();
         PersonalMessenger messenger = new PersonalMessenger(outbox, connector,
-                new RateLimiter(settings.tenantRate(), RateLimiter.Time.SYSTEM), clock, BoardChat.botId(config),
+                new RateLimiter(settings.tenantRate(), RateLimiter.Time.SYSTEM,
+                        pacing.<RateLimiter.SharedBucket>map(shared -> shared::take).orElse(null)), clock,
+                BoardChat.botId(config),
                 settings.sendTimeout());
         ReminderSender sender = messenger;
         if (config.reminderMail()) {
@@ -173,7 +182,8 @@ public final class BoardClerkServer implements AutoCloseable {
             LOG.info("BOARDCLERK_MAIL_FROM is set but Microsoft Graph is off, so reminders are not e-mailed");
         }
         return new ReminderDispatcher(outbox, sender, new RetryPolicy(settings.maxTries(),
-                ReminderSettings.FIRST_BACK_OFF, new SplittableRandom()), clock, settings.sweep(), metrics);
+                ReminderSettings.FIRST_BACK_OFF, new SplittableRandom()), clock, settings.sweep(), metrics,
+                pacing.map(TenantPauses::inDatabase).orElseGet(TenantPauses::inMemory));
     }
 
     /** The organisation's directory through Microsoft Graph, or none (said plainly) when Graph is off. */
@@ -228,9 +238,10 @@ public final class BoardClerkServer implements AutoCloseable {
                     + "and listens on 127.0.0.1 only. Set MicrosoftAppId and MicrosoftAppPassword to serve Teams.");
         }
         LOG.info("BoardClerk listening on http://{}:{}/api/messages with database {}", config.host(), port(),
-                config.database());
+                store.describe());
         reminders.start();
         LOG.info("Reminders are swept every {} s ({})", config.reminders().sweep().toSeconds(), config.reminders());
+        started = true;
         return this;
     }
 
@@ -280,6 +291,7 @@ public final class BoardClerkServer implements AutoCloseable {
 
     @Override
     public void close() {
+        stopping = true;
         reminders.close();
         attendance.close();
         calendar.close();
@@ -313,6 +325,17 @@ public final class BoardClerkServer implements AutoCloseable {
                     + "127.0.0.1, localhost or [::1] with its port.");
             ctx.skipRemainingHandlers();
         }
+    }
+
+    /**
+     * Whether to send this instance traffic: once it has started, while its database answers, and not once it has
+     * begun to stop (a load balancer then sends Teams' deliveries to the other instances while this one finishes the
+     * turns in hand). {@code /healthz} says only whether it is alive.
+     */
+    private void ready(Context ctx) throws IOException {
+        String state = stopping ? "stopping" : !started ? "starting" : store.isReachable() ? "ready" : "unready";
+        ctx.status(state.equals("ready") ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+                .contentType("application/json").result(Json.MAPPER.writeValueAsString(Map.of("status", state)));
     }
 
     private void health(Context ctx) throws IOException {

@@ -1,5 +1,7 @@
 package io.boardclerk.bot;
 
+import io.boardclerk.storage.DatabaseSettings;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -45,7 +47,8 @@ import java.util.regex.Pattern;
  * @param observability      metrics and the log's format (BOARDCLERK_METRICS_*, BOARDCLERK_LOG_FORMAT)
  * @param security           the service URL hosts, tenants, admins and token issuers BoardClerk accepts
  */
-public record BotConfig(String appId, String appPassword, String appTenantId, int port, Path database, ZoneId zone,
+public record BotConfig(String appId, String appPassword, String appTenantId, int port, DatabaseSettings database,
+                        ZoneId zone,
                         String openIdMetadataUrl, String loginAuthority, String oauthScope, String publicUrl,
                         String linkKey, Duration linkTtl, String ssoResource, String panelTestHostOrigin,
                         boolean graph, Path graphCertificate, String graphCertificatePassword, String graphBaseUrl,
@@ -101,7 +104,7 @@ public record BotConfig(String appId, String appPassword, String appTenantId, in
         String authority = url(env, "BOARDCLERK_LOGIN_AUTHORITY", PUBLIC_LOGIN_AUTHORITY).replaceAll("/+$", "");
         boolean graph = graph(env, appId, authority);
         return new BotConfig(appId, password, value(env, "MicrosoftAppTenantId", ""), port(env),
-                Path.of(value(env, "BOARDCLERK_DB", "./data/boardclerk.db")), zone(env),
+                database(env), zone(env),
                 url(env, "BOARDCLERK_BOT_OPENID_METADATA", PUBLIC_OPENID_METADATA), authority,
                 value(env, "BOARDCLERK_BOT_OAUTH_SCOPE", PUBLIC_OAUTH_SCOPE), publicUrl, linkKey(env),
                 linkTtl(env), ssoResource(env, appId, publicUrl), panelTestHostOrigin(env, appId), graph,
@@ -109,6 +112,27 @@ public record BotConfig(String appId, String appPassword, String appTenantId, in
                 graphBaseUrl(env), ReminderSettings.from(env), clockStart(env, appId),
                 Observability.from(env, port(env)), SecuritySettings.from(env, value(env, "MicrosoftAppTenantId", ""),
                 appId.isEmpty()));
+    }
+
+    /**
+     * The database: PostgreSQL when BOARDCLERK_DATABASE_URL is set (with BOARDCLERK_DATABASE_USER and
+     * BOARDCLERK_DATABASE_PASSWORD, and BOARDCLERK_DATABASE_POOL_SIZE connections at most), otherwise the SQLite file
+     * BOARDCLERK_DB.
+     */
+    static DatabaseSettings database(Map<String, String> env) {
+        String url = value(env, "BOARDCLERK_DATABASE_URL", "");
+        String user = value(env, "BOARDCLERK_DATABASE_USER", "");
+        String password = value(env, "BOARDCLERK_DATABASE_PASSWORD", "");
+        String pool = value(env, "BOARDCLERK_DATABASE_POOL_SIZE", "");
+        try {
+            return new DatabaseSettings(Path.of(value(env, "BOARDCLERK_DB", "./data/boardclerk.db")),
+                    url.isEmpty() ? null : url, user.isEmpty() ? null : user, password.isEmpty() ? null : password,
+                    pool.isEmpty() ? DatabaseSettings.DEFAULT_POOL_SIZE : Integer.parseInt(pool));
+        } catch (NumberFormatException e) {
+            throw new ConfigException("BOARDCLERK_DATABASE_POOL_SIZE must be a number of connections, not " + pool);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
     }
 
     /** Settings that belong to a real deployment; any of them without MicrosoftAppId stops start-up. */
@@ -364,7 +388,7 @@ public record BotConfig(String appId, String appPassword, String appTenantId, in
     public String toString() {
         return "BotConfig[appId=" + (localMode() ? "(local mode)" : appId) + ", appPassword="
                 + (appPassword.isEmpty() ? "(none)" : "(set)") + ", tenant=" + (appTenantId.isEmpty() ? "(any)"
-                : appTenantId) + ", port=" + port + ", database=" + database + ", zone=" + zone + ", openIdMetadata="
+                : appTenantId) + ", port=" + port + ", database=" + database.describe() + ", zone=" + zone + ", openIdMetadata="
                 + openIdMetadataUrl + ", loginAuthority=" + loginAuthority + ", scope=" + oauthScope + ", publicUrl="
                 + (publicUrl.isEmpty() ? "(unset)" : publicUrl) + ", linkKey=" + (linkKey.isEmpty() ? "(file)" : "(set)")
                 + ", linkTtl=" + linkTtl.toHours() + "h, ssoResource=" + (ssoResource.isEmpty() ? "(none)" : ssoResource)

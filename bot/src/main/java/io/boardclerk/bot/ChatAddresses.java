@@ -9,14 +9,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps, for each board, how Microsoft Graph addresses its conversation: a channel by its team's Microsoft 365 group
  * id (Teams sends it as {@code channelData.team.aadGroupId}) and the channel's id; a group or meeting chat by the
- * chat's id. Kept in the database, since a weekly post has no activity to read them from; the map spares a write
+ * chat's id. Kept in the database, since a weekly post has no activity to read them from; RecentWrites spares a write
  * when nothing changed.
  */
 final class ChatAddresses {
@@ -25,7 +23,7 @@ final class ChatAddresses {
 
     private final LedgerStore store;
     private final Clock clock;
-    private final Map<String, ChatAddress> stored = new ConcurrentHashMap<>();
+    private final RecentWrites<ChatAddress> stored = new RecentWrites<>();
 
     ChatAddresses(LedgerStore store, Clock clock) {
         this.store = store;
@@ -63,7 +61,7 @@ final class ChatAddresses {
             return;
         }
         String key = conversation.tenantId() + "\n" + conversation.conversationId();
-        if (address.get().equals(stored.get(key))) {
+        if (stored.wrote(key, address.get())) {
             return;
         }
         try {
@@ -75,7 +73,7 @@ final class ChatAddresses {
                         return true;
                     }).orElse(false));
             if (known) {
-                stored.put(key, address.get());
+                stored.note(key, address.get());
             }
         } catch (RuntimeException e) {
             // The turn itself is recorded; only posting through Graph depends on this.

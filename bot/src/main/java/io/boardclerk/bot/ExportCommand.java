@@ -5,7 +5,9 @@ import io.boardclerk.bot.documents.ActionLogDocx;
 import io.boardclerk.core.export.BoardExport;
 import io.boardclerk.core.export.Exporter;
 import io.boardclerk.core.view.ActionLogDocument;
-import io.boardclerk.storage.SqliteLedgerStore;
+import io.boardclerk.storage.Database;
+import io.boardclerk.storage.DatabaseSettings;
+import io.boardclerk.storage.Databases;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -44,16 +46,17 @@ final class ExportCommand {
             err.println("BoardClerk cannot export: " + e.getMessage());
             return 2;
         }
-        Path db = options.db() != null ? options.db() : config.database();
-        if (!Files.isRegularFile(db)) {
-            err.println("There is no BoardClerk database at " + db + ". Give one with --db FILE.");
+        DatabaseSettings db = AdminDatabase.choose(config.database(), options.db());
+        java.util.Optional<String> missing = AdminDatabase.missing(db);
+        if (missing.isPresent()) {
+            err.println(missing.get());
             return 1;
         }
         if (options.format().equals("docx") && options.out() == null && terminal) {
             err.println("A Word document is not for the terminal: give --out FILE, or redirect the output to a file.");
             return 2;
         }
-        try (SqliteLedgerStore store = SqliteLedgerStore.open(db)) {
+        try (Database store = Databases.open(db)) {
             Exporter exporter = new Exporter(store);
             LocalDate today = clock.instant().atZone(config.zone()).toLocalDate();
             Output output = options.format().equals("json") ? json(exporter, options)
@@ -99,7 +102,7 @@ final class ExportCommand {
         return new Output("the export", bytes.toByteArray());
     }
 
-    private static Output actionLog(Exporter exporter, ExportOptions options, Path db, LocalDate today)
+    private static Output actionLog(Exporter exporter, ExportOptions options, DatabaseSettings db, LocalDate today)
             throws Exception {
         BoardExport.Document all = exporter.all();
         long board;
@@ -108,7 +111,7 @@ final class ExportCommand {
         } else if (all.boards().size() == 1) {
             board = all.boards().get(0).id();
         } else if (all.boards().isEmpty()) {
-            throw new Refused(1, "The database at " + db + " holds no boards yet.");
+            throw new Refused(1, "The database (" + db.describe() + ") holds no boards yet.");
         } else {
             throw new Refused(2, "The database holds " + all.boards().size() + " boards; say which with --board ID:"
                     + boardList(all));

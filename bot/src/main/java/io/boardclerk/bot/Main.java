@@ -9,7 +9,8 @@ import java.time.Duration;
 /**
  * {@code java -jar boardclerk.jar} serves Teams; {@code java -jar boardclerk.jar export} writes everything recorded
  * as one JSON document, or with {@code --format csv|docx} one board's action log; {@code check} starts it on a
- * temporary database and asks its health ({@link StartCheck}).
+ * temporary database and asks its health ({@link StartCheck}); {@code revoke-links} and {@code copy-to-postgres} are
+ * the admin's ({@link RevokeLinksCommand}, {@link CopyToPostgresCommand}).
  */
 public final class Main {
 
@@ -26,9 +27,12 @@ public final class Main {
         if (args.length > 0 && args[0].equals("revoke-links")) {
             System.exit(RevokeLinksCommand.run(args, System.out, System.err, Clock.systemUTC()));
         }
+        if (args.length > 0 && args[0].equals("copy-to-postgres")) {
+            System.exit(CopyToPostgresCommand.run(args, System.getenv(), System.out, System.err));
+        }
         if (args.length > 0) {
             System.err.println("Usage: java -jar boardclerk.jar [check | export [--format csv|docx|json] [--board ID] "
-                    + "[--out FILE] [--db FILE] | revoke-links --board ID [--db FILE]]");
+                    + "[--out FILE] [--db FILE] | revoke-links --board ID [--db FILE] | copy-to-postgres [--db FILE]]");
             System.exit(2);
         }
         BotConfig config;

@@ -8,13 +8,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps the personal chat of everyone who writes to the bot (or installs it) one to one, under their Teams id and
- * their Entra object id, so that reminders reach them without creating a conversation. The database holds it; the
- * map only spares a write when nothing has changed.
+ * their Entra object id, so that reminders reach them without creating a conversation. The database holds it;
+ * {@link RecentWrites} only spares a write when nothing has changed.
  */
 final class PersonalChats {
 
@@ -22,7 +20,7 @@ final class PersonalChats {
 
     private final ReminderOutbox outbox;
     private final Clock clock;
-    private final Map<String, String> stored = new ConcurrentHashMap<>();
+    private final RecentWrites<String> stored = new RecentWrites<>();
 
     private final ServiceUrlHosts hosts;
 
@@ -49,13 +47,13 @@ final class PersonalChats {
                 continue;
             }
             String cacheKey = conversation.tenantId() + "\n" + key;
-            if (reference.equals(stored.get(cacheKey))) {
+            if (stored.wrote(cacheKey, reference)) {
                 continue;
             }
             try {
                 outbox.savePersonalConversation(new PersonalConversation(conversation.tenantId(), key,
                         conversation.conversationId(), activity.getServiceUrl(), clock.instant()));
-                stored.put(cacheKey, reference);
+                stored.note(cacheKey, reference);
             } catch (RuntimeException e) {
                 // The turn is answered all the same; the chat will be created when a reminder needs it.
                 LOG.warn("Could not keep the personal chat {}: {}", conversation.conversationId(), e.getMessage());

@@ -1,6 +1,8 @@
 package io.boardclerk.bot;
 
-import io.boardclerk.storage.SqliteLedgerStore;
+import io.boardclerk.storage.Database;
+import io.boardclerk.storage.DatabaseSettings;
+import io.boardclerk.storage.Databases;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -19,7 +21,7 @@ final class RevokeLinksCommand {
 
     static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
         Long board = null;
-        Path database = Path.of(System.getenv().getOrDefault("BOARDCLERK_DB", "./data/boardclerk.db"));
+        Path file = null;
         for (int i = 1; i < args.length; i++) {
             if (args[i].equals("--board") && i + 1 < args.length) {
                 try {
@@ -29,7 +31,7 @@ final class RevokeLinksCommand {
                     return 2;
                 }
             } else if (args[i].equals("--db") && i + 1 < args.length) {
-                database = Path.of(args[++i]);
+                file = Path.of(args[++i]);
             } else {
                 err.println("Usage: java -jar boardclerk.jar revoke-links --board ID [--db FILE]");
                 return 2;
@@ -39,13 +41,21 @@ final class RevokeLinksCommand {
             err.println("Usage: java -jar boardclerk.jar revoke-links --board ID [--db FILE]");
             return 2;
         }
-        if (!Files.isRegularFile(database)) {
-            err.println("There is no database at " + database + ".");
+        DatabaseSettings database;
+        try {
+            database = AdminDatabase.choose(BotConfig.database(System.getenv()), file);
+        } catch (BotConfig.ConfigException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        java.util.Optional<String> missing = AdminDatabase.missing(database);
+        if (missing.isPresent()) {
+            err.println(missing.get());
             return 1;
         }
         long id = board;
         Instant now = clock.instant();
-        try (SqliteLedgerStore store = SqliteLedgerStore.open(database)) {
+        try (Database store = Databases.open(database)) {
             boolean known = store.inTransaction(ledger -> {
                 if (ledger.board(id).isEmpty()) {
                     return false;
@@ -54,7 +64,7 @@ final class RevokeLinksCommand {
                 return true;
             });
             if (!known) {
-                err.println("There is no board " + id + " in " + database + ".");
+                err.println("There is no board " + id + " in " + database.describe() + ".");
                 return 1;
             }
         }

@@ -6,14 +6,12 @@ import io.boardclerk.core.port.LedgerStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps, for each board, the Bot Connector address its conversation's activities last came from, so that the bot can
  * post into that conversation unprompted (what is done in the side panel is confirmed in chat). The database holds
- * it; the map only spares a write when the address has not changed.
+ * it; {@link RecentWrites} only spares a write when the address has not changed.
  */
 final class ServiceUrls {
 
@@ -21,7 +19,7 @@ final class ServiceUrls {
 
     private final LedgerStore store;
     private final ServiceUrlHosts hosts;
-    private final Map<String, String> stored = new ConcurrentHashMap<>();
+    private final RecentWrites<String> stored = new RecentWrites<>();
 
     /** @param hosts only a service URL on this list is kept, and only one on it is handed out */
     ServiceUrls(LedgerStore store, ServiceUrlHosts hosts) {
@@ -41,7 +39,7 @@ final class ServiceUrls {
             return;
         }
         String key = conversation.tenantId() + "\n" + conversation.conversationId();
-        if (url.equals(stored.get(key))) {
+        if (stored.wrote(key, url)) {
             return;
         }
         try {
@@ -53,7 +51,7 @@ final class ServiceUrls {
                         return true;
                     }).orElse(false));
             if (known) {
-                stored.put(key, url);
+                stored.note(key, url);
             }
         } catch (RuntimeException e) {
             // The turn itself is recorded; only the side panel's confirmations depend on this.

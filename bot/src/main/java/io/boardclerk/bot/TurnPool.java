@@ -34,6 +34,7 @@ final class TurnPool implements AutoCloseable {
     private final int maxWaitingPerConversation;
     private final Map<String, Lane> lanes = new HashMap<>();
     private int waiting;
+    private boolean closing;
 
     TurnPool(int threads, int maxWaiting, int maxWaitingPerConversation) {
         AtomicInteger ids = new AtomicInteger();
@@ -64,6 +65,9 @@ final class TurnPool implements AutoCloseable {
             }
         };
         synchronized (lanes) {
+            if (closing) {
+                throw new Saturated("BoardClerk is stopping");
+            }
             Lane lane = lanes.computeIfAbsent(conversation, Lane::new);
             if (waiting >= maxWaiting || lane.tasks.size() >= maxWaitingPerConversation) {
                 if (lane.tasks.isEmpty() && !lane.running) {
@@ -106,6 +110,7 @@ final class TurnPool implements AutoCloseable {
                     if (tasks.isEmpty()) {
                         running = false;
                         lanes.remove(key);
+                        lanes.notifyAll();
                     } else {
                         workers.execute(this);
                     }
@@ -114,8 +119,34 @@ final class TurnPool implements AutoCloseable {
         }
     }
 
+    /** Stops as {@link #close(java.time.Duration)} does, giving the turns in hand twenty seconds. */
     @Override
     public void close() {
+        close(java.time.Duration.ofSeconds(20));
+    }
+
+    /**
+     * Stops taking turns (a new one is refused, so Teams delivers it again, to another instance if there is one), lets
+     * every turn already taken, running or waiting, run to its end for up to {@code grace}, then interrupts what is
+     * left. A turn taken was acknowledged to Teams, so it is not dropped while there is time.
+     *
+     * @return true when every turn taken had ended
+     */
+    boolean close(java.time.Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        boolean drained;
+        synchronized (lanes) {
+            closing = true;
+            try {
+                for (long left = grace.toNanos(); !lanes.isEmpty() && left > 0; left = deadline - System.nanoTime()) {
+                    TimeUnit.NANOSECONDS.timedWait(lanes, left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            drained = lanes.isEmpty();
+        }
         workers.shutdownNow();
+        return drained;
     }
 }

@@ -20,7 +20,8 @@ class BotConfigTest {
         assertTrue(config.localMode());
         assertEquals("127.0.0.1", config.host());
         assertEquals(3978, config.port());
-        assertEquals(Path.of("./data/boardclerk.db"), config.database());
+        assertEquals(Path.of("./data/boardclerk.db"), config.database().sqliteFile());
+        assertFalse(config.database().isPostgres());
         assertEquals(ZoneId.of("Europe/London"), config.zone());
         assertEquals(BotConfig.PUBLIC_OPENID_METADATA, config.openIdMetadataUrl());
         assertEquals(BotConfig.PUBLIC_LOGIN_AUTHORITY, config.loginAuthority());

@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,5 +93,57 @@ class TurnPoolTest {
         } catch (InterruptedException e) {
             return false;
         }
+    }
+
+    @Test
+    void closingLetsEveryTurnTakenRunToItsEndAndRefusesNewOnes() throws Exception {
+        TurnPool pool = new TurnPool(2, 100, 50);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        List<CompletableFuture<Integer>> taken = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            int n = i;
+            taken.add(pool.submit("conversation-" + (i % 3), () -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException("interrupted", e);
+                }
+                return n;
+            }));
+        }
+        CompletableFuture<Boolean> closed = CompletableFuture.supplyAsync(() -> pool.close(
+                java.time.Duration.ofSeconds(30)));
+        // Closing has begun: a new turn is refused, so that Teams delivers it again elsewhere.
+        for (long end = System.nanoTime() + 5_000_000_000L; System.nanoTime() < end; ) {
+            try {
+                pool.submit("conversation-9", () -> 9).cancel(false);
+                Thread.sleep(5);
+            } catch (TurnPool.Saturated refused) {
+                break;
+            }
+        }
+        assertThrows(TurnPool.Saturated.class, () -> pool.submit("conversation-9", () -> 9));
+        release.countDown();
+        assertTrue(closed.get(30, TimeUnit.SECONDS), "every turn taken ended before the pool stopped");
+        for (int i = 0; i < 6; i++) {
+            assertEquals(i, taken.get(i).get(1, TimeUnit.SECONDS), "turn " + i + " ran, none dropped");
+        }
+    }
+
+    @Test
+    void closingGivesUpOnATurnThatOutlastsTheGrace() throws Exception {
+        TurnPool pool = new TurnPool(1, 100, 50);
+        CompletableFuture<Integer> stuck = pool.submit("c", () -> {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException("interrupted at the end of the grace", e);
+            }
+            return 1;
+        });
+        assertFalse(pool.close(java.time.Duration.ofMillis(200)));
+        java.util.concurrent.ExecutionException failed = assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> stuck.get(10, TimeUnit.SECONDS));
+        assertTrue(failed.getCause().getMessage().contains("interrupted"), failed.getCause().getMessage());
     }
 }

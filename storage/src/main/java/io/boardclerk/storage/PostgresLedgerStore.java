@@ -36,6 +36,7 @@ public final class PostgresLedgerStore implements Database {
 
     private final HikariDataSource pool;
     private final String description;
+    private final PostgresTenantPacing pacing;
     private final ThreadLocal<Open> current = new ThreadLocal<>();
     private volatile boolean closed;
 
@@ -45,6 +46,7 @@ public final class PostgresLedgerStore implements Database {
     private PostgresLedgerStore(HikariDataSource pool, String description) {
         this.pool = pool;
         this.description = description;
+        this.pacing = new PostgresTenantPacing(pool);
     }
 
     /** Connects, checks the server's version, and brings the schema up to date. */
@@ -101,6 +103,15 @@ public final class PostgresLedgerStore implements Database {
 
     @Override
     public <T> T inTransaction(Function<Ledger, T> work) {
+        return write(work::apply);
+    }
+
+    @Override
+    public byte[] sharedSecret(String name, java.util.function.Supplier<byte[]> make) {
+        return write(ledger -> SharedSecrets.take(ledger.sql, name, make));
+    }
+
+    private <T> T write(Function<SqliteLedger, T> work) {
         Open open = current.get();
         if (open != null && open.writable()) {
             return work.apply(open.ledger());
@@ -124,10 +135,10 @@ public final class PostgresLedgerStore implements Database {
         if (open != null) {
             return work.apply(open.ledger());
         }
-        return transaction(work, false);
+        return transaction(work::apply, false);
     }
 
-    private <T> T transaction(Function<Ledger, T> work, boolean writable) {
+    private <T> T transaction(Function<SqliteLedger, T> work, boolean writable) {
         ensureOpen();
         Open outer = current.get();
         try (Connection connection = pool.getConnection()) {
@@ -210,6 +221,11 @@ public final class PostgresLedgerStore implements Database {
             LOG.warn("Counting {} failed: {}", queue, e.getMessage());
             return -1;
         }
+    }
+
+    @Override
+    public java.util.Optional<TenantPacing> tenantPacing() {
+        return java.util.Optional.of(pacing);
     }
 
     @Override

@@ -19,8 +19,9 @@ import java.util.OptionalInt;
 /** Attendance reports, their fetches and the board's quorum, on the ledger's connection (V6). */
 final class SqliteAttendance implements AttendanceRepository {
 
-    private static final String FETCH = "SELECT meeting_id, board_id, teams_meeting_id, organizer_id,"
-            + " graph_meeting_id, join_url, state, tries, next_try_at, problem, posted FROM attendance_fetches";
+    private static final String COLUMNS = "meeting_id, board_id, teams_meeting_id, organizer_id, graph_meeting_id,"
+            + " join_url, state, tries, next_try_at, problem, posted";
+    private static final String FETCH = "SELECT " + COLUMNS + " FROM attendance_fetches";
 
     private final Sql sql;
 
@@ -47,10 +48,15 @@ final class SqliteAttendance implements AttendanceRepository {
     }
 
     @Override
-    public List<AttendanceFetch> dueAttendanceFetches(Instant now) {
-        return sql.list(FETCH + " WHERE (state = 'PENDING' AND next_try_at <= ?)"
-                + " OR (state = 'OBTAINED' AND posted = FALSE)"
-                + " ORDER BY next_try_at, meeting_id", SqliteAttendance::fetch, now.toEpochMilli());
+    public List<AttendanceFetch> claimDueAttendanceFetches(Instant now, Instant leaseUntil) {
+        List<AttendanceFetch> claimed = new java.util.ArrayList<>(sql.list("UPDATE attendance_fetches"
+                        + " SET next_try_at = ? WHERE meeting_id IN (SELECT meeting_id FROM attendance_fetches"
+                        + " WHERE (state = 'PENDING' AND next_try_at <= ?) OR (state = 'OBTAINED' AND posted = FALSE"
+                        + " AND (next_try_at IS NULL OR next_try_at <= ?)) ORDER BY next_try_at, meeting_id"
+                        + sql.dialect().skipLocked() + ") RETURNING " + COLUMNS, SqliteAttendance::fetch,
+                leaseUntil.toEpochMilli(), now.toEpochMilli(), now.toEpochMilli()));
+        claimed.sort(java.util.Comparator.comparing(AttendanceFetch::meetingId));
+        return claimed;
     }
 
     @Override

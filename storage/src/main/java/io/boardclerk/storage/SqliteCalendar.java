@@ -14,8 +14,9 @@ import java.util.Optional;
 /** The calendar tables (V8) on the ledger's connection: the ledger delegates to this. */
 final class SqliteCalendar implements CalendarRepository {
 
-    private static final String FOLLOW = "SELECT board_id, organiser, series, set_by, set_at, next_sync_at,"
-            + " last_synced_at, problem FROM calendar_follows";
+    private static final String COLUMNS = "board_id, organiser, series, set_by, set_at, next_sync_at,"
+            + " last_synced_at, problem";
+    private static final String FOLLOW = "SELECT " + COLUMNS + " FROM calendar_follows";
 
     /** What counts as recorded at a meeting: a meeting with none of it is removed when cancelled, not kept. */
     private static final String RECORDED = "SELECT EXISTS (SELECT 1 FROM (SELECT CAST(? AS bigint) AS id) m WHERE"
@@ -56,9 +57,13 @@ final class SqliteCalendar implements CalendarRepository {
     }
 
     @Override
-    public List<CalendarFollow> dueCalendarFollows(Instant now) {
-        return sql.list(FOLLOW + " WHERE next_sync_at <= ? ORDER BY next_sync_at, board_id", SqliteCalendar::follow,
-                now.toEpochMilli());
+    public List<CalendarFollow> claimDueCalendarFollows(Instant now, Instant leaseUntil) {
+        List<CalendarFollow> claimed = new java.util.ArrayList<>(sql.list("UPDATE calendar_follows SET next_sync_at = ?"
+                        + " WHERE board_id IN (SELECT board_id FROM calendar_follows WHERE next_sync_at <= ?"
+                        + " ORDER BY next_sync_at, board_id" + sql.dialect().skipLocked() + ") RETURNING " + COLUMNS,
+                SqliteCalendar::follow, leaseUntil.toEpochMilli(), now.toEpochMilli()));
+        claimed.sort(java.util.Comparator.comparing(CalendarFollow::boardId));
+        return claimed;
     }
 
     @Override

@@ -880,8 +880,8 @@ final class SqliteLedger extends SqliteReminders implements Ledger {
     }
 
     @Override
-    public List<AttendanceFetch> dueAttendanceFetches(Instant now) {
-        return attendance.dueAttendanceFetches(now);
+    public List<AttendanceFetch> claimDueAttendanceFetches(Instant now, Instant leaseUntil) {
+        return attendance.claimDueAttendanceFetches(now, leaseUntil);
     }
 
     @Override
@@ -952,8 +952,8 @@ final class SqliteLedger extends SqliteReminders implements Ledger {
     }
 
     @Override
-    public void recordWeeklyPost(long boardId, LocalDate date, String outcome) {
-        posting.recordWeeklyPost(boardId, date, outcome);
+    public boolean recordWeeklyPost(long boardId, LocalDate date, String outcome) {
+        return posting.recordWeeklyPost(boardId, date, outcome);
     }
 
     @Override
@@ -997,8 +997,8 @@ final class SqliteLedger extends SqliteReminders implements Ledger {
     }
 
     @Override
-    public List<CalendarFollow> dueCalendarFollows(Instant now) {
-        return calendar.dueCalendarFollows(now);
+    public List<CalendarFollow> claimDueCalendarFollows(Instant now, Instant leaseUntil) {
+        return calendar.claimDueCalendarFollows(now, leaseUntil);
     }
 
     @Override

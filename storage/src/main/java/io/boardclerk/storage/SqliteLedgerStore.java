@@ -107,6 +107,17 @@ public final class SqliteLedgerStore implements Database {
     }
 
     @Override
+    public byte[] sharedSecret(String name, java.util.function.Supplier<byte[]> make) {
+        return inTransaction(ledger -> SharedSecrets.take(writeLedger.sql, name, make));
+    }
+
+    /** One instance has the file to itself: it keeps Teams' limits in memory. */
+    @Override
+    public java.util.Optional<TenantPacing> tenantPacing() {
+        return java.util.Optional.empty();
+    }
+
+    @Override
     public String describe() {
         return "SQLite " + file;
     }

@@ -64,13 +64,13 @@ final class SqlitePosting implements PostingRepository {
     @Override
     public boolean claimWeeklyPost(long boardId, LocalDate date, Instant at) {
         return sql.update("INSERT INTO action_log_posts (board_id, post_date, claimed_at) VALUES (?, ?, ?)"
-                + " ON CONFLICT DO NOTHING", boardId, date.toString(), at.toString()) == 1;
+                + " ON CONFLICT DO NOTHING", boardId, date, at) == 1;
     }
 
     @Override
-    public void recordWeeklyPost(long boardId, LocalDate date, String outcome) {
-        sql.update("UPDATE action_log_posts SET outcome = ? WHERE board_id = ? AND post_date = ?", outcome, boardId,
-                date.toString());
+    public boolean recordWeeklyPost(long boardId, LocalDate date, String outcome) {
+        return sql.update("UPDATE action_log_posts SET outcome = ? WHERE board_id = ? AND post_date = ?"
+                + " AND outcome IS NULL", outcome, boardId, date) == 1;
     }
 
     @Override

@@ -222,9 +222,10 @@ abstract class SqliteReminders implements ReminderRepository {
     }
 
     @Override
-    public boolean markSending(long deliveryId, Instant at) {
+    public boolean markSending(long deliveryId, Instant leaseUntil, Instant at) {
         return sql.update("UPDATE reminder_deliveries SET state = 'SENDING', updated_at = ? WHERE id = ?"
-                + " AND state = 'CLAIMED'", at(at), deliveryId) == 1;
+                + " AND state = 'CLAIMED' AND lease_until = ? AND lease_until > ?", at(at), deliveryId,
+                at(leaseUntil), at(at)) == 1;
     }
 
     @Override

@@ -158,6 +158,22 @@ class AttendanceOnSqliteTest extends LedgerStoreTestSupport {
     }
 
     @Test
+    void a_fetch_one_run_has_taken_is_not_taken_by_another_until_its_lease_is_out() {
+        Meeting meeting = heldMeeting();
+        clock.advance(Duration.ofMinutes(5));
+        Instant now = clock.instant();
+        Instant lease = now.plus(Duration.ofMinutes(10));
+        try (Database other = reopen()) {
+            assertEquals(List.of(meeting.id()), write(l -> l.claimDueAttendanceFetches(now, lease)).stream()
+                    .map(AttendanceFetch::meetingId).toList());
+            assertEquals(List.of(), other.inTransaction(l -> l.claimDueAttendanceFetches(now.plusSeconds(1),
+                    lease.plusSeconds(1))), "another instance's run finds it taken");
+            assertEquals(1, other.inTransaction(l -> l.claimDueAttendanceFetches(lease, lease.plus(
+                    Duration.ofMinutes(10)))).size(), "the first run died: once its lease is out, it is taken again");
+        }
+    }
+
+    @Test
     void not_yet_is_tried_again_with_back_off_then_obtained_stored_and_posted_once() {
         Meeting meeting = heldMeeting();
         clock.advance(Duration.ofMinutes(5));

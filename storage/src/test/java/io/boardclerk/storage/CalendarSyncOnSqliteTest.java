@@ -91,6 +91,21 @@ class CalendarSyncOnSqliteTest extends LedgerStoreTestSupport {
     }
 
     @Test
+    void a_calendar_one_run_has_taken_is_not_read_by_another_until_its_lease_is_out() {
+        followClaire();
+        java.time.Instant due = read(l -> l.calendarFollow(board)).orElseThrow().nextSyncAt();
+        java.time.Instant lease = due.plus(java.time.Duration.ofMinutes(10));
+        try (Database other = reopen()) {
+            assertEquals(1, write(l -> l.claimDueCalendarFollows(due, lease)).size());
+            assertEquals(List.of(), other.inTransaction(l -> l.claimDueCalendarFollows(due.plusSeconds(1),
+                    lease.plusSeconds(1))), "another instance's run finds it taken");
+            assertEquals(lease, read(l -> l.calendarFollow(board)).orElseThrow().nextSyncAt());
+            assertEquals(1, other.inTransaction(l -> l.claimDueCalendarFollows(lease, lease.plusSeconds(600)))
+                    .size(), "the first run died: once its lease is out, the calendar is read again");
+        }
+    }
+
+    @Test
     void occurrences_become_scheduled_meetings_at_london_time_in_summer_and_winter_and_a_resync_adds_none() {
         board("occ-jan", "2027-01-14T10:00:00Z", "Police Headquarters", null);   // GMT: 10:00 is 10:00Z
         board("occ-jul", "2027-07-15T09:00:00Z", "Microsoft Teams Meeting", JOIN);   // BST: 10:00 is 09:00Z

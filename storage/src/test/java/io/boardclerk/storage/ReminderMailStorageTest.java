@@ -25,7 +25,7 @@ class ReminderMailStorageTest extends ReminderTestSupport {
     void anEmailedDeliveryIsListedWithWhyTeamsCouldNotTakeItAndNeverClaimedAgain() {
         say(CLAIRE, "action Report on road safety owner: Jon Leigh due: 10/12/2026", MONDAY);
         Outgoing out = outbox.claimDue(DUE, 10, DUE.plusSeconds(120)).get(0);
-        assertTrue(outbox.sending(out.deliveryId(), DUE.plusSeconds(1)));
+        assertTrue(outbox.sending(out, DUE.plusSeconds(1)));
         outbox.mailed(out.deliveryId(), DUE.plusSeconds(2), "not reachable in Teams (HTTP 403); e-mailed instead");
 
         assertEquals("MAILED|2026-12-03T08:00:02Z|null", queryString("SELECT state, sent_at, lease_until"
@@ -86,7 +86,7 @@ class ReminderMailStorageTest extends ReminderTestSupport {
                     .toList(), "the pending delivery is still due: the due index was made again");
             upgraded.inTransaction(l -> {
                 assertEquals(1, l.claimDeliveries(List.of(8L), now.plusSeconds(120), now));
-                assertTrue(l.markSending(8, now.plusSeconds(1)));
+                assertTrue(l.markSending(8, now.plusSeconds(120), now.plusSeconds(1)));
                 l.deliveryMailed(8, now.plusSeconds(2), "not reachable in Teams; e-mailed instead");
                 return null;
             });

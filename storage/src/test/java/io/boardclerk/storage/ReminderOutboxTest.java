@@ -89,7 +89,7 @@ class ReminderOutboxTest extends ReminderTestSupport {
     void aDeliveryLeftSendingPastItsLeaseIsInDoubtAndNeverSentAgain() {
         say(CLAIRE, "action Report on road safety owner: Jon Leigh due: 10/12/2026", MONDAY);
         Outgoing out = outbox.claimDue(DUE, 10, DUE.plusSeconds(120)).get(0);
-        assertTrue(outbox.sending(out.deliveryId(), DUE.plusSeconds(1)));
+        assertTrue(outbox.sending(out, DUE.plusSeconds(1)));
         assertEquals(0, outbox.markInDoubt(DUE.plusSeconds(120)), "the lease has not run out");
         assertEquals(1, outbox.markInDoubt(DUE.plusSeconds(121)));
         assertEquals("IN_DOUBT", queryString("SELECT state FROM reminder_deliveries WHERE id = " + out.deliveryId()));
@@ -107,8 +107,18 @@ class ReminderOutboxTest extends ReminderTestSupport {
         assertEquals(0, outbox.markInDoubt(DUE.plusSeconds(121)), "never begun, so not in doubt");
         List<Outgoing> again = outbox.claimDue(DUE.plusSeconds(122), 10, DUE.plusSeconds(240));
         assertEquals(List.of(out.deliveryId()), again.stream().map(Outgoing::deliveryId).toList());
-        assertTrue(outbox.sending(out.deliveryId(), DUE.plusSeconds(123)));
-        assertFalse(outbox.sending(out.deliveryId(), DUE.plusSeconds(124)), "only a claimed delivery begins");
+        assertFalse(outbox.sending(out, DUE.plusSeconds(123)),
+                "the first sweep froze past its lease: it must not send what the second has claimed since");
+        assertTrue(outbox.sending(again.get(0), DUE.plusSeconds(123)));
+        assertFalse(outbox.sending(again.get(0), DUE.plusSeconds(124)), "only a claimed delivery begins");
+    }
+
+    @Test
+    void aClaimWhoseLeaseHasRunOutNeverBegins() {
+        say(CLAIRE, "action Report on road safety owner: Jon Leigh due: 10/12/2026", MONDAY);
+        Outgoing out = outbox.claimDue(DUE, 10, DUE.plusSeconds(120)).get(0);
+        assertFalse(outbox.sending(out, DUE.plusSeconds(120)), "the lease ran out: another sweep may claim it now");
+        assertEquals("CLAIMED", queryString("SELECT state FROM reminder_deliveries WHERE id = " + out.deliveryId()));
     }
 
     @Test
@@ -116,7 +126,7 @@ class ReminderOutboxTest extends ReminderTestSupport {
         say(CLAIRE, "action Report on road safety owner: Jon Leigh due: 10/12/2026", MONDAY);
         Outgoing out = outbox.claimDue(DUE, 10, DUE.plusSeconds(120)).get(0);
         say(CLAIRE, "close 1", DUE.plusSeconds(5));
-        assertFalse(outbox.sending(out.deliveryId(), DUE.plusSeconds(6)));
+        assertFalse(outbox.sending(out, DUE.plusSeconds(6)));
         assertEquals("CANCELLED", queryString("SELECT state FROM reminder_deliveries WHERE id = " + out.deliveryId()));
     }
 
@@ -124,7 +134,7 @@ class ReminderOutboxTest extends ReminderTestSupport {
     void aDeliveryThatWaitedOutAThrottleIsClaimedAgainWithNoAttemptCounted() {
         say(CLAIRE, "action Report on road safety owner: Jon Leigh due: 10/12/2026", MONDAY);
         Outgoing out = outbox.claimDue(DUE, 10, DUE.plusSeconds(120)).get(0);
-        assertTrue(outbox.sending(out.deliveryId(), DUE.plusSeconds(1)));
+        assertTrue(outbox.sending(out, DUE.plusSeconds(1)));
 
         outbox.waitUntil(out.deliveryId(), DUE.plusSeconds(120), "waiting: Teams throttled this tenant (HTTP 429)");
 

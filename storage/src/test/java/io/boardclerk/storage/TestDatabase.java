@@ -45,6 +45,26 @@ public final class TestDatabase {
         return open();
     }
 
+    /** A new, empty database of that name on the test server (one there before is dropped): its URL. */
+    public static String freshPostgres(String name) {
+        String server = server();
+        try (Connection connection = DriverManager.getConnection(server);
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name);
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create the database " + name + " on " + server, e);
+        }
+        return withDatabase(server, name);
+    }
+
+    /** This JVM's PostgreSQL database, emptied (whichever run this is): its URL. */
+    public static String emptyPostgres() {
+        String url = databaseUrl();
+        empty();
+        return url;
+    }
+
     /** The same database again, as it is: a restart. */
     public static Database reopen(Path dir) {
         return postgres() ? open() : SqliteLedgerStore.open(dir.resolve("boardclerk.db"));
@@ -84,7 +104,7 @@ public final class TestDatabase {
     }
 
     /** The server's URL with another database name in its path. */
-    static String withDatabase(String url, String database) {
+    public static String withDatabase(String url, String database) {
         int slash = url.indexOf('/', "jdbc:postgresql://".length());
         int query = url.indexOf('?');
         return url.substring(0, slash + 1) + database + (query < 0 ? "" : url.substring(query));

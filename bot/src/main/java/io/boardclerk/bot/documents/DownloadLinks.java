@@ -159,13 +159,20 @@ public final class DownloadLinks {
      * BOARDCLERK_PUBLIC_URL, or in local mode the loopback address on the port the server listens on.
      */
     public static DownloadLinks forServer(BotConfig config, Clock clock, IntSupplier port) {
-        return forServer(config, clock, port, board -> Optional.empty());
+        return forServer(config, clock, port, board -> Optional.empty(), (name, make) -> {
+            throw new IllegalStateException("No database to keep the link key in");
+        });
     }
 
-    /** As {@link #forServer(BotConfig, Clock, IntSupplier)}, refusing links of boards revoked since they were made. */
+    /**
+     * As {@link #forServer(BotConfig, Clock, IntSupplier)}, refusing links of boards revoked since they were made,
+     * with the key kept in the database's {@code sharedSecrets} when that is PostgreSQL and no key is configured.
+     */
     public static DownloadLinks forServer(BotConfig config, Clock clock, IntSupplier port,
-                                          java.util.function.LongFunction<Optional<Instant>> revokedBefore) {
-        java.util.List<Key> keys = LinkKey.load(config);
+                                          java.util.function.LongFunction<Optional<Instant>> revokedBefore,
+                                          java.util.function.BiFunction<String, Supplier<byte[]>, byte[]>
+                                                  sharedSecrets) {
+        java.util.List<Key> keys = LinkKey.load(config, make -> sharedSecrets.apply(LinkKey.SHARED_NAME, make));
         String configured = config.publicUrl();
         Supplier<Optional<URI>> base;
         if (!configured.isEmpty()) {

@@ -13,11 +13,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * The key that signs download links: BOARDCLERK_LINK_KEY when set, otherwise 32 random bytes made once and kept in
- * {@code link.key} beside the database (owner read and write only, where the file system has such permissions), so
- * that links keep working across restarts. The key is never logged.
+ * The key that signs download links: BOARDCLERK_LINK_KEY when set, otherwise 32 random bytes made once and kept so
+ * that links keep working across restarts: with SQLite in {@code link.key} beside the database file (owner read and
+ * write only, where the file system has such permissions); with PostgreSQL in the database, so that every instance
+ * sharing it signs and verifies with the same key. The key is never logged.
  */
 final class LinkKey {
 
@@ -31,11 +34,23 @@ final class LinkKey {
      * The keys links are signed and verified with: BOARDCLERK_LINK_KEY's (a secret, or {@code id:secret} entries
      * separated by commas, the first signing), else the file's (key id {@code file}).
      */
-    static java.util.List<DownloadLinks.Key> load(BotConfig config) {
+    static java.util.List<DownloadLinks.Key> load(BotConfig config, Function<Supplier<byte[]>, byte[]> shared) {
         if (!config.linkKey().isEmpty()) {
             return parse(config.linkKey());
         }
-        return java.util.List.of(new DownloadLinks.Key("file", fromFile(file(config.database()))));
+        if (config.database().isPostgres()) {
+            return java.util.List.of(new DownloadLinks.Key("db", shared.apply(LinkKey::random)));
+        }
+        return java.util.List.of(new DownloadLinks.Key("file", fromFile(file(config.database().sqliteFile()))));
+    }
+
+    /** The name of the key in the database's shared secrets. */
+    public static final String SHARED_NAME = "download-link-key";
+
+    static byte[] random() {
+        byte[] key = new byte[BYTES];
+        new SecureRandom().nextBytes(key);
+        return key;
     }
 
     /** BOARDCLERK_LINK_KEY's entries: one bare secret (key id {@code env}), or {@code id:secret}, ... */
@@ -68,8 +83,7 @@ final class LinkKey {
                 return read(file);
             }
             Files.createDirectories(file.getParent());
-            byte[] key = new byte[BYTES];
-            new SecureRandom().nextBytes(key);
+            byte[] key = random();
             Path temporary = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp", ownerOnly(file.getParent()));
             try {
                 Files.write(temporary, (Base64.getUrlEncoder().withoutPadding().encodeToString(key) + "\n")

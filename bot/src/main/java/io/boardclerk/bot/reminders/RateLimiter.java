@@ -12,7 +12,8 @@ import java.util.Map;
  *
  * <p>A bucket refills at 80% of its limit and holds at most 10% of it (at least one request), so no second sees more
  * than 90% of the limit leave BoardClerk: the rest is head room for the network bunching requests on the way. Used by
- * the sweep thread alone, so it takes no locks.
+ * the sweep thread alone, so it takes no locks. Where several instances share a database, the tenants' buckets are
+ * kept there ({@link SharedBucket}), so that together they stay under the tenant's limit.
  */
 public final class RateLimiter {
 
@@ -41,7 +42,15 @@ public final class RateLimiter {
         };
     }
 
+    /** A tenant's bucket kept where several instances draw on it: see {@code TenantPacing} in the storage module. */
+    @FunctionalInterface
+    public interface SharedBucket {
+        /** 0 when a token was taken; otherwise the nanoseconds to wait before asking again. */
+        long take(String tenant, double perSecond, double burst);
+    }
+
     private final Time time;
+    private final SharedBucket shared;
     private final double tenantRate;
     private final double tenantBurst;
     private final Map<String, Bucket> tenants = new HashMap<>();
@@ -49,10 +58,19 @@ public final class RateLimiter {
 
     /** @param tenantLimit the requests a second Teams allows the app in one tenant */
     public RateLimiter(int tenantLimit, Time time) {
+        this(tenantLimit, time, null);
+    }
+
+    /**
+     * @param shared the tenants' buckets in the database, which every instance sharing it draws on; null to keep
+     *               them in memory (one instance)
+     */
+    public RateLimiter(int tenantLimit, Time time, SharedBucket shared) {
         if (tenantLimit < 1) {
             throw new IllegalArgumentException("A tenant's limit is at least one request a second.");
         }
         this.time = time;
+        this.shared = shared;
         this.tenantRate = tenantLimit * 0.8;
         this.tenantBurst = Math.max(1.0, Math.floor(tenantLimit * 0.1));
     }
@@ -62,14 +80,14 @@ public final class RateLimiter {
      * counts it.
      */
     public void acquire(String tenant, String conversationId) throws InterruptedException {
+        if (shared != null) {
+            acquireShared(tenant, conversationId);
+            return;
+        }
         Bucket perTenant = tenants.computeIfAbsent(tenant, t -> new Bucket(tenantRate, tenantBurst, time.nanos()));
         Bucket perConversation = null;
         if (conversationId != null) {
-            if (conversations.size() > MAX_CONVERSATIONS) {
-                forgetIdle();
-            }
-            perConversation = conversations.computeIfAbsent(tenant + "\n" + conversationId,
-                    c -> new Bucket(CONVERSATION_PER_SECOND, CONVERSATION_BURST, time.nanos()));
+            perConversation = conversation(tenant, conversationId);
         }
         while (true) {
             long now = time.nanos();
@@ -86,6 +104,30 @@ public final class RateLimiter {
             }
             time.sleep(wait);
         }
+    }
+
+    /** The conversation's bucket here, then the tenant's in the database: its token is used at once. */
+    private void acquireShared(String tenant, String conversationId) throws InterruptedException {
+        if (conversationId != null) {
+            Bucket perConversation = conversation(tenant, conversationId);
+            for (long wait = perConversation.waitNanos(time.nanos()); wait > 0;
+                 wait = perConversation.waitNanos(time.nanos())) {
+                time.sleep(wait);
+            }
+            perConversation.take();
+        }
+        for (long wait = shared.take(tenant, tenantRate, tenantBurst); wait > 0;
+             wait = shared.take(tenant, tenantRate, tenantBurst)) {
+            time.sleep(wait);
+        }
+    }
+
+    private Bucket conversation(String tenant, String conversationId) {
+        if (conversations.size() > MAX_CONVERSATIONS) {
+            forgetIdle();
+        }
+        return conversations.computeIfAbsent(tenant + "\n" + conversationId,
+                c -> new Bucket(CONVERSATION_PER_SECOND, CONVERSATION_BURST, time.nanos()));
     }
 
     private void forgetIdle() {

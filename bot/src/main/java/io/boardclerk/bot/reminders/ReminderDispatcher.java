@@ -8,9 +8,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  * Claiming one at a time (each claim its own short transaction) means a crash leaves at most the one delivery in
  * hand in doubt: everything not yet claimed goes out after the restart. The database holds every state, so a restart
- * picks up where the sweep stopped; nothing is kept in memory but the rate limiter and the tenants paused by a 429. A failure of the sweep itself is logged and the next sweep runs as
+ * picks up where the sweep stopped; nothing is kept in memory but the rate limiter and the tenants paused by a 429 (both kept in the database instead when instances share it). A failure of the sweep itself is logged and the next sweep runs as
  * usual. The log names deliveries by id only: no message text, no token.
  */
 public final class ReminderDispatcher implements AutoCloseable {
@@ -57,7 +55,7 @@ public final class ReminderDispatcher implements AutoCloseable {
     private final Clock clock;
     private final Duration interval;
     private final ReminderOutcomes outcomes;
-    private final Map<String, Instant> pausedTenants = new HashMap<>();
+    private final TenantPauses pausedTenants;
     private final Object sweeping = new Object();
     private final CountDownLatch firstSweep = new CountDownLatch(1);
     private volatile boolean stopping;
@@ -71,6 +69,13 @@ public final class ReminderDispatcher implements AutoCloseable {
     /** @param outcomes told the state each handled delivery was left in, for the metrics */
     public ReminderDispatcher(ReminderOutbox outbox, ReminderSender sender, RetryPolicy retries, Clock clock,
                               Duration interval, ReminderOutcomes outcomes) {
+        this(outbox, sender, retries, clock, interval, outcomes, TenantPauses.inMemory());
+    }
+
+    /** @param pausedTenants where a 429's pause is kept: in the database when instances share it */
+    public ReminderDispatcher(ReminderOutbox outbox, ReminderSender sender, RetryPolicy retries, Clock clock,
+                              Duration interval, ReminderOutcomes outcomes, TenantPauses pausedTenants) {
+        this.pausedTenants = pausedTenants;
         this.outcomes = outcomes;
         this.outbox = outbox;
         this.sender = sender;
@@ -146,7 +151,7 @@ public final class ReminderDispatcher implements AutoCloseable {
                     // The rest stay claimed; their lease runs out and they are claimed again (never begun).
                     break;
                 }
-                if (outbox.sending(outgoing.deliveryId(), clock.instant())) {
+                if (outbox.sending(outgoing, clock.instant())) {
                     deliver(outgoing);
                 }
                 handled++;
@@ -157,9 +162,9 @@ public final class ReminderDispatcher implements AutoCloseable {
 
     private void deliver(Outgoing outgoing) throws InterruptedException {
         Instant now = clock.instant();
-        Instant paused = pausedTenants.get(outgoing.tenantId());
-        if (paused != null && paused.isAfter(now)) {
-            outbox.waitUntil(outgoing.deliveryId(), paused, "waiting: Teams throttled this tenant (HTTP 429)");
+        java.util.Optional<Instant> paused = pausedTenants.pausedUntil(outgoing.tenantId(), now);
+        if (paused.isPresent()) {
+            outbox.waitUntil(outgoing.deliveryId(), paused.get(), "waiting: Teams throttled this tenant (HTTP 429)");
             outcomes.delivered(ReminderOutcomes.Outcome.WAITING, 1);
             return;
         }
@@ -193,7 +198,7 @@ public final class ReminderDispatcher implements AutoCloseable {
                     outgoing.deliveryId());
         } else if (result instanceof SendResult.Throttled throttled) {
             Instant at = retries.afterThrottle(throttled.retryAfter(), outgoing.attempt(), now);
-            pausedTenants.put(outgoing.tenantId(), at);
+            pausedTenants.pause(outgoing.tenantId(), at);
             failed(outgoing, tries, at, "throttled by Teams (HTTP 429)", now);
         } else if (result instanceof SendResult.Failed failed) {
             failed(outgoing, tries, retries.backOff(outgoing.attempt(), now), failed.error(), now);

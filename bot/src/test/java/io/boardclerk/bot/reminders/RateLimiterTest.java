@@ -92,4 +92,34 @@ class RateLimiterTest {
     void aLimitBelowOneIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new RateLimiter(0, new FakeTime()));
     }
+
+    @Test
+    void withASharedBucketTheTenantsTurnIsTheDatabasesAndItsWaitIsKept() throws Exception {
+        FakeTime time = new FakeTime();
+        List<String> asked = new ArrayList<>();
+        // The database answers: wait 300 ms, then a token. The rate and burst it is given are the limiter's own.
+        long[] answers = {300_000_000L, 0};
+        int[] next = {0};
+        RateLimiter limiter = new RateLimiter(50, time, (tenant, perSecond, burst) -> {
+            asked.add(tenant + " " + perSecond + " " + burst);
+            return answers[next[0]++];
+        });
+
+        limiter.acquire("tenant-fenshire", "a:conversation");
+
+        assertEquals(List.of("tenant-fenshire 40.0 5.0", "tenant-fenshire 40.0 5.0"), asked);
+        assertEquals(300_000_000L, time.slept, "it waited what the database said, and no more");
+    }
+
+    @Test
+    void withASharedBucketAConversationIsStillPacedHere() throws Exception {
+        FakeTime time = new FakeTime();
+        RateLimiter limiter = new RateLimiter(1_000, time, (tenant, perSecond, burst) -> 0);
+        List<Long> times = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            limiter.acquire("tenant-fenshire", "a:one-chat");
+            times.add(time.now);
+        }
+        assertTrue(maxInAnySecond(times) <= 4, "one a second with a burst of 3: " + maxInAnySecond(times));
+    }
 }

@@ -93,7 +93,8 @@ public class MemoryOutbox implements ReminderOutbox {
             if ((d.state.equals("PENDING") || d.state.equals("RETRY")) && !d.nextAt.isAfter(now)) {
                 d.state = "CLAIMED";
                 d.leaseUntil = leaseUntil;
-                claimed.add(new Outgoing(d.id, d.attempts, d.tenantId, d.serviceUrl, d.recipient, d.message));
+                claimed.add(new Outgoing(d.id, d.attempts, d.tenantId, d.serviceUrl, d.recipient, d.message,
+                        leaseUntil));
             }
         }
         return claimed;
@@ -161,9 +162,9 @@ public class MemoryOutbox implements ReminderOutbox {
     }
 
     @Override
-    public synchronized boolean sending(long deliveryId, Instant at) {
-        Delivery d = deliveries.get(deliveryId);
-        if (!d.state.equals("CLAIMED")) {
+    public synchronized boolean sending(Outgoing claimed, Instant at) {
+        Delivery d = deliveries.get(claimed.deliveryId());
+        if (!d.state.equals("CLAIMED") || !claimed.leaseUntil().equals(d.leaseUntil) || !at.isBefore(d.leaseUntil)) {
             return false;
         }
         d.state = "SENDING";

@@ -28,6 +28,8 @@ public final class AttendanceRetriever {
 
     /** Teams publishes the report a few minutes after the meeting ends. */
     public static final Duration FIRST_TRY_AFTER = Duration.ofMinutes(5);
+    /** How long a run holds the fetches it took: longer than any one fetch and post takes. */
+    static final Duration LEASE = Duration.ofMinutes(10);
     public static final int MAX_TRIES = 6;
     /**
      * Graph can answer 404 for a meeting that has only just ended (its copy of the meeting lags Teams'), so "not
@@ -65,7 +67,9 @@ public final class AttendanceRetriever {
 
     /** Works through every fetch that is due; returns how many it handled. Never throws for one fetch's trouble. */
     public synchronized int runDue() {
-        List<AttendanceFetch> due = store.read(ledger -> ledger.dueAttendanceFetches(clock.instant()));
+        Instant now = clock.instant();
+        List<AttendanceFetch> due = store.inTransaction(ledger -> ledger.claimDueAttendanceFetches(now,
+                now.plus(LEASE)));
         for (AttendanceFetch fetch : due) {
             try {
                 if (fetch.state() == State.OBTAINED) {
@@ -111,7 +115,8 @@ public final class AttendanceRetriever {
                 located.organizerId(), located.graphMeetingId(), located.joinUrl(), context.get().startedAt()));
         Instant now = clock.instant();
         if (answer instanceof AttendanceAnswer.Obtained obtained) {
-            AttendanceFetch done = located.next(State.OBTAINED, tries, now, null);
+            // Posted next, by this run; should it die first, another posts it once the lease is out.
+            AttendanceFetch done = located.next(State.OBTAINED, tries, now.plus(LEASE), null);
             store.inTransaction(ledger -> {
                 ledger.saveAttendanceReport(fetch.meetingId(), obtained.report());
                 ledger.saveAttendanceFetch(done);
@@ -164,12 +169,14 @@ public final class AttendanceRetriever {
             save(fetch.markPosted());
             return;
         }
-        if (poster.test(posting.get().board(), posting.get().markdown())) {
-            store.inTransaction(ledger -> {
-                ledger.attendanceFetch(fetch.meetingId()).ifPresent(f -> ledger.saveAttendanceFetch(f.markPosted()));
-                return null;
-            });
-        }
+        boolean posted = poster.test(posting.get().board(), posting.get().markdown());
+        Instant now = clock.instant();
+        store.inTransaction(ledger -> {
+            // Posted: done. Not posted: the claim is let go, so that the next run tries again.
+            ledger.attendanceFetch(fetch.meetingId()).filter(f -> !f.posted()).ifPresent(f -> ledger
+                    .saveAttendanceFetch(posted ? f.markPosted() : f.next(f.state(), f.tries(), now, f.problem())));
+            return null;
+        });
     }
 
     private static Optional<Context> context(Ledger ledger, AttendanceFetch fetch) {

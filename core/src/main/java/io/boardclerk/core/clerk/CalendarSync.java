@@ -53,6 +53,8 @@ public final class CalendarSync {
     public static final Duration EVERY = Duration.ofHours(6);
     /** A read that failed is tried again this much later. */
     public static final Duration RETRY = Duration.ofHours(1);
+    /** How long a run holds the calendars it took: longer than reading one and applying it takes. */
+    static final Duration LEASE = Duration.ofMinutes(10);
     /** How far ahead the calendar is read. */
     public static final int MONTHS_AHEAD = 12;
     static final String TEAMS = "Via Microsoft Teams";
@@ -86,7 +88,9 @@ public final class CalendarSync {
 
     /** Reads every followed calendar whose time has come, telling each board's chat what changed. */
     public synchronized int runDue() {
-        List<CalendarFollow> due = store.read(ledger -> ledger.dueCalendarFollows(clock.instant()));
+        Instant now = clock.instant();
+        List<CalendarFollow> due = store.inTransaction(ledger -> ledger.claimDueCalendarFollows(now,
+                now.plus(LEASE)));
         for (CalendarFollow follow : due) {
             Outcome outcome;
             try {

@@ -78,7 +78,9 @@ public final class WeeklyPosts {
                 if (claimed.claimedAt().plus(LEFT_AFTER).isAfter(now)) {
                     continue;
                 }
-                ledger.recordWeeklyPost(claimed.boardId(), claimed.date(), "interrupted: not repeated");
+                if (!ledger.recordWeeklyPost(claimed.boardId(), claimed.date(), "interrupted: not repeated")) {
+                    continue; // another instance has just told the chat
+                }
                 ledger.board(claimed.boardId()).ifPresent(board -> left.add(new Interrupted(board, claimed.date(),
                         "The weekly action log summary of " + BritishDates.formatLong(claimed.date())
                                 + " may not have been posted: BoardClerk stopped while posting it, and never posts "

@@ -17,10 +17,12 @@ public interface AttendanceRepository {
     void saveAttendanceFetch(AttendanceFetch fetch);
 
     /**
-     * The fetches with work due by {@code now}: pending ones whose next try has come, and obtained reports not yet
-     * posted into the chat. Oldest first.
+     * Claims the fetches with work due by {@code now}: pending ones whose next try has come, and obtained reports not
+     * yet posted into the chat. Each is held until {@code leaseUntil} (its next try is put off to then), so no other
+     * run, on this instance or another sharing the database, takes it meanwhile; one whose run dies is taken again
+     * once the lease is out. Oldest first.
      */
-    List<AttendanceFetch> dueAttendanceFetches(Instant now);
+    List<AttendanceFetch> claimDueAttendanceFetches(Instant now, Instant leaseUntil);
 
     /** Stores a meeting's report, replacing an earlier one. */
     void saveAttendanceReport(long meetingId, AttendanceReport report);

@@ -21,8 +21,11 @@ public interface CalendarRepository {
     /** Stops following; the meetings already synced stay. False when the board followed none. */
     boolean unfollowCalendar(long boardId);
 
-    /** The follows whose next read has come by {@code now}. */
-    List<CalendarFollow> dueCalendarFollows(Instant now);
+    /**
+     * Claims the follows whose next read has come by {@code now}, each held until {@code leaseUntil} (its next read
+     * put off to then) so that no other run, here or on another instance, reads the same calendar meanwhile.
+     */
+    List<CalendarFollow> claimDueCalendarFollows(Instant now, Instant leaseUntil);
 
     /** Notes a read: when the next is due, and the problem ({@code null} when it succeeded, setting the last read). */
     void calendarSynced(long boardId, Instant nextSyncAt, Instant at, String problem);

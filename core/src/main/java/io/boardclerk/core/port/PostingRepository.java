@@ -35,8 +35,11 @@ public interface PostingRepository {
      */
     boolean claimWeeklyPost(long boardId, LocalDate date, Instant at);
 
-    /** Notes how a claimed post went ("graph: 2 messages", "bot framework: ..."), for whoever looks later. */
-    void recordWeeklyPost(long boardId, LocalDate date, String outcome);
+    /**
+     * Notes how a claimed post went ("graph: 2 messages", "bot framework: ..."), for whoever looks later. False when
+     * an outcome was noted already (by another instance that found it interrupted): the first outcome stands.
+     */
+    boolean recordWeeklyPost(long boardId, LocalDate date, String outcome);
 
     /** Claimed posts with no outcome yet: being posted now, or left when a process stopped while posting. */
     List<ClaimedPost> unfinishedWeeklyPosts();

@@ -103,8 +103,11 @@ public interface ReminderRepository {
     /** Marks PENDING or RETRY deliveries CLAIMED until the lease ends, in one write; returns how many it marked. */
     int claimDeliveries(java.util.Collection<Long> deliveryIds, Instant leaseUntil, Instant at);
 
-    /** CLAIMED to SENDING, just before the message goes out; false when it is no longer CLAIMED (cancelled). */
-    boolean markSending(long deliveryId, Instant at);
+    /**
+     * CLAIMED to SENDING, just before the message goes out; false when it is no longer CLAIMED (cancelled), or not
+     * by the claim whose lease runs out at {@code leaseUntil}, or that lease has run out by {@code at}.
+     */
+    boolean markSending(long deliveryId, Instant leaseUntil, Instant at);
 
     void postponeDelivery(long deliveryId, Instant nextAt, Instant at);
 

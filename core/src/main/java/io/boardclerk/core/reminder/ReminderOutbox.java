@@ -26,10 +26,11 @@ public interface ReminderOutbox {
     List<Outgoing> claimDue(Instant now, int limit, Instant leaseUntil);
 
     /**
-     * Marks a claimed delivery SENDING, just before the request goes out. False when it is no longer claimed (its
-     * action closed, or was reassigned, since the claim): then it must not be sent.
+     * Marks a claimed delivery SENDING, just before the request goes out. False when it is no longer this sweep's
+     * claim (its action closed, or was reassigned, since the claim; or the claim's lease ran out, so that another
+     * sweep, perhaps on another instance, may have claimed it since): then it must not be sent.
      */
-    boolean sending(long deliveryId, Instant at);
+    boolean sending(Outgoing claimed, Instant at);
 
     void sent(long deliveryId, Instant at, String conversationId, String messageId);
 

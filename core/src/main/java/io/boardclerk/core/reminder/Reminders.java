@@ -95,7 +95,7 @@ public final class Reminders implements ReminderOutbox {
              due = ledger.dueDeliveries(now, limit - claimed.size())) {
             List<Outgoing> batch = new ArrayList<>();
             for (StoredDelivery delivery : due) {
-                claim(reads, delivery, now).ifPresent(batch::add);
+                claim(reads, delivery, now, leaseUntil).ifPresent(batch::add);
             }
             // One write claims the batch. Nobody else can have claimed any of it: the due rows were read locked for
             // this transaction (SQLite has one writer; on PostgreSQL another instance's sweep skips them).
@@ -108,12 +108,12 @@ public final class Reminders implements ReminderOutbox {
     }
 
     @Override
-    public boolean sending(long deliveryId, Instant at) {
-        return store.inTransaction(ledger -> ledger.markSending(deliveryId, at));
+    public boolean sending(Outgoing claimed, Instant at) {
+        return store.inTransaction(ledger -> ledger.markSending(claimed.deliveryId(), claimed.leaseUntil(), at));
     }
 
     /** Checks a due delivery and writes what it will say; empty when it was postponed, cancelled or undeliverable. */
-    private Optional<Outgoing> claim(SweepReads reads, StoredDelivery delivery, Instant now) {
+    private Optional<Outgoing> claim(SweepReads reads, StoredDelivery delivery, Instant now, Instant leaseUntil) {
         Ledger ledger = reads.ledger;
         Board board = reads.board(delivery.boardId());
         ReminderPolicy policy = reads.policy(board.id());
@@ -140,7 +140,7 @@ public final class Reminders implements ReminderOutbox {
         }
         return Optional.of(new Outgoing(delivery.id(), delivery.attempts(), board.tenantId(), serviceUrl.get(),
                 new Recipient(person.id(), person.name(), person.teamsId(), person.aadObjectId()),
-                composed.message()));
+                composed.message(), leaseUntil));
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.boardclerk.storage.bench;
 import io.boardclerk.core.reminder.ReminderOutbox;
 import io.boardclerk.core.reminder.Reminders;
 import io.boardclerk.storage.ReminderSweepQueries;
-import io.boardclerk.storage.SqliteLedgerStore;
+import io.boardclerk.storage.Database;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,7 +14,7 @@ final class BenchOutbox {
     private BenchOutbox() {
     }
 
-    static ReminderOutbox open(SqliteLedgerStore store) {
+    static ReminderOutbox open(Database store) {
         return new Reminders(store);
     }
 

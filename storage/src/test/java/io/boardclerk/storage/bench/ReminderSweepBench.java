@@ -2,7 +2,12 @@ package io.boardclerk.storage.bench;
 
 import io.boardclerk.core.reminder.Outgoing;
 import io.boardclerk.core.reminder.ReminderOutbox;
+import io.boardclerk.storage.Database;
+import io.boardclerk.storage.DatabaseCopy;
+import io.boardclerk.storage.DatabaseSettings;
+import io.boardclerk.storage.Databases;
 import io.boardclerk.storage.SqliteLedgerStore;
+import io.boardclerk.storage.TestDatabase;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,6 +28,9 @@ import java.util.List;
  * the same run; the ratios say whether the cost follows what is due rather than what is stored.
  *
  * <p>Run: {@code mvn -B -q -Pbench-sweep -pl storage -am -DskipTests verify} (sizes can be given as arguments).
+ * With {@code -Dbench.postgres=true} each database is also copied into PostgreSQL ({@link DatabaseCopy}, then
+ * {@code VACUUM ANALYZE}) and swept there too, on the server in {@code BOARDCLERK_TEST_POSTGRES_URL} or a throwaway
+ * cluster ({@link TestDatabase}); each size then reports PostgreSQL's median beside SQLite's.
  */
 public final class ReminderSweepBench {
 
@@ -47,7 +55,10 @@ public final class ReminderSweepBench {
             long started = System.nanoTime();
             BenchDatabase.create(file, size, WARM_UP + SWEEPS, DUE_PER_SWEEP);
             double generated = (System.nanoTime() - started) / 1e9;
-            Result result = measure(file);
+            Result result;
+            try (SqliteLedgerStore store = SqliteLedgerStore.open(file)) {
+                result = measure(store);
+            }
             if (baseline < 0) {
                 baseline = result.medianMs;
             }
@@ -60,6 +71,11 @@ public final class ReminderSweepBench {
                     java.nio.file.Files.size(file) / (1024 * 1024));
             System.out.println(line);
             lines.add(line);
+            if (Boolean.getBoolean("bench.postgres")) {
+                String postgres = onPostgres(file, size, result);
+                System.out.println(postgres);
+                lines.add(postgres);
+            }
             if (size == sizes[sizes.length - 1]) {
                 System.out.println("Query plans at " + String.format("%,d", size) + " actions:");
                 plans(file).forEach(p -> System.out.println("  " + p));
@@ -75,8 +91,29 @@ public final class ReminderSweepBench {
                   double emptyMedianMs) {
     }
 
-    private static Result measure(Path file) {
-        try (SqliteLedgerStore store = SqliteLedgerStore.open(file)) {
+    /** The same database copied into PostgreSQL and swept there: its line, with the ratio to SQLite's median. */
+    private static String onPostgres(Path file, int size, Result sqlite) throws Exception {
+        DatabaseSettings settings = DatabaseSettings.postgres(TestDatabase.freshPostgres("bench_sweep_" + size),
+                null, null);
+        long started = System.nanoTime();
+        DatabaseCopy.copy(file, settings, table -> { });
+        try (Connection c = DriverManager.getConnection(settings.url()); var s = c.createStatement()) {
+            s.execute("VACUUM ANALYZE");
+        }
+        double copied = (System.nanoTime() - started) / 1e9;
+        Result result;
+        try (Database store = Databases.open(settings)) {
+            result = measure(store);
+        }
+        return String.format("%,10d actions on PostgreSQL: median %.2f ms, p90 %.2f ms, max %.2f ms (claim median"
+                        + " %.2f ms; thread CPU median %.2f ms); empty sweep median %.3f ms; ratio to SQLite's: %.2f"
+                        + "  [copied in %.1f s]", size, result.medianMs, result.p90Ms, result.maxMs,
+                result.claimMedianMs, result.cpuMedianMs, result.emptyMedianMs, result.medianMs / sqlite.medianMs,
+                copied);
+    }
+
+    private static Result measure(Database store) {
+        {
             ReminderOutbox outbox = BenchOutbox.open(store);
             double[] total = new double[SWEEPS];
             double[] claim = new double[SWEEPS];
@@ -98,7 +135,7 @@ public final class ReminderSweepBench {
                         break;
                     }
                     for (Outgoing outgoing : claimed) {
-                        if (!outbox.sending(outgoing.deliveryId(), now)) {
+                        if (!outbox.sending(outgoing, now)) {
                             throw new IllegalStateException("Delivery " + outgoing.deliveryId() + " was not claimed");
                         }
                         outbox.sent(outgoing.deliveryId(), now, "a:bench-" + outgoing.recipient().personId(),
