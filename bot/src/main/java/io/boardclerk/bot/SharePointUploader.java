@@ -4,6 +4,7 @@ import io.boardclerk.bot.documents.ActionLogDocx;
 import io.boardclerk.bot.documents.DownloadLinks;
 import io.boardclerk.bot.documents.MinutesDocx;
 import io.boardclerk.core.clerk.Card;
+import io.boardclerk.core.clerk.Effect;
 import io.boardclerk.core.clerk.Md;
 import io.boardclerk.core.export.Exporter;
 import io.boardclerk.core.model.Board;
@@ -63,7 +64,7 @@ final class SharePointUploader {
     }
 
     /** Finds the folder and, when it is one, keeps it as the board's; says what happened. */
-    String find(Card.FindFolder find) {
+    String find(Effect.FindFolder find) {
         if (graph == null) {
             return "The SharePoint folder was not set: Microsoft Graph is off (" + graphOff + "). Uploading to "
                     + "SharePoint goes through Graph, and also needs " + permission() + ".";
@@ -104,7 +105,7 @@ final class SharePointUploader {
     }
 
     /** Uploads the document to the board's folder; says where it went, or why not. */
-    String upload(Card.Upload upload) {
+    String upload(Effect.Upload upload) {
         String what = upload.document() == Card.Document.MINUTES_DOCX ? "minutes were" : "action log was";
         if (graph == null) {
             return "The " + what + " not uploaded to SharePoint: Microsoft Graph is off (" + graphOff + ")."
@@ -151,14 +152,14 @@ final class SharePointUploader {
     }
 
     /** " The Word document is at <link> meanwhile." for a failed upload, when links can be made here. */
-    private String download(Card.Upload upload) {
+    private String download(Effect.Upload upload) {
         Card.Download download = new Card.Download(upload.boardId(), upload.meetingId(), upload.document(),
                 upload.fileName());
         return links.mint(download) instanceof DownloadLinks.Link link ? " Meanwhile the Word document is at "
                 + "[this download link](" + link.uri() + ")." : "";
     }
 
-    private Optional<byte[]> document(Card.Upload upload) throws IOException {
+    private Optional<byte[]> document(Effect.Upload upload) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (upload.document() == Card.Document.MINUTES_DOCX) {
             if (upload.meetingId() == null) {

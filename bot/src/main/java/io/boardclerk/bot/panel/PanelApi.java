@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.boardclerk.bot.BoardChat;
-import io.boardclerk.core.clerk.Card;
 import io.boardclerk.core.clerk.Clerk;
 import io.boardclerk.core.clerk.Conversation;
+import io.boardclerk.core.clerk.Effect;
 import io.boardclerk.core.clerk.Md;
 import io.boardclerk.core.clerk.Reply;
 import io.boardclerk.core.clerk.Sender;
@@ -179,8 +179,8 @@ public final class PanelApi {
                 Conversation.Kind.GROUP_CHAT, null), new Sender(person.teamsId(), person.aadObjectId(), person.name()),
                 "post action log", List.of(), "panel:" + UUID.randomUUID(), clock.instant());
         Reply reply = clerk.onMessage(turn).orElse(new Reply(""));
-        Optional<Card.PostActionLog> summary = reply.cards().stream().filter(Card.PostActionLog.class::isInstance)
-                .map(Card.PostActionLog.class::cast).findFirst();
+        Optional<Effect.PostActionLog> summary = reply.effects().stream()
+                .filter(Effect.PostActionLog.class::isInstance).map(Effect.PostActionLog.class::cast).findFirst();
         ObjectNode out = json.createObjectNode();
         if (summary.isEmpty()) {
             out.put("posted", false).put("parts", 0).put("line", "Could not post the action log summary: "
@@ -266,7 +266,7 @@ public final class PanelApi {
                 text, List.of(), "panel:" + UUID.randomUUID(), clock.instant());
         Reply reply = clerk.onMessage(turn).orElse(new Reply(""));
         Optional<String> notPosted = chat.post(board, person, new Reply(echo(person.name(), text) + "\n\n"
-                + reply.markdown(), reply.cards()));
+                + reply.markdown(), reply.cards(), reply.effects()));
         ObjectNode out = json.createObjectNode();
         out.put("reply", reply.markdown());
         out.put("postedInChat", notPosted.isEmpty());
