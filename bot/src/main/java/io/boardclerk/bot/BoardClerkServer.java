@@ -15,6 +15,7 @@ import io.boardclerk.bot.panel.SsoTokenValidator;
 import io.boardclerk.bot.reminders.RateLimiter;
 import io.boardclerk.bot.reminders.ReminderDispatcher;
 import io.boardclerk.bot.reminders.RetryPolicy;
+import io.boardclerk.core.clerk.Bookkeeping;
 import io.boardclerk.core.clerk.Clerk;
 import io.boardclerk.core.clerk.WeeklyPosts;
 import io.boardclerk.core.export.Exporter;
@@ -69,7 +70,7 @@ public final class BoardClerkServer implements AutoCloseable {
         this.hooks = hooks.requireLocal(config);
     }
 
-    /** Builds and starts everything; if any part fails, what had started is closed again before the failure is thrown. */
+    /** Builds and starts everything; if a part fails, what had started is closed before the failure is thrown. */
     public synchronized BoardClerkServer start() {
         if (http != null) {
             return this;
@@ -103,14 +104,15 @@ public final class BoardClerkServer implements AutoCloseable {
         Connector connector = new Connector(adapter.credentials(), client, config.security().serviceUrlHosts());
         Clerk clerk = new Clerk(store, config.zone(), graph.directory()).attendanceFromTeams(config.graph())
                 .calendarFromOutlook(config.graph()).reminderMail(config.reminderMail());
-        ServiceUrls serviceUrls = new ServiceUrls(store, config.security().serviceUrlHosts());
-        ChatAddresses chatAddresses = new ChatAddresses(store, clock);
+        Bookkeeping book = new Bookkeeping(store);
+        ServiceUrls serviceUrls = new ServiceUrls(store, book, config.security().serviceUrlHosts());
+        ChatAddresses chatAddresses = new ChatAddresses(store, book, clock);
         ReminderOutbox outbox = new Reminders(store);
-        SenderStanding standing = new SenderStanding(store, config.security(), clock,
+        SenderStanding standing = new SenderStanding(store, book, config.security(), clock,
                 new TeamsMeetingLocator(connector));
         Exporter exporter = new Exporter(store);
 
-        // What goes out: replies shown, then their effects; BoardClerk's own notices into a board's chat are shown only.
+        // What goes out: replies shown, then their effects; BoardClerk's own notices to a board's chat, shown only.
         ReplySender replies = new ReplySender(connector, links);
         String botId = BoardChat.botId(config);
         BoardChat notices = new BoardChat(replies, serviceUrls, botId);
@@ -118,8 +120,8 @@ public final class BoardClerkServer implements AutoCloseable {
         calendar = CalendarSchedule.forServer(config, store, notices, clock, metrics);
         ActionLogPoster poster = new ActionLogPoster(store, graph.chatPoster(), graph.off(), chatAddresses, links,
                 config.zone());
-        SharePointUploader uploader = new SharePointUploader(store, graph.files(), graph.off(), exporter, links, clock,
-                config.zone());
+        SharePointUploader uploader = new SharePointUploader(store, book, graph.files(), graph.off(), exporter, links,
+                clock, config.zone());
         Replies repliesAndEffects = new ReplyAndEffects(replies,
                 new EffectRunner(poster, uploader, calendar.sync(), replies));
         weeklyPosts = new WeeklyPostScheduler(new WeeklyPosts(store), poster, notices, chatAddresses, clock);

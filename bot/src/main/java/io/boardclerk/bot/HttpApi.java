@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * BoardClerk's HTTP surface, configured in one place: every route and the class that serves it, the local-mode host
  * check, and errors answered one way. An endpoint refuses by throwing one of Javalin's typed
- * {@link HttpResponseException}s ({@code BadRequestResponse}, {@code NotFoundResponse}, ...); each is answered here with
- * its status and {@code {"error": message}}, and anything else unexpected with a 500 that names no detail.
+ * {@link HttpResponseException}s ({@code BadRequestResponse}, {@code NotFoundResponse}, ...); each is answered here
+ * with its status and {@code {"error": message}}, and anything else unexpected with a 500 that names no detail.
  */
 final class HttpApi implements AutoCloseable {
 

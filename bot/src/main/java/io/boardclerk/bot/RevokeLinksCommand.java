@@ -1,5 +1,6 @@
 package io.boardclerk.bot;
 
+import io.boardclerk.core.clerk.Bookkeeping;
 import io.boardclerk.storage.SqliteLedgerStore;
 
 import java.io.PrintStream;
@@ -46,13 +47,7 @@ final class RevokeLinksCommand {
         long id = board;
         Instant now = clock.instant();
         try (SqliteLedgerStore store = SqliteLedgerStore.open(database)) {
-            boolean known = store.inTransaction(ledger -> {
-                if (ledger.board(id).isEmpty()) {
-                    return false;
-                }
-                ledger.revokeLinks(id, now);
-                return true;
-            });
+            boolean known = new Bookkeeping(store).revokeLinks(id, now);
             if (!known) {
                 err.println("There is no board " + id + " in " + database + ".");
                 return 1;

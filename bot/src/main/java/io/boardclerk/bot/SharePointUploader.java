@@ -3,6 +3,7 @@ package io.boardclerk.bot;
 import io.boardclerk.bot.documents.ActionLogDocx;
 import io.boardclerk.bot.documents.DownloadLinks;
 import io.boardclerk.bot.documents.MinutesDocx;
+import io.boardclerk.core.clerk.Bookkeeping;
 import io.boardclerk.core.clerk.Card;
 import io.boardclerk.core.clerk.Effect;
 import io.boardclerk.core.clerk.Md;
@@ -35,6 +36,7 @@ final class SharePointUploader {
     private static final Logger LOG = LoggerFactory.getLogger(SharePointUploader.class);
 
     private final LedgerStore store;
+    private final Bookkeeping book;
     private final GraphFiles graph;
     private final String graphOff;
     private final Exporter exporter;
@@ -46,9 +48,10 @@ final class SharePointUploader {
      * @param graph    the Graph files client, null when Graph is off
      * @param graphOff why Graph is off and what enabling it takes, in words; ignored when it is on
      */
-    SharePointUploader(LedgerStore store, GraphFiles graph, String graphOff, Exporter exporter, DownloadLinks links,
-                       Clock clock, ZoneId zone) {
+    SharePointUploader(LedgerStore store, Bookkeeping book, GraphFiles graph, String graphOff, Exporter exporter,
+                       DownloadLinks links, Clock clock, ZoneId zone) {
         this.store = store;
+        this.book = book;
         this.graph = graph;
         this.graphOff = graphOff;
         this.exporter = exporter;
@@ -79,10 +82,7 @@ final class SharePointUploader {
             GraphFiles.Folder f = found.folder();
             SharePointFolder folder = new SharePointFolder(find.url(), f.driveId(), f.itemId(), f.name(), f.webUrl(),
                     find.setBy(), clock.instant());
-            store.inTransaction(ledger -> {
-                ledger.setSharePointFolder(find.boardId(), folder);
-                return null;
-            });
+            book.keepSharePointFolder(find.boardId(), folder);
             return "Minutes drafts and action logs of " + Md.esc(board.get().name()) + " will be uploaded to "
                     + MarkdownLink.of(f.name(), f.webUrl()) + ": the draft with each " + Md.code("draft minutes")
                     + " and at the end of each meeting, or when you say " + Md.code("upload minutes") + " or "
