@@ -14,10 +14,14 @@ import io.boardclerk.core.clerk.Turn;
 import io.boardclerk.core.model.Board;
 import io.boardclerk.core.port.LedgerStore;
 import io.boardclerk.graph.OnBehalfOf;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.NotFoundResponse;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -33,7 +37,8 @@ import java.util.UUID;
  * The side panel's REST API, under {@code /api/panel}. Reads give the meeting's record with an ETag, so the page can
  * poll cheaply; every write is turned into the words a member would type in chat and goes through the same
  * {@link Clerk} as a chat message (same roles, parsing, atomicity and history), and the clerk's answer is posted into
- * the board's chat so everyone sees what was done.
+ * the board's chat so everyone sees what was done. A refusal is thrown as one of Javalin's typed
+ * {@link HttpResponseException}s, answered as {@code {"error": ...}} where the routes are set up.
  */
 public final class PanelApi {
 
@@ -66,21 +71,16 @@ public final class PanelApi {
     /** {@code GET /api/panel/record?conversation=...}: the record, or 304 when the page's ETag still holds. */
     public void record(Context ctx) throws IOException {
         PanelUser user = signedIn(ctx);
-        if (user == null) {
-            return;
-        }
         String conversation = ctx.queryParam("conversation");
         if (conversation == null || conversation.isBlank()) {
-            error(ctx, 400, "Say which conversation: ?conversation=<the Teams chat id>.");
-            return;
+            throw new BadRequestResponse("Say which conversation: ?conversation=<the Teams chat id>.");
         }
         LocalDate today = clock.instant().atZone(clerk.zone()).toLocalDate();
         Optional<PanelRecord.View> view = store.read(ledger -> PanelAccess.seat(ledger, user, conversation)
                 .map(seat -> PanelRecord.read(ledger, seat.board(), seat.person(), today)));
         if (view.isEmpty()) {
-            error(ctx, 404, "BoardClerk keeps no board in this conversation that you sit on. Say something to "
-                    + "@BoardClerk in the meeting chat first.");
-            return;
+            throw new NotFoundResponse("BoardClerk keeps no board in this conversation that you sit on. Say something "
+                    + "to @BoardClerk in the meeting chat first.");
         }
         byte[] body = json.writeValueAsBytes(view.get());
         String etag = "\"" + digest(body) + "\"";
@@ -108,13 +108,13 @@ public final class PanelApi {
             String interest = line(body, "interest");
             String kind = line(body, "kind").toLowerCase(Locale.ROOT);
             if (item.isEmpty() || interest.isEmpty()) {
-                throw new Invalid("A declaration needs the agenda item and the nature of the interest.");
+                throw new BadRequestResponse("A declaration needs the agenda item and the nature of the interest.");
             }
             if (!item.matches("(?i)\\d{1,3}[a-z]?(?:\\.\\d{1,3}){0,3}")) {
-                throw new Invalid("The agenda item is a number such as 7 or 5.2.");
+                throw new BadRequestResponse("The agenda item is a number such as 7 or 5.2.");
             }
             if (!kind.isEmpty() && !KINDS.contains(kind)) {
-                throw new Invalid("The kind of interest is personal, pecuniary, prejudicial or other.");
+                throw new BadRequestResponse("The kind of interest is personal, pecuniary, prejudicial or other.");
             }
             return "declare " + (kind.isEmpty() || kind.equals("other") ? "" : kind + " ") + "item " + item + ": "
                     + interest;
@@ -127,7 +127,7 @@ public final class PanelApi {
             int number = body.path("action").asInt(0);
             String text = line(body, "text");
             if (number < 1 || text.isEmpty()) {
-                throw new Invalid("An update needs the action's number and its text.");
+                throw new BadRequestResponse("An update needs the action's number and its text.");
             }
             return "update " + number + " " + text;
         });
@@ -141,7 +141,7 @@ public final class PanelApi {
         act(ctx, true, (body, seat) -> {
             String text = body.path("text").asText("").strip();
             if (text.isEmpty()) {
-                throw new Invalid("Type what to record, as you would in the chat.");
+                throw new BadRequestResponse("Type what to record, as you would in the chat.");
             }
             return text;
         });
@@ -155,25 +155,17 @@ public final class PanelApi {
      */
     public void postActionLog(Context ctx) throws IOException {
         PanelUser user = signedIn(ctx);
-        if (user == null) {
-            return;
-        }
         JsonNode body = object(ctx);
-        if (body == null) {
-            return;
-        }
         Optional<PanelAccess.Seat> seat = store.read(ledger -> PanelAccess.seat(ledger, user,
                 body.path("conversation").asText("")));
         if (seat.isEmpty()) {
-            error(ctx, 404, "BoardClerk keeps no board in this conversation that you sit on.");
-            return;
+            throw new NotFoundResponse("BoardClerk keeps no board in this conversation that you sit on.");
         }
         var board = seat.get().board();
         var person = seat.get().person();
         if (!board.isOfficer(person.id())) {
-            error(ctx, 403, "Only the chair and the secretary can post the action log as themselves. "
+            throw new ForbiddenResponse("Only the chair and the secretary can post the action log as themselves. "
                     + officers(board) + " Anyone can see it by saying \"action log\" in the chat.");
-            return;
         }
         Turn turn = new Turn(new Conversation(board.tenantId(), board.conversationId(),
                 Conversation.Kind.GROUP_CHAT, null), new Sender(person.teamsId(), person.aadObjectId(), person.name()),
@@ -217,47 +209,24 @@ public final class PanelApi {
 
     /** The typed words a panel request stands for, given its body and the board and person it is signed in as. */
     private interface Words {
-        String of(JsonNode body, PanelAccess.Seat seat) throws Invalid;
-    }
-
-    private static final class Invalid extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        Invalid(String message) {
-            super(message);
-        }
+        String of(JsonNode body, PanelAccess.Seat seat);
     }
 
     private void act(Context ctx, boolean officersOnly, Words words) throws IOException {
         PanelUser user = signedIn(ctx);
-        if (user == null) {
-            return;
-        }
         JsonNode body = object(ctx);
-        if (body == null) {
-            return;
-        }
         String conversation = body.path("conversation").asText("");
         Optional<PanelAccess.Seat> seat = store.read(ledger -> PanelAccess.seat(ledger, user, conversation));
         if (seat.isEmpty()) {
-            error(ctx, 404, "BoardClerk keeps no board in this conversation that you sit on.");
-            return;
+            throw new NotFoundResponse("BoardClerk keeps no board in this conversation that you sit on.");
         }
         if (officersOnly && !seat.get().board().isOfficer(seat.get().person().id())) {
-            error(ctx, 403, "Only the chair and the secretary record from the panel's text box; members declare "
-                    + "interests, send apologies and update their own actions.");
-            return;
+            throw new ForbiddenResponse("Only the chair and the secretary record from the panel's text box; members "
+                    + "declare interests, send apologies and update their own actions.");
         }
-        String text;
-        try {
-            text = words.of(body, seat.get());
-        } catch (Invalid e) {
-            error(ctx, 400, e.getMessage());
-            return;
-        }
+        String text = words.of(body, seat.get());
         if (text.length() > MAX_TEXT) {
-            error(ctx, 413, "That is longer than " + MAX_TEXT + " characters; record it in parts.");
-            return;
+            throw new ContentTooLargeResponse("That is longer than " + MAX_TEXT + " characters; record it in parts.");
         }
         var board = seat.get().board();
         var person = seat.get().person();
@@ -274,7 +243,7 @@ public final class PanelApi {
         ctx.contentType("application/json").result(out.toString());
     }
 
-    /** The request's JSON object, or null once the refusal is answered. */
+    /** The request's JSON object; 400 for anything else. */
     private JsonNode object(Context ctx) {
         JsonNode body;
         try {
@@ -283,19 +252,17 @@ public final class PanelApi {
             body = null;
         }
         if (body == null || !body.isObject()) {
-            error(ctx, 400, "The body must be a JSON object.");
-            return null;
+            throw new BadRequestResponse("The body must be a JSON object.");
         }
         return body;
     }
 
-    /** The caller, or null once the refusal is answered. */
+    /** The caller; refused with the status {@link PanelAccess} gives. */
     private PanelUser signedIn(Context ctx) {
         try {
             return access.user(ctx);
         } catch (PanelAccess.Denied e) {
-            error(ctx, e.status(), e.getMessage());
-            return null;
+            throw new HttpResponseException(e.status(), e.getMessage());
         }
     }
 
@@ -317,10 +284,5 @@ public final class PanelApi {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private void error(Context ctx, int status, String message) {
-        ctx.status(status).contentType("application/json").result(json.createObjectNode().put("error", message)
-                .toString().getBytes(StandardCharsets.UTF_8));
     }
 }
