@@ -1,15 +1,11 @@
 package io.boardclerk.bot;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.builder.ActivityHandler;
 import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Activity;
-import io.boardclerk.bot.cards.ActionReviewCard;
 import io.boardclerk.bot.metrics.BotMetrics;
-import io.boardclerk.core.clerk.Card;
-import io.boardclerk.core.clerk.CardOutcome;
 import io.boardclerk.core.clerk.Clerk;
 import io.boardclerk.core.clerk.Conversation;
 import io.boardclerk.core.clerk.Reply;
@@ -17,7 +13,6 @@ import io.boardclerk.core.clerk.Turn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -40,7 +35,6 @@ final class BoardClerkBot extends ActivityHandler {
 
     private final Clerk clerk;
     private final RosterService roster;
-    private final Connector connector;
     private final Clock clock;
     private final ServiceUrls serviceUrls;
     private final ChatAddresses chatAddresses;
@@ -48,20 +42,19 @@ final class BoardClerkBot extends ActivityHandler {
     private final SenderStanding standing;
     private final BoardNames names;
     private final Replies replies;
-    private final BoardChat boardNotices;
+    private final CardPresses presses;
     private final BotMetrics metrics;
 
     /**
-     * @param replies      sends the clerk's reply and does its effects
-     * @param boardNotices where a press on a reminder card (in a personal chat) is told: the board's own chat
-     * @param metrics      what refusals are counted by
+     * @param replies sends the clerk's reply and does its effects
+     * @param presses answers presses on BoardClerk's cards
+     * @param metrics what refusals are counted by
      */
-    BoardClerkBot(Clerk clerk, RosterService roster, Connector connector, Clock clock, ServiceUrls serviceUrls,
-                  ChatAddresses chatAddresses, PersonalChats personalChats, SenderStanding standing, BoardNames names,
-                  Replies replies, BoardChat boardNotices, BotMetrics metrics) {
+    BoardClerkBot(Clerk clerk, RosterService roster, Clock clock, ServiceUrls serviceUrls, ChatAddresses chatAddresses,
+                  PersonalChats personalChats, SenderStanding standing, BoardNames names, Replies replies,
+                  CardPresses presses, BotMetrics metrics) {
         this.clerk = clerk;
         this.roster = roster;
-        this.connector = connector;
         this.clock = clock;
         this.serviceUrls = serviceUrls;
         this.chatAddresses = chatAddresses;
@@ -69,7 +62,7 @@ final class BoardClerkBot extends ActivityHandler {
         this.standing = standing;
         this.names = names;
         this.replies = replies;
-        this.boardNotices = boardNotices;
+        this.presses = presses;
         this.metrics = metrics;
     }
 
@@ -178,88 +171,7 @@ final class BoardClerkBot extends ActivityHandler {
         if (!CardInvoke.NAME.equals(activity.getName())) {
             return super.onInvokeActivity(turnContext);
         }
-        return CompletableFuture.completedFuture(new InvokeResponse(200, cardAction(activity)));
-    }
-
-    private ObjectNode cardAction(Activity activity) {
-        CardInvoke.Parsed parsed = CardInvoke.parse(activity, clock.instant());
-        if (parsed.problem() != null) {
-            LOG.info("Refused card action {} in conversation {}: {}", activity.getId(),
-                    activity.getConversation().getId(), parsed.problem());
-            metrics.refused(BotMetrics.Refusal.CARD);
-            return InvokeResponses.badRequest(parsed.problem());
-        }
-        CardOutcome outcome;
-        try {
-            roster.ensureFresh(activity, parsed.turn().conversation());
-            outcome = clerk.onCardAction(parsed.turn());
-        } catch (RuntimeException e) {
-            LOG.error("Card action {} ({}) failed in conversation {}", activity.getId(), parsed.turn().verb(),
-                    activity.getConversation().getId(), e);
-            return InvokeResponses.error(500, "InternalServerError", "Something went wrong on my side and nothing "
-                    + "was recorded. Please try again in a moment.");
-        }
-        if (outcome.error()) {
-            metrics.refused(BotMetrics.Refusal.CARD);
-        }
-        if (!outcome.error() && outcome.card() instanceof Card.ActionReview review
-                && !Card.Verbs.REFRESH.equals(parsed.turn().verb())) {
-            editForEveryone(activity, review);
-        }
-        if (outcome.announcement() != null && !outcome.announcement().isBlank()) {
-            announce(activity, outcome.announcement());
-        }
-        if (!outcome.error() && outcome.boardNotice() != null && !outcome.boardNotice().markdown().isBlank()) {
-            announceInBoard(activity, parsed, outcome.boardNotice());
-        }
-        return InvokeResponses.of(outcome);
-    }
-
-    /**
-     * The invoke response changes the card for the presser only; editing the message shows everyone the action as
-     * it now stands (Teams' "up-to-date cards": the edit also prompts automatic refresh). Best effort: the press is
-     * recorded and answered whether or not the edit lands.
-     */
-    private void editForEveryone(Activity activity, Card.ActionReview review) {
-        if (activity.getReplyToId() == null || activity.getReplyToId().isBlank()) {
-            return;
-        }
-        try {
-            connector.updateCard(activity, activity.getReplyToId(), ActionReviewCard.render(review));
-        } catch (IOException e) {
-            LOG.warn("Could not update the card of message {} in conversation {}: {}", activity.getReplyToId(),
-                    activity.getConversation().getId(), e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
-     * A press in someone's personal chat (on a reminder card) is told to the board it acted on, in the board's own
-     * chat (only a board of the presser's tenant), never in the personal chat. Best effort, as {@link #announce}: the
-     * press is recorded and answered already.
-     */
-    private void announceInBoard(Activity activity, CardInvoke.Parsed parsed, CardOutcome.BoardNotice notice) {
-        long board = notice.boardId();
-        Optional<String> problem = boardNotices.announce(board, parsed.turn().conversation().tenantId(),
-                activity.getFrom().getId(), activity.getFrom().getName(), cut(notice.markdown()));
-        problem.ifPresent(why -> LOG.warn("Could not announce card action {} in the chat of board {}: {}",
-                activity.getId(), board, why));
-    }
-
-    /**
-     * Tells the chat what a button did. The press is already recorded and its card answered; a refused announcement
-     * is logged rather than failing the press, which would invite a second press and a second recording.
-     */
-    private void announce(Activity activity, String markdown) {
-        try {
-            connector.announce(activity, cut(markdown));
-        } catch (IOException e) {
-            LOG.warn("Could not announce card action {} in conversation {}: {}", activity.getId(),
-                    activity.getConversation().getId(), e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return CompletableFuture.completedFuture(new InvokeResponse(200, presses.answer(activity)));
     }
 
     /** Sends the clerk's reply and does what it asks after the turn (see {@link ReplyAndEffects}). */
@@ -268,7 +180,4 @@ final class BoardClerkBot extends ActivityHandler {
                 : replies.deliver(turnContext.getActivity(), reply.get());
     }
 
-    private static String cut(String text) {
-        return ReplySender.cut(text);
-    }
 }

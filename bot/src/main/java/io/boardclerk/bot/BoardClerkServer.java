@@ -126,9 +126,11 @@ public final class BoardClerkServer implements AutoCloseable {
                 new EffectRunner(poster, uploader, calendar.sync(), replies));
         weeklyPosts = new WeeklyPostScheduler(new WeeklyPosts(store), poster, notices, chatAddresses, clock);
 
-        BoardClerkBot bot = new BoardClerkBot(clerk, new RosterService(clerk, connector, standing), connector, clock,
-                serviceUrls, chatAddresses, new PersonalChats(outbox, clock, config.security().serviceUrlHosts()),
-                standing, new BoardNames(store, graph.conversationNames()), repliesAndEffects, notices, metrics);
+        RosterService roster = new RosterService(clerk, connector, standing);
+        BoardClerkBot bot = new BoardClerkBot(clerk, roster, clock, serviceUrls, chatAddresses,
+                new PersonalChats(outbox, clock, config.security().serviceUrlHosts()), standing,
+                new BoardNames(store, graph.conversationNames()), repliesAndEffects,
+                new CardPresses(clerk, roster, connector, notices, clock, metrics), metrics);
         PanelAccess access = new PanelAccess(config.localMode(), config.ssoResource().isEmpty() ? Optional.empty()
                 : Optional.of(new SsoTokenValidator(config.loginAuthority(), config.appTenantId(),
                 config.ssoResource(), config.appId(), clock, client)));
