@@ -55,7 +55,8 @@ public final class ReminderDispatcher implements AutoCloseable {
     private final ReminderOutcomes outcomes;
     private final Map<String, Instant> pausedTenants = new HashMap<>();
     private final Object sweeping = new Object();
-    private final PeriodicJob job;
+    private final Duration interval;
+    private PeriodicJob job;
     private volatile boolean stopping;
 
     public ReminderDispatcher(ReminderOutbox outbox, ReminderSender sender, RetryPolicy retries, Clock clock,
@@ -71,15 +72,19 @@ public final class ReminderDispatcher implements AutoCloseable {
         this.sender = sender;
         this.retries = retries;
         this.clock = clock;
-        // The first sweep at once, then one every interval after the last ended; closing lets the delivery in hand
-        // finish for up to 10 s.
-        this.job = new PeriodicJob("boardclerk-reminders", Duration.ZERO, interval, Duration.ofSeconds(10),
-                this::sweep);
+        this.interval = interval;
     }
 
-    /** Starts the sweep thread: the first sweep at once, then one every interval after the last ended. */
-    public void start() {
-        job.start();
+    /**
+     * Starts the sweep thread: the first sweep at once, then one every interval after the last ended; closing lets
+     * the delivery in hand finish for up to 10 s.
+     */
+    public synchronized void start() {
+        if (job == null) {
+            job = new PeriodicJob("boardclerk-reminders", Duration.ZERO, interval, Duration.ofSeconds(10),
+                    this::sweep);
+            job.start();
+        }
     }
 
     /**
@@ -89,7 +94,14 @@ public final class ReminderDispatcher implements AutoCloseable {
      * @return false if it was not over in time
      */
     public boolean awaitFirstSweep(Duration timeout) throws InterruptedException {
-        return job.awaitFirstRun(timeout);
+        PeriodicJob started;
+        synchronized (this) {
+            started = job;
+        }
+        if (started == null) {
+            throw new IllegalStateException("the sweep thread was not started");
+        }
+        return started.awaitFirstRun(timeout);
     }
 
     /**
@@ -192,8 +204,10 @@ public final class ReminderDispatcher implements AutoCloseable {
 
     /** Stops the sweep thread: the delivery in hand is finished first (for up to 10 s); the rest wait in the database. */
     @Override
-    public void close() {
+    public synchronized void close() {
         stopping = true;
-        job.close();
+        if (job != null) {
+            job.close();
+        }
     }
 }
