@@ -9,8 +9,11 @@ import io.boardclerk.bot.metrics.BotMetrics;
 import io.boardclerk.bot.metrics.MetricsServer;
 import io.boardclerk.bot.metrics.PrometheusMetrics;
 import io.boardclerk.bot.panel.PanelAccess;
-import io.boardclerk.bot.panel.PanelApi;
+import io.boardclerk.bot.panel.PanelActionLogEndpoint;
 import io.boardclerk.bot.panel.PanelPages;
+import io.boardclerk.bot.panel.PanelRecordEndpoint;
+import io.boardclerk.bot.panel.PanelRequests;
+import io.boardclerk.bot.panel.PanelWordsEndpoint;
 import io.boardclerk.bot.panel.SsoTokenValidator;
 import io.boardclerk.bot.reminders.RateLimiter;
 import io.boardclerk.bot.reminders.ReminderDispatcher;
@@ -134,6 +137,9 @@ public final class BoardClerkServer implements AutoCloseable {
         PanelAccess access = new PanelAccess(config.localMode(), config.ssoResource().isEmpty() ? Optional.empty()
                 : Optional.of(new SsoTokenValidator(config.loginAuthority(), config.appTenantId(),
                 config.ssoResource(), config.appId(), clock, client)));
+        PanelRequests panel = new PanelRequests(access, Json.MAPPER);
+        // What a person asks from the side panel is posted in the board's chat and done, as if said there.
+        BoardChat panelChat = new BoardChat(repliesAndEffects, serviceUrls, botId);
         TurnPool turns = started(TurnPool.forServer());
         http = started(HttpApi.start(config, new HttpApi.Endpoints(
                 new ActivityEndpoint(new InboundGate(config, new SimpleCredentialProvider(config.appId(),
@@ -142,8 +148,9 @@ public final class BoardClerkServer implements AutoCloseable {
                 new ExportEndpoint(config.localMode(), access, store, exporter),
                 new DownloadEndpoint(links, exporter, clock, config.zone(), Json.MAPPER),
                 new PanelPages(config.localMode(), hooks.panelHostOrigin()),
-                new PanelApi(access, store, clerk, new BoardChat(repliesAndEffects, serviceUrls, botId), clock,
-                        Json.MAPPER, poster))));
+                new PanelRecordEndpoint(panel, store, clerk, clock, Json.MAPPER),
+                new PanelWordsEndpoint(panel, store, clerk, panelChat, clock, Json.MAPPER),
+                new PanelActionLogEndpoint(panel, store, clerk, panelChat, clock, Json.MAPPER, poster))));
         if (prometheus != null) {
             metricsServer = started(MetricsServer.start(config.observability().metricsHost(),
                     config.observability().metricsPort(), prometheus));

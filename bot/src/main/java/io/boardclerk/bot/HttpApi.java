@@ -2,8 +2,10 @@ package io.boardclerk.bot;
 
 import io.boardclerk.bot.documents.DownloadEndpoint;
 import io.boardclerk.bot.documents.DownloadLinks;
-import io.boardclerk.bot.panel.PanelApi;
+import io.boardclerk.bot.panel.PanelActionLogEndpoint;
 import io.boardclerk.bot.panel.PanelPages;
+import io.boardclerk.bot.panel.PanelRecordEndpoint;
+import io.boardclerk.bot.panel.PanelWordsEndpoint;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -27,7 +29,8 @@ final class HttpApi implements AutoCloseable {
 
     /** What serves each route. */
     record Endpoints(ActivityEndpoint activities, HealthEndpoint health, ExportEndpoint export,
-                     DownloadEndpoint downloads, PanelPages pages, PanelApi panel) {
+                     DownloadEndpoint downloads, PanelPages pages, PanelRecordEndpoint panelRecord,
+                     PanelWordsEndpoint panelWords, PanelActionLogEndpoint panelActionLog) {
     }
 
     private final Javalin app;
@@ -52,12 +55,12 @@ final class HttpApi implements AutoCloseable {
             javalin.routes.get("/panel", endpoints.pages()::panel);
             javalin.routes.get("/panel/config", endpoints.pages()::config);
             javalin.routes.get("/panel/assets/{name}", endpoints.pages()::asset);
-            javalin.routes.get("/api/panel/record", endpoints.panel()::record);
-            javalin.routes.post("/api/panel/apologies", endpoints.panel()::apologies);
-            javalin.routes.post("/api/panel/declarations", endpoints.panel()::declare);
-            javalin.routes.post("/api/panel/updates", endpoints.panel()::update);
-            javalin.routes.post("/api/panel/say", endpoints.panel()::say);
-            javalin.routes.post("/api/panel/post-action-log", endpoints.panel()::postActionLog);
+            javalin.routes.get("/api/panel/record", endpoints.panelRecord()::handle);
+            javalin.routes.post("/api/panel/apologies", endpoints.panelWords()::apologies);
+            javalin.routes.post("/api/panel/declarations", endpoints.panelWords()::declare);
+            javalin.routes.post("/api/panel/updates", endpoints.panelWords()::update);
+            javalin.routes.post("/api/panel/say", endpoints.panelWords()::say);
+            javalin.routes.post("/api/panel/post-action-log", endpoints.panelActionLog()::handle);
             javalin.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
                     e.getMessage()));
             javalin.routes.exception(Exception.class, (e, ctx) -> {

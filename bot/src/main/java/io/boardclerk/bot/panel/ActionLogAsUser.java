@@ -1,6 +1,5 @@
 package io.boardclerk.bot.panel;
 
-
 import io.boardclerk.core.clerk.Effect;
 import io.boardclerk.graph.OnBehalfOf;
 
