@@ -3,6 +3,7 @@ package io.boardclerk.bot;
 import io.boardclerk.bot.documents.DownloadLinks;
 import io.boardclerk.bot.panel.ActionLogAsUser;
 import io.boardclerk.core.clerk.Card;
+import io.boardclerk.core.clerk.Effect;
 import io.boardclerk.core.clerk.Md;
 import io.boardclerk.core.clerk.Reply;
 import io.boardclerk.core.model.Board;
@@ -27,7 +28,7 @@ import java.util.Optional;
  * through the Bot Framework (the action-log card), with one line saying why and what would enable Graph posting.
  * Runs after the turn's transaction: no Graph call ever holds the database.
  *
- * <p>{@link #post(Card.PostActionLog, OnBehalfOf)} posts the same messages as a signed-in chair or secretary, with their delegated permission (the
+ * <p>{@link #post(Effect.PostActionLog, OnBehalfOf)} posts the same messages as a signed-in chair or secretary, with their delegated permission (the
  * side panel's "Post the action log as me"). There is no fallback to the bot there: they asked to post as
  * themselves, so they are told what stood in the way instead.
  */
@@ -73,7 +74,7 @@ final class ActionLogPoster implements ActionLogAsUser {
      *
      * @param channel whether the board is a channel (for naming the consent when its address is not known yet)
      */
-    Result post(Card.PostActionLog post, boolean channel, BotPost fallback) {
+    Result post(Effect.PostActionLog post, boolean channel, BotPost fallback) {
         Optional<Board> found = store.read(ledger -> ledger.board(post.view().boardId()));
         if (found.isEmpty()) {
             return new Result(false, "The action log summary could not be posted: its board no longer exists.");
@@ -116,7 +117,7 @@ final class ActionLogPoster implements ActionLogAsUser {
      * same messages as {@link #post}. Never falls back to posting as the bot.
      */
     @Override
-    public ActionLogAsUser.Result post(Card.PostActionLog post, OnBehalfOf user) {
+    public ActionLogAsUser.Result post(Effect.PostActionLog post, OnBehalfOf user) {
         Optional<Board> found = store.read(ledger -> ledger.board(post.view().boardId()));
         if (found.isEmpty()) {
             return new ActionLogAsUser.Result(false, 0, "Could not post the action log summary: its board no longer "
@@ -158,7 +159,7 @@ final class ActionLogPoster implements ActionLogAsUser {
     private record Messages(ChatTarget target, List<String> html, boolean linked) {
     }
 
-    private Messages messages(Card.PostActionLog post, ChatAddress address) {
+    private Messages messages(Effect.PostActionLog post, ChatAddress address) {
         ChatTarget target = address.channel() ? new ChatTarget.Channel(address.teamId(), address.threadId())
                 : new ChatTarget.Chat(address.threadId());
         List<String> messages = ActionLogHtml.messages(post.view(), ActionLogHtml.MAX_BYTES);
@@ -195,7 +196,7 @@ final class ActionLogPoster implements ActionLogAsUser {
                 + "the team)" : GraphChatPoster.CHAT_PERMISSION + " (granted by adding BoardClerk to the chat)";
     }
 
-    private static Result byBot(Card.PostActionLog post, BotPost fallback, String why) {
+    private static Result byBot(Effect.PostActionLog post, BotPost fallback, String why) {
         Optional<String> failed = fallback.send(new Reply("", List.of(new Card.ActionLog(post.view(), 0))));
         if (failed.isPresent()) {
             LOG.warn("The action log summary could not be posted by the bot either: {}", failed.get());

@@ -23,7 +23,7 @@ import java.util.concurrent.CompletionException;
  * Retry-After when full), where the {@link InboundGate} authenticates it (401) and admits it (403) before the bot
  * sees it. Each activity is timed and counted for the metrics, with how it ended.
  */
-final class ActivityEndpoint implements AutoCloseable {
+final class ActivityEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(ActivityEndpoint.class);
 
@@ -187,10 +187,5 @@ final class ActivityEndpoint implements AutoCloseable {
             }
         }
         return false;
-    }
-
-    @Override
-    public void close() {
-        turns.close();
     }
 }

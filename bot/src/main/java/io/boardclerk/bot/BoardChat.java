@@ -15,19 +15,25 @@ import java.util.concurrent.CompletionException;
  * Posts into a board's own conversation without an incoming message: the confirmation in chat of what someone did in
  * the meeting side panel, and the weekly action-log summary when the bot posts it itself. It goes to the Bot
  * Connector address last seen for that conversation, through the same send path (and card rendering) as every reply.
+ * What a person asked from the side panel is delivered with its effects done, as in chat; what BoardClerk posts of
+ * itself (notices, the weekly summary, the attendance report) has none, and is only shown.
  */
 public final class BoardChat {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BoardChat.class);
 
-    private final BoardClerkBot bot;
+    private final Replies replies;
     private final ServiceUrls serviceUrls;
     private final String botId;
 
-    BoardChat(BoardClerkBot bot, ServiceUrls serviceUrls, BotConfig config) {
-        this.bot = bot;
+    /**
+     * @param replies  how a reply is sent there: with its effects done for what a person asked (the side panel), or
+     *                 shown only for what BoardClerk posts of itself
+     */
+    BoardChat(Replies replies, ServiceUrls serviceUrls, String botId) {
+        this.replies = replies;
         this.serviceUrls = serviceUrls;
-        this.botId = botId(config);
+        this.botId = botId;
     }
 
     /** The bot's id in Teams conversations: 28: and the app id. */
@@ -78,7 +84,7 @@ public final class BoardChat {
         incoming.setFrom(from);
         incoming.setRecipient(new ChannelAccount(botId, "BoardClerk"));
         try {
-            bot.deliver(incoming, Optional.of(reply)).join();
+            replies.deliver(incoming, reply).join();
             return Optional.empty();
         } catch (CompletionException e) {
             return Optional.of("It could not be posted in the chat ("

@@ -2,7 +2,6 @@ package io.boardclerk.bot;
 
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.connector.authentication.AppCredentials;
-import com.microsoft.bot.connector.authentication.ChannelValidation;
 import com.microsoft.bot.connector.authentication.SimpleCredentialProvider;
 import com.microsoft.bot.integration.BotFrameworkHttpAdapter;
 import org.slf4j.Logger;
@@ -29,8 +28,6 @@ final class BoardClerkAdapter extends BotFrameworkHttpAdapter {
         this.credentials = config.localMode() ? Optional.empty()
                 : Optional.of(new ClientCredentialsAppCredentials(config.appId(), config.appPassword(),
                 config.appTenantId(), config.loginAuthority(), config.oauthScope(), http, clock));
-        // The SDK keeps this in a static; BoardClerk runs one adapter per process.
-        ChannelValidation.setOpenIdMetaDataUrl(config.openIdMetadataUrl());
         setOnTurnError((turnContext, exception) -> {
             LOG.error("Turn failed for activity {} in conversation {}", turnContext.getActivity().getId(),
                     turnContext.getActivity().getConversation() == null ? null

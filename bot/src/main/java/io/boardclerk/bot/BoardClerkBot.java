@@ -1,29 +1,18 @@
 package io.boardclerk.bot;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.builder.ActivityHandler;
 import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Activity;
-import io.boardclerk.bot.cards.ActionReviewCard;
-import io.boardclerk.bot.cards.CardRenderer;
-import io.boardclerk.bot.cards.MinutesCard;
-import io.boardclerk.bot.documents.DownloadCard;
 import io.boardclerk.bot.metrics.BotMetrics;
-import io.boardclerk.bot.documents.DownloadLinks;
-import io.boardclerk.core.clerk.CalendarSync;
-import io.boardclerk.core.clerk.Card;
-import io.boardclerk.core.clerk.CardOutcome;
 import io.boardclerk.core.clerk.Clerk;
 import io.boardclerk.core.clerk.Conversation;
-import io.boardclerk.core.clerk.Md;
 import io.boardclerk.core.clerk.Reply;
 import io.boardclerk.core.clerk.Turn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -41,41 +30,40 @@ final class BoardClerkBot extends ActivityHandler {
     static final String MEETING_START = "application/vnd.microsoft.meetingStart";
     static final String MEETING_END = "application/vnd.microsoft.meetingEnd";
 
-    /** Teams messages must stay under about 28 KB; longer replies are cut with a note. */
-    static final int MAX_REPLY_CHARS = 24_000;
-
     /** Teams messages hold at most about 28 KB; a longer text did not come from a person typing in Teams. */
     static final int MAX_TEXT_CHARS = 28_000;
 
     private final Clerk clerk;
     private final RosterService roster;
-    private final Connector connector;
     private final Clock clock;
-    private final DownloadLinks links;
     private final ServiceUrls serviceUrls;
     private final ChatAddresses chatAddresses;
-    private volatile ActionLogPoster poster;
     private final PersonalChats personalChats;
     private final SenderStanding standing;
-    /** Set once by the server right after construction (it needs this bot to post through). */
-    private volatile BoardChat boardChat;
-    private volatile SharePointUploader uploader;
-    private volatile BoardNames names;
-    private volatile Optional<CalendarSync> calendar = Optional.empty();
-    private volatile BotMetrics metrics = BotMetrics.OFF;
+    private final BoardNames names;
+    private final Replies replies;
+    private final CardPresses presses;
+    private final BotMetrics metrics;
 
-    BoardClerkBot(Clerk clerk, RosterService roster, Connector connector, Clock clock, DownloadLinks links,
-                  ServiceUrls serviceUrls, ChatAddresses chatAddresses, PersonalChats personalChats,
-                  SenderStanding standing) {
-        this.personalChats = personalChats;
-        this.standing = standing;
-        this.links = links;
-        this.chatAddresses = chatAddresses;
-        this.serviceUrls = serviceUrls;
+    /**
+     * @param replies sends the clerk's reply and does its effects
+     * @param presses answers presses on BoardClerk's cards
+     * @param metrics what refusals are counted by
+     */
+    BoardClerkBot(Clerk clerk, RosterService roster, Clock clock, ServiceUrls serviceUrls, ChatAddresses chatAddresses,
+                  PersonalChats personalChats, SenderStanding standing, BoardNames names, Replies replies,
+                  CardPresses presses, BotMetrics metrics) {
         this.clerk = clerk;
         this.roster = roster;
-        this.connector = connector;
         this.clock = clock;
+        this.serviceUrls = serviceUrls;
+        this.chatAddresses = chatAddresses;
+        this.personalChats = personalChats;
+        this.standing = standing;
+        this.names = names;
+        this.replies = replies;
+        this.presses = presses;
+        this.metrics = metrics;
     }
 
     @Override
@@ -101,21 +89,10 @@ final class BoardClerkBot extends ActivityHandler {
         return send(turnContext, reply);
     }
 
-    /** Where a board without a name gets the one Teams knows (through Graph); by default only from the activity. */
-    void nameWith(BoardNames value) {
-        this.names = value;
-    }
-
     private Turn named(Activity activity, Turn turn) {
-        BoardNames with = names;
-        Conversation conversation = with == null ? turn.conversation() : with.named(activity, turn.conversation());
+        Conversation conversation = names.named(activity, turn.conversation());
         return conversation == turn.conversation() ? turn : new Turn(conversation, turn.sender(), turn.text(),
                 turn.mentions(), turn.activityId(), turn.receivedAt(), turn.addressed());
-    }
-
-    /** What refusals are counted by (the metrics), set by the server after construction. */
-    void countWith(BotMetrics value) {
-        this.metrics = value;
     }
 
     @Override
@@ -123,26 +100,6 @@ final class BoardClerkBot extends ActivityHandler {
         Activity activity = turnContext.getActivity();
         standing.noteInstallation(activity, ActivityTranslator.conversation(activity));
         return CompletableFuture.completedFuture(null);
-    }
-
-    /** The poster of action-log summaries (it posts through the bot as its fallback, so it is set after both exist). */
-    void postWith(ActionLogPoster value) {
-        this.poster = value;
-    }
-
-    /** Where announcements of presses on reminder cards (in personal chats) are posted: the board's own chat. */
-    void announceInBoards(BoardChat chat) {
-        this.boardChat = chat;
-    }
-
-    /** The SharePoint folder finder and uploader (Graph calls after the turn's transaction). */
-    void uploadWith(SharePointUploader value) {
-        this.uploader = value;
-    }
-
-    /** The reader of followed Outlook calendars, when Graph is on (a turn that sets or syncs one runs it after). */
-    void syncWith(Optional<CalendarSync> value) {
-        this.calendar = value;
     }
 
     @Override
@@ -162,7 +119,7 @@ final class BoardClerkBot extends ActivityHandler {
         JsonNode value = ActivityTranslator.value(activity);
         String meetingId = text(value, "Id").orElseGet(() -> teamsMeetingId(activity));
         if (MEETING_START.equals(activity.getName())) {
-            if (names != null && text(value, "Title").isEmpty()) {
+            if (text(value, "Title").isEmpty()) {
                 conversation = names.named(activity, conversation);
             }
             roster.ensureFresh(activity, conversation);
@@ -214,195 +171,13 @@ final class BoardClerkBot extends ActivityHandler {
         if (!CardInvoke.NAME.equals(activity.getName())) {
             return super.onInvokeActivity(turnContext);
         }
-        return CompletableFuture.completedFuture(new InvokeResponse(200, cardAction(activity)));
+        return CompletableFuture.completedFuture(new InvokeResponse(200, presses.answer(activity)));
     }
 
-    private ObjectNode cardAction(Activity activity) {
-        CardInvoke.Parsed parsed = CardInvoke.parse(activity, clock.instant());
-        if (parsed.problem() != null) {
-            LOG.info("Refused card action {} in conversation {}: {}", activity.getId(),
-                    activity.getConversation().getId(), parsed.problem());
-            metrics.refused(BotMetrics.Refusal.CARD);
-            return InvokeResponses.badRequest(parsed.problem());
-        }
-        CardOutcome outcome;
-        try {
-            roster.ensureFresh(activity, parsed.turn().conversation());
-            outcome = clerk.onCardAction(parsed.turn());
-        } catch (RuntimeException e) {
-            LOG.error("Card action {} ({}) failed in conversation {}", activity.getId(), parsed.turn().verb(),
-                    activity.getConversation().getId(), e);
-            return InvokeResponses.error(500, "InternalServerError", "Something went wrong on my side and nothing "
-                    + "was recorded. Please try again in a moment.");
-        }
-        if (outcome.error()) {
-            metrics.refused(BotMetrics.Refusal.CARD);
-        }
-        if (!outcome.error() && outcome.card() instanceof Card.ActionReview review
-                && !Card.Verbs.REFRESH.equals(parsed.turn().verb())) {
-            editForEveryone(activity, review);
-        }
-        if (outcome.announcement() != null && !outcome.announcement().isBlank()) {
-            announce(activity, outcome.announcement());
-        }
-        if (!outcome.error() && outcome.boardNotice() != null && !outcome.boardNotice().markdown().isBlank()) {
-            announceInBoard(activity, parsed, outcome.boardNotice());
-        }
-        return InvokeResponses.of(outcome);
-    }
-
-    /**
-     * The invoke response changes the card for the presser only; editing the message shows everyone the action as
-     * it now stands (Teams' "up-to-date cards": the edit also prompts automatic refresh). Best effort: the press is
-     * recorded and answered whether or not the edit lands.
-     */
-    private void editForEveryone(Activity activity, Card.ActionReview review) {
-        if (activity.getReplyToId() == null || activity.getReplyToId().isBlank()) {
-            return;
-        }
-        try {
-            connector.updateCard(activity, activity.getReplyToId(), ActionReviewCard.render(review));
-        } catch (IOException e) {
-            LOG.warn("Could not update the card of message {} in conversation {}: {}", activity.getReplyToId(),
-                    activity.getConversation().getId(), e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
-     * A press in someone's personal chat (on a reminder card) is told to the board it acted on, in the board's own
-     * chat (only a board of the presser's tenant), never in the personal chat. Best effort, as {@link #announce}: the
-     * press is recorded and answered already.
-     */
-    private void announceInBoard(Activity activity, CardInvoke.Parsed parsed, CardOutcome.BoardNotice notice) {
-        BoardChat chat = boardChat;
-        if (chat == null) {
-            return;
-        }
-        long board = notice.boardId();
-        Optional<String> problem = chat.announce(board, parsed.turn().conversation().tenantId(),
-                activity.getFrom().getId(), activity.getFrom().getName(), cut(notice.markdown()));
-        problem.ifPresent(why -> LOG.warn("Could not announce card action {} in the chat of board {}: {}",
-                activity.getId(), board, why));
-    }
-
-    /**
-     * Tells the chat what a button did. The press is already recorded and its card answered; a refused announcement
-     * is logged rather than failing the press, which would invite a second press and a second recording.
-     */
-    private void announce(Activity activity, String markdown) {
-        try {
-            connector.announce(activity, cut(markdown));
-        } catch (IOException e) {
-            LOG.warn("Could not announce card action {} in conversation {}: {}", activity.getId(),
-                    activity.getConversation().getId(), e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
-     * Sends the clerk's reply: its Markdown, then each card as a message of its own. What was recorded is already
-     * committed: a reply the connector refuses fails the turn (logged, answered 500 so Teams delivers again, and the
-     * redelivery records nothing twice) but loses nothing.
-     */
+    /** Sends the clerk's reply and does what it asks after the turn (see {@link ReplyAndEffects}). */
     private CompletableFuture<Void> send(TurnContext turnContext, Optional<Reply> reply) {
-        return deliver(turnContext.getActivity(), reply);
+        return reply.isEmpty() || reply.get().isEmpty() ? CompletableFuture.completedFuture(null)
+                : replies.deliver(turnContext.getActivity(), reply.get());
     }
 
-    /**
-     * Sends the clerk's reply into the conversation of {@code incoming}: threaded to it when it has an id, otherwise
-     * (a message the bot starts itself, as for the side panel) as a new message.
-     */
-    CompletableFuture<Void> deliver(Activity incoming, Optional<Reply> reply) {
-        if (reply.isEmpty() || reply.get().isEmpty()) {
-            return CompletableFuture.completedFuture(null);
-        }
-        try {
-            if (!reply.get().markdown().isBlank()) {
-                connector.reply(incoming, cut(reply.get().markdown()));
-            }
-            for (Card card : reply.get().cards()) {
-                if (card instanceof Card.PostActionLog post) {
-                    connector.reply(incoming, poster.post(post, channel(incoming), r -> deliverNow(incoming, r)).line());
-                    continue;
-                }
-                if (card instanceof Card.FindFolder find) {
-                    connector.reply(incoming, uploader.find(find));
-                    continue;
-                }
-                if (card instanceof Card.Upload upload) {
-                    connector.reply(incoming, uploader.upload(upload));
-                    continue;
-                }
-                if (card instanceof Card.CalendarSync sync) {
-                    connector.reply(incoming, cut(calendar.map(c -> c.sync(sync.boardId()).summary())
-                            .orElse("Microsoft Graph is off here, so no calendar can be read.")));
-                    continue;
-                }
-                if (card instanceof Card.PostingMethod method) {
-                    connector.reply(incoming, poster.method(method.boardId(), channel(incoming)));
-                    continue;
-                }
-                if (card instanceof Card.Download download) {
-                    DownloadLinks.Minted minted = links.mint(download);
-                    if (minted instanceof DownloadLinks.Link link) {
-                        connector.replyWithCard(incoming, DownloadCard.render(download, link.uri()));
-                    } else {
-                        connector.reply(incoming, notServed(download, (DownloadLinks.Unavailable) minted));
-                    }
-                    continue;
-                }
-                Optional<ObjectNode> rendered = CardRenderer.render(card);
-                if (rendered.isEmpty()) {
-                    continue;
-                }
-                ObjectNode content = rendered.get();
-                String unavailable = null;
-                if (card instanceof Card.Minutes minutes) {
-                    DownloadLinks.Minted minted = links.mint(minutes.download());
-                    if (minted instanceof DownloadLinks.Link link) {
-                        content = MinutesCard.withDownloadLink(content, link.uri(), "Download (Word)");
-                    } else {
-                        unavailable = notServed(minutes.download(), (DownloadLinks.Unavailable) minted);
-                    }
-                }
-                connector.replyWithCard(incoming, content);
-                if (unavailable != null) {
-                    connector.reply(incoming, unavailable);
-                }
-            }
-            return CompletableFuture.completedFuture(null);
-        } catch (IOException e) {
-            return CompletableFuture.failedFuture(new ReplyNotDelivered(e));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return CompletableFuture.failedFuture(new ReplyNotDelivered(e));
-        }
-    }
-
-    private Optional<String> deliverNow(Activity incoming, Reply reply) {
-        try {
-            deliver(incoming, Optional.of(reply)).join();
-            return Optional.empty();
-        } catch (java.util.concurrent.CompletionException e) {
-            return Optional.of(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
-        }
-    }
-
-    private static boolean channel(Activity incoming) {
-        return "channel".equals(incoming.getConversation().getConversationType());
-    }
-
-    /** What a download says when links cannot be made here (no public address configured): why, in one line. */
-    static String notServed(Card.Download download, DownloadLinks.Unavailable why) {
-        return "**" + Md.esc(download.title()) + "**: " + Md.esc(why.reason())
-                + " Meanwhile the record can be exported on the server (`java -jar boardclerk.jar export`).";
-    }
-
-    private static String cut(String text) {
-        return text.length() <= MAX_REPLY_CHARS ? text
-                : text.substring(0, MAX_REPLY_CHARS) + "\n\n…(cut short: too long for one Teams message)";
-    }
 }

@@ -1,257 +1,225 @@
 package io.boardclerk.bot;
 
+import com.microsoft.bot.connector.authentication.ChannelValidation;
 import com.microsoft.bot.connector.authentication.SimpleCredentialProvider;
 import io.boardclerk.bot.documents.DownloadEndpoint;
+import io.boardclerk.bot.documents.DownloadLinks;
+import io.boardclerk.bot.jobs.PeriodicJob;
 import io.boardclerk.bot.metrics.BotMetrics;
 import io.boardclerk.bot.metrics.MetricsServer;
 import io.boardclerk.bot.metrics.PrometheusMetrics;
-import io.boardclerk.graph.GraphCalls;
-import io.boardclerk.storage.QueueDepth;
-import io.boardclerk.bot.documents.DownloadLinks;
 import io.boardclerk.bot.panel.PanelAccess;
-import io.boardclerk.bot.panel.PanelApi;
+import io.boardclerk.bot.panel.PanelActionLogEndpoint;
 import io.boardclerk.bot.panel.PanelPages;
-import io.boardclerk.bot.panel.PanelUser;
+import io.boardclerk.bot.panel.PanelRecordEndpoint;
+import io.boardclerk.bot.panel.PanelRequests;
+import io.boardclerk.bot.panel.PanelWordsEndpoint;
 import io.boardclerk.bot.panel.SsoTokenValidator;
+import io.boardclerk.bot.reminders.RateLimiter;
+import io.boardclerk.bot.reminders.ReminderDispatcher;
+import io.boardclerk.bot.reminders.RetryPolicy;
+import io.boardclerk.bot.reminders.TenantPauses;
+import io.boardclerk.core.clerk.Bookkeeping;
 import io.boardclerk.core.clerk.Clerk;
 import io.boardclerk.core.clerk.WeeklyPosts;
 import io.boardclerk.core.export.Exporter;
-import io.boardclerk.core.port.Directory;
-import io.boardclerk.graph.GraphChatPoster;
 import io.boardclerk.core.reminder.ReminderOutbox;
 import io.boardclerk.core.reminder.Reminders;
-import io.boardclerk.bot.reminders.RateLimiter;
-import io.boardclerk.bot.reminders.TenantPauses;
-import io.boardclerk.bot.reminders.ReminderDispatcher;
-import io.boardclerk.bot.reminders.ReminderSender;
-import io.boardclerk.bot.reminders.RetryPolicy;
-import io.boardclerk.graph.GraphConversationNames;
-import io.boardclerk.graph.GraphDirectory;
-import io.boardclerk.graph.GraphFiles;
-import io.boardclerk.graph.GraphMailer;
-import io.boardclerk.graph.GraphSettings;
+import io.boardclerk.storage.QueueDepth;
 import io.boardclerk.storage.Database;
 import io.boardclerk.storage.Databases;
 import io.boardclerk.storage.TenantPacing;
-import io.javalin.Javalin;
-import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * BoardClerk's HTTP server: the Bot Framework endpoint, health, the export and signed downloads. Built from a {@link BotConfig}
- * and started on its port (0 picks a free one, as the tests do).
+ * BoardClerk's composition root: the one class that builds the object graph from a {@link BotConfig}, starts it in
+ * order (the database, the metrics, the HTTP server, then the jobs) and closes it in reverse. Every other class is
+ * given what it needs; none starts a thread or sets a static when it is made. Tests start it on port 0.
  */
 public final class BoardClerkServer implements AutoCloseable {
-
-    /** Teams' own limit is far below this; a larger body is refused before it is read. */
-    static final int MAX_BODY_BYTES = 256 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(BoardClerkServer.class);
 
     private final BotConfig config;
-    private final Database store;
-    private volatile boolean started;
-    private volatile boolean stopping;
-    private final BoardClerkAdapter adapter;
-    private final ActivityEndpoint activities;
-    private final BoardClerkBot bot;
-    private final Exporter exporter;
-    private final DownloadLinks links;
-    private final PanelAccess access;
-    private final AttendanceSchedule attendance;
-    private final CalendarSchedule calendar;
-    private final WeeklyPostScheduler weeklyPosts;
-    private final ReminderDispatcher reminders;
-    private final Javalin app;
-    /** Null when metrics are off (BOARDCLERK_METRICS_PORT unset). */
-    private final PrometheusMetrics prometheus;
-    private final BotMetrics metrics;
+    private final Clock clock;
+    private final TestHooks hooks;
+    /** What {@link #start} opened and started, latest first: {@link #close} closes it in that order. */
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private DownloadLinks links;
+    private HttpApi http;
     private MetricsServer metricsServer;
+    private ReminderDispatcher reminders;
+    private WeeklyPostScheduler weeklyPosts;
+    private AttendanceSchedule attendance;
+    private CalendarSchedule calendar;
+    private volatile HealthEndpoint.Phase phase = HealthEndpoint.Phase.STARTING;
 
     public BoardClerkServer(BotConfig config, Clock clock) {
+        this(config, clock, TestHooks.NONE);
+    }
+
+    /** The tests' entry point: the server with hooks only tests set (local mode only). */
+    BoardClerkServer(BotConfig config, Clock clock, TestHooks hooks) {
         this.config = config;
-        this.prometheus = config.observability().metrics() ? new PrometheusMetrics() : null;
-        this.metrics = prometheus == null ? BotMetrics.OFF : prometheus;
-        // The HTTP client's TLS set-up (the JDK's trust store) is made on a thread of its own while the database opens.
-        CompletableFuture<HttpClient> httpClient = StartUp.inBackground("http-client",
-                () -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
-        this.store = Databases.open(config.database());
+        this.clock = clock;
+        this.hooks = hooks.requireLocal(config);
+    }
+
+    /** Builds and starts everything; if a part fails, what had started is closed before the failure is thrown. */
+    public synchronized BoardClerkServer start() {
+        if (http != null) {
+            return this;
+        }
         try {
-            this.links = DownloadLinks.forServer(config, clock, this::port,
-                    board -> store.read(ledger -> ledger.linksRevokedBefore(board)),
-                    store::sharedSecret);
-        } catch (DownloadLinks.KeyUnavailable e) {
-            store.close();
+            startInOrder();
+        } catch (RuntimeException | Error e) {
+            close();
             throw e;
         }
-        HttpClient http = httpClient.join();
-        this.adapter = new BoardClerkAdapter(config, http, clock);
-        Clerk clerk = new Clerk(store, config.zone(), directory(config, metrics)).attendanceFromTeams(config.graph())
-                .calendarFromOutlook(config.graph()).reminderMail(config.reminderMail());
-        Connector connector = new Connector(adapter.credentials(), http, config.security().serviceUrlHosts());
-        ServiceUrls serviceUrls = new ServiceUrls(store, config.security().serviceUrlHosts());
-        ChatAddresses chatAddresses = new ChatAddresses(store, clock);
-        ReminderOutbox outbox = new Reminders(store);
-        SenderStanding standing = new SenderStanding(store, config.security(), clock,
-                new TeamsMeetingLocator(connector));
-        this.bot = new BoardClerkBot(clerk, new RosterService(clerk, connector, standing), connector, clock, links,
-                serviceUrls, chatAddresses, new PersonalChats(outbox, clock, config.security().serviceUrlHosts()),
-                standing);
-        ActionLogPoster poster = new ActionLogPoster(store, config.graph()
-                ? new GraphChatPoster(graphSettings(config, metrics)) : null, graphOff(config), chatAddresses, links,
-                config.zone());
-        bot.postWith(poster);
-        bot.nameWith(new BoardNames(store, config.graph()
-                ? new GraphConversationNames(graphSettings(config, metrics)) : null));
-        BoardChat boardChat = new BoardChat(bot, serviceUrls, config);
-        bot.announceInBoards(boardChat);
-        this.weeklyPosts = new WeeklyPostScheduler(new WeeklyPosts(store), poster, boardChat, chatAddresses, clock);
-        this.reminders = reminders(config, outbox, connector, clock, metrics, store.tenantPacing());
-        this.exporter = new Exporter(store);
-        bot.uploadWith(new SharePointUploader(store, config.graph() ? new GraphFiles(graphSettings(config, metrics))
-                : null, graphOff(config), exporter, links, clock, config.zone()));
-        DownloadEndpoint downloads = new DownloadEndpoint(links, exporter, clock, config.zone(), Json.MAPPER);
-        this.access = new PanelAccess(config.localMode(), config.ssoResource().isEmpty() ? Optional.empty()
-                : Optional.of(new SsoTokenValidator(config.loginAuthority(), config.appTenantId(),
-                config.ssoResource(), config.appId(), clock, http)));
-        this.attendance = AttendanceSchedule.forServer(config, store, connector, boardChat, clock, metrics);
-        this.calendar = CalendarSchedule.forServer(config, store, boardChat, clock, metrics);
-        bot.countWith(metrics);
+        return this;
+    }
+
+    private void startInOrder() {
+        // The HTTP client's TLS set-up (the JDK's trust store) is made on a thread of its own while the database opens.
+        CompletableFuture<HttpClient> pendingClient = StartUp.inBackground("http-client",
+                () -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
+        Database store = started(Databases.open(config.database()));
+        PrometheusMetrics prometheus = config.observability().metrics() ? started(new PrometheusMetrics()) : null;
+        BotMetrics metrics = prometheus == null ? BotMetrics.OFF : prometheus;
         for (QueueDepth queue : QueueDepth.values()) {
-            metrics.queue(queue.name().toLowerCase(java.util.Locale.ROOT), () -> store.depth(queue));
+            metrics.queue(queue.name().toLowerCase(Locale.ROOT), () -> store.depth(queue));
         }
-        bot.syncWith(calendar.sync());
-        PanelApi panelApi = new PanelApi(access, store, clerk, boardChat, clock, Json.MAPPER, poster);
-        PanelPages pages = new PanelPages(config.localMode(), config.panelTestHostOrigin());
-        this.activities = new ActivityEndpoint(new InboundGate(config, new SimpleCredentialProvider(config.appId(),
-                config.appPassword())), adapter, bot, TurnPool.forServer(), metrics);
-        this.app = Javalin.create(javalin -> {
-            javalin.jetty.host = config.host();
-            javalin.jetty.port = config.port();
-            javalin.http.maxRequestSize = MAX_BODY_BYTES;
-            javalin.startup.showJavalinBanner = false;
-            javalin.routes.before(this::localHostOnly);
-            javalin.routes.post("/api/messages", activities::handle);
-            javalin.routes.get("/healthz", this::health);
-            javalin.routes.get("/readyz", this::ready);
-            javalin.routes.get("/api/boards/{id}/export", this::export);
-            javalin.routes.get(DownloadLinks.PATH + "{token}", downloads::handle);
-            javalin.routes.get("/panel", pages::panel);
-            javalin.routes.get("/panel/config", pages::config);
-            javalin.routes.get("/panel/assets/{name}", pages::asset);
-            javalin.routes.get("/api/panel/record", panelApi::record);
-            javalin.routes.post("/api/panel/apologies", panelApi::apologies);
-            javalin.routes.post("/api/panel/declarations", panelApi::declare);
-            javalin.routes.post("/api/panel/updates", panelApi::update);
-            javalin.routes.post("/api/panel/say", panelApi::say);
-            javalin.routes.post("/api/panel/post-action-log", panelApi::postActionLog);
-            javalin.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("Unhandled error on {} {}", LogText.of(ctx.method()), loggable(ctx.path()), e);
-                error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on BoardClerk's side; the request did not complete.");
-            });
-        });
-    }
+        links = DownloadLinks.forServer(config, clock, this::port,
+                board -> store.read(ledger -> ledger.linksRevokedBefore(board)), store::sharedSecret);
+        GraphPolicy graph = new GraphPolicy(config, metrics);
+        HttpClient client = pendingClient.join();
+        // The Bot Framework SDK keeps the inbound keys' address in a static; it is set here, once, for the process.
+        ChannelValidation.setOpenIdMetaDataUrl(config.openIdMetadataUrl());
+        BoardClerkAdapter adapter = new BoardClerkAdapter(config, client, clock);
+        Connector connector = new Connector(adapter.credentials(), client, config.security().serviceUrlHosts());
+        Clerk clerk = new Clerk(store, config.zone(), graph.directory()).attendanceFromTeams(config.graph())
+                .calendarFromOutlook(config.graph()).reminderMail(config.reminderMail());
+        Bookkeeping book = new Bookkeeping(store);
+        ServiceUrls serviceUrls = new ServiceUrls(store, book, config.security().serviceUrlHosts());
+        ChatAddresses chatAddresses = new ChatAddresses(store, book, clock);
+        ReminderOutbox outbox = new Reminders(store);
+        SenderStanding standing = new SenderStanding(store, book, config.security(), clock,
+                new TeamsMeetingLocator(connector));
+        Exporter exporter = new Exporter(store);
 
-    /** The reminder sweep: personal cards through the connector, within Teams' rate limits, retried as configured. */
-    private static ReminderDispatcher reminders(BotConfig config, ReminderOutbox outbox, Connector connector,
-                                                Clock clock, BotMetrics metrics, Optional<TenantPacing> pacing) {
-        ReminderSettings settings = config.reminders();
-        PersonalMessenger messenger = new PersonalMessenger(outbox, connector,
-                new RateLimiter(settings.tenantRate(), RateLimiter.Time.SYSTEM,
-                        pacing.<RateLimiter.SharedBucket>map(shared -> shared::take).orElse(null)), clock,
-                BoardChat.botId(config),
-                settings.sendTimeout());
-        ReminderSender sender = messenger;
-        if (config.reminderMail()) {
-            LOG.info("Reminders Teams cannot deliver are e-mailed as {} through Microsoft Graph (needs the application "
-                    + "permission {}, limited to that mailbox by an application access policy)", settings.mailFrom(),
-                    GraphMailer.PERMISSION);
-            sender = new MailFallback(messenger, new GraphMailer(graphSettings(config, metrics), settings.mailFrom()));
-        } else if (!settings.mailFrom().isEmpty()) {
-            LOG.info("BOARDCLERK_MAIL_FROM is set but Microsoft Graph is off, so reminders are not e-mailed");
-        }
-        return new ReminderDispatcher(outbox, sender, new RetryPolicy(settings.maxTries(),
-                ReminderSettings.FIRST_BACK_OFF, new SplittableRandom()), clock, settings.sweep(), metrics,
-                pacing.map(TenantPauses::inDatabase).orElseGet(TenantPauses::inMemory));
-    }
+        // What goes out: replies shown, then their effects; BoardClerk's own notices to a board's chat, shown only.
+        ReplySender replies = new ReplySender(connector, links);
+        String botId = BoardChat.botId(config);
+        BoardChat notices = new BoardChat(replies, serviceUrls, botId);
+        attendance = AttendanceSchedule.forServer(config, store, connector, notices, clock, metrics);
+        calendar = CalendarSchedule.forServer(config, store, notices, clock, metrics);
+        ActionLogPoster poster = new ActionLogPoster(store, graph.chatPoster(), graph.off(), chatAddresses, links,
+                config.zone());
+        SharePointUploader uploader = new SharePointUploader(store, book, graph.files(), graph.off(), exporter, links,
+                clock, config.zone());
+        Replies repliesAndEffects = new ReplyAndEffects(replies,
+                new EffectRunner(poster, uploader, calendar.sync(), replies));
+        weeklyPosts = new WeeklyPostScheduler(new WeeklyPosts(store), poster, notices, chatAddresses, clock);
 
-    /** The organisation's directory through Microsoft Graph, or none (said plainly) when Graph is off. */
-    static Directory directory(BotConfig config, GraphCalls calls) {
-        if (!config.graph()) {
-            LOG.info("Microsoft Graph is off{}: owners are matched against the Teams roster only, and action-log "
-                    + "summaries are posted by the bot itself. Set MicrosoftAppId and MicrosoftAppPassword (or "
-                    + "BOARDCLERK_GRAPH_CERTIFICATE), an https BOARDCLERK_LOGIN_AUTHORITY, and leave BOARDCLERK_GRAPH "
-                    + "unset or on; grant the app the Graph application permission {} to look owners up in the "
-                    + "organisation's directory.", config.localMode() ? " (local mode)"
-                    : " (BOARDCLERK_GRAPH=off, or BOARDCLERK_LOGIN_AUTHORITY is not https)", GraphDirectory.PERMISSION);
-            return Directory.OFF;
-        }
-        GraphSettings settings = graphSettings(config, calls);
-        LOG.info("Microsoft Graph is on for directory lookups of owners (needs the application permission {}): {}",
-                GraphDirectory.PERMISSION, settings);
-        return new GraphDirectory(settings);
-    }
-
-    /** Graph's settings from the configuration, each request told to {@code calls} (the metrics). */
-    static GraphSettings graphSettings(BotConfig config, GraphCalls calls) {
-        return GraphSettings.of(config.appId(), config.appPassword(), config.graphCertificate(),
-                config.graphCertificatePassword(), config.appTenantId(), config.loginAuthority(),
-                config.graphBaseUrl()).countedBy(calls);
-    }
-
-    /** Why Graph is off, and what turning it on takes, for the line that says so in chat. */
-    static String graphOff(BotConfig config) {
-        if (config.localMode()) {
-            return "local mode: run BoardClerk with MicrosoftAppId and MicrosoftAppPassword to use it";
-        }
-        return config.loginAuthority().startsWith("https://") ? "BOARDCLERK_GRAPH=off: unset it to use Graph"
-                : "BOARDCLERK_LOGIN_AUTHORITY is not https, which Graph sign-in needs";
-    }
-
-    /** The weekly posting of action-log summaries, for tests that run it by a controlled clock. */
-    WeeklyPostScheduler weeklyPosts() {
-        return weeklyPosts;
-    }
-
-    public BoardClerkServer start() {
-        app.start();
+        RosterService roster = new RosterService(clerk, connector, standing);
+        BoardClerkBot bot = new BoardClerkBot(clerk, roster, clock, serviceUrls, chatAddresses,
+                new PersonalChats(outbox, clock, config.security().serviceUrlHosts()), standing,
+                new BoardNames(store, graph.conversationNames()), repliesAndEffects,
+                new CardPresses(clerk, roster, connector, notices, clock, metrics), metrics);
+        PanelAccess access = new PanelAccess(config.localMode(), config.ssoResource().isEmpty() ? Optional.empty()
+                : Optional.of(new SsoTokenValidator(config.loginAuthority(), config.appTenantId(),
+                config.ssoResource(), config.appId(), clock, client)));
+        PanelRequests panel = new PanelRequests(access, Json.MAPPER);
+        // What a person asks from the side panel is posted in the board's chat and done, as if said there.
+        BoardChat panelChat = new BoardChat(repliesAndEffects, serviceUrls, botId);
+        TurnPool turns = started(TurnPool.forServer());
+        http = started(HttpApi.start(config, new HttpApi.Endpoints(
+                new ActivityEndpoint(new InboundGate(config, new SimpleCredentialProvider(config.appId(),
+                        config.appPassword())), adapter, bot, turns, metrics),
+                new HealthEndpoint(store, () -> phase),
+                new ExportEndpoint(config.localMode(), access, store, exporter),
+                new DownloadEndpoint(links, exporter, clock, config.zone(), Json.MAPPER),
+                new PanelPages(config.localMode(), hooks.panelHostOrigin()),
+                new PanelRecordEndpoint(panel, store, clerk, clock, Json.MAPPER),
+                new PanelWordsEndpoint(panel, store, clerk, panelChat, clock, Json.MAPPER),
+                new PanelActionLogEndpoint(panel, store, clerk, panelChat, clock, Json.MAPPER, poster))));
         if (prometheus != null) {
-            metricsServer = MetricsServer.start(config.observability().metricsHost(),
-                    config.observability().metricsPort(), prometheus);
+            metricsServer = started(MetricsServer.start(config.observability().metricsHost(),
+                    config.observability().metricsPort(), prometheus));
         }
-        attendance.start();
-        calendar.start();
-        weeklyPosts.start();
+
+        attendance.job().ifPresent(this::startJob);
+        calendar.job().ifPresent(this::startJob);
+        startJob(weeklyPosts.job());
         if (config.localMode()) {
             LOG.warn("LOCAL MODE: MicrosoftAppId is empty, so BoardClerk accepts activities WITHOUT authentication "
                     + "and listens on 127.0.0.1 only. Set MicrosoftAppId and MicrosoftAppPassword to serve Teams.");
         }
         LOG.info("BoardClerk listening on http://{}:{}/api/messages with database {}", config.host(), port(),
                 store.describe());
+        reminders = started(reminders(outbox, connector, botId, graph, metrics, store.tenantPacing()));
         reminders.start();
         LOG.info("Reminders are swept every {} s ({})", config.reminders().sweep().toSeconds(), config.reminders());
-        started = true;
-        return this;
+        phase = HealthEndpoint.Phase.SERVING;
+    }
+
+    /** The reminder sweep: personal cards through the connector, within Teams' rate limits, retried as configured. */
+    private ReminderDispatcher reminders(ReminderOutbox outbox, Connector connector, String botId, GraphPolicy graph,
+                                         BotMetrics metrics, Optional<TenantPacing> pacing) {
+        ReminderSettings settings = config.reminders();
+        // Where instances share the database, Teams' per-tenant rate and its 429 pauses are kept there, together.
+        PersonalMessenger messenger = new PersonalMessenger(outbox, connector,
+                new RateLimiter(settings.tenantRate(), RateLimiter.Time.SYSTEM,
+                        pacing.<RateLimiter.SharedBucket>map(shared -> shared::take).orElse(null)),
+                clock, botId, settings.sendTimeout());
+        return new ReminderDispatcher(outbox, graph.reminders(messenger), new RetryPolicy(settings.maxTries(),
+                ReminderSettings.FIRST_BACK_OFF, new SplittableRandom()), clock, settings.sweep(), metrics,
+                pacing.map(BoardClerkServer::sharedPauses).orElseGet(TenantPauses::inMemory));
+    }
+
+    private static TenantPauses sharedPauses(TenantPacing pacing) {
+        return new TenantPauses() {
+            @Override
+            public void pause(String tenantId, java.time.Instant until) {
+                pacing.pause(tenantId, until);
+            }
+
+            @Override
+            public Optional<java.time.Instant> pausedUntil(String tenantId, java.time.Instant now) {
+                return pacing.pausedUntil(tenantId, now);
+            }
+        };
+    }
+
+    /** Keeps {@code part} to be closed, in reverse order, when the server is. */
+    private <T extends AutoCloseable> T started(T part) {
+        running.push(part);
+        return part;
+    }
+
+    private void startJob(PeriodicJob job) {
+        started(job).start();
     }
 
     public int port() {
-        return app.port();
+        return http.port();
     }
 
     /** The port /metrics is served on; empty when metrics are off. */
-    public java.util.OptionalInt metricsPort() {
-        return metricsServer == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(metricsServer.port());
+    public OptionalInt metricsPort() {
+        return metricsServer == null ? OptionalInt.empty() : OptionalInt.of(metricsServer.port());
     }
 
     /**
@@ -266,7 +234,7 @@ public final class BoardClerkServer implements AutoCloseable {
 
     /** Waits (up to 30 s) until the reminder sweep made at start-up is over; false if it was not. For tests. */
     public boolean awaitStartUpSweep() throws InterruptedException {
-        return reminders.awaitFirstSweep(java.time.Duration.ofSeconds(30));
+        return reminders.awaitFirstSweep(Duration.ofSeconds(30));
     }
 
     /** The server's signed download links, for replies that offer a document. */
@@ -274,9 +242,9 @@ public final class BoardClerkServer implements AutoCloseable {
         return links;
     }
 
-    /** A path as the log may show it: a download token is a bearer credential, so it never reaches the log. */
-    static String loggable(String path) {
-        return path != null && path.startsWith(DownloadLinks.PATH) ? DownloadLinks.PATH + "(token)" : LogText.of(path);
+    /** The weekly posting of action-log summaries, for tests that run it by a controlled clock. */
+    WeeklyPostScheduler weeklyPosts() {
+        return weeklyPosts;
     }
 
     /** The attendance fetches' runner, when Graph is on. */
@@ -289,100 +257,17 @@ public final class BoardClerkServer implements AutoCloseable {
         return calendar;
     }
 
+    /** Closes what was started, latest first: the jobs, the servers, then the database. */
     @Override
-    public void close() {
-        stopping = true;
-        reminders.close();
-        attendance.close();
-        calendar.close();
-        weeklyPosts.close();
-        app.stop();
-        activities.close();
-        if (metricsServer != null) {
-            metricsServer.close();
-        }
-        if (prometheus != null) {
-            prometheus.close();
-        }
-        store.close();
-    }
-
-    /**
-     * In local mode (no authentication) the request's Host header must name this server on loopback, with its port:
-     * another name means a page elsewhere reached it through DNS rebinding, and is answered 421.
-     */
-    private void localHostOnly(Context ctx) {
-        if (!config.localMode()) {
-            return;
-        }
-        String host = ctx.header("Host");
-        String port = ":" + port();
-        boolean ours = host != null && (host.equals("127.0.0.1" + port) || host.equals("localhost" + port)
-                || host.equals("[::1]" + port));
-        if (!ours) {
-            LOG.info("Refused a request for host {} in local mode", LogText.of(host));
-            error(ctx, HttpStatus.MISDIRECTED_REQUEST, "In local mode BoardClerk answers only requests addressed to "
-                    + "127.0.0.1, localhost or [::1] with its port.");
-            ctx.skipRemainingHandlers();
-        }
-    }
-
-    /**
-     * Whether to send this instance traffic: once it has started, while its database answers, and not once it has
-     * begun to stop (a load balancer then sends Teams' deliveries to the other instances while this one finishes the
-     * turns in hand). {@code /healthz} says only whether it is alive.
-     */
-    private void ready(Context ctx) throws IOException {
-        String state = stopping ? "stopping" : !started ? "starting" : store.isReachable() ? "ready" : "unready";
-        ctx.status(state.equals("ready") ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-                .contentType("application/json").result(Json.MAPPER.writeValueAsString(Map.of("status", state)));
-    }
-
-    private void health(Context ctx) throws IOException {
-        boolean database = store.isReachable();
-        ctx.status(database ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).contentType("application/json")
-                .result(Json.MAPPER.writeValueAsString(Map.of("status", database ? "ok" : "degraded",
-                        "database", database ? "reachable" : "unreachable")));
-    }
-
-    private void export(Context ctx) throws IOException {
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            error(ctx, HttpStatus.BAD_REQUEST, "A board id is a number.");
-            return;
-        }
-        if (!config.localMode()) {
-            PanelUser user;
+    public synchronized void close() {
+        phase = HealthEndpoint.Phase.STOPPING;
+        while (!running.isEmpty()) {
+            AutoCloseable part = running.pop();
             try {
-                user = access.user(ctx);
-            } catch (PanelAccess.Denied e) {
-                error(ctx, HttpStatus.forStatus(e.status()), e.getMessage());
-                return;
-            }
-            Optional<PanelAccess.Seat> seat = store.read(ledger -> ledger.board(id)
-                    .flatMap(b -> PanelAccess.seat(ledger, user, b)));
-            if (seat.isEmpty()) {
-                error(ctx, HttpStatus.NOT_FOUND, "There is no board " + id + " that you sit on.");
-                return;
-            }
-            // The whole record, every recording's source included, is the officers' (as `export json` in chat).
-            if (!seat.get().board().isOfficer(seat.get().person().id())) {
-                error(ctx, HttpStatus.FORBIDDEN, "Only the chair or secretary can export the board's whole record.");
-                return;
+                part.close();
+            } catch (Exception e) {
+                LOG.warn("Could not close {} cleanly: {}", part.getClass().getSimpleName(), e.getMessage());
             }
         }
-        var document = exporter.board(id);
-        if (document.isEmpty()) {
-            error(ctx, HttpStatus.NOT_FOUND, "There is no board " + id + ".");
-            return;
-        }
-        ctx.contentType("application/json").result(Json.MAPPER.writeValueAsString(document.get()));
-    }
-
-    static void error(Context ctx, HttpStatus status, String message) {
-        ctx.status(status).contentType("application/json").result(Json.MAPPER.createObjectNode()
-                .put("error", message).toString());
     }
 }

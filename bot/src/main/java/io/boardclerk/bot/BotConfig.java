@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * BoardClerk's configuration, read once from the environment. Bad values stop start-up with a message naming the
@@ -32,9 +31,6 @@ import java.util.regex.Pattern;
  * @param ssoResource        the Application ID URI Teams single sign-on tokens are issued for, {@code api://{host}/{appId}}
  *                           (BOARDCLERK_SSO_RESOURCE, else made from BOARDCLERK_PUBLIC_URL's host and the app id); empty
  *                           in local mode, and outside it while neither is set: the panel's API then signs nobody in
- * @param panelTestHostOrigin BOARDCLERK_PANEL_TEST_HOST_ORIGIN: a loopback origin ({@code http://127.0.0.1:<port>})
- *                           whose page may frame the side panel and speak the Teams host protocol to it, as Teams does;
- *                           empty when unset; allowed in local mode only, for the browser tests
  * @param graph              BOARDCLERK_GRAPH: whether BoardClerk calls Microsoft Graph (directory lookups for owners,
  *                           posting action-log summaries); on by default outside local mode, always off in local mode
  * @param graphCertificate   BOARDCLERK_GRAPH_CERTIFICATE: a PEM or PFX file with the app's certificate and private key,
@@ -50,7 +46,7 @@ import java.util.regex.Pattern;
 public record BotConfig(String appId, String appPassword, String appTenantId, int port, DatabaseSettings database,
                         ZoneId zone,
                         String openIdMetadataUrl, String loginAuthority, String oauthScope, String publicUrl,
-                        String linkKey, Duration linkTtl, String ssoResource, String panelTestHostOrigin,
+                        String linkKey, Duration linkTtl, String ssoResource,
                         boolean graph, Path graphCertificate, String graphCertificatePassword, String graphBaseUrl,
                         ReminderSettings reminders, Instant clockStart, Observability observability,
                         SecuritySettings security) {
@@ -107,7 +103,7 @@ public record BotConfig(String appId, String appPassword, String appTenantId, in
                 database(env), zone(env),
                 url(env, "BOARDCLERK_BOT_OPENID_METADATA", PUBLIC_OPENID_METADATA), authority,
                 value(env, "BOARDCLERK_BOT_OAUTH_SCOPE", PUBLIC_OAUTH_SCOPE), publicUrl, linkKey(env),
-                linkTtl(env), ssoResource(env, appId, publicUrl), panelTestHostOrigin(env, appId), graph,
+                linkTtl(env), ssoResource(env, appId, publicUrl), graph,
                 graphCertificate(env, appId), value(env, "BOARDCLERK_GRAPH_CERTIFICATE_PASSWORD", ""),
                 graphBaseUrl(env), ReminderSettings.from(env), clockStart(env, appId),
                 Observability.from(env, port(env)), SecuritySettings.from(env, value(env, "MicrosoftAppTenantId", ""),
@@ -257,26 +253,6 @@ public record BotConfig(String appId, String appPassword, String appTenantId, in
         return raw;
     }
 
-    /** A loopback http origin: scheme, host and port, nothing else. */
-    private static final Pattern LOOPBACK_ORIGIN =
-            Pattern.compile("http://(127\\.0\\.0\\.1|localhost|\\[::1]):[0-9]{1,5}");
-
-    private static String panelTestHostOrigin(Map<String, String> env, String appId) {
-        String raw = value(env, "BOARDCLERK_PANEL_TEST_HOST_ORIGIN", "");
-        if (raw.isEmpty()) {
-            return "";
-        }
-        if (!LOOPBACK_ORIGIN.matcher(raw).matches()) {
-            throw new ConfigException("BOARDCLERK_PANEL_TEST_HOST_ORIGIN must be a loopback origin such as "
-                    + "http://127.0.0.1:8080 (no path), not \"" + raw + "\".");
-        }
-        if (!appId.isEmpty()) {
-            throw new ConfigException("BOARDCLERK_PANEL_TEST_HOST_ORIGIN lets a test page stand in for Teams and is "
-                    + "allowed in local mode only; unset it, or unset MicrosoftAppId.");
-        }
-        return raw;
-    }
-
     private static String value(Map<String, String> env, String name, String fallback) {
         String v = env.get(name);
         return v == null || v.isBlank() ? fallback : v.strip();
@@ -392,7 +368,6 @@ public record BotConfig(String appId, String appPassword, String appTenantId, in
                 + openIdMetadataUrl + ", loginAuthority=" + loginAuthority + ", scope=" + oauthScope + ", publicUrl="
                 + (publicUrl.isEmpty() ? "(unset)" : publicUrl) + ", linkKey=" + (linkKey.isEmpty() ? "(file)" : "(set)")
                 + ", linkTtl=" + linkTtl.toHours() + "h, ssoResource=" + (ssoResource.isEmpty() ? "(none)" : ssoResource)
-                + (panelTestHostOrigin.isEmpty() ? "" : ", panelTestHostOrigin=" + panelTestHostOrigin)
                 + ", graph=" + (graph ? "on" : "off") + ", graphCredential=" + (graphCertificate == null
                 ? "(password)" : graphCertificate.toString()) + ", graphBaseUrl=" + graphBaseUrl + ", " + reminders
                 + (clockStart == null ? "" : ", clockStart=" + clockStart) + ", " + observability + ", " + security

@@ -2,6 +2,7 @@ package io.boardclerk.bot;
 
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.teams.TeamsChannelData;
+import io.boardclerk.core.clerk.Bookkeeping;
 import io.boardclerk.core.clerk.Conversation;
 import io.boardclerk.core.port.LedgerStore;
 import io.boardclerk.core.posting.ChatAddress;
@@ -22,11 +23,13 @@ final class ChatAddresses {
     private static final Logger LOG = LoggerFactory.getLogger(ChatAddresses.class);
 
     private final LedgerStore store;
+    private final Bookkeeping book;
     private final Clock clock;
     private final RecentWrites<ChatAddress> stored = new RecentWrites<>();
 
-    ChatAddresses(LedgerStore store, Clock clock) {
+    ChatAddresses(LedgerStore store, Bookkeeping book, Clock clock) {
         this.store = store;
+        this.book = book;
         this.clock = clock;
     }
 
@@ -65,13 +68,8 @@ final class ChatAddresses {
             return;
         }
         try {
-            boolean known = store.inTransaction(ledger -> ledger.findBoard(conversation.tenantId(),
-                    conversation.conversationId()).map(board -> {
-                        if (!address.get().equals(ledger.chatAddress(board.id()).orElse(null))) {
-                            ledger.setChatAddress(board.id(), address.get(), clock.instant());
-                        }
-                        return true;
-                    }).orElse(false));
+            boolean known = book.keepChatAddress(conversation.tenantId(), conversation.conversationId(),
+                    address.get(), clock.instant());
             if (known) {
                 stored.note(key, address.get());
             }

@@ -1,5 +1,6 @@
 package io.boardclerk.bot;
 
+import io.boardclerk.core.clerk.Bookkeeping;
 import io.boardclerk.storage.Database;
 import io.boardclerk.storage.DatabaseSettings;
 import io.boardclerk.storage.Databases;
@@ -56,13 +57,7 @@ final class RevokeLinksCommand {
         long id = board;
         Instant now = clock.instant();
         try (Database store = Databases.open(database)) {
-            boolean known = store.inTransaction(ledger -> {
-                if (ledger.board(id).isEmpty()) {
-                    return false;
-                }
-                ledger.revokeLinks(id, now);
-                return true;
-            });
+            boolean known = new Bookkeeping(store).revokeLinks(id, now);
             if (!known) {
                 err.println("There is no board " + id + " in " + database.describe() + ".");
                 return 1;

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.teams.TeamsChannelData;
+import io.boardclerk.core.clerk.Bookkeeping;
 import io.boardclerk.core.clerk.Conversation;
 import io.boardclerk.core.clerk.Sender;
 import io.boardclerk.core.port.LedgerStore;
@@ -29,6 +30,7 @@ final class SenderStanding {
     private static final Logger LOG = LoggerFactory.getLogger(SenderStanding.class);
 
     private final LedgerStore store;
+    private final Bookkeeping book;
     private final SecuritySettings security;
     private final Clock clock;
     /** Object id to user principal name, as the roster last listed them. */
@@ -41,8 +43,10 @@ final class SenderStanding {
             .expireAfterWrite(Duration.ofHours(1)).build();
 
     /** @param meetings reads a meeting's organiser from Teams' meeting details; null for none */
-    SenderStanding(LedgerStore store, SecuritySettings security, Clock clock, MeetingLocator meetings) {
+    SenderStanding(LedgerStore store, Bookkeeping book, SecuritySettings security, Clock clock,
+                   MeetingLocator meetings) {
         this.store = store;
+        this.book = book;
         this.security = security;
         this.clock = clock;
         this.meetings = meetings;
@@ -115,12 +119,7 @@ final class SenderStanding {
         }
         // In a team, the bot is added to the team (its General channel): the installer is the team's for every channel.
         List<String> places = places(activity, conversation);
-        store.inTransaction(ledger -> {
-            for (String place : places) {
-                ledger.addInstaller(conversation.tenantId(), place, from.getAadObjectId(), clock.instant());
-            }
-            return null;
-        });
+        book.noteInstaller(conversation.tenantId(), places, from.getAadObjectId(), clock.instant());
         LOG.info("BoardClerk was added to conversation {} by {}", LogText.of(conversation.conversationId()),
                 LogText.of(from.getAadObjectId()));
     }

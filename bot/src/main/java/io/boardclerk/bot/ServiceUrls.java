@@ -1,6 +1,7 @@
 package io.boardclerk.bot;
 
 import com.microsoft.bot.schema.Activity;
+import io.boardclerk.core.clerk.Bookkeeping;
 import io.boardclerk.core.clerk.Conversation;
 import io.boardclerk.core.port.LedgerStore;
 import org.slf4j.Logger;
@@ -18,12 +19,14 @@ final class ServiceUrls {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceUrls.class);
 
     private final LedgerStore store;
+    private final Bookkeeping book;
     private final ServiceUrlHosts hosts;
     private final RecentWrites<String> stored = new RecentWrites<>();
 
     /** @param hosts only a service URL on this list is kept, and only one on it is handed out */
-    ServiceUrls(LedgerStore store, ServiceUrlHosts hosts) {
+    ServiceUrls(LedgerStore store, Bookkeeping book, ServiceUrlHosts hosts) {
         this.store = store;
+        this.book = book;
         this.hosts = hosts;
     }
 
@@ -43,13 +46,7 @@ final class ServiceUrls {
             return;
         }
         try {
-            boolean known = store.inTransaction(ledger -> ledger.findBoard(conversation.tenantId(),
-                    conversation.conversationId()).map(board -> {
-                        if (!url.equals(ledger.serviceUrl(board.id()).orElse(null))) {
-                            ledger.setServiceUrl(board.id(), url);
-                        }
-                        return true;
-                    }).orElse(false));
+            boolean known = book.keepServiceUrl(conversation.tenantId(), conversation.conversationId(), url);
             if (known) {
                 stored.note(key, url);
             }

@@ -3,7 +3,9 @@ package io.boardclerk.bot;
 import io.boardclerk.bot.documents.ActionLogDocx;
 import io.boardclerk.bot.documents.DownloadLinks;
 import io.boardclerk.bot.documents.MinutesDocx;
+import io.boardclerk.core.clerk.Bookkeeping;
 import io.boardclerk.core.clerk.Card;
+import io.boardclerk.core.clerk.Effect;
 import io.boardclerk.core.clerk.Md;
 import io.boardclerk.core.export.Exporter;
 import io.boardclerk.core.model.Board;
@@ -34,6 +36,7 @@ final class SharePointUploader {
     private static final Logger LOG = LoggerFactory.getLogger(SharePointUploader.class);
 
     private final LedgerStore store;
+    private final Bookkeeping book;
     private final GraphFiles graph;
     private final String graphOff;
     private final Exporter exporter;
@@ -45,9 +48,10 @@ final class SharePointUploader {
      * @param graph    the Graph files client, null when Graph is off
      * @param graphOff why Graph is off and what enabling it takes, in words; ignored when it is on
      */
-    SharePointUploader(LedgerStore store, GraphFiles graph, String graphOff, Exporter exporter, DownloadLinks links,
-                       Clock clock, ZoneId zone) {
+    SharePointUploader(LedgerStore store, Bookkeeping book, GraphFiles graph, String graphOff, Exporter exporter,
+                       DownloadLinks links, Clock clock, ZoneId zone) {
         this.store = store;
+        this.book = book;
         this.graph = graph;
         this.graphOff = graphOff;
         this.exporter = exporter;
@@ -63,7 +67,7 @@ final class SharePointUploader {
     }
 
     /** Finds the folder and, when it is one, keeps it as the board's; says what happened. */
-    String find(Card.FindFolder find) {
+    String find(Effect.FindFolder find) {
         if (graph == null) {
             return "The SharePoint folder was not set: Microsoft Graph is off (" + graphOff + "). Uploading to "
                     + "SharePoint goes through Graph, and also needs " + permission() + ".";
@@ -78,10 +82,7 @@ final class SharePointUploader {
             GraphFiles.Folder f = found.folder();
             SharePointFolder folder = new SharePointFolder(find.url(), f.driveId(), f.itemId(), f.name(), f.webUrl(),
                     find.setBy(), clock.instant());
-            store.inTransaction(ledger -> {
-                ledger.setSharePointFolder(find.boardId(), folder);
-                return null;
-            });
+            book.keepSharePointFolder(find.boardId(), folder);
             return "Minutes drafts and action logs of " + Md.esc(board.get().name()) + " will be uploaded to "
                     + MarkdownLink.of(f.name(), f.webUrl()) + ": the draft with each " + Md.code("draft minutes")
                     + " and at the end of each meeting, or when you say " + Md.code("upload minutes") + " or "
@@ -104,7 +105,7 @@ final class SharePointUploader {
     }
 
     /** Uploads the document to the board's folder; says where it went, or why not. */
-    String upload(Card.Upload upload) {
+    String upload(Effect.Upload upload) {
         String what = upload.document() == Card.Document.MINUTES_DOCX ? "minutes were" : "action log was";
         if (graph == null) {
             return "The " + what + " not uploaded to SharePoint: Microsoft Graph is off (" + graphOff + ")."
@@ -151,14 +152,14 @@ final class SharePointUploader {
     }
 
     /** " The Word document is at <link> meanwhile." for a failed upload, when links can be made here. */
-    private String download(Card.Upload upload) {
+    private String download(Effect.Upload upload) {
         Card.Download download = new Card.Download(upload.boardId(), upload.meetingId(), upload.document(),
                 upload.fileName());
         return links.mint(download) instanceof DownloadLinks.Link link ? " Meanwhile the Word document is at "
                 + "[this download link](" + link.uri() + ")." : "";
     }
 
-    private Optional<byte[]> document(Card.Upload upload) throws IOException {
+    private Optional<byte[]> document(Effect.Upload upload) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (upload.document() == Card.Document.MINUTES_DOCX) {
             if (upload.meetingId() == null) {

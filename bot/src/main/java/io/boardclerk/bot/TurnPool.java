@@ -36,22 +36,27 @@ final class TurnPool implements AutoCloseable {
     private int waiting;
     private boolean closing;
 
-    TurnPool(int threads, int maxWaiting, int maxWaitingPerConversation) {
-        AtomicInteger ids = new AtomicInteger();
-        this.workers = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                r -> {
-                    Thread thread = new Thread(r, "boardclerk-turn-" + ids.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
+    private TurnPool(ExecutorService workers, int maxWaiting, int maxWaitingPerConversation) {
+        this.workers = workers;
         this.maxWaiting = maxWaiting;
         this.maxWaitingPerConversation = maxWaitingPerConversation;
     }
 
-    /** The pool sized for this machine. */
+    /** A pool of {@code threads} workers, started here (the constructor starts nothing). */
+    static TurnPool start(int threads, int maxWaiting, int maxWaitingPerConversation) {
+        AtomicInteger ids = new AtomicInteger();
+        return new TurnPool(new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread thread = new Thread(r, "boardclerk-turn-" + ids.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }), maxWaiting, maxWaitingPerConversation);
+    }
+
+    /** The pool sized for this machine, started. */
     static TurnPool forServer() {
         int threads = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
-        return new TurnPool(threads, 256, 16);
+        return start(threads, 256, 16);
     }
 
     /** Runs {@code work} for {@code conversation} after that conversation's earlier turns. */

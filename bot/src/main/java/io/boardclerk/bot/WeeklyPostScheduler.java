@@ -1,5 +1,6 @@
 package io.boardclerk.bot;
 
+import io.boardclerk.bot.jobs.PeriodicJob;
 import io.boardclerk.core.clerk.Reply;
 import io.boardclerk.core.clerk.WeeklyPosts;
 import io.boardclerk.core.posting.ChatAddress;
@@ -8,19 +9,16 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Posts boards' action-log summaries on their weekly schedule ({@code post action log weekly <day>}): once a minute it
  * asks which boards are due by the injected clock (their day, from 09:00 in their zone), claims each in a
  * transaction, then posts it, through Graph or as the bot, exactly as {@code post action log} does. The claim keeps
  * a board's post of a date to one, across restarts. A claim left without an outcome (the process stopped while
- * posting) is not posted again, since it may have gone out; the chat is told it may be missing instead. Separate from
- * the reminders' own scheduler.
+ * posting) is not posted again, since it may have gone out; the chat is told it may be missing instead. {@link #job}
+ * runs it on a thread of its own, apart from the reminders' sweep.
  */
-final class WeeklyPostScheduler implements AutoCloseable {
+final class WeeklyPostScheduler {
 
     private static final Logger LOG = LoggerFactory.getLogger(WeeklyPostScheduler.class);
     static final Duration EVERY = Duration.ofMinutes(1);
@@ -30,7 +28,6 @@ final class WeeklyPostScheduler implements AutoCloseable {
     private final BoardChat chat;
     private final ChatAddresses addresses;
     private final Clock clock;
-    private ScheduledExecutorService timer;
 
     WeeklyPostScheduler(WeeklyPosts posts, ActionLogPoster poster, BoardChat chat, ChatAddresses addresses,
                         Clock clock) {
@@ -41,21 +38,9 @@ final class WeeklyPostScheduler implements AutoCloseable {
         this.clock = clock;
     }
 
-    synchronized void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "weekly-action-log-posts");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(this::tickSafely, EVERY.toSeconds(), EVERY.toSeconds(), TimeUnit.SECONDS);
-    }
-
-    private void tickSafely() {
-        try {
-            tick();
-        } catch (RuntimeException e) {
-            LOG.error("The weekly posting of action-log summaries failed; it is tried again in a minute", e);
-        }
+    /** The job that looks once a minute; it starts when the server does. */
+    PeriodicJob job() {
+        return new PeriodicJob("boardclerk-weekly-posts", EVERY, this::tick);
     }
 
     /** Posts whatever is due now; returns how many boards' summaries were posted (by either route). */
@@ -80,12 +65,5 @@ final class WeeklyPostScheduler implements AutoCloseable {
             count++;
         }
         return count;
-    }
-
-    @Override
-    public synchronized void close() {
-        if (timer != null) {
-            timer.shutdownNow();
-        }
     }
 }

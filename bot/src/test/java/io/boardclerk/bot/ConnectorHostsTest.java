@@ -92,7 +92,8 @@ class ConnectorHostsTest {
                 ledger.setServiceUrl(id, elsewhere.serviceUrl());
                 return id;
             });
-            ServiceUrls urls = new ServiceUrls(store, ServiceUrlHosts.parse(listed.hostEntry()));
+            ServiceUrls urls = new ServiceUrls(store, new io.boardclerk.core.clerk.Bookkeeping(store),
+                    ServiceUrlHosts.parse(listed.hostEntry()));
             assertTrue(urls.of(board).isEmpty());
             store.inTransaction(ledger -> {
                 ledger.setServiceUrl(board, listed.serviceUrl());

@@ -46,8 +46,8 @@ class LoggingTest {
 
     @Test
     void aDownloadTokenNeverReachesTheLog() {
-        assertEquals("/files/(token)", BoardClerkServer.loggable("/files/MS43LS0uQUNUSU9OX0xPR19DU1YuMTc5.c2lnbmF0dXJl"));
-        assertEquals("/api/messages", BoardClerkServer.loggable("/api/messages"));
+        assertEquals("/files/(token)", HttpApi.loggable("/files/MS43LS0uQUNUSU9OX0xPR19DU1YuMTc5.c2lnbmF0dXJl"));
+        assertEquals("/api/messages", HttpApi.loggable("/api/messages"));
     }
 
     @Test

@@ -18,7 +18,7 @@ class TurnPoolTest {
 
     @Test
     void oneConversationsTurnsRunInOrderOneAtATime() throws Exception {
-        try (TurnPool pool = new TurnPool(4, 100, 50)) {
+        try (TurnPool pool = TurnPool.start(4, 100, 50)) {
             List<Integer> order = java.util.Collections.synchronizedList(new ArrayList<>());
             java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
             java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
@@ -42,7 +42,7 @@ class TurnPoolTest {
 
     @Test
     void aBlockedConversationDoesNotHoldUpAnother() throws Exception {
-        try (TurnPool pool = new TurnPool(2, 100, 50)) {
+        try (TurnPool pool = TurnPool.start(2, 100, 50)) {
             CountDownLatch release = new CountDownLatch(1);
             for (int i = 0; i < 10; i++) {
                 pool.submit("busy", () -> {
@@ -60,7 +60,7 @@ class TurnPoolTest {
 
     @Test
     void whenTooManyWaitANewTurnIsRefused() throws Exception {
-        try (TurnPool pool = new TurnPool(1, 5, 3)) {
+        try (TurnPool pool = TurnPool.start(1, 5, 3)) {
             CountDownLatch release = new CountDownLatch(1);
             pool.submit("a", () -> await(release));
             Thread.sleep(100);
@@ -97,7 +97,7 @@ class TurnPoolTest {
 
     @Test
     void closingLetsEveryTurnTakenRunToItsEndAndRefusesNewOnes() throws Exception {
-        TurnPool pool = new TurnPool(2, 100, 50);
+        TurnPool pool = TurnPool.start(2, 100, 50);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         List<CompletableFuture<Integer>> taken = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -132,7 +132,7 @@ class TurnPoolTest {
 
     @Test
     void closingGivesUpOnATurnThatOutlastsTheGrace() throws Exception {
-        TurnPool pool = new TurnPool(1, 100, 50);
+        TurnPool pool = TurnPool.start(1, 100, 50);
         CompletableFuture<Integer> stuck = pool.submit("c", () -> {
             try {
                 Thread.sleep(60_000);

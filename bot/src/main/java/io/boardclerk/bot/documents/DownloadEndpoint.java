@@ -7,7 +7,9 @@ import io.boardclerk.core.export.Exporter;
 import io.boardclerk.core.view.ActionLogDocument;
 import io.boardclerk.core.view.MinutesDraft;
 import io.javalin.http.Context;
+import io.javalin.http.GoneResponse;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,23 +47,19 @@ public final class DownloadEndpoint {
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("X-Content-Type-Options", "nosniff");
         if (checked instanceof DownloadLinks.Expired) {
-            error(ctx, HttpStatus.GONE, "This download link has expired. Ask BoardClerk in the board's chat for a "
-                    + "fresh link.");
-            return;
+            throw new GoneResponse("This download link has expired. Ask BoardClerk in the board's chat for a fresh "
+                    + "link.");
         }
         if (checked instanceof DownloadLinks.Revoked) {
-            error(ctx, HttpStatus.GONE, "This download link was withdrawn. Ask BoardClerk in the board's chat for a "
-                    + "fresh link.");
-            return;
+            throw new GoneResponse("This download link was withdrawn. Ask BoardClerk in the board's chat for a fresh "
+                    + "link.");
         }
         if (!(checked instanceof DownloadLinks.Valid valid)) {
-            notFound(ctx);
-            return;
+            throw notFound();
         }
         Optional<File> file = file(valid.grant());
         if (file.isEmpty()) {
-            notFound(ctx);
-            return;
+            throw notFound();
         }
         Card.Document document = valid.grant().document();
         ctx.status(HttpStatus.OK);
@@ -167,13 +165,7 @@ public final class DownloadEndpoint {
         return out.toString();
     }
 
-    private void notFound(Context ctx) {
-        error(ctx, HttpStatus.NOT_FOUND, "There is no such download. Ask BoardClerk in the board's chat for a new "
-                + "link.");
-    }
-
-    private void error(Context ctx, HttpStatus status, String message) {
-        ctx.status(status).contentType("application/json").result(json.createObjectNode().put("error", message)
-                .toString());
+    private static NotFoundResponse notFound() {
+        return new NotFoundResponse("There is no such download. Ask BoardClerk in the board's chat for a new link.");
     }
 }

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /** BoardClerk's metrics in a Micrometer registry, scraped in Prometheus' text format. */
-public final class PrometheusMetrics implements BotMetrics {
+public final class PrometheusMetrics implements BotMetrics, AutoCloseable {
 
     /** Activity types Teams sends; any other is counted as {@code other}, so a sender cannot invent label values. */
     private static final Set<String> TYPES = Set.of("message", "invoke", "conversationUpdate", "event",

@@ -1,6 +1,6 @@
 package io.boardclerk.bot.panel;
 
-import io.boardclerk.core.clerk.Card;
+import io.boardclerk.core.clerk.Effect;
 import io.boardclerk.graph.OnBehalfOf;
 
 /**
@@ -22,5 +22,5 @@ public interface ActionLogAsUser {
     record Result(boolean posted, int parts, String line) {
     }
 
-    Result post(Card.PostActionLog post, OnBehalfOf user);
+    Result post(Effect.PostActionLog post, OnBehalfOf user);
 }

@@ -1,5 +1,6 @@
 package io.boardclerk.bot.reminders;
 
+import io.boardclerk.bot.jobs.PeriodicJob;
 import io.boardclerk.core.reminder.Outgoing;
 import io.boardclerk.core.reminder.ReminderOutbox;
 import org.slf4j.Logger;
@@ -9,10 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Sends the reminders that have fallen due. One thread sweeps every {@code interval}: it marks deliveries whose lease
@@ -53,13 +50,12 @@ public final class ReminderDispatcher implements AutoCloseable {
     private final ReminderSender sender;
     private final RetryPolicy retries;
     private final Clock clock;
-    private final Duration interval;
     private final ReminderOutcomes outcomes;
     private final TenantPauses pausedTenants;
     private final Object sweeping = new Object();
-    private final CountDownLatch firstSweep = new CountDownLatch(1);
+    private final Duration interval;
+    private PeriodicJob job;
     private volatile boolean stopping;
-    private ScheduledExecutorService thread;
 
     public ReminderDispatcher(ReminderOutbox outbox, ReminderSender sender, RetryPolicy retries, Clock clock,
                               Duration interval) {
@@ -84,29 +80,15 @@ public final class ReminderDispatcher implements AutoCloseable {
         this.interval = interval;
     }
 
-    /** Starts the sweep thread: the first sweep at once, then one every interval after the last ended. */
+    /**
+     * Starts the sweep thread: the first sweep at once, then one every interval after the last ended; closing lets
+     * the delivery in hand finish for up to 10 s.
+     */
     public synchronized void start() {
-        if (thread != null) {
-            return;
-        }
-        thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "boardclerk-reminders");
-            t.setDaemon(true);
-            return t;
-        });
-        thread.scheduleWithFixedDelay(this::safeSweep, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void safeSweep() {
-        try {
-            sweep();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException | Error e) {
-            // Never let the thread die: a scheduled task that throws is never run again.
-            LOG.error("The reminder sweep failed; the next sweep runs in {} s", interval.toSeconds(), e);
-        } finally {
-            firstSweep.countDown();
+        if (job == null) {
+            job = new PeriodicJob("boardclerk-reminders", Duration.ZERO, interval, Duration.ofSeconds(10),
+                    this::sweep);
+            job.start();
         }
     }
 
@@ -117,7 +99,14 @@ public final class ReminderDispatcher implements AutoCloseable {
      * @return false if it was not over in time
      */
     public boolean awaitFirstSweep(Duration timeout) throws InterruptedException {
-        return firstSweep.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        PeriodicJob started;
+        synchronized (this) {
+            started = job;
+        }
+        if (started == null) {
+            throw new IllegalStateException("the sweep thread was not started");
+        }
+        return started.awaitFirstRun(timeout);
     }
 
     /**
@@ -221,20 +210,9 @@ public final class ReminderDispatcher implements AutoCloseable {
     /** Stops the sweep thread: the delivery in hand is finished first (for up to 10 s); the rest wait in the database. */
     @Override
     public synchronized void close() {
-        if (thread == null) {
-            return;
-        }
         stopping = true;
-        thread.shutdown();
-        try {
-            if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
-                thread.shutdownNow();
-                LOG.warn("The reminder sweep did not stop within 10 s; the delivery it was sending, if any, will "
-                        + "be marked in doubt");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (job != null) {
+            job.close();
         }
-        thread = null;
     }
 }

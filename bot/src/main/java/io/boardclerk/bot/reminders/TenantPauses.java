@@ -1,7 +1,5 @@
 package io.boardclerk.bot.reminders;
 
-import io.boardclerk.storage.TenantPacing;
-
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,8 +7,8 @@ import java.util.Optional;
 
 /**
  * The pause Teams asks for with a 429, per tenant: the tenant's other deliveries wait it out too. In memory where one
- * instance sends; in the database ({@link TenantPacing}) where several share it, so that none of them goes on
- * sending into a tenant Teams has throttled.
+ * instance sends; in the database (the storage module's {@code TenantPacing}) where several share it, so that none
+ * of them goes on sending into a tenant Teams has throttled.
  */
 public interface TenantPauses {
 
@@ -30,20 +28,6 @@ public interface TenantPauses {
             @Override
             public synchronized Optional<Instant> pausedUntil(String tenantId, Instant now) {
                 return Optional.ofNullable(paused.get(tenantId)).filter(until -> until.isAfter(now));
-            }
-        };
-    }
-
-    static TenantPauses inDatabase(TenantPacing pacing) {
-        return new TenantPauses() {
-            @Override
-            public void pause(String tenantId, Instant until) {
-                pacing.pause(tenantId, until);
-            }
-
-            @Override
-            public Optional<Instant> pausedUntil(String tenantId, Instant now) {
-                return pacing.pausedUntil(tenantId, now);
             }
         };
     }

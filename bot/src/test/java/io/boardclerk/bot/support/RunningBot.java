@@ -2,6 +2,7 @@ package io.boardclerk.bot.support;
 
 import io.boardclerk.bot.BoardClerkServer;
 import io.boardclerk.bot.BotConfig;
+import io.boardclerk.bot.TestServer;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -10,6 +11,9 @@ import java.util.Map;
 
 /** The real server on a free port over a temp-file SQLite database, with its fake connector beside it. */
 public final class RunningBot implements AutoCloseable {
+
+    /** In the map given to {@link #start}: the side panel's test host origin, handed to {@link TestServer}. */
+    public static final String PANEL_TEST_HOST = "BOARDCLERK_PANEL_TEST_HOST_ORIGIN";
 
     public final FakeConnector connector;
     public final TestClock clock;
@@ -52,7 +56,12 @@ public final class RunningBot implements AutoCloseable {
     }
 
     private void startServer() {
-        server = new BoardClerkServer(BotConfig.from(env), clock).start();
+        // The panel's test host is a test hook, not a setting: taken out of the environment and given to the server
+        // through its test-only entry point.
+        Map<String, String> settings = new HashMap<>(env);
+        String panelHost = settings.remove(PANEL_TEST_HOST);
+        server = TestServer.of(BotConfig.from(settings), clock).panelHostOrigin(panelHost == null ? "" : panelHost)
+                .build().start();
         client = new BotClient(server.port());
         // The sweep made at start-up must be over before a test moves the clock, or it may send what the test's
         // own sweep is meant to.

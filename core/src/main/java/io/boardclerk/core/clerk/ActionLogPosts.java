@@ -34,7 +34,7 @@ final class ActionLogPosts {
 
     private static String now(Desk desk) {
         desk.requireOfficer("post the action log summary");
-        desk.show(post(desk.ledger(), desk.board(), desk.today(), desk.currentOrNextMeeting()));
+        desk.after(post(desk.ledger(), desk.board(), desk.today(), desk.currentOrNextMeeting()));
         return "";
     }
 
@@ -43,7 +43,7 @@ final class ActionLogPosts {
         desk.ledger().setPostingSchedule(desk.board().id(), command.day(), desk.zone(), desk.sender().name(),
                 desk.now());
         PostingSchedule schedule = desk.ledger().postingSchedule(desk.board().id()).orElseThrow();
-        desk.show(new Card.PostingMethod(desk.board().id()));
+        desk.after(new Effect.SayPostingMethod(desk.board().id()));
         return "Every " + schedule.dayName() + " at 09:00 (" + schedule.zone().getId() + ") I will post the action "
                 + "log summary of " + Md.esc(desk.board().name()) + " here. " + Md.code("post action log weekly off")
                 + " stops it; " + Md.code("post action log") + " posts it now.";
@@ -64,18 +64,18 @@ final class ActionLogPosts {
                     + "chair or secretary can say " + Md.code("post action log weekly monday") + ".";
         }
         PostingSchedule s = schedule.get();
-        desk.show(new Card.PostingMethod(desk.board().id()));
+        desk.after(new Effect.SayPostingMethod(desk.board().id()));
         return "The action log summary of " + Md.esc(desk.board().name()) + " is posted every " + s.dayName()
                 + " at 09:00 (" + s.zone().getId() + ")" + (s.setBy() == null ? "" : ", as " + Md.esc(s.setBy())
                 + " set on " + BritishDates.format(s.setAt().atZone(s.zone()).toLocalDate())) + ".";
     }
 
     /** The whole log's summary as {@code action log} shows it, with the Word export for when it is too long. */
-    static Card.PostActionLog post(Ledger ledger, Board board, LocalDate today, Optional<Meeting> meeting) {
+    static Effect.PostActionLog post(Ledger ledger, Board board, LocalDate today, Optional<Meeting> meeting) {
         ActionLogView view = ActionLogs.view(ledger, board, today, meeting, a -> true, false, null, "");
         Card.Download full = new Card.Download(board.id(), null, Card.Document.ACTION_LOG_DOCX,
                 "Action log – " + board.name() + " – " + BritishDates.format(today) + " (DOCX)");
-        return new Card.PostActionLog(view, full);
+        return new Effect.PostActionLog(view, full);
     }
 
     /** The open meeting, else the next scheduled one: what "due at this meeting" means outside a turn. */

@@ -7,7 +7,7 @@ import io.boardclerk.core.parse.BritishDates;
 /**
  * {@code calendar}: which Outlook calendar the board's schedule follows. Graph is never asked from here (this runs
  * inside the turn's transaction): setting the calendar or saying {@code calendar sync} asks the bot, through
- * {@link Card.CalendarSync}, to read it once the turn is recorded.
+ * {@link Effect.SyncCalendar}, to read it once the turn is recorded.
  */
 final class CalendarHandler {
 
@@ -31,7 +31,7 @@ final class CalendarHandler {
         requireOwnOrOfficers(desk, command.organiser());
         desk.ledger().followCalendar(desk.board().id(), command.organiser(), command.series(),
                 desk.sender() == null ? null : desk.sender().name(), desk.now(), desk.now());
-        desk.show(new Card.CalendarSync(desk.board().id()));
+        desk.after(new Effect.SyncCalendar(desk.board().id()));
         return "The meetings of " + Md.esc(desk.board().name()) + " now follow the series "
                 + series(command.series(), desk) + " in " + Md.esc(command.organiser()) + "'s Outlook calendar, read "
                 + "every " + CalendarSync.EVERY.toHours() + " hours. Reading it now…";
@@ -77,7 +77,7 @@ final class CalendarHandler {
         if (desk.ledger().calendarFollow(desk.board().id()).isEmpty()) {
             throw new Refusal("This board follows no calendar yet. Say " + Md.code(HOW) + " first.");
         }
-        desk.show(new Card.CalendarSync(desk.board().id()));
+        desk.after(new Effect.SyncCalendar(desk.board().id()));
         return "";
     }
 

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Something the clerk wants shown as a card rather than as text. The core says what; the bot decides how (Adaptive
- * Cards), escaping every user string for the card's own markdown.
+ * Cards), escaping every user string for the card's own markdown. What is to be done after the turn rather than
+ * shown is an {@link Effect}.
  */
 public sealed interface Card {
 
@@ -114,35 +115,6 @@ public sealed interface Card {
      */
     record Reminder(io.boardclerk.core.reminder.ReminderMessage message, String outcome, boolean live)
             implements Card {
-    }
-
-    /**
-     * The action-log summary to post into the board's channel or chat (through Microsoft Graph where it can, as the
-     * bot otherwise), with the Word export to link when the summary is too long for Teams messages.
-     */
-    record PostActionLog(ActionLogView view, Download fullLog) implements Card {
-    }
-
-    /** Read the board's Outlook calendar now (after the turn, outside its transaction) and say what it changed. */
-    record CalendarSync(long boardId) implements Card {
-    }
-
-    /** A line saying how this board's summaries are posted (through Graph, or by the bot and why). */
-    record PostingMethod(long boardId) implements Card {
-    }
-
-    /**
-     * Find the SharePoint folder at {@code url} through Microsoft Graph and, if it is one, keep it as the board's
-     * (done after the turn's transaction: no Graph call holds the database).
-     */
-    record FindFolder(long boardId, String url, String setBy) implements Card {
-    }
-
-    /**
-     * Upload {@code document} (for minutes, of {@code meetingId}) to the board's SharePoint folder as {@code fileName},
-     * after the turn's transaction; the bot says where it went or why not, in one line.
-     */
-    record Upload(long boardId, Long meetingId, Document document, String fileName) implements Card {
     }
 
     /** A summary of the minutes draft, with its Word download. */

@@ -121,7 +121,7 @@ public final class Clerk {
                 }
                 Desk desk = desk(ledger, turn.conversation(), turn.sender(), turn.mentions(), source(turn), answered)
                         .withAddressed(turn.addressed());
-                Reply reply = new Reply(handle(desk, commands), desk.cards());
+                Reply reply = new Reply(handle(desk, commands), desk.cards(), desk.effects());
                 answered.requireAnswered();
                 return Optional.of(reply);
             }));
@@ -266,7 +266,7 @@ public final class Clerk {
                     zone).withDirectory(answered).withAttendance(attendanceOn)
                 .withCalendar(calendarOn);
             String text = work.apply(desk);
-            Reply reply = new Reply(text, desk.cards());
+            Reply reply = new Reply(text, desk.cards(), desk.effects());
             answered.requireAnswered();
             return reply.isEmpty() ? Optional.<Reply>empty() : Optional.of(reply);
         }));

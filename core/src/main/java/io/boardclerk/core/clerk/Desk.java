@@ -42,6 +42,7 @@ public final class Desk {
     private final String via;
     private boolean stale;
     private final List<Card> cards = new ArrayList<>();
+    private final List<Effect> effects = new ArrayList<>();
     private final Map<String, List<Long>> bodyMembers = new HashMap<>();
     private Directory directory = Directory.OFF;
     private boolean attendanceOn;
@@ -75,6 +76,15 @@ public final class Desk {
 
     public List<Card> cards() {
         return List.copyOf(cards);
+    }
+
+    /** Asks for {@code effect} to be done once the turn is committed, outside its transaction. */
+    public void after(Effect effect) {
+        effects.add(effect);
+    }
+
+    public List<Effect> effects() {
+        return List.copyOf(effects);
     }
 
     /** Where this turn came from: a typed "message", a "card" button, or a Teams "meeting" event. */

@@ -70,7 +70,8 @@ final class PersonalChat {
             said = List.of(new Command.OwnApologies(null, apologies.note()));
         }
         String text = clerk.handle(desk, said);
-        return new Reply(boards.size() > 1 ? "For " + Md.esc(chosen.name()) + ": " + text : text, desk.cards());
+        return new Reply(boards.size() > 1 ? "For " + Md.esc(chosen.name()) + ": " + text : text, desk.cards(),
+                desk.effects());
     }
 
     private static Optional<Board> choose(List<Board> boards, String choice) {

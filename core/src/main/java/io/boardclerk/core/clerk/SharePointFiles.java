@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * The board's SharePoint folder and the uploads into it. The clerk checks who may and what is asked; finding the
  * folder and uploading go through Microsoft Graph after the turn's transaction (the bot does them from the
- * {@link Card.FindFolder} and {@link Card.Upload} cards), so no Graph call ever holds the database.
+ * {@link Effect.FindFolder} and {@link Effect.Upload} effects), so no Graph call ever holds the database.
  */
 final class SharePointFiles {
 
@@ -52,7 +52,7 @@ final class SharePointFiles {
             throw new Refusal(checked.problem() + " Copy the folder's address from the browser and say it like "
                     + "this: " + Md.code(EXAMPLE));
         }
-        desk.show(new Card.FindFolder(desk.board().id(), checked.url(), desk.sender().name()));
+        desk.after(new Effect.FindFolder(desk.board().id(), checked.url(), desk.sender().name()));
         return "";
     }
 
@@ -73,14 +73,14 @@ final class SharePointFiles {
                     + "folder's address from the browser and say it like this: " + Md.code(EXAMPLE));
         }
         if (command.what() == Command.Upload.What.ACTION_LOG) {
-            desk.show(new Card.Upload(desk.board().id(), null, Card.Document.ACTION_LOG_DOCX,
+            desk.after(new Effect.Upload(desk.board().id(), null, Card.Document.ACTION_LOG_DOCX,
                     FileNames.actionLog(desk.today(), desk.board().name())));
             return "";
         }
         Meeting meeting = ActionLife.reviewMeeting(desk).orElseThrow(() -> new Refusal("No meeting of "
                 + Md.esc(desk.board().name()) + " has been held yet, so there are no minutes to upload."));
         boolean approved = desk.ledger().approval(meeting.id()).isPresent();
-        desk.show(new Card.Upload(desk.board().id(), meeting.id(), Card.Document.MINUTES_DOCX,
+        desk.after(new Effect.Upload(desk.board().id(), meeting.id(), Card.Document.MINUTES_DOCX,
                 FileNames.minutes(meeting.date(), desk.board().name(), approved)));
         return "";
     }
@@ -88,7 +88,7 @@ final class SharePointFiles {
     /** With the draft shown: its upload too, when the board has a folder (nothing otherwise). */
     static void uploadMinutes(Desk desk, Meeting meeting, boolean approved) {
         if (desk.ledger().sharePointFolder(desk.board().id()).isPresent()) {
-            desk.show(new Card.Upload(desk.board().id(), meeting.id(), Card.Document.MINUTES_DOCX,
+            desk.after(new Effect.Upload(desk.board().id(), meeting.id(), Card.Document.MINUTES_DOCX,
                     FileNames.minutes(meeting.date(), desk.board().name(), approved)));
         }
     }

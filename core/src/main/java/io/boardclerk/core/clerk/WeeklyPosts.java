@@ -23,7 +23,7 @@ import java.util.Optional;
 public final class WeeklyPosts {
 
     /** One board's post, claimed. */
-    public record Due(Board board, LocalDate date, Card.PostActionLog post) {
+    public record Due(Board board, LocalDate date, Effect.PostActionLog post) {
     }
 
     /** A claimed post that never finished: what to tell the board's chat. */
