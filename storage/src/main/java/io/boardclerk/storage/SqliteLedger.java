@@ -19,6 +19,7 @@ import io.boardclerk.core.model.MeetingStatus;
 import io.boardclerk.core.model.MinutesApproval;
 import io.boardclerk.core.model.Owner;
 import io.boardclerk.core.model.Person;
+import io.boardclerk.core.model.PersonLink;
 import io.boardclerk.core.model.Recording;
 import io.boardclerk.core.model.RecordingKind;
 import io.boardclerk.core.model.Source;
@@ -67,6 +68,7 @@ final class SqliteLedger extends SqliteReminders implements Ledger {
     private final SqlitePosting posting;
     private final SqliteSharePoint sharePoint;
     private final SqliteCalendar calendar;
+    private final SqlitePersonLinks personLinks;
 
     SqliteLedger(Connection connection, Dialect dialect) {
         super(new Sql(connection, dialect));
@@ -74,6 +76,7 @@ final class SqliteLedger extends SqliteReminders implements Ledger {
         this.posting = new SqlitePosting(sql);
         this.sharePoint = new SqliteSharePoint(sql);
         this.calendar = new SqliteCalendar(sql);
+        this.personLinks = new SqlitePersonLinks(sql);
     }
 
     /** Releases the compiled statements before the connection closes. */
@@ -281,6 +284,13 @@ final class SqliteLedger extends SqliteReminders implements Ledger {
     @Override
     public void setAlias(long personId, String alias) {
         sql.update("UPDATE people SET alias = ? WHERE id = ?", alias, personId);
+    }
+
+    @Override
+    public PersonLink linkNameOnly(long nameOnlyId, long teamsPersonId) {
+        PersonLink link = personLinks.link(nameOnlyId, teamsPersonId);
+        link.actionIds().forEach(this::actionChanged);
+        return link;
     }
 
     private static Person person(ResultSet row) throws SQLException {
