@@ -96,7 +96,7 @@ public final class BoardClerkServer implements AutoCloseable {
         Connector connector = new Connector(adapter.credentials(), http, config.security().serviceUrlHosts());
         ServiceUrls serviceUrls = new ServiceUrls(store, config.security().serviceUrlHosts());
         ChatAddresses chatAddresses = new ChatAddresses(store, clock);
-        ReminderOutbox outbox = new Reminders(store);
+        ReminderOutbox outbox = new Reminders(store, config.reminders().dailyCap());
         SenderStanding standing = new SenderStanding(store, config.security(), clock,
                 new TeamsMeetingLocator(connector));
         this.bot = new BoardClerkBot(clerk, new RosterService(clerk, connector, standing), connector, clock, links,
