@@ -33,7 +33,9 @@ import java.util.Map;
  *
  * <p>The folder is found through {@code GET /shares/u!{base64url of the address}/driveItem}, which takes any address
  * of a SharePoint or OneDrive item and answers with the item, its drive and whether it is a folder; BoardClerk keeps
- * the drive id and item id, which outlive renames of the folder's path.
+ * the drive id and item id, which outlive renames of the folder's path. Before that, the address's host must be one of
+ * the organisation's own SharePoint hosts ({@link TenantSharePointHosts}); another is {@link OutsideTenant}, and Graph
+ * is not asked about it.
  *
  * <p>Files up to {@link #SIMPLE_UPLOAD_LIMIT} go in one {@code PUT .../items/{parent}:/{name}:/content}; larger ones
  * through an upload session ({@code createUploadSession}), sent in chunks that are multiples of 320 KiB as Graph
@@ -101,6 +103,16 @@ public final class GraphFiles {
     public record Conflict(String problem) implements Upload {
     }
 
+    /**
+     * The address is on a host that is not one of the organisation's own SharePoint hosts ({@code tenantHosts}): another
+     * organisation's site, or a sharing link into one. Graph is not asked about it.
+     */
+    public record OutsideTenant(String host, java.util.List<String> tenantHosts) implements Resolution {
+        public OutsideTenant {
+            tenantHosts = java.util.List.copyOf(tenantHosts);
+        }
+    }
+
     /** Busy after retries, an error, no answer in time, or an answer that could not be read. */
     public record Failed(String problem) implements Resolution, Upload {
     }
@@ -110,6 +122,7 @@ public final class GraphFiles {
     private final int chunkSize;
     private final Pacer.Sleeper sleeper;
     private final HttpClient uploads;
+    private final TenantSharePointHosts tenantHosts;
 
     public GraphFiles(GraphSettings settings) {
         this(new GraphClients(settings), SIMPLE_UPLOAD_LIMIT, DEFAULT_CHUNK,
@@ -129,6 +142,7 @@ public final class GraphFiles {
         this.simpleUploadLimit = simpleUploadLimit;
         this.chunkSize = chunkSize;
         this.sleeper = sleeper;
+        this.tenantHosts = new TenantSharePointHosts(clients);
         this.uploads = HttpClient.newBuilder().connectTimeout(clients.settings().timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -145,6 +159,11 @@ public final class GraphFiles {
             return new Failed("the board's organisation (tenant) is not known, and MicrosoftAppTenantId is not set.");
         }
         GraphServiceClient client = clients.client(tenant);
+        Resolution outside = tenantHosts.refusal(tenant, client, url,
+                e -> failure(e, "name the organisation's root site"));
+        if (outside != null) {
+            return outside;
+        }
         String id = shareId(url);
         DriveItem item;
         try {
