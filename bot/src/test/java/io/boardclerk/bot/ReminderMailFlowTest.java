@@ -246,7 +246,7 @@ class ReminderMailFlowTest {
         assertEquals("Jon Leigh:MAILED Jon Leigh:RETRY", deliveries());
         String status = say(SECRETARY, "reminders status");
         assertTrue(status.contains("**Waiting to go** (1)\n- Jon Leigh, before the target of action 2.0: waiting:"
-                + " the board's limit of 1 reminders a day was reached; it goes on 04/12/2026 from 08:00"), status);
+                + " the board's limit of 1 reminder a day was reached; it goes on 04/12/2026 from 08:00"), status);
 
         bot.clock.set(Instant.parse("2026-12-04T08:00:00Z"));
         assertEquals(1, bot.server().sweepReminders());

@@ -49,7 +49,8 @@ final class DailyCap {
 
     /** Why it waits, as the status shows it. */
     String why(Instant until, ZoneId zone) {
-        return "waiting: the board's limit of " + cap + " reminders a day was reached; it goes on "
+        return "waiting: the board's limit of " + cap + (cap == 1 ? " reminder" : " reminders")
+                + " a day was reached; it goes on "
                 + io.boardclerk.core.parse.BritishDates.format(until.atZone(zone).toLocalDate()) + " from "
                 + until.atZone(zone).toLocalTime();
     }
