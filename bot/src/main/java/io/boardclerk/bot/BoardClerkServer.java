@@ -114,7 +114,7 @@ public final class BoardClerkServer implements AutoCloseable {
         Bookkeeping book = new Bookkeeping(store);
         ServiceUrls serviceUrls = new ServiceUrls(store, book, config.security().serviceUrlHosts());
         ChatAddresses chatAddresses = new ChatAddresses(store, book, clock);
-        ReminderOutbox outbox = new Reminders(store);
+        ReminderOutbox outbox = new Reminders(store, config.reminders().dailyCap());
         SenderStanding standing = new SenderStanding(store, book, config.security(), clock,
                 new TeamsMeetingLocator(connector));
         Exporter exporter = new Exporter(store);

@@ -14,8 +14,11 @@ import java.util.regex.Pattern;
  * @param sendTimeout BOARDCLERK_REMINDER_TIMEOUT_SECONDS: how long one request to the Bot Connector may take
  * @param mailFrom    BOARDCLERK_MAIL_FROM: the mailbox (user principal name or object id) that reminders Teams cannot
  *                    deliver are e-mailed from through Microsoft Graph; empty when unset, and then nobody is e-mailed
+ * @param dailyCap    BOARDCLERK_REMINDER_DAILY_CAP: the most reminders one board sends in a day, in Teams or by e-mail;
+ *                    more wait for the board's next working day
  */
-public record ReminderSettings(Duration sweep, int tenantRate, int maxTries, Duration sendTimeout, String mailFrom) {
+public record ReminderSettings(Duration sweep, int tenantRate, int maxTries, Duration sendTimeout, String mailFrom,
+                               int dailyCap) {
 
     private static final Pattern MAILBOX = Pattern.compile("[^\\s@/?#%]+@[^\\s@/?#%]+\\.[^\\s@/?#%]+");
     private static final Pattern OBJECT_ID = Pattern.compile(
@@ -29,7 +32,7 @@ public record ReminderSettings(Duration sweep, int tenantRate, int maxTries, Dur
                 number(env, "BOARDCLERK_REMINDER_RATE", 50, 1, 1000),
                 number(env, "BOARDCLERK_REMINDER_TRIES", 6, 1, 20),
                 Duration.ofSeconds(number(env, "BOARDCLERK_REMINDER_TIMEOUT_SECONDS", 15, 1, 120)),
-                mailFrom(env));
+                mailFrom(env), number(env, "BOARDCLERK_REMINDER_DAILY_CAP", 200, 1, 100_000));
     }
 
     /** A user principal name or an Entra object id; anything else is refused at start rather than at the first send. */
@@ -64,6 +67,6 @@ public record ReminderSettings(Duration sweep, int tenantRate, int maxTries, Dur
     public String toString() {
         return "reminders[sweep=" + sweep.toSeconds() + "s, rate=" + tenantRate
                 + "/s per tenant, tries=" + maxTries + ", timeout=" + sendTimeout.toSeconds() + "s, mailFrom="
-                + (mailFrom.isEmpty() ? "(unset)" : mailFrom) + "]";
+                + (mailFrom.isEmpty() ? "(unset)" : mailFrom) + ", dailyCap=" + dailyCap + " per board]";
     }
 }

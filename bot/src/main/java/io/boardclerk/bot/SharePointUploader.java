@@ -100,6 +100,12 @@ final class SharePointUploader {
         if (resolution instanceof GraphFiles.Refused refused) {
             return "The SharePoint folder was not set: " + refused.problem();
         }
+        if (resolution instanceof GraphFiles.OutsideTenant outside) {
+            return "The SharePoint folder was not set: " + Md.esc(outside.host()) + " is not one of your "
+                    + "organisation's SharePoint sites (" + Md.esc(String.join(", ", outside.tenantHosts())) + "), and "
+                    + "BoardClerk only keeps a board's documents in its own organisation. Copy the address of a folder "
+                    + "on your organisation's SharePoint.";
+        }
         return "The SharePoint folder was not set: " + ((GraphFiles.Failed) resolution).problem() + " Try again "
                 + "later.";
     }

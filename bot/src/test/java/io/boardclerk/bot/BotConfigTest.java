@@ -107,14 +107,16 @@ class BotConfigTest {
         assertEquals(50, defaults.tenantRate());
         assertEquals(6, defaults.maxTries());
         assertEquals(java.time.Duration.ofSeconds(15), defaults.sendTimeout());
+        assertEquals(200, defaults.dailyCap());
         ReminderSettings set = BotConfig.from(Map.of("BOARDCLERK_REMINDER_SWEEP_SECONDS", "5",
                 "BOARDCLERK_REMINDER_RATE", "20", "BOARDCLERK_REMINDER_TRIES", "3",
-                "BOARDCLERK_REMINDER_TIMEOUT_SECONDS", "4")).reminders();
+                "BOARDCLERK_REMINDER_TIMEOUT_SECONDS", "4", "BOARDCLERK_REMINDER_DAILY_CAP", "40")).reminders();
         assertEquals(new ReminderSettings(java.time.Duration.ofSeconds(5), 20, 3,
-                java.time.Duration.ofSeconds(4), ""), set);
+                java.time.Duration.ofSeconds(4), "", 40), set);
         for (String[] bad : new String[][]{{"BOARDCLERK_REMINDER_SWEEP_SECONDS", "0"},
                 {"BOARDCLERK_REMINDER_RATE", "many"}, {"BOARDCLERK_REMINDER_RATE", "-1"},
-                {"BOARDCLERK_REMINDER_TRIES", "21"}, {"BOARDCLERK_REMINDER_TIMEOUT_SECONDS", "1.5"}}) {
+                {"BOARDCLERK_REMINDER_TRIES", "21"}, {"BOARDCLERK_REMINDER_TIMEOUT_SECONDS", "1.5"},
+                {"BOARDCLERK_REMINDER_DAILY_CAP", "0"}}) {
             assertTrue(assertThrows(BotConfig.ConfigException.class, () -> BotConfig.from(Map.of(bad[0], bad[1])))
                     .getMessage().startsWith(bad[0] + " must be a whole number"), bad[0]);
         }

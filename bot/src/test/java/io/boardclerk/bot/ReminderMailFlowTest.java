@@ -231,4 +231,47 @@ class ReminderMailFlowTest {
         assertEquals(1, graph.sent().size());
         assertEquals("Jon Leigh:MAILED", deliveries());
     }
+
+    @Test
+    void aBoardEmailsAtMostItsDailyCapAndTheRestWaitForTheNextWorkingDay() throws Exception {
+        start(Map.of("BOARDCLERK_MAIL_FROM", FROM, "BOARDCLERK_REMINDER_DAILY_CAP", "1"));
+        say(SECRETARY, "action Bring the estates report owner: Jon Leigh due: 10/12/2026");
+        say(SECRETARY, "action Bring the fleet report owner: Jon Leigh due: 10/12/2026");
+
+        bot.clock.set(BEFORE);
+        assertEquals(1, bot.server().sweepReminders());
+        bot.clock.set(BEFORE.plus(Duration.ofHours(3)));
+        assertEquals(0, bot.server().sweepReminders(), "the board's one for the day has gone");
+        assertEquals(1, graph.sent().size(), "one e-mail on Thursday");
+        assertEquals("Jon Leigh:MAILED Jon Leigh:RETRY", deliveries());
+        String status = say(SECRETARY, "reminders status");
+        assertTrue(status.contains("**Waiting to go** (1)\n- Jon Leigh, before the target of action 2.0: waiting:"
+                + " the board's limit of 1 reminder a day was reached; it goes on 04/12/2026 from 08:00"), status);
+
+        bot.clock.set(Instant.parse("2026-12-04T08:00:00Z"));
+        assertEquals(1, bot.server().sweepReminders());
+        assertEquals(2, graph.sent().size(), "the other on Friday");
+        assertEquals("Jon Leigh:MAILED Jon Leigh:MAILED", deliveries());
+    }
+
+    @Test
+    void anOwnerWhoHasLeftTheBoardsChatIsNeitherRemindedNorEmailed() throws Exception {
+        start(Map.of("BOARDCLERK_MAIL_FROM", FROM));
+        say(SECRETARY, "action Bring the estates report owner: Jon Leigh due: 10/12/2026");
+        bot.connector.roster(chat.conversationId(), SECRETARY, CHAIR);
+        var removed = chat.membersAdded();
+        removed.remove("membersAdded");
+        removed.putArray("membersRemoved").addObject().put("id", JON.id());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) removed.get("channelData")).put("eventType", "membersRemoved");
+        // Teams says Jon left; BoardClerk reads the roster again.
+        assertEquals(202, bot.client.post(removed.toString(), openId.bearer(APP_ID, bot.connector.serviceUrl()))
+                .statusCode());
+
+        bot.clock.set(BEFORE);
+        assertEquals(0, bot.server().sweepReminders());
+        assertEquals(List.of(), graph.sendAttempts(), "no e-mail");
+        assertEquals(0, bot.connector.proactive().size(), "no personal chat asked for");
+        assertEquals("Jon Leigh:UNDELIVERABLE", deliveries());
+        assertTrue(say(SECRETARY, "reminders status").contains("not in the board's chat any more"));
+    }
 }

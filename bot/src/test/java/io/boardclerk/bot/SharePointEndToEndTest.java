@@ -5,6 +5,7 @@ import io.boardclerk.bot.support.FakeConnector;
 import io.boardclerk.bot.support.FakeConnector.Member;
 import io.boardclerk.bot.support.FakeOpenIdProvider;
 import io.boardclerk.bot.support.RunningBot;
+import io.boardclerk.bot.support.StoredRows;
 import io.boardclerk.bot.support.TeamsChat;
 import io.boardclerk.graph.GraphFiles;
 import io.boardclerk.graph.fake.FakeDrive;
@@ -211,6 +212,26 @@ class SharePointEndToEndTest {
         assertTrue(none.contains("has no SharePoint folder to upload to"), none);
         String draft = texts(say(SECRETARY, "draft minutes"));
         assertFalse(draft.contains("SharePoint"), "without a folder the draft is as it always was: " + draft);
+    }
+
+    @Test
+    void a_site_of_another_organisation_is_refused_and_nothing_is_uploaded_there() throws Exception {
+        startWithGraph();
+        String elsewhere = "https://elsewhere.sharepoint.com/sites/Drop/Shared%20Documents/Board";
+        drive.folder(elsewhere, "b!drive-elsewhere", "01ELSE", "Board");
+
+        String line = texts(say(SECRETARY, "sharepoint folder " + elsewhere));
+
+        assertTrue(line.contains("The SharePoint folder was not set: elsewhere.sharepoint.com is not one of your "
+                + "organisation's SharePoint sites (fenshire.sharepoint.com, fenshire-my.sharepoint.com)"), line);
+        assertTrue(drive.received().isEmpty(), "Graph was not asked about the other organisation's folder");
+        assertEquals(1, drive.rootRequests().size(), "only the organisation's own root site was asked for");
+        assertEquals(0, StoredRows.count(bot.database, "sharepoint_folders"));
+        assertTrue(texts(say(SECRETARY, "upload action log")).contains("has no SharePoint folder to upload to"));
+        assertTrue(drive.stored().isEmpty());
+
+        String own = texts(say(SECRETARY, "sharepoint folder " + TYPED));
+        assertTrue(own.contains("will be uploaded to [Minutes]"), own);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.boardclerk.graph;
 
-import com.azure.core.exception.ClientAuthenticationException;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -9,9 +8,7 @@ import com.microsoft.graph.drives.item.items.item.createuploadsession.CreateUplo
 import com.microsoft.graph.models.DriveItem;
 import com.microsoft.graph.models.DriveItemUploadableProperties;
 import com.microsoft.graph.models.UploadSession;
-import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
-import com.microsoft.kiota.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +30,9 @@ import java.util.Map;
  *
  * <p>The folder is found through {@code GET /shares/u!{base64url of the address}/driveItem}, which takes any address
  * of a SharePoint or OneDrive item and answers with the item, its drive and whether it is a folder; BoardClerk keeps
- * the drive id and item id, which outlive renames of the folder's path.
+ * the drive id and item id, which outlive renames of the folder's path. Before that, the address's host must be one of
+ * the organisation's own SharePoint hosts ({@link TenantSharePointHosts}); another is {@link OutsideTenant}, and Graph
+ * is not asked about it.
  *
  * <p>Files up to {@link #SIMPLE_UPLOAD_LIMIT} go in one {@code PUT .../items/{parent}:/{name}:/content}; larger ones
  * through an upload session ({@code createUploadSession}), sent in chunks that are multiples of 320 KiB as Graph
@@ -101,6 +100,16 @@ public final class GraphFiles {
     public record Conflict(String problem) implements Upload {
     }
 
+    /**
+     * The address is on a host that is not one of the organisation's own SharePoint hosts ({@code tenantHosts}): another
+     * organisation's site, or a sharing link into one. Graph is not asked about it.
+     */
+    public record OutsideTenant(String host, java.util.List<String> tenantHosts) implements Resolution {
+        public OutsideTenant {
+            tenantHosts = java.util.List.copyOf(tenantHosts);
+        }
+    }
+
     /** Busy after retries, an error, no answer in time, or an answer that could not be read. */
     public record Failed(String problem) implements Resolution, Upload {
     }
@@ -110,6 +119,7 @@ public final class GraphFiles {
     private final int chunkSize;
     private final Pacer.Sleeper sleeper;
     private final HttpClient uploads;
+    private final TenantSharePointHosts tenantHosts;
 
     public GraphFiles(GraphSettings settings) {
         this(new GraphClients(settings), SIMPLE_UPLOAD_LIMIT, DEFAULT_CHUNK,
@@ -129,6 +139,7 @@ public final class GraphFiles {
         this.simpleUploadLimit = simpleUploadLimit;
         this.chunkSize = chunkSize;
         this.sleeper = sleeper;
+        this.tenantHosts = new TenantSharePointHosts(clients);
         this.uploads = HttpClient.newBuilder().connectTimeout(clients.settings().timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -145,13 +156,18 @@ public final class GraphFiles {
             return new Failed("the board's organisation (tenant) is not known, and MicrosoftAppTenantId is not set.");
         }
         GraphServiceClient client = clients.client(tenant);
+        Resolution outside = tenantHosts.refusal(tenant, client, url,
+                e -> GraphFileFailures.of(e, "name the organisation's root site"));
+        if (outside != null) {
+            return outside;
+        }
         String id = shareId(url);
         DriveItem item;
         try {
             item = client.shares().bySharedDriveItemId(id).driveItem()
                     .withUrl(clients.settings().baseUrl() + "/shares/" + id + "/driveItem").get();
         } catch (RuntimeException e) {
-            return (Resolution) failure(e, "find the folder");
+            return (Resolution) GraphFileFailures.of(e, "find the folder");
         }
         if (item == null || item.getId() == null || item.getParentReference() == null
                 || item.getParentReference().getDriveId() == null) {
@@ -198,57 +214,13 @@ public final class GraphFiles {
             }
             return new ChunkedUpload(session.getUploadUrl(), name, bytes).send();
         } catch (RuntimeException e) {
-            return (Upload) failure(e, "upload to the folder");
+            return (Upload) GraphFileFailures.of(e, "upload to the folder");
         }
     }
 
     /** One path segment, percent-encoded (spaces as %20, never +; "!" kept, as in Graph's drive ids "b!..."). */
     static String segment(String value) {
         return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("%21", "!");
-    }
-
-    /** The failure outcomes are both a {@link Resolution} and an {@link Upload}. */
-    private Object failure(RuntimeException e, String doing) {
-        ApiException api = GraphClients.cause(e, ApiException.class);
-        if (api != null) {
-            int status = api.getResponseStatusCode();
-            String code = api instanceof ODataError error && error.getError() != null ? error.getError().getCode()
-                    : null;
-            LOG.warn("Microsoft Graph refused to {}: HTTP {}{}", doing, status, code == null ? "" : " (" + code + ")");
-            if (status == 401 || status == 403) {
-                return new Refused(status, "Microsoft Graph refused BoardClerk (HTTP " + status + "): the app needs "
-                        + "the application permission " + SELECTED_PERMISSION + " with write access to this site "
-                        + "granted to BoardClerk, or " + PERMISSION + ", consented by an administrator.");
-            }
-            if (status == 404) {
-                return new NotFound("Microsoft Graph found no such folder (HTTP 404): it may have been deleted or "
-                        + "moved, or BoardClerk's app has not been granted its site.");
-            }
-            if (status == 409) {
-                return new Conflict("SharePoint would not replace the file (HTTP 409): something of that name is "
-                        + "in the way, such as a folder or a copy checked out to someone.");
-            }
-            if (status == 429 || status == 503 || status == 504) {
-                return new Failed("Microsoft Graph was busy (HTTP " + status + ") and still was after retrying.");
-            }
-            return new Failed("Microsoft Graph answered with an error (HTTP " + status + ").");
-        }
-        if (GraphClients.cause(e, ClientAuthenticationException.class) != null) {
-            LOG.warn("BoardClerk could not sign in to Microsoft Graph to {}: {}", doing, e.getClass().getSimpleName());
-            return new Refused(401, "BoardClerk could not sign in to Microsoft Graph: check MicrosoftAppId, "
-                    + "MicrosoftAppPassword or BOARDCLERK_GRAPH_CERTIFICATE, MicrosoftAppTenantId and "
-                    + "BOARDCLERK_LOGIN_AUTHORITY.");
-        }
-        if (GraphClients.unreadable(e)) {
-            LOG.warn("Microsoft Graph's answer could not be read when trying to {}", doing);
-            return new Failed("Microsoft Graph's answer could not be read.");
-        }
-        if (GraphClients.cause(e, IOException.class) != null) {
-            LOG.warn("Microsoft Graph could not be reached to {}: {}", doing, e.getClass().getSimpleName());
-            return new Failed("Microsoft Graph did not answer in time.");
-        }
-        LOG.warn("Microsoft Graph failed to {}: {}", doing, e.toString());
-        return new Failed("Microsoft Graph's answer could not be read.");
     }
 
     /**

@@ -85,6 +85,43 @@ class GraphFilesTest {
     }
 
     @Test
+    void a_site_of_another_organisation_is_refused_before_graph_is_asked_about_it() {
+        GraphFiles.Resolution outside = files.resolve(TENANT,
+                "https://elsewhere.sharepoint.com/sites/Shared/Shared%20Documents/Drop");
+
+        assertEquals(new GraphFiles.OutsideTenant("elsewhere.sharepoint.com",
+                List.of("fenshire.sharepoint.com", "fenshire-my.sharepoint.com")), outside);
+        assertEquals(List.of(), drive.received(), "no /shares request for another organisation's address");
+        assertEquals("Bearer " + FakeGraph.TOKEN, drive.rootRequests().get(0).authorization());
+        assertEquals("$select=siteCollection,webUrl", drive.rootRequests().get(0).query());
+    }
+
+    @Test
+    void the_organisations_own_onedrive_is_its_own_and_the_root_site_is_asked_about_once() {
+        String oneDrive = "https://fenshire-my.sharepoint.com/personal/claire/Documents/Board";
+        drive.folder(oneDrive, "b!onedrive", "01OD", "Board");
+
+        assertInstanceOf(GraphFiles.Found.class, files.resolve(TENANT, oneDrive));
+        assertInstanceOf(GraphFiles.Found.class, files.resolve(TENANT, URL));
+        assertEquals(1, drive.rootRequests().size(), "the tenant's hosts are kept");
+    }
+
+    @Test
+    void when_graph_will_not_name_the_root_site_no_folder_is_trusted_and_the_line_says_what_to_grant() {
+        drive.rootStatus(403);
+
+        GraphFiles.Resolution refused = files.resolve(TENANT, URL);
+
+        assertInstanceOf(GraphFiles.Refused.class, refused);
+        String problem = ((GraphFiles.Refused) refused).problem();
+        assertTrue(problem.contains("could not tell which SharePoint sites are your organisation's")
+                && problem.contains("root site") && problem.contains("Sites.Selected"), problem);
+        assertEquals(List.of(), drive.received());
+        drive.rootStatus(200);
+        assertInstanceOf(GraphFiles.Found.class, files.resolve(TENANT, URL), "asked again once Graph answers");
+    }
+
+    @Test
     void a_file_is_not_a_folder() {
         String file = "https://fenshire.sharepoint.com/sites/Board/Shared%20Documents/agenda.pdf";
         drive.file(file, DRIVE, "01FILE", "agenda.pdf");

@@ -19,6 +19,7 @@ import io.boardclerk.core.model.MeetingStatus;
 import io.boardclerk.core.model.MinutesApproval;
 import io.boardclerk.core.model.Owner;
 import io.boardclerk.core.model.Person;
+import io.boardclerk.core.model.PersonLink;
 import io.boardclerk.core.model.Recording;
 import io.boardclerk.core.model.RecordingKind;
 import io.boardclerk.core.model.Source;
@@ -67,6 +68,9 @@ final class SqliteLedger extends SqliteReminders implements Ledger {
     private final SqlitePosting posting;
     private final SqliteSharePoint sharePoint;
     private final SqliteCalendar calendar;
+    private final SqliteReviews reviews;
+    private final SqliteSafeguards safeguards;
+    private final SqlitePersonLinks personLinks;
 
     SqliteLedger(Connection connection, Dialect dialect) {
         super(new Sql(connection, dialect));
@@ -74,6 +78,9 @@ final class SqliteLedger extends SqliteReminders implements Ledger {
         this.posting = new SqlitePosting(sql);
         this.sharePoint = new SqliteSharePoint(sql);
         this.calendar = new SqliteCalendar(sql);
+        this.reviews = new SqliteReviews(sql);
+        this.safeguards = new SqliteSafeguards(sql);
+        this.personLinks = new SqlitePersonLinks(sql);
     }
 
     /** Releases the compiled statements before the connection closes. */
@@ -219,29 +226,23 @@ final class SqliteLedger extends SqliteReminders implements Ledger {
     }
 
     @Override
-    public void revokeLinks(long boardId, java.time.Instant before) {
-        sql.update("INSERT INTO link_revocations (board_id, revoked_before) VALUES (?, ?) ON CONFLICT (board_id)"
-                + " DO UPDATE SET revoked_before = excluded.revoked_before", boardId, before.toString());
+    public void revokeLinks(long boardId, Instant before) {
+        safeguards.revokeLinks(boardId, before);
     }
 
     @Override
-    public Optional<java.time.Instant> linksRevokedBefore(long boardId) {
-        return sql.one("SELECT revoked_before FROM link_revocations WHERE board_id = ?",
-                row -> Sql.instant(row, 1), boardId);
+    public Optional<Instant> linksRevokedBefore(long boardId) {
+        return safeguards.linksRevokedBefore(boardId);
     }
 
     @Override
-    public void addInstaller(String tenantId, String conversationId, String aadObjectId, java.time.Instant at) {
-        sql.update("INSERT INTO installers (tenant_id, conversation_id, aad_object_id, added_at)"
-                + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", tenantId, conversationId,
-                aadObjectId.toLowerCase(java.util.Locale.ROOT), at);
+    public void addInstaller(String tenantId, String conversationId, String aadObjectId, Instant at) {
+        safeguards.addInstaller(tenantId, conversationId, aadObjectId, at);
     }
 
     @Override
     public boolean isInstaller(String tenantId, String conversationId, String aadObjectId) {
-        return aadObjectId != null && sql.one("SELECT 1 FROM installers WHERE tenant_id = ? AND conversation_id = ?"
-                + " AND aad_object_id = ?", row -> true, tenantId, conversationId,
-                aadObjectId.toLowerCase(java.util.Locale.ROOT)).orElse(false);
+        return safeguards.isInstaller(tenantId, conversationId, aadObjectId);
     }
 
     @Override
@@ -281,6 +282,13 @@ final class SqliteLedger extends SqliteReminders implements Ledger {
     @Override
     public void setAlias(long personId, String alias) {
         sql.update("UPDATE people SET alias = ? WHERE id = ?", alias, personId);
+    }
+
+    @Override
+    public PersonLink linkNameOnly(long nameOnlyId, long teamsPersonId) {
+        PersonLink link = personLinks.link(nameOnlyId, teamsPersonId);
+        link.actionIds().forEach(this::actionChanged);
+        return link;
     }
 
     private static Person person(ResultSet row) throws SQLException {
@@ -735,42 +743,32 @@ final class SqliteLedger extends SqliteReminders implements Ledger {
 
     @Override
     public void addReview(long meetingId, long actionId, Instant at) {
-        sql.update("INSERT INTO action_reviews (meeting_id, action_id, position, at) VALUES (?, ?,"
-                + " (SELECT COALESCE(MAX(position), 0) + 1 FROM action_reviews WHERE meeting_id = ?), ?)"
-                + " ON CONFLICT DO NOTHING", meetingId, actionId, meetingId, at);
+        reviews.addReview(meetingId, actionId, at);
     }
 
     @Override
     public void setReviewDecision(long meetingId, long actionId, String decision, Instant at) {
-        addReview(meetingId, actionId, at);
-        sql.update("UPDATE action_reviews SET decision = ?, at = ? WHERE meeting_id = ? AND action_id = ?",
-                decision, at, meetingId, actionId);
+        reviews.setReviewDecision(meetingId, actionId, decision, at);
     }
 
     @Override
     public void setReviewUpdate(long meetingId, long actionId, String update, Instant at) {
-        addReview(meetingId, actionId, at);
-        sql.update("UPDATE action_reviews SET update_text = ? WHERE meeting_id = ? AND action_id = ?",
-                update, meetingId, actionId);
+        reviews.setReviewUpdate(meetingId, actionId, update, at);
     }
 
     @Override
     public List<ActionReview> reviews(long meetingId) {
-        return sql.list("SELECT meeting_id, action_id, position, decision, update_text, at FROM action_reviews"
-                        + " WHERE meeting_id = ? ORDER BY position", row -> new ActionReview(row.getLong(1),
-                        row.getLong(2), row.getInt(3), row.getString(4), row.getString(5), Sql.instant(row, "at")),
-                meetingId);
+        return reviews.reviews(meetingId);
     }
 
     @Override
     public Optional<Long> actionUnderReview(long meetingId) {
-        return sql.one("SELECT review_action_id FROM meetings WHERE id = ?", row -> Sql.longOrNull(row,
-                "review_action_id"), meetingId).flatMap(Optional::ofNullable);
+        return reviews.actionUnderReview(meetingId);
     }
 
     @Override
     public void setActionUnderReview(long meetingId, Long actionId) {
-        sql.update("UPDATE meetings SET review_action_id = ? WHERE id = ?", actionId, meetingId);
+        reviews.setActionUnderReview(meetingId, actionId);
     }
 
     private static Owner owner(ResultSet row) throws SQLException {

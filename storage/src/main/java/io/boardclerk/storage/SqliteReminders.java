@@ -306,6 +306,13 @@ abstract class SqliteReminders implements ReminderRepository {
     }
 
     @Override
+    public int deliveriesBegunSince(long boardId, Instant since) {
+        return sql.one("SELECT COUNT(*) FROM reminder_deliveries WHERE board_id = ? AND updated_at >= ?"
+                + " AND (state IN ('CLAIMED', 'SENDING', 'IN_DOUBT') OR state IN ('SENT', 'MAILED') AND sent_at >= ?)",
+                row -> row.getInt(1), boardId, at(since), at(since)).orElse(0);
+    }
+
+    @Override
     public List<StoredDelivery> deliveries(long boardId, String state, int limit) {
         return sql.list(DELIVERY + " WHERE board_id = ? AND state = " + listed(state) + " ORDER BY updated_at DESC"
                 + " LIMIT ?", SqliteReminders::delivery, boardId, limit);
@@ -317,7 +324,7 @@ abstract class SqliteReminders implements ReminderRepository {
      */
     private static String listed(String state) {
         if (!Set.of(StoredDelivery.SENT, StoredDelivery.UNDELIVERABLE, StoredDelivery.DEAD, StoredDelivery.IN_DOUBT,
-                StoredDelivery.MAILED).contains(state)) {
+                StoredDelivery.MAILED, StoredDelivery.RETRY).contains(state)) {
             throw new IllegalArgumentException("Not a state the status lists: " + state);
         }
         return "'" + state + "'";

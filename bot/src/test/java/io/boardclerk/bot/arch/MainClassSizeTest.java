@@ -25,8 +25,7 @@ class MainClassSizeTest {
 
     /** Longer than the rule when it came in: the file (from the project's root) and its length then. */
     static final Map<String, Integer> OLDER_THAN_THE_RULE = Map.of(
-            "storage/src/main/java/io/boardclerk/storage/SqliteLedger.java", 1024,
-            "graph-integration/src/main/java/io/boardclerk/graph/GraphFiles.java", 417);
+            "storage/src/main/java/io/boardclerk/storage/SqliteLedger.java", 1022);
 
     @Test
     void noMainClassIsLongerThanTheLimit() throws IOException {

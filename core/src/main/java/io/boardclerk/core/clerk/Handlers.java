@@ -73,6 +73,7 @@ final class Handlers {
         on(Command.AssignRole.class, BoardHandler::assign);
         on(Command.SetTitle.class, BoardHandler::title);
         on(Command.RosterTitles.class, BoardHandler::rosterTitles);
+        on(Command.LinkPerson.class, PersonLinking::link);
         on(Command.Undo.class, BoardHandler::undo);
         on(Command.Reminders.class, RemindersHandler::policy);
         on(Command.RemindersStatus.class, (desk, command) -> RemindersHandler.status(desk, command, reminderMailOn.getAsBoolean()));

@@ -58,6 +58,8 @@ final class HelpText {
             that Outlook series · `calendar` · `calendar sync` · `calendar off`
             - `chair @person` · `secretary @person` · `role @person <title>` · `board name <name>`
             - `Members: Jon Leigh, Chief Finance Officer; ... In attendance: ...` records role titles
+            - `link Nina Hart = @Nina Hart` (chair or secretary): someone the minutes named is this person in Teams; \
+            their actions, apologies and reminders become theirs
             - `undo` takes back your last recording""";
 
     static final String PERSONAL = """
@@ -72,7 +74,7 @@ final class HelpText {
             "update", "done", "close", "reopen", "keep", "review", "history", "export", "post", "reminders",
             "reminder", "draft", "approve", "marking", "attendance", "quorum", "sharepoint", "upload", "start",
             "end", "next", "calendar", "chair", "secretary", "role", "board", "owner", "item", "move", "undo",
-            "remove", "my");
+            "remove", "my", "link");
 
     private HelpText() {
     }

@@ -67,6 +67,7 @@ final class RemindersHandler {
         section(desk, out, StoredDelivery.UNDELIVERABLE, "Could not be delivered");
         section(desk, out, StoredDelivery.DEAD, "Gave up after the last try");
         section(desk, out, StoredDelivery.IN_DOUBT, "In doubt: sending stopped midway, so not sent again; ask them");
+        section(desk, out, StoredDelivery.RETRY, "Waiting to go");
         out.append(mailOn ? "\nE-mail fallback is on: an owner BoardClerk cannot reach in Teams is e-mailed the "
                 + "reminder instead, if the organisation's directory knows them.\n"
                 : "\nE-mail fallback is off: an owner BoardClerk cannot reach in Teams gets no reminder. To e-mail them"

@@ -336,6 +336,13 @@ public sealed interface Command {
     record SetTitle(String person, String title) implements Command {
     }
 
+    /**
+     * {@code link Nina Hart = @Nina Hart}: the person the minutes name only by name is the person Teams knows; every
+     * record of the first becomes the second's.
+     */
+    record LinkPerson(String nameOnly, String person) implements Command {
+    }
+
     /** "Members: ... In attendance: ..." from the minutes' header: role titles for the roster. */
     record RosterTitles(List<NamedPerson> members, List<NamedPerson> inAttendance) implements Command {
         public RosterTitles {

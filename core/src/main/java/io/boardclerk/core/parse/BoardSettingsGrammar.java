@@ -18,7 +18,7 @@ import static io.boardclerk.core.parse.GrammarParts.group;
  * Jon Leigh, Chief Finance Officer", the roster ("Members: Jon Leigh (Chair), Jane Gifford ... In attendance: ..."),
  * reminders ("reminders 7,0 overdue weekly", "reminders off", "reminders status"), the protective marking ("marking
  * OFFICIAL-SENSITIVE"), the SharePoint folder ("sharepoint folder https://...") and uploads to it ("upload the action
- * log to SharePoint").
+ * log to SharePoint"), and linking a person the minutes name to a person in Teams ("link Nina Hart = @Nina Hart").
  */
 final class BoardSettingsGrammar {
 
@@ -33,6 +33,8 @@ final class BoardSettingsGrammar {
     private static final Pattern BOARD_NAME = Pattern.compile("^board\\s+name\\s*:?\\s+(.+)$", I);
     private static final Pattern ASSIGN_ROLE = Pattern.compile("^(chair|secretary)\\s*:?\\s+(.+)$", I);
     private static final Pattern SET_TITLE = Pattern.compile("^role\\s+(.+)$", I);
+    /** Only with "=": "Link the report to the strategy" in the minutes stays prose. */
+    private static final Pattern LINK_PERSON = Pattern.compile("^link\\s+(?:the\\s+name\\s+)?(.*?)\\s*=\\s*(.*)$", I);
     private static final Pattern MEMBERS = Pattern.compile("^members\\s*:\\s*(.+?)(?:\\bin\\s+attendance\\s*:\\s*(.+))?$",
             I | Pattern.DOTALL);
 
@@ -50,7 +52,8 @@ final class BoardSettingsGrammar {
             Shape.of("board", (l, c) -> group(BOARD_NAME, l, m -> boardName(m.group(1)))),
             Shape.of("chair secretary", (l, c) -> group(ASSIGN_ROLE, l, m -> new Command.AssignRole(
                     BoardRole.valueOf(m.group(1).toUpperCase(Locale.ROOT)), clean(m.group(2))))),
-            Shape.of("role", (l, c) -> group(SET_TITLE, l, m -> setTitle(m.group(1), c.mentions()))));
+            Shape.of("role", (l, c) -> group(SET_TITLE, l, m -> setTitle(m.group(1), c.mentions()))),
+            Shape.of("link", (l, c) -> group(LINK_PERSON, l, m -> linkPerson(m.group(1), m.group(2)))));
 
     private BoardSettingsGrammar() {
     }
@@ -113,6 +116,16 @@ final class BoardSettingsGrammar {
             return titleHelp();
         }
         return new Command.SetTitle(clean(text.substring(0, split)), clean(text.substring(split + 1)));
+    }
+
+    private static Command linkPerson(String nameOnly, String person) {
+        String name = clean(nameOnly);
+        String teamsPerson = clean(person).replaceFirst("^@", "");
+        if (name.isEmpty() || teamsPerson.isEmpty() || teamsPerson.contains("=")) {
+            return new Command.Invalid("Say the name the minutes use, then the person in this chat.",
+                    "link Nina Hart = @Nina Hart");
+        }
+        return new Command.LinkPerson(name, teamsPerson);
     }
 
     private static Command titleHelp() {

@@ -1,6 +1,7 @@
 package io.boardclerk.core.port;
 
 import io.boardclerk.core.model.Person;
+import io.boardclerk.core.model.PersonLink;
 
 import java.util.Collection;
 import java.util.List;
@@ -49,6 +50,20 @@ public interface PersonRepository {
 
     /** Records whether a person sits as a member ({@code true}) or attends ({@code false}), as the minutes say. */
     void setMember(long personId, boolean member);
+
+    /**
+     * Makes a person known only by name (no Teams id, no Entra object id) one with a person Teams knows on the same
+     * board, as an officer said they are: every apology, awaited apology, declaration, action (as owner), body and
+     * reminder delivery of the name-only person becomes the Teams person's; the Teams person takes the name-only
+     * person's title, short name and standing where they have none; and the name-only person is removed. Where both
+     * already own the same action, answer for the same body, sent apologies for the same meeting or have a delivery
+     * of the same reminder, the Teams person's row is kept. Standings that disagree are the caller's to refuse. Runs
+     * in the caller's transaction, so it is all or nothing.
+     *
+     * @throws IllegalArgumentException when the two are not on the same board, the first has a Teams or Entra
+     *                                  identity, or the second has no Teams identity
+     */
+    PersonLink linkNameOnly(long nameOnlyId, long teamsPersonId);
 
     /** The board's people whose standing is known: person id to true for members, false for those in attendance. */
     java.util.Map<Long, Boolean> standings(long boardId);

@@ -140,6 +140,12 @@ public interface ReminderRepository {
 
     int countDeliveries(long boardId, String state, Instant since);
 
+    /**
+     * The board's deliveries that began to leave since {@code since}: sent or e-mailed since then, or claimed, being
+     * sent or in doubt (changed since then). What the board's daily cap counts.
+     */
+    int deliveriesBegunSince(long boardId, Instant since);
+
     /** The board's deliveries in one state, newest first. */
     List<StoredDelivery> deliveries(long boardId, String state, int limit);
 

@@ -33,10 +33,21 @@ public final class Reminders implements ReminderOutbox {
     private static final int MAX_PASSES = 50;
 
     private final LedgerStore store;
+    private final int dailyCap;
     private volatile boolean boardsPlanned;
 
+    /** An outbox whose boards may each send {@link DailyCap#DEFAULT} reminders a day. */
     public Reminders(LedgerStore store) {
+        this(store, DailyCap.DEFAULT);
+    }
+
+    /** @param dailyCap the most reminders (in Teams or by e-mail) one board sends in a day; more wait for the next */
+    public Reminders(LedgerStore store, int dailyCap) {
+        if (dailyCap < 1) {
+            throw new IllegalArgumentException("a board's daily cap must be at least 1, not " + dailyCap);
+        }
         this.store = store;
+        this.dailyCap = dailyCap;
     }
 
     /**
@@ -62,13 +73,14 @@ public final class Reminders implements ReminderOutbox {
         }
         return store.inTransaction(ledger -> {
             SweepReads reads = new SweepReads(ledger);
+            DailyCap cap = new DailyCap(ledger, dailyCap);
             List<Outgoing> claimed = new ArrayList<>();
             // Due reminders can come to no delivery (skipped, undeliverable, waiting for the window): keep expanding
             // until something is claimed or nothing is due, so that an empty answer means there is nothing to send.
             boolean expanded = true;
             for (int pass = 0; claimed.isEmpty() && expanded && pass < MAX_PASSES; pass++) {
                 expanded = expand(reads, ledger.dueReminders(now, Math.max(limit, EXPANSION_BATCH)), now);
-                claimDeliveries(reads, now, limit, leaseUntil, claimed);
+                claimDeliveries(reads, cap, now, limit, leaseUntil, claimed);
             }
             return claimed;
         });
@@ -89,13 +101,14 @@ public final class Reminders implements ReminderOutbox {
         return true;
     }
 
-    private void claimDeliveries(SweepReads reads, Instant now, int limit, Instant leaseUntil, List<Outgoing> claimed) {
+    private void claimDeliveries(SweepReads reads, DailyCap cap, Instant now, int limit, Instant leaseUntil,
+                                 List<Outgoing> claimed) {
         Ledger ledger = reads.ledger;
         for (List<StoredDelivery> due = ledger.dueDeliveries(now, limit); !due.isEmpty() && claimed.size() < limit;
              due = ledger.dueDeliveries(now, limit - claimed.size())) {
             List<Outgoing> batch = new ArrayList<>();
             for (StoredDelivery delivery : due) {
-                claim(reads, delivery, now, leaseUntil).ifPresent(batch::add);
+                claim(reads, cap, delivery, now, leaseUntil).ifPresent(batch::add);
             }
             // One write claims the batch. Nobody else can have claimed any of it: the due rows were read locked for
             // this transaction (SQLite has one writer; on PostgreSQL another instance's sweep skips them).
@@ -112,8 +125,12 @@ public final class Reminders implements ReminderOutbox {
         return store.inTransaction(ledger -> ledger.markSending(claimed.deliveryId(), claimed.leaseUntil(), at));
     }
 
-    /** Checks a due delivery and writes what it will say; empty when it was postponed, cancelled or undeliverable. */
-    private Optional<Outgoing> claim(SweepReads reads, StoredDelivery delivery, Instant now, Instant leaseUntil) {
+    /**
+     * Checks a due delivery and writes what it will say; empty when it was postponed, cancelled or undeliverable, or
+     * waits for tomorrow because the board has sent its day's cap.
+     */
+    private Optional<Outgoing> claim(SweepReads reads, DailyCap cap, StoredDelivery delivery, Instant now,
+                                     Instant leaseUntil) {
         Ledger ledger = reads.ledger;
         Board board = reads.board(delivery.boardId());
         ReminderPolicy policy = reads.policy(board.id());
@@ -128,14 +145,20 @@ public final class Reminders implements ReminderOutbox {
             return Optional.empty();
         }
         Person person = delivery.personId() == null ? null : reads.person(delivery.personId()).orElse(null);
-        if (person == null || (person.teamsId() == null && person.aadObjectId() == null)) {
-            ledger.endDelivery(delivery.id(), StoredDelivery.UNDELIVERABLE, Expansion.MINUTES_ONLY, now);
+        String unreachable = person == null ? Reachable.MINUTES_ONLY : Reachable.whyNot(person);
+        if (unreachable != null) {
+            ledger.endDelivery(delivery.id(), StoredDelivery.UNDELIVERABLE, unreachable, now);
             return Optional.empty();
         }
         Optional<String> serviceUrl = reads.serviceUrl(board.id());
         if (serviceUrl.isEmpty()) {
             ledger.endDelivery(delivery.id(), StoredDelivery.UNDELIVERABLE, "BoardClerk has not yet heard from the"
                     + " board's conversation, so it has no Teams address to send from", now);
+            return Optional.empty();
+        }
+        if (!cap.take(board.id(), policy.zone(), now)) {
+            Instant tomorrow = DailyCap.nextDay(now, policy.zone());
+            ledger.deliveryWaits(delivery.id(), tomorrow, cap.why(tomorrow, policy.zone()), now);
             return Optional.empty();
         }
         return Optional.of(new Outgoing(delivery.id(), delivery.attempts(), board.tenantId(), serviceUrl.get(),
@@ -222,8 +245,6 @@ public final class Reminders implements ReminderOutbox {
 
     /** Turns a due reminder into deliveries, and plans the next weekly one. */
     static final class Expansion {
-
-        static final String MINUTES_ONLY = "known only from the minutes: no Teams identity";
 
         private final SweepReads reads;
         private final Ledger ledger;
@@ -344,8 +365,7 @@ public final class Reminders implements ReminderOutbox {
         }
 
         static Addressee person(Person person) {
-            return new Addressee(person.id(), person.name(),
-                    person.teamsId() == null && person.aadObjectId() == null ? MINUTES_ONLY : null);
+            return new Addressee(person.id(), person.name(), Reachable.whyNot(person));
         }
     }
 }

@@ -626,6 +626,19 @@ class CommandParserTest {
         }
 
         @Test
+        void link_names_the_minutes_person_then_the_teams_person_and_needs_the_equals_sign() {
+            ParseContext mentioned = new ParseContext(TODAY, List.of(), List.of(),
+                    List.of(new Mention("29:nina", "Nina Hart")));
+
+            assertEquals(new Command.LinkPerson("Nina Hart", "Nina Hart"), only("link Nina Hart = Nina Hart", mentioned));
+            assertEquals(new Command.LinkPerson("Sam Reed", "Samuel Reed"), only("Link Sam Reed = @Samuel Reed."));
+            assertInstanceOf(Command.Invalid.class, only("link Sam Reed ="));
+            assertInstanceOf(Command.Invalid.class, only("link = @Nina Hart"));
+            // Minutes that say "link" without "=" are not the command.
+            assertFalse(only("Link the report to the estates strategy.") instanceof Command.LinkPerson);
+        }
+
+        @Test
         void role_without_a_mention_needs_a_comma_between_name_and_title() {
             assertEquals(new Command.SetTitle("Jon Leigh", "Chief Finance Officer"),
                     only("role Jon Leigh, Chief Finance Officer"));

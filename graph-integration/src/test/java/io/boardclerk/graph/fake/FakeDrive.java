@@ -52,6 +52,7 @@ public final class FakeDrive implements AutoCloseable {
     private static final Pattern SESSION = Pattern.compile(
             "/v1\\.0/drives/([^/]+)/items/([^/:]+):/(.+):/createUploadSession");
     private static final Pattern UPLOAD = Pattern.compile("/upload/(\\d+)");
+    private static final String ROOT_SITE = "/v1.0/sites/root";
 
     private final HttpServer server;
     private final Map<String, FolderEntry> byUrl = new ConcurrentHashMap<>();
@@ -66,6 +67,9 @@ public final class FakeDrive implements AutoCloseable {
     private final AtomicInteger sessionIds = new AtomicInteger();
     private volatile String sessionBodyOverride;
     private volatile Runnable onUpload = () -> { };
+    private volatile String rootHost = "fenshire.sharepoint.com";
+    private volatile int rootStatus = 200;
+    private final List<Received> rootRequests = new CopyOnWriteArrayList<>();
 
     private static final class Session {
         final String driveId;
@@ -99,6 +103,26 @@ public final class FakeDrive implements AutoCloseable {
     public FakeDrive file(String url, String driveId, String itemId, String name) {
         byUrl.put(url, new FolderEntry(driveId, itemId, name, url, false));
         return this;
+    }
+
+    /**
+     * The host of the organisation's root site, as {@code GET /sites/root} names it (default
+     * {@code fenshire.sharepoint.com}). That request is answered apart from the others: neither {@link #fail} nor
+     * {@link #received} sees it ({@link #rootRequests} does).
+     */
+    public FakeDrive rootHost(String host) {
+        this.rootHost = host;
+        return this;
+    }
+
+    /** {@code GET /sites/root} is answered with this status from now on (403: the app was not granted the site). */
+    public FakeDrive rootStatus(int status) {
+        this.rootStatus = status;
+        return this;
+    }
+
+    public List<Received> rootRequests() {
+        return List.copyOf(rootRequests);
     }
 
     /** The next Graph request (not an upload address) is answered with this. */
@@ -165,6 +189,12 @@ public final class FakeDrive implements AutoCloseable {
             }
             byte[] body = exchange.getRequestBody().readAllBytes();
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            if ("GET".equals(method) && ROOT_SITE.equals(path)) {
+                rootRequests.add(new Received(method, path, exchange.getRequestURI().getRawPath(),
+                        exchange.getRequestURI().getRawQuery(), authorization, ""));
+                rootSite(exchange, authorization);
+                return;
+            }
             received.add(new Received(method, path, exchange.getRequestURI().getRawPath(),
                     exchange.getRequestURI().getRawQuery(), authorization,
                     "PUT".equals(method) ? "(" + body.length + " bytes)" : new String(body, StandardCharsets.UTF_8)));
@@ -211,6 +241,18 @@ public final class FakeDrive implements AutoCloseable {
             } else {
                 notFound(exchange);
             }
+        }
+    }
+
+    private void rootSite(HttpExchange exchange, String authorization) throws IOException {
+        if (!("Bearer " + FakeGraph.TOKEN).equals(authorization)) {
+            respond(exchange, 401, Map.of(), "{\"error\":{\"code\":\"InvalidAuthenticationToken\"}}");
+        } else if (rootStatus != 200) {
+            respond(exchange, rootStatus, Map.of(), "{\"error\":{\"code\":\"accessDenied\",\"message\":\"Access"
+                    + " denied\"}}");
+        } else {
+            respond(exchange, 200, Map.of(), "{\"id\":\"" + rootHost + ",root-site,root-web\",\"webUrl\":\"https://"
+                    + rootHost + "\",\"siteCollection\":{\"hostname\":\"" + rootHost + "\"}}");
         }
     }
 
