@@ -96,7 +96,8 @@ final class GraphClients {
             synchronized (this) {
                 if (http == null) {
                     List<Interceptor> handlers = new ArrayList<>();
-                    for (Interceptor handler : GraphClientFactory.createDefaultGraphInterceptors(new RequestOption[0])) {
+                    Interceptor[] sdks = GraphClientFactory.createDefaultGraphInterceptors(new RequestOption[0]);
+                    for (Interceptor handler : sdks) {
                         handlers.add(handler instanceof RetryHandler ? new GraphRetry(settings, sleeper) : handler);
                     }
                     http = GraphClientFactory.create(handlers)
