@@ -13,4 +13,6 @@ if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing ${missing[*]} with apt-get" >&2
     $sudo apt-get update -qq && $sudo apt-get install -y -qq "${missing[@]}"
 fi
-exec mvn -B verify "$@"
+# -T 2: modules that do not depend on each other build at once (the Teams app package beside core; storage beside
+# graph-integration); the bot and graph-integration split their own tests over two JVMs (forkCount in their poms).
+exec mvn -B -T 2 verify "$@"
