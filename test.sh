@@ -14,5 +14,5 @@ if [ ${#missing[@]} -gt 0 ]; then
     $sudo apt-get update -qq && $sudo apt-get install -y -qq "${missing[@]}"
 fi
 # -T 2: modules that do not depend on each other build at once (the Teams app package beside core; storage beside
-# graph-integration); the bot and graph-integration split their own tests over two JVMs (forkCount in their poms).
+# graph-integration); the bot splits its own tests over two JVMs (forkCount in its pom).
 exec mvn -B -T 2 verify "$@"
