@@ -22,4 +22,7 @@ if [ -z "${BOARDCLERK_TEST_POSTGRES_URL:-}" ]; then
     export BOARDCLERK_TEST_POSTGRES_URL
     echo "PostgreSQL for the tests: $BOARDCLERK_TEST_POSTGRES_URL" >&2
 fi
-mvn -B verify "$@"
+# -T 2: modules that do not depend on each other build at once (the Teams app package beside core; storage beside
+# graph-integration); the bot splits its own tests over two JVMs (forkCount in its pom). Not exec: the trap above
+# stops the cluster when Maven ends.
+mvn -B -T 2 verify "$@"

@@ -2,21 +2,18 @@ package io.boardclerk.bot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.boardclerk.bot.support.FakeConnector;
 import io.boardclerk.bot.support.FakeConnector.Member;
+import io.boardclerk.bot.support.BotInChat;
 import io.boardclerk.bot.support.RunningBot;
 import io.boardclerk.bot.support.TeamsChat;
 import io.boardclerk.core.export.Exporter;
 import io.boardclerk.core.view.MinutesDraft;
 import io.boardclerk.storage.SqliteLedgerStore;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -39,35 +36,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ActionLifeFlowTest {
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final BotInChat board = BotInChat.groupChat("19:bcb-chat@thread.v2", "tenant-cambs", "Business Coordination Board",
+            SECRETARY, CHAIR, JON, JANE, VIC, NINA, LOUISA);
     RunningBot bot;
     TeamsChat chat;
 
     @BeforeEach
     void start() throws Exception {
-        bot = RunningBot.local(dir);
-        chat = TeamsChat.groupChat(bot.connector.serviceUrl(), "19:bcb-chat@thread.v2", "tenant-cambs",
-                "Business Coordination Board");
-        bot.connector.roster(chat.conversationId(), SECRETARY, CHAIR, JON, JANE, VIC, NINA, LOUISA);
+        bot = board.bot();
+        chat = board.chat();
         assertTrue(say(SECRETARY, "secretary @Claire Dunmore", SECRETARY).contains("is now the secretary"));
         assertTrue(say(SECRETARY, "chair @Helen Marsh", CHAIR).contains("is now the chair"));
     }
 
-    @AfterEach
-    void stop() {
-        bot.close();
-    }
-
     /** The first message BoardClerk sends back (cards, if any, follow it). */
     String say(Member from, String text, Member... mentioned) throws Exception {
-        ObjectNode activity = chat.message(from, text, mentioned);
-        int before = bot.connector.sentTo(chat.conversationId()).size();
-        HttpResponse<String> response = bot.client.post(activity);
-        assertEquals(202, response.statusCode(), response.body());
-        List<FakeConnector.Sent> sent = bot.connector.awaitSent(chat.conversationId(), before + 1, Duration.ofSeconds(5));
-        assertTrue(sent.size() > before, "BoardClerk answered \"" + text + "\"");
-        return sent.get(before).text();
+        return board.say(from, text, mentioned);
     }
 
     JsonNode exportedActions() throws Exception {

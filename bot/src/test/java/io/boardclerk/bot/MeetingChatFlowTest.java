@@ -5,16 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.boardclerk.bot.support.FakeConnector;
 import io.boardclerk.bot.support.FakeConnector.Member;
+import io.boardclerk.bot.support.BotInChat;
 import io.boardclerk.bot.support.RunningBot;
 import io.boardclerk.bot.support.TeamsChat;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import static io.boardclerk.bot.support.People.CHAIR;
@@ -30,21 +28,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A board meeting recorded end to end: real server, real SQLite file, Teams-shaped activities, fake connector. */
 class MeetingChatFlowTest {
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final BotInChat board = BotInChat.meeting("19:meeting_bcb@thread.v2", "tenant-cambs", "MCM-bcb-1",
+            SECRETARY, CHAIR, JON, JANE, VIC, NINA);
     RunningBot bot;
     TeamsChat chat;
 
     @BeforeEach
-    void start() throws Exception {
-        bot = RunningBot.local(dir);
-        chat = TeamsChat.meeting(bot.connector.serviceUrl(), "19:meeting_bcb@thread.v2", "tenant-cambs", "MCM-bcb-1");
-        bot.connector.roster(chat.conversationId(), SECRETARY, CHAIR, JON, JANE, VIC, NINA);
-    }
-
-    @AfterEach
-    void stop() {
-        bot.close();
+    void start() {
+        bot = board.bot();
+        chat = board.chat();
     }
 
     String say(Member from, String text, Member... mentioned) throws Exception {
@@ -52,12 +45,8 @@ class MeetingChatFlowTest {
     }
 
     String send(ObjectNode activity) throws Exception {
-        int before = bot.connector.sentTo(chat.conversationId()).size();
-        HttpResponse<String> response = bot.client.post(activity);
-        assertEquals(202, response.statusCode(), response.body());
-        List<FakeConnector.Sent> sent = bot.connector.awaitSent(chat.conversationId(), before + 1, Duration.ofSeconds(5));
         // The reply's text; a question card, if any, follows it as a message of its own.
-        List<String> texts = sent.subList(before, sent.size()).stream().filter(m -> m.card() == null)
+        List<String> texts = board.send(activity).stream().filter(m -> m.card() == null)
                 .map(FakeConnector.Sent::text).toList();
         return texts.isEmpty() ? null : String.join("\n", texts);
     }

@@ -5,16 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.boardclerk.bot.support.FakeConnector;
 import io.boardclerk.bot.support.FakeConnector.Member;
+import io.boardclerk.bot.support.BotInChat;
 import io.boardclerk.bot.support.RunningBot;
 import io.boardclerk.bot.support.TeamsChat;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
 
 import static io.boardclerk.bot.support.People.JON;
 import static io.boardclerk.bot.support.People.LOUISA;
@@ -26,31 +24,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Teams' meeting events, roster changes, invokes and whole-message atomicity, over HTTP. */
 class MeetingLifecycleTest {
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final BotInChat board = BotInChat.meeting("19:meeting_pcb@thread.v2", "tenant-cambs", "MCM-pcb", SECRETARY, JON);
     RunningBot bot;
     TeamsChat chat;
 
     @BeforeEach
-    void start() throws Exception {
-        bot = RunningBot.local(dir);
-        chat = TeamsChat.meeting(bot.connector.serviceUrl(), "19:meeting_pcb@thread.v2", "tenant-cambs", "MCM-pcb");
-        bot.connector.roster(chat.conversationId(), SECRETARY, JON);
-    }
-
-    @AfterEach
-    void stop() {
-        bot.close();
+    void start() {
+        bot = board.bot();
+        chat = board.chat();
     }
 
     String send(ObjectNode activity) throws Exception {
-        int before = bot.connector.sentTo(chat.conversationId()).size();
-        HttpResponse<String> response = bot.client.post(activity);
-        assertEquals(202, response.statusCode(), response.body());
-        var sent = bot.connector.awaitSent(chat.conversationId(), before + 1, Duration.ofSeconds(5));
         // The text reply comes first; cards (the minutes draft at the meeting's end) follow as messages of their own.
-        return sent.subList(before, sent.size()).stream().filter(s -> s.card() == null)
-                .map(FakeConnector.Sent::text).findFirst().orElse(null);
+        return board.send(activity).stream().filter(s -> s.card() == null).map(FakeConnector.Sent::text).findFirst()
+                .orElse(null);
     }
 
     String say(Member from, String text, Member... mentioned) throws Exception {

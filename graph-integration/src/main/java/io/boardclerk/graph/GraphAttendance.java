@@ -52,8 +52,12 @@ public final class GraphAttendance implements AttendanceSource {
     private final GraphClients clients;
 
     public GraphAttendance(GraphSettings settings) {
-        this.settings = settings;
-        this.clients = new GraphClients(settings);
+        this(new GraphClients(settings));
+    }
+
+    GraphAttendance(GraphClients clients) {
+        this.settings = clients.settings();
+        this.clients = clients;
     }
 
     @Override

@@ -48,7 +48,11 @@ public final class GraphCalendar implements CalendarSource {
     private final GraphClients clients;
 
     public GraphCalendar(GraphSettings settings) {
-        this.clients = new GraphClients(settings);
+        this(new GraphClients(settings));
+    }
+
+    GraphCalendar(GraphClients clients) {
+        this.clients = clients;
     }
 
     @Override

@@ -8,10 +8,13 @@ import com.microsoft.graph.core.requests.GraphClientFactory;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.RequestOption;
 import com.microsoft.kiota.authentication.AzureIdentityAuthenticationProvider;
-import com.microsoft.kiota.http.middleware.options.RetryHandlerOption;
+import com.microsoft.kiota.http.middleware.RetryHandler;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -32,11 +35,18 @@ import java.util.function.Consumer;
 final class GraphClients {
 
     private final GraphSettings settings;
+    private final Sleeper sleeper;
     private final Map<String, GraphServiceClient> clients = new ConcurrentHashMap<>();
     private volatile OkHttpClient http;
 
     GraphClients(GraphSettings settings) {
+        this(settings, Sleeper.REAL);
+    }
+
+    /** @param sleeper waits between tries of a throttled or unavailable call ({@link GraphRetry}) */
+    GraphClients(GraphSettings settings, Sleeper sleeper) {
         this.settings = settings;
+        this.sleeper = sleeper;
     }
 
     GraphSettings settings() {
@@ -76,15 +86,21 @@ final class GraphClients {
         return client;
     }
 
-    /** One HTTP client (connections, threads, retry handler) for every Graph client: tokens are added per client. */
+    /**
+     * One HTTP client (connections, threads, retries) for every Graph client: tokens are added per client. The SDK's
+     * handlers, but {@link GraphRetry} in place of its retry handler.
+     */
     private OkHttpClient http() {
         OkHttpClient h = http;
         if (h == null) {
             synchronized (this) {
                 if (http == null) {
-                    RetryHandlerOption retry = new RetryHandlerOption(this::shouldRetry, settings.maxRetries(),
-                            settings.retryDelaySeconds());
-                    http = GraphClientFactory.create(new RequestOption[] {retry})
+                    List<Interceptor> handlers = new ArrayList<>();
+                    Interceptor[] sdks = GraphClientFactory.createDefaultGraphInterceptors(new RequestOption[0]);
+                    for (Interceptor handler : sdks) {
+                        handlers.add(handler instanceof RetryHandler ? new GraphRetry(settings, sleeper) : handler);
+                    }
+                    http = GraphClientFactory.create(handlers)
                             .callTimeout(settings.timeout())
                             .addInterceptor(this::counted)
                             .addNetworkInterceptor(GraphClients::noSecondRetryInsideOkHttp)
@@ -94,19 +110,6 @@ final class GraphClients {
             }
         }
         return h;
-    }
-
-    /** Retries 429, 503 and 504 (the SDK's rule), but not when Graph asks for a longer wait than we may take. */
-    private boolean shouldRetry(long delay, int executionCount, okhttp3.Request request, Response response) {
-        String retryAfter = response.header("Retry-After");
-        if (retryAfter != null) {
-            try {
-                return Long.parseLong(retryAfter.strip()) <= settings.maxRetryAfter().toSeconds();
-            } catch (NumberFormatException e) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
@@ -126,9 +129,9 @@ final class GraphClients {
     }
 
     /**
-     * OkHttp itself repeats a request once, at once, when a 503 says {@code Retry-After: 0}, beneath the SDK's retry
+     * OkHttp itself repeats a request once, at once, when a 503 says {@code Retry-After: 0}, beneath the retry
      * handler, so each of its tries became two and {@code maxRetries} no longer bounded what Graph was sent. Dropping
-     * that header from a 503 leaves the decision to the retry rule above alone, which then waits its own back-off.
+     * that header from a 503 leaves the decision to {@link GraphRetry} alone, which then waits its own back-off.
      */
     private static Response noSecondRetryInsideOkHttp(okhttp3.Interceptor.Chain chain) throws java.io.IOException {
         Response response = chain.proceed(chain.request());

@@ -117,13 +117,12 @@ public final class GraphFiles {
     private final GraphClients clients;
     private final long simpleUploadLimit;
     private final int chunkSize;
-    private final Pacer.Sleeper sleeper;
+    private final Sleeper sleeper;
     private final HttpClient uploads;
     private final TenantSharePointHosts tenantHosts;
 
     public GraphFiles(GraphSettings settings) {
-        this(new GraphClients(settings), SIMPLE_UPLOAD_LIMIT, DEFAULT_CHUNK,
-                duration -> Thread.sleep(duration.toMillis()));
+        this(new GraphClients(settings), SIMPLE_UPLOAD_LIMIT, DEFAULT_CHUNK, Sleeper.REAL);
     }
 
     /**
@@ -131,7 +130,7 @@ public final class GraphFiles {
      * @param chunkSize         bytes per chunk of an upload session, a multiple of {@link #CHUNK_UNIT}
      * @param sleeper           waits between tries of a failed chunk; a test's records them instead
      */
-    GraphFiles(GraphClients clients, long simpleUploadLimit, int chunkSize, Pacer.Sleeper sleeper) {
+    GraphFiles(GraphClients clients, long simpleUploadLimit, int chunkSize, Sleeper sleeper) {
         if (chunkSize <= 0 || chunkSize % CHUNK_UNIT != 0) {
             throw new IllegalArgumentException("an upload chunk must be a multiple of 320 KiB, not " + chunkSize);
         }

@@ -12,11 +12,6 @@ import java.util.Map;
  */
 final class Pacer {
 
-    /** Waits; a test's sleeper records the waits instead. */
-    interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-    }
-
     static final Duration INTERVAL = Duration.ofMillis(250);
 
     private final Clock clock;
@@ -31,7 +26,7 @@ final class Pacer {
     }
 
     static Pacer real() {
-        return new Pacer(Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()), INTERVAL);
+        return new Pacer(Clock.systemUTC(), Sleeper.REAL, INTERVAL);
     }
 
     /** Waits until a message to {@code key} may go, and books the slot after it. */

@@ -34,11 +34,12 @@ class GraphAttendanceTest {
 
     private FakeMeetingsGraph graph;
     private GraphAttendance attendance;
+    private final RecordedWaits retries = new RecordedWaits();
 
     @BeforeEach
     void start() throws Exception {
         graph = new FakeMeetingsGraph().meeting(ORGANISER, MEETING, JOIN);
-        attendance = new GraphAttendance(settings(graph, 20, 1));
+        attendance = new GraphAttendance(new GraphClients(settings(graph, 20, 1), retries));
     }
 
     static GraphSettings settings(FakeMeetingsGraph graph, int timeoutSeconds, long retryDelay) {
@@ -147,6 +148,7 @@ class GraphAttendanceTest {
 
         assertInstanceOf(AttendanceAnswer.Obtained.class, answer);
         assertEquals(5, graph.received().size(), "the throttled call once more, then reports and three pages");
+        assertEquals(List.of(Duration.ofSeconds(1)), retries.all(), "waited as Retry-After said");
     }
 
     @Test
@@ -158,6 +160,7 @@ class GraphAttendanceTest {
         AttendanceAnswer.Busy busy = assertInstanceOf(AttendanceAnswer.Busy.class, answer);
         assertEquals(Duration.ofSeconds(600), busy.retryAfter());
         assertEquals(1, graph.received().size(), "not retried in line");
+        assertEquals(List.of(), retries.all(), "no wait asked for");
     }
 
     @Test
@@ -165,12 +168,12 @@ class GraphAttendanceTest {
         for (int i = 0; i < 6; i++) {
             graph.fail(i % 2 == 0 ? 503 : 504, Map.of(), "");
         }
-        GraphAttendance quick = new GraphAttendance(settings(graph, 20, 0));
 
-        AttendanceAnswer answer = quick.fetch(TENANT, new OnlineMeeting(ORGANISER, MEETING, JOIN, START));
+        AttendanceAnswer answer = attendance.fetch(TENANT, new OnlineMeeting(ORGANISER, MEETING, JOIN, START));
 
         assertInstanceOf(AttendanceAnswer.Busy.class, answer);
         assertEquals(4, graph.received().size(), "the first try and three retries");
+        retries.assertBackOff(Duration.ofSeconds(1), 3);
     }
 
     @Test

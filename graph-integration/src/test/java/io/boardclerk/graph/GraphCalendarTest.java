@@ -34,11 +34,12 @@ class GraphCalendarTest {
 
     private FakeCalendarGraph graph;
     private GraphCalendar calendar;
+    private final RecordedWaits retries = new RecordedWaits();
 
     @BeforeEach
     void start() throws Exception {
         graph = new FakeCalendarGraph().user(CLAIRE_ID, CLAIRE).pageSize(2);
-        calendar = new GraphCalendar(settings(graph, 20, 1));
+        calendar = new GraphCalendar(new GraphClients(settings(graph, 20, 1), retries));
     }
 
     static GraphSettings settings(FakeCalendarGraph graph, int timeoutSeconds, long retryDelay) {
@@ -118,6 +119,7 @@ class GraphCalendarTest {
 
         assertInstanceOf(Answer.Obtained.class, calendar.read(TENANT, CLAIRE, FROM, TO));
         assertEquals(4, graph.received().size(), "the throttled call once more, then three pages");
+        assertEquals(List.of(Duration.ofSeconds(1)), retries.all(), "waited as Retry-After said");
     }
 
     @Test
@@ -128,6 +130,7 @@ class GraphCalendarTest {
 
         assertTrue(problem.contains("busy (HTTP 429)"), problem);
         assertEquals(1, graph.received().size(), "not retried in line");
+        assertEquals(List.of(), retries.all(), "no wait asked for");
     }
 
     @Test
@@ -135,10 +138,10 @@ class GraphCalendarTest {
         for (int i = 0; i < 6; i++) {
             graph.fail(i % 2 == 0 ? 503 : 504, Map.of(), "");
         }
-        GraphCalendar quick = new GraphCalendar(settings(graph, 20, 0));
 
-        assertInstanceOf(Answer.Failed.class, quick.read(TENANT, CLAIRE, FROM, TO));
+        assertInstanceOf(Answer.Failed.class, calendar.read(TENANT, CLAIRE, FROM, TO));
         assertEquals(4, graph.received().size(), "the first try and three retries");
+        retries.assertBackOff(Duration.ofSeconds(1), 3);
     }
 
     @Test

@@ -43,19 +43,20 @@ class GraphChatPosterOnBehalfOfTest {
     static final OnBehalfOf HELEN = new OnBehalfOf(TENANT, HELEN_TOKEN);
 
     private FakeGraph graph;
+    private final RecordedWaits retries = new RecordedWaits();
     private GraphChatPoster poster;
 
     @BeforeEach
     void start() throws Exception {
         graph = new FakeGraph().expectSecret("app-secret");
-        poster = poster(0);
+        poster = poster(1);
     }
 
     private GraphChatPoster poster(long retryDelaySeconds) {
         GraphSettings settings = new GraphSettings("app-id", "app-secret", null, null, "", graph.authority(),
                 graph.baseUrl(), Duration.ofSeconds(20), 3, retryDelaySeconds, Duration.ofSeconds(5), 100,
                 Duration.ofMinutes(5));
-        return new GraphChatPoster(new GraphClients(settings), new Pacer(Clock.fixed(
+        return new GraphChatPoster(new GraphClients(settings, retries), new Pacer(Clock.fixed(
                 Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC), d -> { }, Pacer.INTERVAL));
     }
 
@@ -196,6 +197,11 @@ class GraphChatPosterOnBehalfOfTest {
         assertEquals(new GraphChatPoster.Posted(1), poster.postAs(HELEN, CHAT, List.of("<p>Hello</p>")));
         assertEquals(3, graph.postAttempts().size());
         assertEquals(1, graph.posted().size());
+        List<Duration> waits = retries.all();
+        assertEquals(2, waits.size(), waits.toString());
+        assertEquals(Duration.ZERO, waits.get(0), "Retry-After: 0");
+        assertTrue(waits.get(1).compareTo(Duration.ofSeconds(2)) >= 0 && waits.get(1).compareTo(Duration.ofSeconds(3))
+                < 0, "the second retry's back-off, doubled from one second: " + waits);
     }
 
     @Test
@@ -209,6 +215,7 @@ class GraphChatPosterOnBehalfOfTest {
 
         assertTrue(problem.contains("busy"), problem);
         assertEquals(4, graph.postAttempts().size());
+        retries.assertBackOff(Duration.ofSeconds(1), 3);
     }
 
     @Test

@@ -32,6 +32,7 @@ class GraphChatPosterTest {
 
     private FakeGraph graph;
     private final List<Duration> waits = new ArrayList<>();
+    private final RecordedWaits retries = new RecordedWaits();
     private GraphChatPoster poster;
 
     @BeforeEach
@@ -46,7 +47,7 @@ class GraphChatPosterTest {
         // A clock that stands still: every wait the pacer asks for is recorded, none is slept.
         Pacer pacer = new Pacer(Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC), waits::add,
                 Pacer.INTERVAL);
-        return new GraphChatPoster(new GraphClients(settings), pacer);
+        return new GraphChatPoster(new GraphClients(settings, retries), pacer);
     }
 
     @AfterEach
@@ -99,6 +100,7 @@ class GraphChatPosterTest {
 
         assertEquals(2, graph.postAttempts().size());
         assertEquals(1, graph.posted().size(), "posted once");
+        assertEquals(List.of(Duration.ofSeconds(1)), retries.all(), "waited as Retry-After said");
     }
 
     @Test
@@ -108,6 +110,7 @@ class GraphChatPosterTest {
         assertEquals(new GraphChatPoster.Posted(1), poster.post(TENANT, CHAT, List.of("<p>Hello</p>")));
 
         assertEquals(3, graph.postAttempts().size());
+        retries.assertBackOff(Duration.ofSeconds(1), 2);
     }
 
     @Test
@@ -116,12 +119,12 @@ class GraphChatPosterTest {
             graph.fail(503, Map.of(), "");
         }
 
-        GraphChatPoster.Outcome outcome = poster(Duration.ofSeconds(20), 0).post(TENANT, CHAT,
-                List.of("<p>Hello</p>"));
+        GraphChatPoster.Outcome outcome = poster.post(TENANT, CHAT, List.of("<p>Hello</p>"));
 
         String problem = assertInstanceOf(GraphChatPoster.Failed.class, outcome).problem();
         assertTrue(problem.contains("busy"), problem);
         assertEquals(4, graph.postAttempts().size(), "the first try and three retries");
+        retries.assertBackOff(Duration.ofSeconds(1), 3);
     }
 
     @Test
@@ -130,11 +133,11 @@ class GraphChatPosterTest {
             graph.fail(503, Map.of("Retry-After", "0"), "");
         }
 
-        GraphChatPoster.Outcome outcome = poster(Duration.ofSeconds(20), 0).post(TENANT, CHAT,
-                List.of("<p>Hello</p>"));
+        GraphChatPoster.Outcome outcome = poster.post(TENANT, CHAT, List.of("<p>Hello</p>"));
 
         assertInstanceOf(GraphChatPoster.Failed.class, outcome);
         assertEquals(4, graph.postAttempts().size(), "the first try and three retries, not OkHttp's own on top");
+        retries.assertBackOff(Duration.ofSeconds(1), 3);
     }
 
     @Test

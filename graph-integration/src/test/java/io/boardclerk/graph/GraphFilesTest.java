@@ -35,7 +35,10 @@ class GraphFilesTest {
 
     private FakeGraph login;
     private FakeDrive drive;
+    /** Waits between tries of an upload session's chunk. */
     private final List<Duration> waits = new ArrayList<>();
+    /** Waits between the SDK's tries of a Graph call. */
+    private final RecordedWaits retries = new RecordedWaits();
     private GraphFiles files;
 
     @BeforeEach
@@ -48,7 +51,7 @@ class GraphFilesTest {
     private GraphFiles files(Duration timeout) {
         GraphSettings settings = new GraphSettings("app-id", "app-secret", null, null, "", login.authority(),
                 drive.baseUrl(), timeout, 3, 1, Duration.ofSeconds(5), 100, Duration.ofMinutes(5));
-        return new GraphFiles(new GraphClients(settings), LIMIT, GraphFiles.CHUNK_UNIT, waits::add);
+        return new GraphFiles(new GraphClients(settings, retries), LIMIT, GraphFiles.CHUNK_UNIT, waits::add);
     }
 
     @AfterEach
@@ -271,6 +274,11 @@ class GraphFilesTest {
         assertInstanceOf(GraphFiles.Uploaded.class, files.upload(TENANT, DRIVE, FOLDER, NAME, bytes(100)));
         assertEquals(3, drive.received().size());
         assertEquals(1, drive.stored().size());
+        List<Duration> asked = retries.all();
+        assertEquals(2, asked.size(), asked.toString());
+        assertEquals(Duration.ofSeconds(1), asked.get(0), "waited as Retry-After said");
+        assertTrue(asked.get(1).compareTo(Duration.ofSeconds(2)) >= 0 && asked.get(1).compareTo(Duration.ofSeconds(3))
+                < 0, "then the second retry's back-off: " + asked);
     }
 
     @Test
@@ -283,6 +291,7 @@ class GraphFilesTest {
                 files.upload(TENANT, DRIVE, FOLDER, NAME, bytes(100)));
         assertTrue(failed.problem().contains("busy (HTTP 503)"), failed.problem());
         assertEquals(4, drive.received().size(), "the first try and three retries");
+        retries.assertBackOff(Duration.ofSeconds(1), 3);
         assertTrue(drive.stored().isEmpty());
     }
 

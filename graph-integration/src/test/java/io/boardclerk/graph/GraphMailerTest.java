@@ -32,6 +32,7 @@ class GraphMailerTest {
 
     private FakeMailGraph graph;
     private GraphMailer mailer;
+    private final RecordedWaits retries = new RecordedWaits();
 
     @BeforeEach
     void start() throws Exception {
@@ -45,7 +46,7 @@ class GraphMailerTest {
     private GraphMailer mailer(Duration timeout, long retryDelaySeconds) {
         GraphSettings settings = new GraphSettings("app-id", "app-secret", null, null, "", graph.authority(),
                 graph.baseUrl(), timeout, 3, retryDelaySeconds, Duration.ofSeconds(5), 100, Duration.ofMinutes(5));
-        return new GraphMailer(new GraphClients(settings), FROM);
+        return new GraphMailer(new GraphClients(settings, retries), FROM);
     }
 
     @AfterEach
@@ -164,6 +165,7 @@ class GraphMailerTest {
 
         assertEquals(2, graph.sendAttempts().size());
         assertEquals(1, graph.sent().size(), "sent once");
+        assertEquals(List.of(Duration.ofSeconds(1)), retries.all(), "waited as Retry-After said");
     }
 
     @Test
@@ -173,11 +175,12 @@ class GraphMailerTest {
         }
 
         GraphMailer.Failed failed = assertInstanceOf(GraphMailer.Failed.class,
-                mailer(Duration.ofSeconds(20), 0).send(TENANT, JON, "s", "<p>b</p>"));
+                mailer.send(TENANT, JON, "s", "<p>b</p>"));
 
         assertTrue(failed.retryable(), "nothing went out: the reminder may try again later");
         assertTrue(failed.problem().contains("busy"), failed.problem());
         assertEquals(4, graph.sendAttempts().size(), "the first try and three retries");
+        retries.assertBackOff(Duration.ofSeconds(1), 3);
     }
 
     @Test

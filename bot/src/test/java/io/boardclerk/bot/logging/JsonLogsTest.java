@@ -49,8 +49,10 @@ class JsonLogsTest {
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
             }
+            // The client compiler alone and the serial collector: a server that lives for seconds starts sooner.
             ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-cp", System.getProperty("java.class.path"), "io.boardclerk.bot.Main");
+                    .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
+                    System.getProperty("java.class.path"), "io.boardclerk.bot.Main");
             Map<String, String> env = builder.environment();
             env.keySet().removeIf(name -> name.startsWith("BOARDCLERK_") || name.startsWith("Microsoft"));
             env.put("PORT", String.valueOf(port));

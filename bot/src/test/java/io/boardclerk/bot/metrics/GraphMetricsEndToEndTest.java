@@ -77,7 +77,7 @@ class GraphMetricsEndToEndTest {
 
     @Test
     void aThrottledLookupThatIsRetriedCountsOneThrottleAndOneAnswer() throws Exception {
-        graph.fail(429, Map.of("Retry-After", "1"), "{\"error\":{\"code\":\"TooManyRequests\"}}");
+        graph.fail(429, Map.of("Retry-After", "0"), "{\"error\":{\"code\":\"TooManyRequests\"}}");
         String reply = say(SECRETARY, "action Bring the report owner: ann.other@fenshire.example due: 26/05/2027");
         assertTrue(reply.contains("Ann Other"), reply);
 

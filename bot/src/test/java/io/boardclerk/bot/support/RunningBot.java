@@ -19,12 +19,15 @@ public final class RunningBot implements AutoCloseable {
     public final TestClock clock;
     public final Path database;
     private final Map<String, String> env;
+    private final boolean ownsConnector;
     private BoardClerkServer server;
     public BotClient client;
     private boolean closed;
 
-    private RunningBot(FakeConnector connector, Path database, Map<String, String> env, TestClock clock) {
+    private RunningBot(FakeConnector connector, boolean ownsConnector, Path database, Map<String, String> env,
+                       TestClock clock) {
         this.connector = connector;
+        this.ownsConnector = ownsConnector;
         this.database = database;
         this.env = env;
         this.clock = clock;
@@ -36,7 +39,19 @@ public final class RunningBot implements AutoCloseable {
     }
 
     public static RunningBot start(Path dir, Map<String, String> extraEnv) throws Exception {
-        FakeConnector connector = new FakeConnector();
+        return start(dir, extraEnv, new FakeConnector(), true);
+    }
+
+    /**
+     * As {@link #start(Path, Map)}, replying through {@code connector}, which the caller keeps (and closes) after this
+     * server: for a test whose later runs, in other processes, must reach the same connector.
+     */
+    public static RunningBot start(Path dir, Map<String, String> extraEnv, FakeConnector connector) throws Exception {
+        return start(dir, extraEnv, connector, false);
+    }
+
+    private static RunningBot start(Path dir, Map<String, String> extraEnv, FakeConnector connector,
+                                    boolean ownsConnector) throws Exception {
         Map<String, String> env = new HashMap<>(extraEnv);
         env.put("PORT", "0");
         env.put("BOARDCLERK_DB", dir.resolve("boardclerk.db").toString());
@@ -49,7 +64,7 @@ public final class RunningBot implements AutoCloseable {
         // The tests' secretary appoints each board's first officers, as an administrator of the deployment would;
         // RolesTest and OfficerAppointmentTest set who may instead.
         env.putIfAbsent("BOARDCLERK_ADMINS", People.SECRETARY.aadObjectId());
-        RunningBot bot = new RunningBot(connector, dir.resolve("boardclerk.db"), env,
+        RunningBot bot = new RunningBot(connector, ownsConnector, dir.resolve("boardclerk.db"), env,
                 new TestClock(Instant.parse("2026-11-23T10:00:00Z")));
         bot.startServer();
         return bot;
@@ -95,7 +110,9 @@ public final class RunningBot implements AutoCloseable {
         if (!closed) {
             closed = true;
             server.close();
-            connector.close();
+            if (ownsConnector) {
+                connector.close();
+            }
         }
     }
 }

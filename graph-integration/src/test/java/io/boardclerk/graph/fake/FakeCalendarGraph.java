@@ -1,36 +1,24 @@
 package io.boardclerk.graph.fake;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsServer;
-
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayDeque;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static io.boardclerk.graph.fake.FakeHttp.quote;
-import static io.boardclerk.graph.fake.FakeHttp.query;
-import static io.boardclerk.graph.fake.FakeHttp.respond;
 
 /**
- * Microsoft Graph's {@code /users/{id}/calendarView} on loopback, with a Microsoft identity token endpoint, for tests
- * that drive the real Graph SDK and azure-identity. Users are known by id, mail and user principal name; their events
- * are served (times in UTC, as {@code Prefer: outlook.timezone="UTC"} asks) in pages of {@link #pageSize} with
- * {@code @odata.nextLink}, only those starting inside the window asked for. {@link #fail} queues raw answers (429,
- * 403, a malformed body ...) served before anything else; {@link #stall} makes every answer wait.
+ * Microsoft Graph's {@code /users/{id}/calendarView}: a route on a {@link FakeGraphServer}. Users are known by id, mail
+ * and user principal name; their events are served (times in UTC, as {@code Prefer: outlook.timezone="UTC"} asks) in
+ * pages of {@link #pageSize} with {@code @odata.nextLink}, only those starting inside the window asked for.
+ * {@link #fail} queues raw answers (429, 403, a malformed body ...) served before anything else; {@link #stall} makes
+ * every answer wait.
  */
 public final class FakeCalendarGraph implements AutoCloseable {
 
@@ -47,31 +35,27 @@ public final class FakeCalendarGraph implements AutoCloseable {
                         String joinUrl, boolean cancelled) {
     }
 
-    private record Canned(int status, Map<String, String> headers, String body) {
-    }
+    private static final String GRAPH = "graph";
 
-    private static final Pattern VIEW = Pattern.compile("/v1\\.0/users/([^/]+)/calendarView");
-
-    private final HttpServer server;
-    private final HttpsServer login;
+    private final FakeGraphServer graph;
     private final Map<String, String> users = new HashMap<>();
     private final Map<String, Map<String, Event>> calendars = new HashMap<>();
-    private final Deque<Canned> canned = new ArrayDeque<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile int pageSize = 3;
-    private volatile long stallMillis;
 
     public FakeCalendarGraph() throws IOException {
-        server = FakeHttp.graph(this::handle);
-        login = FakeHttp.login(this::token);
+        graph = new FakeGraphServer(TOKEN)
+                .onEvery(call -> received.add(new Received(call.rawPath(), call.query(), call.authorization(),
+                        call.header("Prefer"))))
+                .route("GET", "/v1\\.0/users/([^/]+)/calendarView", GRAPH, this::view);
     }
 
     public String authority() {
-        return "https://127.0.0.1:" + login.getAddress().getPort();
+        return graph.authority();
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1.0";
+        return graph.baseUrl();
     }
 
     /** A user with a mailbox, known by their object id and their address. */
@@ -100,14 +84,14 @@ public final class FakeCalendarGraph implements AutoCloseable {
     }
 
     /** The next Graph request is answered with this, before anything else. */
-    public synchronized FakeCalendarGraph fail(int status, Map<String, String> headers, String body) {
-        canned.add(new Canned(status, headers, body));
+    public FakeCalendarGraph fail(int status, Map<String, String> headers, String body) {
+        graph.queue(GRAPH, status, headers, body, 0);
         return this;
     }
 
     /** Every Graph answer from now on waits this long first (0 to stop). */
     public FakeCalendarGraph stall(long millis) {
-        this.stallMillis = millis;
+        graph.stall(millis);
         return this;
     }
 
@@ -119,57 +103,21 @@ public final class FakeCalendarGraph implements AutoCloseable {
         received.clear();
     }
 
-    private void token(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            exchange.getRequestBody().readAllBytes();
-            respond(exchange, 200, Map.of(), "{\"token_type\":\"Bearer\",\"expires_in\":3600,"
-                    + "\"ext_expires_in\":3600,\"access_token\":\"" + TOKEN + "\"}");
-        }
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getRawPath();
-            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-            received.add(new Received(path, query, exchange.getRequestHeaders().getFirst("Authorization"),
-                    exchange.getRequestHeaders().getFirst("Prefer")));
-            if (stallMillis > 0) {
-                try {
-                    Thread.sleep(stallMillis);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-            Canned next;
-            synchronized (this) {
-                next = canned.poll();
-            }
-            if (next != null) {
-                respond(exchange, next.status(), next.headers(), next.body());
-                return;
-            }
-            if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                respond(exchange, 401, Map.of(), error("InvalidAuthenticationToken", "Access token is empty."));
-                return;
-            }
-            synchronized (this) {
-                answer(exchange, URLDecoder.decode(path, StandardCharsets.UTF_8), path, query);
-            }
-        }
-    }
-
-    private void answer(HttpExchange exchange, String path, String rawPath, Map<String, String> query)
-            throws IOException {
-        Matcher m = VIEW.matcher(path);
-        if (!m.matches() || !"GET".equals(exchange.getRequestMethod())) {
-            respond(exchange, 404, Map.of(), error("NotFound", "no such path"));
+    private void view(FakeGraphServer.Call call) throws IOException {
+        if (!call.bearer(TOKEN)) {
+            call.unauthorised();
             return;
         }
-        String id = users.get(m.group(1).toLowerCase());
+        synchronized (this) {
+            answer(call, call.group(1), call.rawPath(), call.query());
+        }
+    }
+
+    private void answer(FakeGraphServer.Call call, String user, String rawPath, Map<String, String> query)
+            throws IOException {
+        String id = users.get(user.toLowerCase());
         if (id == null) {
-            respond(exchange, 404, Map.of(), error("ErrorInvalidUser",
-                    "The requested user '" + m.group(1) + "' is invalid."));
+            call.respond(404, error("ErrorInvalidUser", "The requested user '" + user + "' is invalid."));
             return;
         }
         Instant from;
@@ -178,8 +126,7 @@ public final class FakeCalendarGraph implements AutoCloseable {
             from = Instant.parse(query.get("startDateTime"));
             to = Instant.parse(query.get("endDateTime"));
         } catch (RuntimeException e) {
-            respond(exchange, 400, Map.of(), error("ErrorInvalidParameter", "startDateTime and endDateTime are "
-                    + "required."));
+            call.respond(400, error("ErrorInvalidParameter", "startDateTime and endDateTime are required."));
             return;
         }
         List<Event> window = calendars.get(id).values().stream()
@@ -197,7 +144,7 @@ public final class FakeCalendarGraph implements AutoCloseable {
                     + "?startDateTime=" + query.get("startDateTime") + "&endDateTime=" + query.get("endDateTime")
                     + "&$top=" + query.getOrDefault("$top", "") + "&$skip=" + (skip + pageSize)));
         }
-        respond(exchange, 200, Map.of(), json.append('}').toString());
+        call.respond(200, json.append('}').toString());
     }
 
     private static String event(Event e) {
@@ -212,11 +159,11 @@ public final class FakeCalendarGraph implements AutoCloseable {
     }
 
     public static String error(String code, String message) {
-        return "{\"error\":{\"code\":" + quote(code) + ",\"message\":" + quote(message) + "}}";
+        return FakeGraphServer.error(code, message);
     }
 
     @Override
     public void close() {
-        FakeHttp.stop(server, login);
+        graph.close();
     }
 }

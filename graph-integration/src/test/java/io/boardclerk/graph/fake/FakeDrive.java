@@ -1,14 +1,9 @@
 package io.boardclerk.graph.fake;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.Base64;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,10 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static io.boardclerk.graph.fake.FakeHttp.respond;
-
 /**
- * Microsoft Graph's files API on loopback, for tests that drive the real Graph SDK: {@code /shares/{id}/driveItem},
+ * Microsoft Graph's files API, routes on a {@link FakeGraphServer}: {@code /shares/{id}/driveItem},
  * the simple upload ({@code PUT /drives/{d}/items/{parent}:/{name}:/content}), {@code createUploadSession}, and the
  * session's pre-authenticated upload address ({@code /upload/{n}} on the same host, so a token sent there would be
  * seen). Tokens come from a {@link FakeGraph}'s identity endpoint: point the SDK's authority there and its base URL
@@ -47,20 +40,15 @@ public final class FakeDrive implements AutoCloseable {
     private record FolderEntry(String driveId, String itemId, String name, String webUrl, boolean folder) {
     }
 
-    private static final Pattern SHARES = Pattern.compile("/v1\\.0/shares/([^/]+)/driveItem");
-    private static final Pattern CONTENT = Pattern.compile("/v1\\.0/drives/([^/]+)/items/([^/:]+):/(.+):/content");
-    private static final Pattern SESSION = Pattern.compile(
-            "/v1\\.0/drives/([^/]+)/items/([^/:]+):/(.+):/createUploadSession");
-    private static final Pattern UPLOAD = Pattern.compile("/upload/(\\d+)");
+    private static final String GRAPH = "graph";
     private static final String ROOT_SITE = "/v1.0/sites/root";
 
-    private final HttpServer server;
+    private final FakeGraphServer graph;
     private final Map<String, FolderEntry> byUrl = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<Chunk> chunks = new CopyOnWriteArrayList<>();
     private final List<Stored> stored = new CopyOnWriteArrayList<>();
     private final List<String> uploadRequests = new CopyOnWriteArrayList<>();
-    private final Deque<Canned> canned = new ArrayDeque<>();
     private final Map<Integer, Canned> chunkFailures = new ConcurrentHashMap<>();
     private final AtomicInteger chunkCount = new AtomicInteger();
     private final Map<Integer, Session> sessions = new ConcurrentHashMap<>();
@@ -86,11 +74,19 @@ public final class FakeDrive implements AutoCloseable {
     }
 
     public FakeDrive() throws IOException {
-        server = FakeHttp.graph(this::handle);
+        graph = new FakeGraphServer(FakeGraph.TOKEN)
+                .onEvery(this::record)
+                .route(null, "/upload/(\\d+)", null, call -> upload(call, Integer.parseInt(call.group(1))))
+                .route("GET", "/v1\\.0/sites/root", null, this::rootSite)
+                .route("GET", "/v1\\.0/shares/([^/]+)/driveItem", GRAPH, this::share)
+                .route("PUT", "/v1\\.0/drives/([^/]+)/items/([^/:]+):/(.+):/content", GRAPH, this::content)
+                .route("POST", "/v1\\.0/drives/([^/]+)/items/([^/:]+):/(.+):/createUploadSession", GRAPH,
+                        this::session)
+                .otherwise(FakeDrive::notFound);
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1.0";
+        return graph.baseUrl();
     }
 
     /** A folder that {@code /shares} finds by {@code url} (the address exactly as the app encodes it). */
@@ -126,14 +122,14 @@ public final class FakeDrive implements AutoCloseable {
     }
 
     /** The next Graph request (not an upload address) is answered with this. */
-    public synchronized FakeDrive fail(int status, Map<String, String> headers, String body) {
-        canned.add(new Canned(status, headers, body, 0));
+    public FakeDrive fail(int status, Map<String, String> headers, String body) {
+        graph.queue(GRAPH, status, headers, body, 0);
         return this;
     }
 
     /** The next Graph request is answered with this after {@code delayMillis}. */
-    public synchronized FakeDrive slow(long delayMillis, int status, String body) {
-        canned.add(new Canned(status, Map.of(), body, delayMillis));
+    public FakeDrive slow(long delayMillis, int status, String body) {
+        graph.queue(GRAPH, status, Map.of(), body, delayMillis);
         return this;
     }
 
@@ -178,81 +174,56 @@ public final class FakeDrive implements AutoCloseable {
         return List.copyOf(uploadRequests);
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            String method = exchange.getRequestMethod();
-            Matcher upload = UPLOAD.matcher(path);
-            if (upload.matches()) {
-                upload(exchange, method, Integer.parseInt(upload.group(1)));
-                return;
-            }
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            if ("GET".equals(method) && ROOT_SITE.equals(path)) {
-                rootRequests.add(new Received(method, path, exchange.getRequestURI().getRawPath(),
-                        exchange.getRequestURI().getRawQuery(), authorization, ""));
-                rootSite(exchange, authorization);
-                return;
-            }
-            received.add(new Received(method, path, exchange.getRequestURI().getRawPath(),
-                    exchange.getRequestURI().getRawQuery(), authorization,
-                    "PUT".equals(method) ? "(" + body.length + " bytes)" : new String(body, StandardCharsets.UTF_8)));
-            Canned next;
-            synchronized (this) {
-                next = canned.poll();
-            }
-            if (next != null) {
-                answer(exchange, next);
-                return;
-            }
-            if (!("Bearer " + FakeGraph.TOKEN).equals(authorization)) {
-                respond(exchange, 401, Map.of(), "{\"error\":{\"code\":\"InvalidAuthenticationToken\"}}");
-                return;
-            }
-            Matcher shares = SHARES.matcher(path);
-            Matcher content = CONTENT.matcher(path);
-            Matcher session = SESSION.matcher(path);
-            if ("GET".equals(method) && shares.matches()) {
-                share(exchange, shares.group(1));
-            } else if ("PUT".equals(method) && content.matches()) {
-                if (!knownFolder(content.group(1), content.group(2))) {
-                    notFound(exchange);
-                    return;
-                }
-                onUpload.run();
-                stored.add(new Stored(content.group(1), content.group(2), content.group(3), body, false));
-                respond(exchange, 201, Map.of(), item(content.group(3), body.length));
-            } else if ("POST".equals(method) && session.matches()) {
-                if (!knownFolder(session.group(1), session.group(2))) {
-                    notFound(exchange);
-                    return;
-                }
-                if (sessionBodyOverride != null) {
-                    respond(exchange, 200, Map.of(), sessionBodyOverride);
-                    return;
-                }
-                int id = sessionIds.incrementAndGet();
-                sessions.put(id, new Session(session.group(1), session.group(2), session.group(3)));
-                respond(exchange, 200, Map.of(), "{\"@odata.context\":\"" + baseUrl()
-                        + "/$metadata#microsoft.graph.uploadSession\",\"uploadUrl\":\"http://127.0.0.1:"
-                        + server.getAddress().getPort() + "/upload/" + id + "\",\"expirationDateTime\":"
-                        + "\"2026-11-24T09:00:00Z\",\"nextExpectedRanges\":[\"0-\"]}");
-            } else {
-                notFound(exchange);
-            }
+    /** Every request to a Graph path (not to an upload address) is received, answered or not. */
+    private void record(FakeGraphServer.Call call) {
+        if (call.path().startsWith("/upload/")) {
+            return;
+        }
+        if ("GET".equals(call.method()) && ROOT_SITE.equals(call.path())) {
+            rootRequests.add(new Received(call.method(), call.path(), call.rawPath(), call.rawQuery(),
+                    call.authorization(), ""));
+            return;
+        }
+        received.add(new Received(call.method(), call.path(), call.rawPath(), call.rawQuery(), call.authorization(),
+                "PUT".equals(call.method()) ? "(" + call.body().length + " bytes)" : call.text()));
+    }
+
+    private void rootSite(FakeGraphServer.Call call) throws IOException {
+        if (!call.bearer(FakeGraph.TOKEN)) {
+            call.unauthorised();
+        } else if (rootStatus != 200) {
+            call.respond(rootStatus, "{\"error\":{\"code\":\"accessDenied\",\"message\":\"Access denied\"}}");
+        } else {
+            call.respond(200, "{\"id\":\"" + rootHost + ",root-site,root-web\",\"webUrl\":\"https://" + rootHost
+                    + "\",\"siteCollection\":{\"hostname\":\"" + rootHost + "\"}}");
         }
     }
 
-    private void rootSite(HttpExchange exchange, String authorization) throws IOException {
-        if (!("Bearer " + FakeGraph.TOKEN).equals(authorization)) {
-            respond(exchange, 401, Map.of(), "{\"error\":{\"code\":\"InvalidAuthenticationToken\"}}");
-        } else if (rootStatus != 200) {
-            respond(exchange, rootStatus, Map.of(), "{\"error\":{\"code\":\"accessDenied\",\"message\":\"Access"
-                    + " denied\"}}");
+    private void content(FakeGraphServer.Call call) throws IOException {
+        if (!call.bearer(FakeGraph.TOKEN)) {
+            call.unauthorised();
+        } else if (!knownFolder(call.group(1), call.group(2))) {
+            notFound(call);
         } else {
-            respond(exchange, 200, Map.of(), "{\"id\":\"" + rootHost + ",root-site,root-web\",\"webUrl\":\"https://"
-                    + rootHost + "\",\"siteCollection\":{\"hostname\":\"" + rootHost + "\"}}");
+            onUpload.run();
+            stored.add(new Stored(call.group(1), call.group(2), call.group(3), call.body(), false));
+            call.respond(201, item(call.group(3), call.body().length));
+        }
+    }
+
+    private void session(FakeGraphServer.Call call) throws IOException {
+        if (!call.bearer(FakeGraph.TOKEN)) {
+            call.unauthorised();
+        } else if (!knownFolder(call.group(1), call.group(2))) {
+            notFound(call);
+        } else if (sessionBodyOverride != null) {
+            call.respond(200, sessionBodyOverride);
+        } else {
+            int id = sessionIds.incrementAndGet();
+            sessions.put(id, new Session(call.group(1), call.group(2), call.group(3)));
+            call.respond(200, "{\"@odata.context\":\"" + baseUrl() + "/$metadata#microsoft.graph.uploadSession\","
+                    + "\"uploadUrl\":\"http://127.0.0.1:" + graph.port() + "/upload/" + id + "\","
+                    + "\"expirationDateTime\":\"2026-11-24T09:00:00Z\",\"nextExpectedRanges\":[\"0-\"]}");
         }
     }
 
@@ -261,66 +232,71 @@ public final class FakeDrive implements AutoCloseable {
                 && f.itemId().equals(itemId));
     }
 
-    private void share(HttpExchange exchange, String id) throws IOException {
+    private void share(FakeGraphServer.Call call) throws IOException {
+        if (!call.bearer(FakeGraph.TOKEN)) {
+            call.unauthorised();
+            return;
+        }
+        String id = call.group(1);
         if (!id.startsWith("u!")) {
-            respond(exchange, 400, Map.of(), "{\"error\":{\"code\":\"invalidRequest\"}}");
+            call.respond(400, "{\"error\":{\"code\":\"invalidRequest\"}}");
             return;
         }
         String url = new String(Base64.getUrlDecoder().decode(id.substring(2)), StandardCharsets.UTF_8);
         FolderEntry entry = byUrl.get(url);
         if (entry == null) {
-            notFound(exchange);
+            notFound(call);
             return;
         }
-        respond(exchange, 200, Map.of(), "{\"id\":\"" + entry.itemId() + "\",\"name\":\"" + entry.name()
+        call.respond(200, "{\"id\":\"" + entry.itemId() + "\",\"name\":\"" + entry.name()
                 + "\",\"webUrl\":\"" + entry.webUrl().replace(" ", "%20") + "\",\"parentReference\":{\"driveId\":\""
                 + entry.driveId() + "\",\"driveType\":\"documentLibrary\"}," + (entry.folder()
                 ? "\"folder\":{\"childCount\":3}" : "\"file\":{\"mimeType\":\"application/pdf\"}") + "}");
     }
 
-    private void upload(HttpExchange exchange, String method, int id) throws IOException {
+    private void upload(FakeGraphServer.Call call, int id) throws IOException {
+        String method = call.method();
         uploadRequests.add(method + " /upload/" + id);
         Session session = sessions.get(id);
         if (session == null || session.cancelled) {
-            notFound(exchange);
+            notFound(call);
             return;
         }
         if ("DELETE".equals(method)) {
             session.cancelled = true;
-            respond(exchange, 204, Map.of(), "");
+            call.respond(204, "");
             return;
         }
         if ("GET".equals(method)) {
-            respond(exchange, 200, Map.of(), "{\"expirationDateTime\":\"2026-11-24T09:00:00Z\","
+            call.respond(200, "{\"expirationDateTime\":\"2026-11-24T09:00:00Z\","
                     + "\"nextExpectedRanges\":[\"" + session.bytes.size() + "-\"]}");
             return;
         }
-        byte[] body = exchange.getRequestBody().readAllBytes();
-        String range = exchange.getRequestHeaders().getFirst("Content-Range");
-        chunks.add(new Chunk("/upload/" + id, range, body.length,
-                exchange.getRequestHeaders().getFirst("Authorization")));
+        byte[] body = call.body();
+        String range = call.header("Content-Range");
+        chunks.add(new Chunk("/upload/" + id, range, body.length, call.authorization()));
         Canned failure = chunkFailures.get(chunkCount.incrementAndGet());
         if (failure != null && failure.status() != 0) {
-            answer(exchange, failure);
+            answer(call, failure);
             return;
         }
         Matcher m = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+)").matcher(range == null ? "" : range);
         if (!m.matches() || Long.parseLong(m.group(1)) != session.bytes.size()
                 || Long.parseLong(m.group(2)) - Long.parseLong(m.group(1)) + 1 != body.length) {
-            respond(exchange, 416, Map.of(), "{\"error\":{\"code\":\"invalidRange\"}}");
+            call.respond(416, "{\"error\":{\"code\":\"invalidRange\"}}");
             return;
         }
         session.bytes.write(body);
         if (failure != null) {
-            answer(exchange, failure);
+            answer(call, failure);
             return;
         }
         long total = Long.parseLong(m.group(3));
         if (session.bytes.size() == total) {
             stored.add(new Stored(session.driveId, session.folderId, session.name, session.bytes.toByteArray(), true));
-            respond(exchange, 201, Map.of(), item(session.name, total));
+            call.respond(201, item(session.name, total));
         } else {
-            respond(exchange, 202, Map.of(), "{\"expirationDateTime\":\"2026-11-24T09:00:00Z\","
+            call.respond(202, "{\"expirationDateTime\":\"2026-11-24T09:00:00Z\","
                     + "\"nextExpectedRanges\":[\"" + session.bytes.size() + "-\"]}");
         }
     }
@@ -331,29 +307,25 @@ public final class FakeDrive implements AutoCloseable {
                 + name.replace(" ", "%20").replace("\"", "%22") + "\",\"file\":{}}";
     }
 
-    private static void notFound(HttpExchange exchange) throws IOException {
-        respond(exchange, 404, Map.of(), "{\"error\":{\"code\":\"itemNotFound\",\"message\":\"The resource could not "
+    private static void notFound(FakeGraphServer.Call call) throws IOException {
+        call.respond(404, "{\"error\":{\"code\":\"itemNotFound\",\"message\":\"The resource could not "
                 + "be found.\"}}");
     }
 
-    private static void answer(HttpExchange exchange, Canned next) throws IOException {
-        if (next.delayMillis() > 0) {
-            try {
-                Thread.sleep(next.delayMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        if (next.status() == 0) {
-            respond(exchange, 202, Map.of(), "{\"nextExpectedRanges\":[]}");
+    /** A chunk's failure: its status after its delay, or (status 0) a late 202. */
+    private static void answer(FakeGraphServer.Call call, Canned next) throws IOException {
+        if (!FakeGraphServer.pause(next.delayMillis())) {
             return;
         }
-        respond(exchange, next.status(), next.headers(), next.body());
+        if (next.status() == 0) {
+            call.respond(202, "{\"nextExpectedRanges\":[]}");
+            return;
+        }
+        call.respond(next.status(), next.headers(), next.body());
     }
 
     @Override
     public void close() {
-        FakeHttp.stop(server);
+        graph.close();
     }
 }

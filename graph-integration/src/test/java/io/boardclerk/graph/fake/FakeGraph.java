@@ -1,11 +1,6 @@
 package io.boardclerk.graph.fake;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsServer;
-
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -19,11 +14,10 @@ import java.util.regex.Pattern;
 
 import static io.boardclerk.graph.fake.FakeHttp.quote;
 import static io.boardclerk.graph.fake.FakeHttp.query;
-import static io.boardclerk.graph.fake.FakeHttp.respond;
 
 /**
- * Microsoft Graph's {@code /v1.0/users} and a Microsoft identity token endpoint on loopback, for tests that drive the
- * real Graph SDK and azure-identity: the authority is {@link #authority()}, Graph's base URL {@link #baseUrl()}.
+ * Microsoft Graph's {@code /v1.0/users}, chat and channel names and messages, and a Microsoft identity token endpoint:
+ * routes on a {@link FakeGraphServer}. The authority is {@link #authority()}, Graph's base URL {@link #baseUrl()}.
  * Users are answered from {@link #user}; {@link #fail} queues raw answers (429, 503, 403 ...) served first. The token
  * endpoint also answers the on-behalf-of exchange with a delegated token of its own ({@link #exchanges}), or a
  * queued refusal ({@link #failExchange}); messages are accepted with the app's token or a delegated one it issued.
@@ -53,9 +47,6 @@ public final class FakeGraph implements AutoCloseable {
     public record Posted(String path, String rawPath, String body, String authorization, long atMillis) {
     }
 
-    private record Canned(int status, Map<String, String> headers, String body, long delayMillis) {
-    }
-
     public record DirectoryUser(String id, String displayName, String mail, String userPrincipalName) {
     }
 
@@ -63,10 +54,11 @@ public final class FakeGraph implements AutoCloseable {
             Pattern.compile("mail eq '((?:[^']|'')*)' or userPrincipalName eq '((?:[^']|'')*)'");
     private static final Pattern NAME_FILTER = Pattern.compile("startswith\\(displayName,'((?:[^']|'')*)'\\)");
 
-    private final HttpServer server;
-    private final HttpsServer login;
+    /** The queue of answers served first to user lookups and messages. */
+    private static final String GRAPH = "graph";
+
+    private final FakeGraphServer graph;
     private final List<DirectoryUser> users = new CopyOnWriteArrayList<>();
-    private final Deque<Canned> canned = new ArrayDeque<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<Posted> posted = new CopyOnWriteArrayList<>();
     private final List<String> postAttempts = new CopyOnWriteArrayList<>();
@@ -74,7 +66,7 @@ public final class FakeGraph implements AutoCloseable {
     private final List<String> tokenPaths = new CopyOnWriteArrayList<>();
     private final AtomicInteger otherRequests = new AtomicInteger();
     private final Map<String, java.util.concurrent.CountDownLatch> stalls = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Deque<Canned> exchangeAnswers = new ArrayDeque<>();
+    private final Deque<FakeGraphServer.Canned> exchangeAnswers = new ArrayDeque<>();
     private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
     private final AtomicInteger delegated = new AtomicInteger();
     private final Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
@@ -83,8 +75,15 @@ public final class FakeGraph implements AutoCloseable {
     private volatile String signingKeys;
 
     public FakeGraph() throws IOException {
-        server = FakeHttp.graph(this::handle);
-        login = FakeHttp.login(this::handle);
+        graph = new FakeGraphServer(TOKEN)
+                .login(this::login)
+                .onEvery(this::arrived)
+                .route("GET", "/discovery/v2\\.0/keys", null, this::signingKeys)
+                .route("POST", "/v1\\.0/teams/[^/]+/channels/[^/]+/messages", GRAPH, this::postMessage)
+                .route("POST", "/v1\\.0/chats/[^/]+/messages", GRAPH, this::postMessage)
+                .route("GET", "/v1\\.0/(chats|teams)/.*", null, this::name)
+                .route("GET", "/v1\\.0/users", GRAPH, this::users)
+                .otherwise(this::other);
     }
 
     /**
@@ -92,12 +91,12 @@ public final class FakeGraph implements AutoCloseable {
      * are served at {@code {authority}/{tenant}/oauth2/v2.0/token}.
      */
     public String authority() {
-        return "https://127.0.0.1:" + login.getAddress().getPort();
+        return graph.authority();
     }
 
     /** Graph's base URL: plain http on loopback, which the SDK allows for loopback hosts only. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1.0";
+        return graph.baseUrl();
     }
 
     /** A chat's topic, served at {@code GET /v1.0/chats/{chatId}} (a meeting chat's topic is its meeting's title). */
@@ -126,14 +125,14 @@ public final class FakeGraph implements AutoCloseable {
     }
 
     /** The next Graph request is answered with this, before any user lookup. */
-    public synchronized FakeGraph fail(int status, Map<String, String> headers, String body) {
-        canned.add(new Canned(status, headers, body, 0));
+    public FakeGraph fail(int status, Map<String, String> headers, String body) {
+        graph.queue(GRAPH, status, headers, body, 0);
         return this;
     }
 
     /** The next Graph request is answered with this after {@code delayMillis} (a Graph that does not answer in time). */
-    public synchronized FakeGraph slow(long delayMillis, int status, String body) {
-        canned.add(new Canned(status, Map.of(), body, delayMillis));
+    public FakeGraph slow(long delayMillis, int status, String body) {
+        graph.queue(GRAPH, status, Map.of(), body, delayMillis);
         return this;
     }
 
@@ -164,7 +163,7 @@ public final class FakeGraph implements AutoCloseable {
 
     /** The next on-behalf-of exchange is answered with this (a refusal such as AADSTS65001) instead of a token. */
     public synchronized FakeGraph failExchange(int status, String body) {
-        exchangeAnswers.add(new Canned(status, Map.of(), body, 0));
+        exchangeAnswers.add(new FakeGraphServer.Canned(status, Map.of(), body, 0));
         return this;
     }
 
@@ -202,96 +201,97 @@ public final class FakeGraph implements AutoCloseable {
         return otherRequests.get();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            String method = exchange.getRequestMethod();
-            if ("GET".equals(method) && signingKeys != null && path.matches("/[^/]+/v2\\.0/\\.well-known/"
-                    + "openid-configuration")) {
-                respond(exchange, 200, Map.of(), "{\"issuer\":\"" + authority() + "/{tenantid}/v2.0\",\"jwks_uri\":\""
-                        + "http://127.0.0.1:" + server.getAddress().getPort() + "/discovery/v2.0/keys\","
-                        + "\"id_token_signing_alg_values_supported\":[\"RS256\"]}");
-                return;
-            }
-            if ("GET".equals(method) && signingKeys != null && path.equals("/discovery/v2.0/keys")) {
-                respond(exchange, 200, Map.of(), signingKeys);
-                return;
-            }
-            if ("POST".equals(method) && path.matches("/[^/]+/oauth2/v2\\.0/token")) {
-                String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                Map<String, String> fields = query(form);
-                if ("urn:ietf:params:oauth:grant-type:jwt-bearer".equals(fields.get("grant_type"))) {
-                    onBehalfOf(exchange, path, fields);
+    /** The identity authority: its OpenID configuration when published, and the token endpoint. */
+    private void login(FakeGraphServer.Call call) throws IOException {
+        String path = call.path();
+        if ("GET".equals(call.method()) && signingKeys != null
+                && path.matches("/[^/]+/v2\\.0/\\.well-known/openid-configuration")) {
+            call.respond(200, "{\"issuer\":\"" + authority() + "/{tenantid}/v2.0\",\"jwks_uri\":\"http://127.0.0.1:"
+                    + graph.port() + "/discovery/v2.0/keys\",\"id_token_signing_alg_values_supported\":[\"RS256\"]}");
+            return;
+        }
+        if (!"POST".equals(call.method()) || !path.matches("/[^/]+/oauth2/v2\\.0/token")) {
+            other(call);
+            return;
+        }
+        String form = call.text();
+        Map<String, String> fields = query(form);
+        if ("urn:ietf:params:oauth:grant-type:jwt-bearer".equals(fields.get("grant_type"))) {
+            onBehalfOf(call, path, fields);
+            return;
+        }
+        tokenPaths.add(path);
+        tokenRequests.add(form.replaceAll("client_secret=[^&]*", "client_secret=(checked)")
+                .replaceAll("client_assertion=[^&]*", "client_assertion=(checked)"));
+        graph.clientCredentials(call);
+    }
+
+    /**
+     * Records each user lookup and message attempt as it arrives, before any queued answer; holds a user lookup
+     * whose filter is stalled until it is released.
+     */
+    private void arrived(FakeGraphServer.Call call) {
+        if ("POST".equals(call.method()) && call.path().endsWith("/messages")) {
+            postAttempts.add(call.path());
+        }
+        if (!"GET".equals(call.method()) || !call.path().equals("/v1.0/users")) {
+            return;
+        }
+        Map<String, String> query = call.query();
+        received.add(new Received(call.path(), query.get("$filter"), query.get("$select"), query.get("$top"),
+                call.authorization(), call.header("ConsistencyLevel"), System.currentTimeMillis()));
+        for (Map.Entry<String, java.util.concurrent.CountDownLatch> stall : stalls.entrySet()) {
+            if (query.getOrDefault("$filter", "").contains(stall.getKey())) {
+                try {
+                    stall.getValue().await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                     return;
                 }
-                tokenPaths.add(path);
-                tokenRequests.add(form.replaceAll("client_secret=[^&]*", "client_secret=(checked)")
-                        .replaceAll("client_assertion=[^&]*", "client_assertion=(checked)"));
-                respond(exchange, 200, Map.of(), "{\"token_type\":\"Bearer\",\"expires_in\":3600,"
-                        + "\"ext_expires_in\":3600,\"access_token\":\"" + TOKEN + "\"}");
-                return;
             }
-            boolean message = "POST".equals(method) && (path.matches("/v1\\.0/teams/[^/]+/channels/[^/]+/messages")
-                    || path.matches("/v1\\.0/chats/[^/]+/messages"));
-            if (message) {
-                postMessage(exchange, path);
-                return;
-            }
-            if ("GET".equals(method) && (path.startsWith("/v1.0/chats/") || path.startsWith("/v1.0/teams/"))) {
-                nameLookups.add(path);
-                String found = names.get(path);
-                if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                    respond(exchange, 401, Map.of(), "{\"error\":{\"code\":\"InvalidAuthenticationToken\","
-                            + "\"message\":\"Access token is empty.\"}}");
-                } else if (found == null) {
-                    respond(exchange, 404, Map.of(), "{\"error\":{\"code\":\"NotFound\",\"message\":\"no such "
-                            + "chat, team or channel\"}}");
-                } else {
-                    respond(exchange, 200, Map.of(), found);
-                }
-                return;
-            }
-            if (!"GET".equals(method) || !path.equals("/v1.0/users")) {
-                otherRequests.incrementAndGet();
-                respond(exchange, 404, Map.of(), "{\"error\":{\"code\":\"NotFound\",\"message\":\"no such path\"}}");
-                return;
-            }
-            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-            received.add(new Received(path, query.get("$filter"), query.get("$select"), query.get("$top"),
-                    exchange.getRequestHeaders().getFirst("Authorization"),
-                    exchange.getRequestHeaders().getFirst("ConsistencyLevel"), System.currentTimeMillis()));
-            for (Map.Entry<String, java.util.concurrent.CountDownLatch> stall : stalls.entrySet()) {
-                if (query.getOrDefault("$filter", "").contains(stall.getKey())) {
-                    try {
-                        stall.getValue().await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
-            }
-            Canned next;
-            synchronized (this) {
-                next = canned.poll();
-            }
-            if (next != null) {
-                answer(exchange, next);
-                return;
-            }
-            if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                respond(exchange, 401, Map.of(), "{\"error\":{\"code\":\"InvalidAuthenticationToken\","
-                        + "\"message\":\"Access token is empty.\"}}");
-                return;
-            }
-            respond(exchange, 200, Map.of(), usersJson(query.getOrDefault("$filter", "")));
         }
     }
 
+    private void signingKeys(FakeGraphServer.Call call) throws IOException {
+        if (signingKeys == null) {
+            other(call);
+            return;
+        }
+        call.respond(200, signingKeys);
+    }
+
+    /** A chat's, team's or channel's name. */
+    private void name(FakeGraphServer.Call call) throws IOException {
+        nameLookups.add(call.path());
+        String found = names.get(call.path());
+        if (!call.bearer(TOKEN)) {
+            call.unauthorised();
+        } else if (found == null) {
+            call.respond(404, FakeGraphServer.error("NotFound", "no such chat, team or channel"));
+        } else {
+            call.respond(200, found);
+        }
+    }
+
+    private void users(FakeGraphServer.Call call) throws IOException {
+        if (!call.bearer(TOKEN)) {
+            call.unauthorised();
+            return;
+        }
+        call.respond(200, usersJson(call.query().getOrDefault("$filter", "")));
+    }
+
+    /** Anything else (instance discovery, for one): counted, and answered 404. */
+    private void other(FakeGraphServer.Call call) throws IOException {
+        otherRequests.incrementAndGet();
+        call.respond(404, FakeGraphServer.error("NotFound", "no such path"));
+    }
+
     /** The on-behalf-of flow: a delegated token for the user's assertion, or a canned refusal. */
-    private void onBehalfOf(HttpExchange exchange, String path, Map<String, String> fields) throws IOException {
+    private void onBehalfOf(FakeGraphServer.Call call, String path, Map<String, String> fields) throws IOException {
         String secret = expectedSecret;
         boolean matched = secret == null || secret.equals(fields.get("client_secret"));
-        Canned refusal;
+        FakeGraphServer.Canned refusal;
         synchronized (this) {
             refusal = exchangeAnswers.poll();
         }
@@ -299,15 +299,15 @@ public final class FakeGraph implements AutoCloseable {
         exchanges.add(new Exchange(path, fields.get("grant_type"), fields.get("requested_token_use"),
                 fields.get("assertion"), fields.get("scope"), fields.get("client_id"), matched, issued));
         if (refusal != null) {
-            answer(exchange, refusal);
+            FakeGraphServer.serve(call, refusal);
             return;
         }
         if (!matched) {
-            respond(exchange, 401, Map.of(), "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000215: "
+            call.respond(401, "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000215: "
                     + "Invalid client secret provided.\",\"error_codes\":[7000215]}");
             return;
         }
-        respond(exchange, 200, Map.of(), "{\"token_type\":\"Bearer\",\"scope\":" + quote(fields.get("scope"))
+        call.respond(200, "{\"token_type\":\"Bearer\",\"scope\":" + quote(fields.get("scope"))
                 + ",\"expires_in\":3600,\"ext_expires_in\":3600,\"access_token\":\"" + issued + "\"}");
     }
 
@@ -320,40 +320,16 @@ public final class FakeGraph implements AutoCloseable {
                 && authorization.equals("Bearer " + e.issued()));
     }
 
-    private void postMessage(HttpExchange exchange, String path) throws IOException {
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        postAttempts.add(path);
-        Canned next;
-        synchronized (this) {
-            next = canned.poll();
-        }
-        if (next != null) {
-            answer(exchange, next);
-            return;
-        }
+    private void postMessage(FakeGraphServer.Call call) throws IOException {
+        String authorization = call.authorization();
         if (!issuedHere(authorization)) {
-            respond(exchange, 401, Map.of(), "{\"error\":{\"code\":\"InvalidAuthenticationToken\","
-                    + "\"message\":\"Access token is empty.\"}}");
+            call.unauthorised();
             return;
         }
-        posted.add(new Posted(path, exchange.getRequestURI().getRawPath(), body, authorization,
-                System.currentTimeMillis()));
-        respond(exchange, 201, Map.of(), "{\"@odata.context\":\"" + baseUrl() + "/$metadata#chatMessage\","
+        posted.add(new Posted(call.path(), call.rawPath(), call.text(), authorization, System.currentTimeMillis()));
+        call.respond(201, "{\"@odata.context\":\"" + baseUrl() + "/$metadata#chatMessage\","
                 + "\"id\":\"" + (1_700_000_000_000L + posted.size()) + "\",\"messageType\":\"message\","
                 + "\"body\":{\"contentType\":\"html\",\"content\":\"(as posted)\"}}");
-    }
-
-    private static void answer(HttpExchange exchange, Canned next) throws IOException {
-        if (next.delayMillis() > 0) {
-            try {
-                Thread.sleep(next.delayMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        respond(exchange, next.status(), next.headers(), next.body());
     }
 
     private String usersJson(String filter) {
@@ -381,6 +357,6 @@ public final class FakeGraph implements AutoCloseable {
 
     @Override
     public void close() {
-        FakeHttp.stop(server, login);
+        graph.close();
     }
 }

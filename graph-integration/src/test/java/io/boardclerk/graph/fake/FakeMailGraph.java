@@ -1,30 +1,20 @@
 package io.boardclerk.graph.fake;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsServer;
-
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import static io.boardclerk.graph.fake.FakeGraphServer.error;
 import static io.boardclerk.graph.fake.FakeHttp.quote;
-import static io.boardclerk.graph.fake.FakeHttp.query;
-import static io.boardclerk.graph.fake.FakeHttp.respond;
 
 /**
- * Microsoft Graph's {@code GET /v1.0/users/{id}} and {@code POST /v1.0/users/{from}/sendMail} on loopback, with a
- * Microsoft identity token endpoint, for tests that drive the real Graph SDK and azure-identity. Users are answered
- * by object id from {@link #user}; mailboxes that may be sent from are listed with {@link #mailbox}. A sendMail is
- * answered 202 and kept in {@link #sent}. {@link #failLookup} and {@link #failSend} queue raw answers (429, 503, 403,
- * a malformed body, a slow answer) served first to the next request of that kind.
+ * Microsoft Graph's {@code GET /v1.0/users/{id}} and {@code POST /v1.0/users/{from}/sendMail}: routes on a
+ * {@link FakeGraphServer}. Users are answered by object id from {@link #user}; mailboxes that may be sent from are
+ * listed with {@link #mailbox}. A sendMail is answered 202 and kept in {@link #sent}. {@link #failLookup} and
+ * {@link #failSend} queue raw answers (429, 503, 403, a malformed body, a slow answer) served first to the next
+ * request of that kind.
  */
 public final class FakeMailGraph implements AutoCloseable {
 
@@ -39,35 +29,32 @@ public final class FakeMailGraph implements AutoCloseable {
     public record Mail(String from, String body) {
     }
 
-    private record Canned(int status, Map<String, String> headers, String body, long delayMillis) {
-    }
-
     private record MailUser(String mail, String upn) {
     }
 
-    private static final Pattern USER = Pattern.compile("/v1\\.0/users/([^/]+)");
-    private static final Pattern SEND = Pattern.compile("/v1\\.0/users/([^/]+)/sendMail");
+    private static final String LOOKUP = "lookup";
+    private static final String SEND = "send";
 
-    private final HttpServer server;
-    private final HttpsServer login;
+    private final FakeGraphServer graph;
     private final Map<String, MailUser> users = new ConcurrentHashMap<>();
     private final List<String> mailboxes = new CopyOnWriteArrayList<>();
-    private final Deque<Canned> lookupAnswers = new ArrayDeque<>();
-    private final Deque<Canned> sendAnswers = new ArrayDeque<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<Mail> sent = new CopyOnWriteArrayList<>();
 
     public FakeMailGraph() throws IOException {
-        server = FakeHttp.graph(this::handle);
-        login = FakeHttp.login(this::token);
+        graph = new FakeGraphServer(TOKEN)
+                .onEvery(call -> received.add(new Received(call.method(), call.path(), call.query(),
+                        call.authorization(), call.text())))
+                .route("POST", "/v1\\.0/users/([^/]+)/sendMail", SEND, this::send)
+                .route("GET", "/v1\\.0/users/([^/]+)", LOOKUP, this::lookUp);
     }
 
     public String authority() {
-        return "https://127.0.0.1:" + login.getAddress().getPort();
+        return graph.authority();
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1.0";
+        return graph.baseUrl();
     }
 
     /** A directory user by object id, with a mail address and a user principal name (either may be null). */
@@ -83,26 +70,26 @@ public final class FakeMailGraph implements AutoCloseable {
     }
 
     /** The next user lookup is answered with this. */
-    public synchronized FakeMailGraph failLookup(int status, Map<String, String> headers, String body) {
-        lookupAnswers.add(new Canned(status, headers, body, 0));
+    public FakeMailGraph failLookup(int status, Map<String, String> headers, String body) {
+        graph.queue(LOOKUP, status, headers, body, 0);
         return this;
     }
 
     /** The next sendMail is answered with this. */
-    public synchronized FakeMailGraph failSend(int status, Map<String, String> headers, String body) {
-        sendAnswers.add(new Canned(status, headers, body, 0));
+    public FakeMailGraph failSend(int status, Map<String, String> headers, String body) {
+        graph.queue(SEND, status, headers, body, 0);
         return this;
     }
 
     /** The next sendMail is answered with this after {@code delayMillis}, and not sent. */
-    public synchronized FakeMailGraph slowSend(long delayMillis, int status) {
-        sendAnswers.add(new Canned(status, Map.of(), "", delayMillis));
+    public FakeMailGraph slowSend(long delayMillis, int status) {
+        graph.queue(SEND, status, Map.of(), "", delayMillis);
         return this;
     }
 
     /** The next user lookup is answered with this after {@code delayMillis}. */
-    public synchronized FakeMailGraph slowLookup(long delayMillis, int status) {
-        lookupAnswers.add(new Canned(status, Map.of(), "{}", delayMillis));
+    public FakeMailGraph slowLookup(long delayMillis, int status) {
+        graph.queue(LOOKUP, status, Map.of(), "{}", delayMillis);
         return this;
     }
 
@@ -120,75 +107,33 @@ public final class FakeMailGraph implements AutoCloseable {
         return List.copyOf(sent);
     }
 
-    private void token(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            exchange.getRequestBody().readAllBytes();
-            respond(exchange, 200, Map.of(), "{\"token_type\":\"Bearer\",\"expires_in\":3600,"
-                    + "\"ext_expires_in\":3600,\"access_token\":\"" + TOKEN + "\"}");
+    private void send(FakeGraphServer.Call call) throws IOException {
+        if (!call.bearer(TOKEN)) {
+            call.unauthorised();
+        } else if (!mailboxes.contains(call.group(1).toLowerCase())) {
+            call.respond(404, error("ErrorInvalidUser", "The requested user is invalid."));
+        } else {
+            sent.add(new Mail(call.group(1), call.text()));
+            call.respond(202, "");
         }
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            String method = exchange.getRequestMethod();
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            received.add(new Received(method, path, query(exchange.getRequestURI().getRawQuery()), authorization,
-                    body));
-            Matcher send = SEND.matcher(path);
-            Matcher user = USER.matcher(path);
-            boolean sending = "POST".equals(method) && send.matches();
-            boolean lookingUp = "GET".equals(method) && user.matches();
-            if (!sending && !lookingUp) {
-                respond(exchange, 404, Map.of(), "{\"error\":{\"code\":\"NotFound\",\"message\":\"no such path\"}}");
-                return;
-            }
-            Canned next;
-            synchronized (this) {
-                next = (sending ? sendAnswers : lookupAnswers).poll();
-            }
-            if (next != null) {
-                if (next.delayMillis() > 0) {
-                    try {
-                        Thread.sleep(next.delayMillis());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
-                respond(exchange, next.status(), next.headers(), next.body());
-                return;
-            }
-            if (!("Bearer " + TOKEN).equals(authorization)) {
-                respond(exchange, 401, Map.of(), "{\"error\":{\"code\":\"InvalidAuthenticationToken\","
-                        + "\"message\":\"Access token is empty.\"}}");
-                return;
-            }
-            if (sending) {
-                if (!mailboxes.contains(send.group(1).toLowerCase())) {
-                    respond(exchange, 404, Map.of(), "{\"error\":{\"code\":\"ErrorInvalidUser\","
-                            + "\"message\":\"The requested user is invalid.\"}}");
-                    return;
-                }
-                sent.add(new Mail(send.group(1), body));
-                respond(exchange, 202, Map.of(), "");
-                return;
-            }
-            MailUser found = users.get(user.group(1));
-            if (found == null) {
-                respond(exchange, 404, Map.of(), "{\"error\":{\"code\":\"Request_ResourceNotFound\","
-                        + "\"message\":\"Resource does not exist.\"}}");
-                return;
-            }
-            respond(exchange, 200, Map.of(), "{\"@odata.context\":\"" + baseUrl()
-                    + "/$metadata#users(mail,userPrincipalName)/$entity\",\"mail\":" + quote(found.mail())
-                    + ",\"userPrincipalName\":" + quote(found.upn()) + "}");
+    private void lookUp(FakeGraphServer.Call call) throws IOException {
+        if (!call.bearer(TOKEN)) {
+            call.unauthorised();
+            return;
         }
+        MailUser found = users.get(call.group(1));
+        if (found == null) {
+            call.respond(404, error("Request_ResourceNotFound", "Resource does not exist."));
+            return;
+        }
+        call.respond(200, "{\"@odata.context\":\"" + baseUrl() + "/$metadata#users(mail,userPrincipalName)/$entity\","
+                + "\"mail\":" + quote(found.mail()) + ",\"userPrincipalName\":" + quote(found.upn()) + "}");
     }
 
     @Override
     public void close() {
-        FakeHttp.stop(server, login);
+        graph.close();
     }
 }

@@ -1,16 +1,8 @@
 package io.boardclerk.graph.fake;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsServer;
-
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,14 +12,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static io.boardclerk.graph.fake.FakeHttp.quote;
-import static io.boardclerk.graph.fake.FakeHttp.query;
-import static io.boardclerk.graph.fake.FakeHttp.respond;
 
 /**
- * Microsoft Graph's online meetings, attendance reports and attendance records on loopback, with a Microsoft identity
- * token endpoint, for tests that drive the real Graph SDK and azure-identity. Records are served in pages of
- * {@link #pageSize} with {@code @odata.nextLink}; {@link #fail} queues raw answers (429, 403, a malformed body ...)
- * served before anything else, and {@link #stall} makes the next answer wait.
+ * Microsoft Graph's online meetings, attendance reports and attendance records: routes on a {@link FakeGraphServer}.
+ * Records are served in pages of {@link #pageSize} with {@code @odata.nextLink}; {@link #fail} queues raw answers (429,
+ * 403, a malformed body ...) served before anything else, and {@link #stall} makes the next answer wait.
  */
 public final class FakeMeetingsGraph implements AutoCloseable {
 
@@ -44,36 +33,32 @@ public final class FakeMeetingsGraph implements AutoCloseable {
     private record Report(String id, Instant start, Instant end, List<Attendee> attendees) {
     }
 
-    private record Canned(int status, Map<String, String> headers, String body) {
-    }
-
+    private static final String GRAPH = "graph";
     private static final Pattern MEETINGS = Pattern.compile("/v1\\.0/users/([^/]+)/onlineMeetings");
     private static final Pattern REPORTS = Pattern.compile("/v1\\.0/users/([^/]+)/onlineMeetings/([^/]+)"
             + "/attendanceReports");
     private static final Pattern RECORDS = Pattern.compile("/v1\\.0/users/([^/]+)/onlineMeetings/([^/]+)"
             + "/attendanceReports/([^/]+)/attendanceRecords");
 
-    private final HttpServer server;
-    private final HttpsServer login;
+    private final FakeGraphServer graph;
     private final Map<String, String> joinUrls = new HashMap<>();
     private final Map<String, String> organizers = new HashMap<>();
     private final Map<String, List<Report>> reports = new LinkedHashMap<>();
-    private final Deque<Canned> canned = new ArrayDeque<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile int pageSize = 2;
-    private volatile long stallMillis;
 
     public FakeMeetingsGraph() throws IOException {
-        server = FakeHttp.graph(this::handle);
-        login = FakeHttp.login(this::token);
+        graph = new FakeGraphServer(TOKEN)
+                .onEvery(call -> received.add(new Received(call.rawPath(), call.query(), call.authorization())))
+                .route(null, "/v1\\.0/.*", GRAPH, this::answer);
     }
 
     public String authority() {
-        return "https://127.0.0.1:" + login.getAddress().getPort();
+        return graph.authority();
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1.0";
+        return graph.baseUrl();
     }
 
     /** An online meeting the organiser has, with its join link. */
@@ -97,14 +82,14 @@ public final class FakeMeetingsGraph implements AutoCloseable {
     }
 
     /** The next Graph request is answered with this, before anything else. */
-    public synchronized FakeMeetingsGraph fail(int status, Map<String, String> headers, String body) {
-        canned.add(new Canned(status, headers, body));
+    public FakeMeetingsGraph fail(int status, Map<String, String> headers, String body) {
+        graph.queue(GRAPH, status, headers, body, 0);
         return this;
     }
 
     /** Every Graph answer from now on waits this long first (0 to stop). */
     public FakeMeetingsGraph stall(long millis) {
-        this.stallMillis = millis;
+        graph.stall(millis);
         return this;
     }
 
@@ -125,53 +110,25 @@ public final class FakeMeetingsGraph implements AutoCloseable {
         return new Attendee(id, name, email, "Attendee", intervals);
     }
 
-    private void token(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            exchange.getRequestBody().readAllBytes();
-            respond(exchange, 200, Map.of(), "{\"token_type\":\"Bearer\",\"expires_in\":3600,"
-                    + "\"ext_expires_in\":3600,\"access_token\":\"" + TOKEN + "\"}");
+    private void answer(FakeGraphServer.Call call) throws IOException {
+        if (!call.bearer(TOKEN)) {
+            call.unauthorised();
+            return;
+        }
+        synchronized (this) {
+            answer(call, FakeGraphServer.decode(call.rawPath()), call.rawPath(), call.query());
         }
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getRawPath();
-            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-            received.add(new Received(path, query, exchange.getRequestHeaders().getFirst("Authorization")));
-            if (stallMillis > 0) {
-                try {
-                    Thread.sleep(stallMillis);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-            Canned next;
-            synchronized (this) {
-                next = canned.poll();
-            }
-            if (next != null) {
-                respond(exchange, next.status(), next.headers(), next.body());
-                return;
-            }
-            if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                respond(exchange, 401, Map.of(), error("InvalidAuthenticationToken", "Access token is empty."));
-                return;
-            }
-            synchronized (this) {
-                answer(exchange, decode(path), path, query);
-            }
-        }
-    }
-
-    private void answer(HttpExchange exchange, String path, String rawPath, Map<String, String> query) throws IOException {
+    private void answer(FakeGraphServer.Call call, String path, String rawPath, Map<String, String> query)
+            throws IOException {
         Matcher m;
         if ((m = RECORDS.matcher(path)).matches()) {
             String reportId = m.group(3);
             Report report = reports.getOrDefault(m.group(2), List.of()).stream()
                     .filter(r -> r.id().equals(reportId)).findFirst().orElse(null);
             if (report == null || !m.group(1).equals(organizers.get(m.group(2)))) {
-                respond(exchange, 404, Map.of(), error("NotFound", "No such report."));
+                call.respond(404, error("NotFound", "No such report."));
                 return;
             }
             int skip = Integer.parseInt(query.getOrDefault("$skiptoken", "0"));
@@ -186,10 +143,10 @@ public final class FakeMeetingsGraph implements AutoCloseable {
                 json.append(",\"@odata.nextLink\":").append(quote(baseUrl() + rawPath.substring("/v1.0".length())
                         + "?$skiptoken=" + (skip + pageSize)));
             }
-            respond(exchange, 200, Map.of(), json.append('}').toString());
+            call.respond(200, json.append('}').toString());
         } else if ((m = REPORTS.matcher(path)).matches()) {
             if (!reports.containsKey(m.group(2)) || !m.group(1).equals(organizers.get(m.group(2)))) {
-                respond(exchange, 404, Map.of(), error("NotFound", "The meeting was not found."));
+                call.respond(404, error("NotFound", "The meeting was not found."));
                 return;
             }
             StringBuilder json = new StringBuilder("{\"value\":[");
@@ -201,7 +158,7 @@ public final class FakeMeetingsGraph implements AutoCloseable {
                         .append(",\"meetingStartDateTime\":").append(quote(r.start().toString()))
                         .append(",\"meetingEndDateTime\":").append(quote(r.end().toString())).append('}');
             }
-            respond(exchange, 200, Map.of(), json.append("]}").toString());
+            call.respond(200, json.append("]}").toString());
         } else if ((m = MEETINGS.matcher(path)).matches()) {
             String filter = query.getOrDefault("$filter", "");
             StringBuilder json = new StringBuilder("{\"value\":[");
@@ -214,9 +171,9 @@ public final class FakeMeetingsGraph implements AutoCloseable {
                     first = false;
                 }
             }
-            respond(exchange, 200, Map.of(), json.append("]}").toString());
+            call.respond(200, json.append("]}").toString());
         } else {
-            respond(exchange, 404, Map.of(), error("NotFound", "no such path"));
+            call.respond(404, error("NotFound", "no such path"));
         }
     }
 
@@ -238,15 +195,11 @@ public final class FakeMeetingsGraph implements AutoCloseable {
     }
 
     public static String error(String code, String message) {
-        return "{\"error\":{\"code\":" + quote(code) + ",\"message\":" + quote(message) + "}}";
-    }
-
-    private static String decode(String raw) {
-        return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+        return FakeGraphServer.error(code, message);
     }
 
     @Override
     public void close() {
-        FakeHttp.stop(server, login);
+        graph.close();
     }
 }
