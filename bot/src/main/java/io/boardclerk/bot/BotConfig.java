@@ -73,6 +73,16 @@ public record BotConfig(String appId, String appPassword, String appTenantId, in
         return graph && !reminders.mailFrom().isEmpty();
     }
 
+    /** Whether instances may share the database (PostgreSQL): what they must agree on is then kept in it. */
+    public boolean sharedDatabase() {
+        return database.isPostgres();
+    }
+
+    /** The SQLite file, when the database is not shared. */
+    public Path databaseFile() {
+        return database.sqliteFile();
+    }
+
     public boolean localMode() {
         return appId.isEmpty();
     }

@@ -38,10 +38,10 @@ final class LinkKey {
         if (!config.linkKey().isEmpty()) {
             return parse(config.linkKey());
         }
-        if (config.database().isPostgres()) {
+        if (config.sharedDatabase()) {
             return java.util.List.of(new DownloadLinks.Key("db", shared.apply(LinkKey::random)));
         }
-        return java.util.List.of(new DownloadLinks.Key("file", fromFile(file(config.database().sqliteFile()))));
+        return java.util.List.of(new DownloadLinks.Key("file", fromFile(file(config.databaseFile()))));
     }
 
     /** The name of the key in the database's shared secrets. */

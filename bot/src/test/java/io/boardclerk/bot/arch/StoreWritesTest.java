@@ -43,7 +43,7 @@ class StoreWritesTest {
                     + "their own");
 
     static final ArchRule STORAGE_ONLY_IN_ROOTS = noClasses().that().resideInAPackage("io.boardclerk.bot..")
-            .and().doNotHaveFullyQualifiedName(BoardClerkServer.class.getName())
+            .and().doNotBelongToAnyOf(BoardClerkServer.class)
             .and().doNotHaveFullyQualifiedName("io.boardclerk.bot.ExportCommand")
             .and().doNotHaveFullyQualifiedName("io.boardclerk.bot.RevokeLinksCommand")
             .and().doNotHaveFullyQualifiedName("io.boardclerk.bot.CopyToPostgresCommand")
