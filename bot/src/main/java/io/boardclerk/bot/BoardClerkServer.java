@@ -116,7 +116,7 @@ public final class BoardClerkServer implements AutoCloseable {
         ChatAddresses chatAddresses = new ChatAddresses(store, book, clock);
         ReminderOutbox outbox = new Reminders(store, config.reminders().dailyCap());
         SenderStanding standing = new SenderStanding(store, book, config.security(), clock,
-                new TeamsMeetingLocator(connector));
+                new TeamsMeetingLocator(connector), new TeamOwnership(graph.teamOwners(), graph.off()));
         Exporter exporter = new Exporter(store);
 
         // What goes out: replies shown, then their effects; BoardClerk's own notices to a board's chat, shown only.
