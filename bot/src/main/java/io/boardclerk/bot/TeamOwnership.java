@@ -2,6 +2,7 @@ package io.boardclerk.bot;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.boardclerk.core.clerk.Md;
 import io.boardclerk.graph.GraphTeamOwners;
 
 import java.time.Duration;
@@ -19,7 +20,7 @@ final class TeamOwnership {
 
     /**
      * @param owner whether Graph lists the person as an owner
-     * @param unknownBecause why ownership could not be established (a sentence for the chat), or null
+     * @param unknownBecause why ownership could not be established (Markdown for the chat, escaped), or null
      */
     record Verdict(boolean owner, String unknownBecause) {
     }
@@ -42,7 +43,7 @@ final class TeamOwnership {
     Verdict of(String tenantId, String groupId, String objectId) {
         if (graph == null) {
             return new Verdict(false, "BoardClerk cannot recognise the team's owner while Microsoft Graph is off ("
-                    + graphOff + ").");
+                    + Md.esc(graphOff) + ").");
         }
         String key = (tenantId + "|" + groupId + "|" + objectId).toLowerCase(Locale.ROOT);
         Boolean known = answers.getIfPresent(key);
@@ -52,7 +53,7 @@ final class TeamOwnership {
         GraphTeamOwners.Answer answer = graph.owns(tenantId, groupId, objectId);
         if (answer instanceof GraphTeamOwners.Failed failed) {
             return new Verdict(false, "BoardClerk could not ask Microsoft Graph whether you own this team: "
-                    + failed.reason());
+                    + Md.esc(failed.reason()));
         }
         boolean owner = answer instanceof GraphTeamOwners.Owner;
         answers.put(key, owner);
