@@ -116,7 +116,7 @@ public final class BoardClerkServer implements AutoCloseable {
         ChatAddresses chatAddresses = new ChatAddresses(store, book, clock);
         ReminderOutbox outbox = new Reminders(store, config.reminders().dailyCap());
         SenderStanding standing = new SenderStanding(store, book, config.security(), clock,
-                new TeamsMeetingLocator(connector));
+                new TeamsMeetingLocator(connector), new TeamOwnership(graph.teamOwners(), graph.off()));
         Exporter exporter = new Exporter(store);
 
         // What goes out: replies shown, then their effects; BoardClerk's own notices to a board's chat, shown only.
@@ -130,14 +130,15 @@ public final class BoardClerkServer implements AutoCloseable {
         SharePointUploader uploader = new SharePointUploader(store, book, graph.files(), graph.off(), exporter, links,
                 clock, config.zone());
         Replies repliesAndEffects = new ReplyAndEffects(replies,
-                new EffectRunner(poster, uploader, calendar.sync(), replies));
+                new EffectRunner(poster, uploader, calendar.sync(), calendar.finder(), replies));
         weeklyPosts = new WeeklyPostScheduler(new WeeklyPosts(store), poster, notices, chatAddresses, clock);
 
         RosterService roster = new RosterService(clerk, connector, standing);
         BoardClerkBot bot = new BoardClerkBot(clerk, roster, clock, serviceUrls, chatAddresses,
                 new PersonalChats(outbox, clock, config.security().serviceUrlHosts()), standing,
                 new BoardNames(store, graph.conversationNames()), repliesAndEffects,
-                new CardPresses(clerk, roster, connector, notices, clock, metrics), metrics);
+                new CardPresses(clerk, roster, connector, notices, clock, metrics,
+                        new PressEffects(repliesAndEffects)), metrics);
         PanelAccess access = new PanelAccess(config.localMode(), config.ssoResource().isEmpty() ? Optional.empty()
                 : Optional.of(new SsoTokenValidator(config.loginAuthority(), config.appTenantId(),
                 config.ssoResource(), config.appId(), clock, client)));

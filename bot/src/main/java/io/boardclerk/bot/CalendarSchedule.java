@@ -1,5 +1,6 @@
 package io.boardclerk.bot;
 
+import io.boardclerk.core.clerk.CalendarSeriesFinder;
 import io.boardclerk.core.clerk.CalendarSync;
 import io.boardclerk.core.port.LedgerStore;
 import io.boardclerk.graph.GraphCalendar;
@@ -21,20 +22,28 @@ final class CalendarSchedule {
     static final Duration LOOK_EVERY = Duration.ofMinutes(5);
 
     private final Optional<CalendarSync> sync;
+    private final Optional<CalendarSeriesFinder> finder;
 
-    private CalendarSchedule(Optional<CalendarSync> sync) {
+    private CalendarSchedule(Optional<CalendarSync> sync, Optional<CalendarSeriesFinder> finder) {
         this.sync = sync;
+        this.finder = finder;
     }
 
     static CalendarSchedule forServer(BotConfig config, LedgerStore store, BoardChat chat, Clock clock,
                                       io.boardclerk.graph.GraphCalls calls) {
         if (!config.graph()) {
-            return new CalendarSchedule(Optional.empty());
+            return new CalendarSchedule(Optional.empty(), Optional.empty());
         }
         LOG.info("Boards may follow a meeting series in an Outlook calendar through Microsoft Graph (needs the "
                 + "application permission {})", GraphCalendar.PERMISSION);
-        return new CalendarSchedule(Optional.of(new CalendarSync(store,
-                new GraphCalendar(GraphPolicy.settings(config, calls)), chat::announce, clock, config.zone())));
+        GraphCalendar calendar = new GraphCalendar(GraphPolicy.settings(config, calls));
+        return new CalendarSchedule(Optional.of(new CalendarSync(store, calendar, chat::announce, clock,
+                config.zone())), Optional.of(new CalendarSeriesFinder(store, calendar, clock, config.zone())));
+    }
+
+    /** Finds a series to follow and asks an officer to confirm it, when Graph is on. */
+    Optional<CalendarSeriesFinder> finder() {
+        return finder;
     }
 
     /** The sync, when Graph is on: the bot runs it after a turn asks, the tests drive it by a controlled clock. */

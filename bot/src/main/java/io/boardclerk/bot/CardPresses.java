@@ -29,10 +29,15 @@ final class CardPresses {
     private final BoardChat boardNotices;
     private final Clock clock;
     private final BotMetrics metrics;
+    private final PressEffects effects;
 
-    /** @param boardNotices where a press on a reminder card (in a personal chat) is told: the board's own chat */
+    /**
+     * @param boardNotices where a press on a reminder card (in a personal chat) is told: the board's own chat
+     * @param effects      does what a press asked for once it is answered
+     */
     CardPresses(Clerk clerk, RosterService roster, Connector connector, BoardChat boardNotices, Clock clock,
-                BotMetrics metrics) {
+                BotMetrics metrics, PressEffects effects) {
+        this.effects = effects;
         this.clerk = clerk;
         this.roster = roster;
         this.connector = connector;
@@ -72,6 +77,9 @@ final class CardPresses {
         }
         if (!outcome.error() && outcome.boardNotice() != null && !outcome.boardNotice().markdown().isBlank()) {
             announceInBoard(activity, parsed, outcome.boardNotice());
+        }
+        if (!outcome.error()) {
+            effects.after(activity, outcome.effects());
         }
         return InvokeResponses.of(outcome);
     }

@@ -1,6 +1,7 @@
 package io.boardclerk.bot;
 
 import com.microsoft.bot.schema.Activity;
+import io.boardclerk.core.clerk.CalendarSeriesFinder;
 import io.boardclerk.core.clerk.CalendarSync;
 import io.boardclerk.core.clerk.Effect;
 import io.boardclerk.core.clerk.Reply;
@@ -10,7 +11,7 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Does what the clerk asked for after a turn was committed, outside its transaction (Graph and Bot Connector calls
- * never hold the database), and says in one line what came of it. {@link #line} is the one switch over every kind
+ * never hold the database), and says in one line what came of it (none when the effect showed a reply of its own). {@link #line} is the one switch over every kind
  * of {@link Effect}: the compiler holds it to a case for each.
  */
 final class EffectRunner {
@@ -18,17 +19,20 @@ final class EffectRunner {
     private final ActionLogPoster poster;
     private final SharePointUploader uploader;
     private final Optional<CalendarSync> calendar;
+    private final Optional<CalendarSeriesFinder> finder;
     private final ReplySender replies;
 
     /**
      * @param calendar the reader of followed Outlook calendars, when Graph is on
+     * @param finder   finds a series to follow and shows it for an officer to confirm, when Graph is on
      * @param replies  how the action-log summary is posted by the bot itself when Graph cannot post it
      */
     EffectRunner(ActionLogPoster poster, SharePointUploader uploader, Optional<CalendarSync> calendar,
-                 ReplySender replies) {
+                 Optional<CalendarSeriesFinder> finder, ReplySender replies) {
         this.poster = poster;
         this.uploader = uploader;
         this.calendar = calendar;
+        this.finder = finder;
         this.replies = replies;
     }
 
@@ -43,6 +47,14 @@ final class EffectRunner {
             @Override
             public String syncCalendar(Effect.SyncCalendar sync) {
                 return calendar.map(c -> c.sync(sync.boardId()).summary())
+                        .orElse("Microsoft Graph is off here, so no calendar can be read.");
+            }
+
+            @Override
+            public String findCalendarSeries(Effect.FindCalendarSeries find) {
+                // What was found, with its confirmation card; the line is only for a reply that could not be sent.
+                return finder.map(f -> sendNow(incoming, f.find(find)).map(why -> "The series found could not be "
+                        + "shown: " + why).orElse(""))
                         .orElse("Microsoft Graph is off here, so no calendar can be read.");
             }
 

@@ -9,6 +9,7 @@ import io.boardclerk.graph.GraphDirectory;
 import io.boardclerk.graph.GraphFiles;
 import io.boardclerk.graph.GraphMailer;
 import io.boardclerk.graph.GraphSettings;
+import io.boardclerk.graph.GraphTeamOwners;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +74,11 @@ final class GraphPolicy {
     /** Names a board from its Teams chat or channel; null when Graph is off. */
     GraphConversationNames conversationNames() {
         return on() ? new GraphConversationNames(settings(config, calls)) : null;
+    }
+
+    /** Whether someone owns a channel's team, for appointing a board's first officers; null when Graph is off. */
+    GraphTeamOwners teamOwners() {
+        return on() ? new GraphTeamOwners(settings(config, calls)) : null;
     }
 
     /** The SharePoint folders and uploads; null when Graph is off. */

@@ -28,7 +28,10 @@ final class ReplyAndEffects implements Replies {
         try {
             replies.show(incoming, reply);
             for (Effect effect : reply.effects()) {
-                replies.line(incoming, effects.line(incoming, effect));
+                String line = effects.line(incoming, effect);
+                if (line != null && !line.isBlank()) {
+                    replies.line(incoming, line);
+                }
             }
             return CompletableFuture.completedFuture(null);
         } catch (IOException e) {

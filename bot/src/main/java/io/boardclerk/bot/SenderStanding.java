@@ -17,13 +17,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
  * What Teams vouches for about the sender of an activity: an administrator (BOARDCLERK_ADMINS, by object id or by
  * the user principal name the roster gives), the person who added BoardClerk to the chat or to the channel's team
  * (named by the {@code installationUpdate}, or by the {@code conversationUpdate} that adds the bot), the organiser
- * of a meeting chat's meeting (Teams' meeting details), or nobody.
+ * of a meeting chat's meeting (Teams' meeting details), the owner of a channel's team (Microsoft Graph), or nobody.
  */
 final class SenderStanding {
 
@@ -41,15 +42,20 @@ final class SenderStanding {
     /** Meeting id to its organiser's object id (lower case; empty when Teams did not say). */
     private final Cache<String, String> organisers = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofHours(1)).build();
+    private final TeamOwnership owners;
 
-    /** @param meetings reads a meeting's organiser from Teams' meeting details; null for none */
+    /**
+     * @param meetings reads a meeting's organiser from Teams' meeting details; null for none
+     * @param owners whether someone owns a channel's team (Microsoft Graph)
+     */
     SenderStanding(LedgerStore store, Bookkeeping book, SecuritySettings security, Clock clock,
-                   MeetingLocator meetings) {
+                   MeetingLocator meetings, TeamOwnership owners) {
         this.store = store;
         this.book = book;
         this.security = security;
         this.clock = clock;
         this.meetings = meetings;
+        this.owners = owners;
     }
 
     /** The sender of {@code activity} with what is vouched for them in {@code conversation}. */
@@ -58,45 +64,65 @@ final class SenderStanding {
         if (aad == null || aad.isBlank()) {
             return new Sender(sender.teamsId(), sender.aadObjectId(), sender.name(), Sender.Standing.MEMBER);
         }
-        if (security.admin(aad, principalNames.getIfPresent(aad.toLowerCase(java.util.Locale.ROOT)))) {
+        if (security.admin(aad, principalNames.getIfPresent(aad.toLowerCase(Locale.ROOT)))) {
             return new Sender(sender.teamsId(), aad, sender.name(), Sender.Standing.ADMIN);
         }
         List<String> places = places(activity, conversation);
         boolean installer = store.read(ledger -> places.stream()
                 .anyMatch(place -> ledger.isInstaller(conversation.tenantId(), place, aad)));
-        boolean vouched = installer || organiser(activity, conversation, aad);
+        if (installer) {
+            return new Sender(sender.teamsId(), aad, sender.name(), Sender.Standing.VOUCHED);
+        }
+        TeamsChannelData data = ActivityTranslator.channelData(activity);
+        String meetingId = data == null || data.getMeeting() == null ? null : data.getMeeting().getId();
+        boolean meeting = meetingId != null && !meetingId.isBlank() && meetings != null;
+        // A channel's team owner is asked of Graph only for a message that may appoint (it names an office).
+        boolean channelAppointment = data != null && data.getTeam() != null && owners != null
+                && namesAnOffice(activity.getText());
+        // Both are asked only while the board has no officers, the only time they matter.
+        if (!meeting && !channelAppointment || !withoutOfficers(conversation)) {
+            return new Sender(sender.teamsId(), aad, sender.name(), Sender.Standing.MEMBER);
+        }
+        if (meeting && organiser(activity.getServiceUrl(), meetingId, aad)) {
+            return new Sender(sender.teamsId(), aad, sender.name(), Sender.Standing.VOUCHED);
+        }
+        if (!channelAppointment) {
+            return new Sender(sender.teamsId(), aad, sender.name(), Sender.Standing.MEMBER);
+        }
+        // Outside any transaction: Graph is asked with the database free.
+        TeamOwnership.Verdict owner = owners.of(conversation.tenantId(), data.getTeam().getAadGroupId(), aad);
         return new Sender(sender.teamsId(), aad, sender.name(),
-                vouched ? Sender.Standing.VOUCHED : Sender.Standing.MEMBER);
+                owner.owner() ? Sender.Standing.VOUCHED : Sender.Standing.MEMBER, owner.unknownBecause());
+    }
+
+    /** Whether the text names an office ("chair", "secretary"), as every appointment does. */
+    static boolean namesAnOffice(String text) {
+        String lower = text == null ? "" : text.toLowerCase(Locale.ROOT);
+        return lower.contains("chair") || lower.contains("secretary");
+    }
+
+    private boolean withoutOfficers(Conversation conversation) {
+        return store.read(ledger -> ledger.findBoard(conversation.tenantId(), conversation.conversationId())
+                .map(board -> !board.hasOfficers()).orElse(true));
     }
 
     /**
-     * Whether the sender organised the meeting of a meeting chat, as Teams' meeting details say. Asked only while the
-     * board has no officers (the only time it matters), and remembered per meeting for an hour; when Teams cannot
-     * say, the answer is no.
+     * Whether the sender organised the meeting of a meeting chat, as Teams' meeting details say, remembered per
+     * meeting for an hour; when Teams cannot say, the answer is no.
      */
-    private boolean organiser(Activity activity, Conversation conversation, String aad) {
-        TeamsChannelData data = ActivityTranslator.channelData(activity);
-        String meetingId = data == null || data.getMeeting() == null ? null : data.getMeeting().getId();
-        if (meetingId == null || meetingId.isBlank() || meetings == null) {
-            return false;
-        }
-        boolean needed = store.read(ledger -> ledger.findBoard(conversation.tenantId(), conversation.conversationId())
-                .map(board -> !board.hasOfficers()).orElse(true));
-        if (!needed) {
-            return false;
-        }
+    private boolean organiser(String serviceUrl, String meetingId, String aad) {
         String organiser = organisers.get(meetingId, id -> {
-            MeetingLocator.Located located = meetings.locate(activity.getServiceUrl(), id);
+            MeetingLocator.Located located = meetings.locate(serviceUrl, id);
             return located instanceof MeetingLocator.Found found && found.organizerId() != null
-                    ? found.organizerId().toLowerCase(java.util.Locale.ROOT) : "";
+                    ? found.organizerId().toLowerCase(Locale.ROOT) : "";
         });
-        return aad.toLowerCase(java.util.Locale.ROOT).equals(organiser);
+        return aad.toLowerCase(Locale.ROOT).equals(organiser);
     }
 
     /** Notes the user principal name the roster gave for an object id. */
     void principalName(String aadObjectId, String userPrincipalName) {
         if (aadObjectId != null && userPrincipalName != null) {
-            principalNames.put(aadObjectId.toLowerCase(java.util.Locale.ROOT), userPrincipalName);
+            principalNames.put(aadObjectId.toLowerCase(Locale.ROOT), userPrincipalName);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.boardclerk.bot;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.boardclerk.bot.support.FakeConnector;
 import io.boardclerk.bot.support.FakeConnector.Member;
@@ -27,11 +29,13 @@ import java.util.Map;
 import static io.boardclerk.bot.support.People.JON;
 import static io.boardclerk.bot.support.People.SECRETARY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Following the board's Outlook calendar over HTTP with Graph on: the command as a real activity, the calendar through
- * the real Graph SDK from a fake Graph on loopback, a fake Bot Connector and a real SQLite file. "The next Board" gets
+ * the real Graph SDK from a fake Graph on loopback, a fake Bot Connector and a real SQLite file. The series is matched
+ * exactly and shown with a card; only an officer's press of "Follow this series" follows it. "The next Board" gets
  * the synced date, and when the occurrence moves in the calendar the scheduled re-read moves the action's target and
  * tells the chat.
  */
@@ -41,6 +45,7 @@ class CalendarEndToEndTest {
     static final String TENANT = "tenant-fenshire";
     static final String CLAIRE = "claire.dunmore@fenshire.example";
     static final String CONVERSATION = "19:fenshire-board@thread.v2";
+    static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -109,16 +114,65 @@ class CalendarEndToEndTest {
         }
     }
 
+    /** Presses a button of a card BoardClerk sent; the invoke response's body. */
+    JsonNode press(Member from, JsonNode action) throws Exception {
+        HttpResponse<String> response = bot.client.post(chat.cardAction(from, action.path("verb").asText(),
+                action.path("data").deepCopy()).toString(), token());
+        assertEquals(200, response.statusCode(), response.body());
+        return JSON.readTree(response.body());
+    }
+
+    static JsonNode button(JsonNode card, String title) {
+        for (JsonNode action : card.path("actions")) {
+            if (action.path("title").asText().equals(title)) {
+                return action;
+            }
+        }
+        throw new AssertionError("no button " + title + " on " + card);
+    }
+
+    /** Asks for the series; gives the confirmation card after checking what BoardClerk said it found. */
+    private JsonNode found(String command) throws Exception {
+        List<FakeConnector.Sent> replies = send(chat.message(SECRETARY, command), 3);
+        assertTrue(replies.get(0).text().startsWith("Looking for the series \""), replies.get(0).text());
+        assertTrue(replies.get(1).text().contains("Found the series \"Fenshire Board\" in " + CLAIRE + "'s calendar")
+                && replies.get(1).text().contains("nothing changes until then"), replies.get(1).text());
+        JsonNode card = replies.get(2).card();
+        assertNotNull(card, "the confirmation is a card");
+        String question = card.path("body").get(0).path("text").asText();
+        assertTrue(question.contains("Fenshire Board") && question.contains("organised by " + CLAIRE)
+                && question.contains("2 meetings in the next 12 months, the next on 14th January 2027, "
+                + "11th March 2027") && question.contains("at 10:00"), question);
+        return card;
+    }
+
     @Test
-    void the_next_board_gets_the_synced_date_and_follows_the_occurrence_when_it_moves() throws Exception {
+    void the_series_is_shown_and_followed_only_when_an_officer_presses_follow() throws Exception {
         startWithGraph();
 
-        List<FakeConnector.Sent> replies = send(chat.message(SECRETARY, "calendar " + CLAIRE
-                + " series \"Fenshire Board\""), 2);
-        assertTrue(replies.get(0).text().contains("now follow the series \"Fenshire Board\""), replies.get(0).text());
-        assertEquals("Read claire.dunmore@fenshire.example's calendar: 2 meetings of Fenshire Board in the next 12 "
-                + "months, the next on 14th January 2027; 2 new, 0 moved, 0 cancelled.", replies.get(1).text());
-        assertEquals(3, graph.received().size(), "three events in pages of one");
+        JsonNode card = found("calendar " + CLAIRE + " series \"fenshire  board\"");
+        assertTrue(say(JON, "calendar").contains("follow no Outlook calendar"), "nothing followed before the press");
+        assertEquals(3, graph.received().size(), "read once, in pages of one");
+
+        JsonNode follow = button(card, "Follow this series");
+        assertEquals("calendar follow " + CLAIRE + " series \"Fenshire Board\"",
+                follow.path("data").path("say").asText(), "the calendar's own subject");
+        JsonNode refused = press(JON, follow);
+        assertTrue(refused.toString().contains("Only the chair or secretary"), refused.toString());
+        assertTrue(say(JON, "calendar").contains("follow no Outlook calendar"), "a member's press follows nothing");
+        assertEquals(3, graph.received().size());
+
+        int pressedAt = bot.connector.sentTo(CONVERSATION).size();
+        JsonNode settled = press(SECRETARY, follow);
+        assertTrue(settled.toString().contains("Answered by Claire Dunmore"), settled.toString());
+        List<FakeConnector.Sent> after = bot.connector.awaitSent(CONVERSATION, pressedAt + 2, Duration.ofSeconds(20));
+        List<String> followed = after.subList(pressedAt, after.size()).stream().map(FakeConnector.Sent::text).toList();
+        assertTrue(followed.stream().anyMatch(t -> t.contains("now follow the series \"Fenshire Board\"")),
+                followed.toString());
+        assertTrue(followed.contains("Read claire.dunmore@fenshire.example's calendar: 2 meetings of Fenshire Board in "
+                + "the next 12 months, the next on 14th January 2027; 2 new, 0 moved, 0 cancelled."),
+                followed.toString());
+        assertEquals(6, graph.received().size(), "read again once followed");
         graph.received().forEach(r -> assertEquals("Bearer " + FakeCalendarGraph.TOKEN, r.authorization()));
         assertEquals("/v1.0/users/claire.dunmore%40fenshire.example/calendarView", graph.received().get(0).path());
         assertEquals("2026-11-23T00:00:00Z", graph.received().get(0).query().get("startDateTime"));
@@ -144,15 +198,41 @@ class CalendarEndToEndTest {
     }
 
     @Test
-    void a_calendar_graph_refuses_is_named_and_changes_nothing() throws Exception {
+    void a_calendar_graph_refuses_is_named_and_nothing_is_followed() throws Exception {
         startWithGraph();
         graph.fail(403, Map.of(), FakeCalendarGraph.error("ErrorAccessDenied", "Access is denied."));
 
         List<FakeConnector.Sent> replies = send(chat.message(SECRETARY, "calendar " + CLAIRE), 2);
 
         assertTrue(replies.get(1).text().contains("Calendars.Read") && replies.get(1).text()
-                .contains("the schedule is unchanged"), replies.get(1).text());
-        assertTrue(say(SECRETARY, "calendar").contains("The last read failed"));
+                .contains("so nothing is followed"), replies.get(1).text());
+        assertTrue(say(SECRETARY, "calendar").contains("follow no Outlook calendar"));
+    }
+
+    @Test
+    void a_series_not_named_exactly_is_not_offered_and_says_how_to_name_it() throws Exception {
+        startWithGraph();
+
+        List<FakeConnector.Sent> replies = send(chat.message(SECRETARY, "calendar " + CLAIRE + " series \"Board\""),
+                2);
+        String answer = replies.get(1).text();
+        assertTrue(answer.contains("has exactly the subject \"Board\", so nothing is followed")
+                && answer.contains("Subjects that contain it: \"Fenshire Board\"")
+                && !answer.contains("Dentist"), answer);
+        assertTrue(replies.stream().allMatch(r -> r.card() == null), "no card to follow a series not found exactly");
+        assertTrue(say(SECRETARY, "calendar").contains("follow no Outlook calendar"));
+    }
+
+    @Test
+    void a_typed_follow_and_a_cancelled_card_follow_nothing() throws Exception {
+        startWithGraph();
+        String typed = say(SECRETARY, "calendar follow " + CLAIRE + " series \"Fenshire Board\"");
+        assertTrue(typed.contains("followed only from the card"), typed);
+
+        JsonNode card = found("calendar " + CLAIRE);
+        JsonNode dropped = press(SECRETARY, button(card, "Cancel"));
+        assertTrue(dropped.toString().contains("nothing was recorded"), dropped.toString());
+        assertTrue(say(SECRETARY, "calendar").contains("follow no Outlook calendar"));
     }
 
     @Test

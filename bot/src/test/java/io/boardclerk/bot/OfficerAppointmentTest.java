@@ -126,6 +126,25 @@ class OfficerAppointmentTest {
     }
 
     @Test
+    void withGraphOffTheTeamsOwnerCannotBeRecognisedAndTheReplySaysWhoCanAppointInstead() throws Exception {
+        String id = TeamsChat.nextId();
+        TeamsChat chat = TeamsChat.channel(bot.connector.serviceUrl(), "19:channel-" + id + "@thread.tacv2",
+                "tenant-cambs", "19:general-" + id + "@thread.tacv2", "group-" + id);
+        // A channel's roster is its team's, listed under the team's id.
+        bot.connector.roster("19:general-" + id + "@thread.tacv2", NINA, JON);
+        int before = officers();
+        String reply = say(chat, NINA, "secretary @Jon Leigh", JON);
+        assertTrue(reply.contains("BoardClerk cannot recognise the team's owner while Microsoft Graph is off "
+                + "(local mode"), reply);
+        assertTrue(reply.contains("Until then the first is appointed by the person who added BoardClerk to this team "
+                + "or a BoardClerk administrator"), reply);
+        assertEquals(before, officers(), "nobody was appointed");
+        // Whoever added BoardClerk to the team still appoints.
+        added(chat, NINA);
+        assertTrue(say(chat, NINA, "secretary @Jon Leigh", JON).contains("is now the secretary"));
+    }
+
+    @Test
     void guestsAnonymousAndFederatedPeopleNeverHoldOffice() throws Exception {
         TeamsChat chat = chat(NINA, VIC, LOUISA, ANON);
         bot.connector.guest(VIC.id());

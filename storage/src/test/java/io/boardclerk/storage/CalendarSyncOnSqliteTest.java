@@ -1,6 +1,9 @@
 package io.boardclerk.storage;
 
 import io.boardclerk.core.clerk.CalendarSync;
+import io.boardclerk.core.clerk.Card;
+import io.boardclerk.core.clerk.CardOutcome;
+import io.boardclerk.core.clerk.CardTurn;
 import io.boardclerk.core.clerk.Clerk;
 import io.boardclerk.core.clerk.Conversation;
 import io.boardclerk.core.clerk.RosterEntry;
@@ -53,6 +56,7 @@ class CalendarSyncOnSqliteTest extends LedgerStoreTestSupport {
     private Clerk clerk;
     private CalendarSync sync;
     private long board;
+    private int presses;
 
     @BeforeEach
     void follow() {
@@ -87,7 +91,16 @@ class CalendarSyncOnSqliteTest extends LedgerStoreTestSupport {
     }
 
     private void followClaire() {
-        assertTrue(say(SECRETARY, "calendar " + CLAIRE + " series \"Fenshire Board\"").contains("Reading it now"));
+        assertTrue(confirm(CLAIRE, "Fenshire Board").contains("Reading it now"));
+    }
+
+    /** The secretary presses "Follow this series" on the card {@code calendar <organiser>} showed. */
+    private String confirm(String organiser, String series) {
+        CardOutcome outcome = clerk.onCardAction(new CardTurn(BOARD, SECRETARY, Card.Verbs.SAY, Map.of(
+                Card.Verbs.SAY_TEXT, "calendar follow " + organiser + " series \"" + series + "\"",
+                Card.Verbs.BOARD, String.valueOf(board)), "press-" + (++presses),
+                clock.instant()));
+        return outcome.announcement() == null ? String.valueOf(outcome.message()) : outcome.announcement();
     }
 
     @Test
@@ -291,7 +304,7 @@ class CalendarSyncOnSqliteTest extends LedgerStoreTestSupport {
                 Instant.parse("2027-02-11T10:00:00Z"), "Police Headquarters", null, false));
         calendar.put("other", new Occurrence("other", "series-x", "Police and Crime Panel briefing",
                 Instant.parse("2027-01-20T10:00:00Z"), null, "https://teams.microsoft.com/l/other", false));
-        assertTrue(say(SECRETARY, "calendar " + CLAIRE).contains("follow the series \"Fenshire Board\""));
+        assertTrue(confirm(CLAIRE, "Fenshire Board").contains("follow the series \"Fenshire Board\""));
 
         assertTrue(sync.sync(board).ok());
 
@@ -314,7 +327,7 @@ class CalendarSyncOnSqliteTest extends LedgerStoreTestSupport {
                 refused);
         assertTrue(say(SECRETARY, "calendar jon.leigh@fenshire.example").contains("follows only"), "a member's");
         assertTrue(say(SECRETARY, "chair Helen Marsh").contains("is now the chair"));
-        assertTrue(say(SECRETARY, "calendar helen.marsh@fenshire.example").contains("helen.marsh"));
+        assertTrue(confirm("helen.marsh@fenshire.example", "Fenshire Board").contains("helen.marsh"));
         CalendarSync.Outcome outcome = sync.sync(board);
 
         assertTrue(outcome.changes().isEmpty(), outcome.summary());

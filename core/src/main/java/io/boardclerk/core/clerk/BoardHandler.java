@@ -34,9 +34,12 @@ final class BoardHandler {
         if (first) {
             boolean vouched = desk.standing() == Sender.Standing.VOUCHED && desk.mayHoldOffice(desk.sender());
             if (!admin && !vouched) {
-                throw new Refusal("This board has no chair or secretary yet. The first is appointed by the person "
-                        + "who added BoardClerk to this chat, the team's owner, the meeting's organiser or a "
-                        + "BoardClerk administrator; ask one of them to say " + Md.code(role + " @name") + ".");
+                throw new Refusal(desk.unvouchedBecause().map(because -> "This board has no chair or secretary yet. "
+                        + because + " Until then the first is appointed by the person who added BoardClerk to this "
+                        + "team or a BoardClerk administrator; ask one of them to say " + Md.code(role + " @name")
+                        + ".").orElseGet(() -> "This board has no chair or secretary yet. The first is appointed by "
+                        + "the person who added BoardClerk to this chat, the team's owner, the meeting's organiser or "
+                        + "a BoardClerk administrator; ask one of them to say " + Md.code(role + " @name") + "."));
             }
         } else if (!admin) {
             desk.requireOfficer("appoint the " + role);

@@ -6,7 +6,9 @@ import io.boardclerk.core.parse.BritishDates;
 
 /**
  * {@code calendar}: which Outlook calendar the board's schedule follows. Graph is never asked from here (this runs
- * inside the turn's transaction): setting the calendar or saying {@code calendar sync} asks the bot, through
+ * inside the turn's transaction): naming a calendar asks the bot, through {@link Effect.FindCalendarSeries}, to find
+ * the series exactly and show it with a card; only an officer's press of its "Follow this series" (the command
+ * {@code calendar follow ...}, from the card) follows it, and that or {@code calendar sync} asks the bot, through
  * {@link Effect.SyncCalendar}, to read it once the turn is recorded.
  */
 final class CalendarHandler {
@@ -19,14 +21,30 @@ final class CalendarHandler {
     static String handle(Desk desk, Command.Calendar command) {
         return switch (command.mode()) {
             case SHOW -> show(desk);
-            case SET -> set(desk, command);
+            case SET -> find(desk, command);
+            case FOLLOW -> follow(desk, command);
             case OFF -> off(desk);
             case SYNC -> sync(desk);
         };
     }
 
-    private static String set(Desk desk, Command.Calendar command) {
+    private static String find(Desk desk, Command.Calendar command) {
         desk.requireOfficer("choose the calendar the board's meetings follow");
+        requireOn(desk);
+        requireOwnOrOfficers(desk, command.organiser());
+        desk.after(new Effect.FindCalendarSeries(desk.board().id(), command.organiser(), command.series()));
+        return "Looking for the series " + series(command.series(), desk) + " in " + Md.esc(command.organiser())
+                + "'s Outlook calendar…";
+    }
+
+    /** Follows the series an officer confirmed on the card BoardClerk showed; typed, it is refused. */
+    private static String follow(Desk desk, Command.Calendar command) {
+        desk.requireOfficer("choose the calendar the board's meetings follow");
+        if (!Desk.VIA_CARD.equals(desk.via())) {
+            throw new Refusal("A series is followed only from the card BoardClerk shows once it has found it: say "
+                    + Md.code("calendar " + command.organiser() + " series \"" + command.series() + "\"")
+                    + " and press Follow this series.");
+        }
         requireOn(desk);
         requireOwnOrOfficers(desk, command.organiser());
         desk.ledger().followCalendar(desk.board().id(), command.organiser(), command.series(),

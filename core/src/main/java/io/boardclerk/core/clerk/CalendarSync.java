@@ -24,7 +24,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -132,16 +131,20 @@ public final class CalendarSync {
             return new Outcome(false, "I could not read " + whose + ", so the schedule is unchanged: "
                     + Md.esc(problem), List.of());
         }
-        List<Occurrence> series = series(obtained.occurrences(), follow.series(), board.name(),
+        SeriesMatch match = SeriesMatch.of(obtained.occurrences(), follow.series(), board.name(),
                 context.get().joinUrls());
-        if (series.isEmpty()) {
-            String problem = "no meeting in the next " + MONTHS_AHEAD + " months has the subject \""
-                    + (follow.series() != null ? follow.series() : board.name()) + "\".";
+        if (!match.found()) {
+            String wanted = follow.series() != null ? follow.series() : board.name();
+            String problem = match.series() > 1 ? match.series() + " meeting series have exactly the subject \""
+                    + wanted + "\"." : "no meeting in the next " + MONTHS_AHEAD + " months has the subject \""
+                    + wanted + "\" exactly" + (match.nearMisses().isEmpty() ? "." : " (near: \""
+                    + String.join("\", \"", match.nearMisses()) + "\").");
             noteProblem(boardId, problem);
             return new Outcome(false, "I read " + whose + " but " + Md.esc(problem) + " The schedule is unchanged; "
                     + "name the series with " + Md.code("calendar " + follow.organiser() + " series \"<subject>\"")
                     + ".", List.of());
         }
+        List<Occurrence> series = match.occurrences();
         // Meetings added, moved or cancelled, and the targets that followed them: their reminders and digests change
         // in the same transaction, as they do when the same is typed.
         Applied applied = ReminderPlanning.inTransaction(store, now, ledger -> apply(ledger, board, series, now, to));
@@ -163,7 +166,7 @@ public final class CalendarSync {
         });
     }
 
-    private static String problem(CalendarSource.Answer answer) {
+    static String problem(CalendarSource.Answer answer) {
         if (answer instanceof CalendarSource.Answer.NotFound notFound) {
             return notFound.problem();
         }
@@ -173,46 +176,11 @@ public final class CalendarSync {
         return ((CalendarSource.Answer.Failed) answer).problem();
     }
 
-    /**
-     * The occurrences of the board's series: every occurrence of a series one of whose events has the subject (the
-     * board's name when none was given) or the join link of one of the board's Teams meetings, and single events
-     * with that subject. Subjects match without regard to case, spacing or Outlook's "Cancelled:" prefix; the subject
-     * may be part of a longer one ("Fenshire Board (hybrid)").
-     */
-    static List<Occurrence> series(List<Occurrence> all, String subject, String boardName, Set<String> joinUrls) {
-        String wanted = normalise(subject != null ? subject : boardName);
-        if (wanted.isEmpty()) {
-            return List.of();
-        }
-        Set<String> masters = new HashSet<>();
-        for (Occurrence o : all) {
-            boolean ours = normalise(o.subject()).contains(wanted)
-                    || (o.joinUrl() != null && joinUrls.contains(o.joinUrl()));
-            if (o.seriesMasterId() != null && ours) {
-                masters.add(o.seriesMasterId());
-            }
-        }
-        Map<String, Occurrence> byId = new LinkedHashMap<>();
-        for (Occurrence o : all) {
-            boolean ofSeries = o.seriesMasterId() != null ? masters.contains(o.seriesMasterId())
-                    : normalise(o.subject()).contains(wanted);
-            if (ofSeries && o.eventId() != null && o.start() != null) {
-                byId.put(o.eventId(), o);
-            }
-        }
-        return List.copyOf(byId.values());
-    }
-
-    static String normalise(String subject) {
-        return subject == null ? "" : subject.toLowerCase(Locale.ROOT).replaceFirst("^\\s*cancell?ed:\\s*", "")
-                .replaceAll("\\s+", " ").strip();
-    }
-
     private record Context(Board board, CalendarFollow follow, Set<String> joinUrls) {
     }
 
     /** The join links of the board's Teams meetings seen so far (from their attendance fetches). */
-    private static Set<String> joinUrls(Ledger ledger, long boardId) {
+    static Set<String> joinUrls(Ledger ledger, long boardId) {
         Set<String> urls = new HashSet<>();
         for (Meeting meeting : ledger.meetings(boardId)) {
             ledger.attendanceFetch(meeting.id()).map(io.boardclerk.core.model.AttendanceFetch::joinUrl)

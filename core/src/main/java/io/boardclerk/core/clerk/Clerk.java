@@ -322,7 +322,7 @@ public final class Clerk {
         }
         return new Desk(ledger, board, me, new RosterMatcher(people, mentions), source, zone, via)
                 .withDirectory(directory).withAttendance(attendanceOn)
-                .withCalendar(calendarOn).withStanding(sender.standing());
+                .withCalendar(calendarOn).withStanding(sender.standing(), sender.unvouchedBecause());
     }
 
     /**

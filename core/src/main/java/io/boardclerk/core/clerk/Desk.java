@@ -50,6 +50,7 @@ public final class Desk {
     private boolean addressed = true;
     private Meeting minuting;
     private Sender.Standing standing = Sender.Standing.MEMBER;
+    private String unvouchedBecause;
 
     Desk(Ledger ledger, Board board, Person sender, RosterMatcher roster, Source source, ZoneId zone) {
         this(ledger, board, sender, roster, source, zone, sender == null ? VIA_MEETING : VIA_MESSAGE);
@@ -164,14 +165,21 @@ public final class Desk {
         return this;
     }
 
-    Desk withStanding(Sender.Standing value) {
+    /** @param because why the sender's standing could not be established, or null ({@link Sender#unvouchedBecause}) */
+    Desk withStanding(Sender.Standing value, String because) {
         this.standing = value == null ? Sender.Standing.MEMBER : value;
+        this.unvouchedBecause = because == null || because.isBlank() ? null : because;
         return this;
     }
 
     /** What Teams or the deployment vouches for about the sender in this conversation. */
     public Sender.Standing standing() {
         return standing;
+    }
+
+    /** Why the sender's standing could not be established (the team's owner not recognised), or empty. */
+    Optional<String> unvouchedBecause() {
+        return Optional.ofNullable(unvouchedBecause);
     }
 
     /**

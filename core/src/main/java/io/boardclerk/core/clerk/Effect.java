@@ -22,6 +22,8 @@ public sealed interface Effect {
 
         R syncCalendar(SyncCalendar effect);
 
+        R findCalendarSeries(FindCalendarSeries effect);
+
         R sayPostingMethod(SayPostingMethod effect);
 
         R findFolder(FindFolder effect);
@@ -45,6 +47,17 @@ public sealed interface Effect {
         @Override
         public <R> R handle(Handler<R> handler) {
             return handler.syncCalendar(this);
+        }
+    }
+
+    /**
+     * Find the meeting series in {@code organiser}'s Outlook calendar (exactly {@code series}, or the board's name
+     * when null) and show it with a card an officer presses to follow it; nothing is followed until then.
+     */
+    record FindCalendarSeries(long boardId, String organiser, String series) implements Effect {
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.findCalendarSeries(this);
         }
     }
 

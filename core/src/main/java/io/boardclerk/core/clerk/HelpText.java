@@ -54,8 +54,8 @@ final class HelpText {
             **Meetings and the board**
             - `start meeting` · `end meeting` (Teams meetings open and close by themselves)
             - `next meeting 26/05/2026 10:00 at Police Headquarters` or `The next meeting will be held on ...`
-            - `calendar claire.dunmore@fenshire.example series "Fenshire Board"` (chair or secretary): meetings follow \
-            that Outlook series · `calendar` · `calendar sync` · `calendar off`
+            - `calendar claire.dunmore@fenshire.example series "Fenshire Board"` (chair or secretary): finds that Outlook \
+            series exactly; press Follow this series to follow it · `calendar` · `calendar sync` · `calendar off`
             - `chair @person` · `secretary @person` · `role @person <title>` · `board name <name>`
             - `Members: Jon Leigh, Chief Finance Officer; ... In attendance: ...` records role titles
             - `link Nina Hart = @Nina Hart` (chair or secretary): someone the minutes named is this person in Teams; \

@@ -58,7 +58,7 @@ final class QuestionPress {
                 turn.receivedAt());
         Desk desk = clerk.desk(ledger, turn.conversation(), turn.sender(), List.of(), source, Desk.VIA_CARD, directory);
         String reply = clerk.handle(desk, said);
-        return new CardOutcome(new Card.Settled("Answered by " + who + "."), null, reply, false);
+        return new CardOutcome(new Card.Settled("Answered by " + who + "."), null, reply, false, null, desk.effects());
     }
 
     private static Optional<Long> boardOf(CardTurn turn) {

@@ -4,8 +4,10 @@ package io.boardclerk.core.clerk;
  * Who sent a message, as Teams identifies them.
  *
  * @param standing what Teams (or the deployment) vouches for about them in this conversation
+ * @param unvouchedBecause why their standing could not be established (Graph is off or failed, so the team's owner
+ *                         cannot be recognised): a sentence for the chat; null when there is nothing to say
  */
-public record Sender(String teamsId, String aadObjectId, String name, Standing standing) {
+public record Sender(String teamsId, String aadObjectId, String name, Standing standing, String unvouchedBecause) {
 
     /** Who may appoint a board's officers, beyond its chair and secretary. */
     public enum Standing {
@@ -18,6 +20,10 @@ public record Sender(String teamsId, String aadObjectId, String name, Standing s
         VOUCHED,
         /** Anyone else. */
         MEMBER
+    }
+
+    public Sender(String teamsId, String aadObjectId, String name, Standing standing) {
+        this(teamsId, aadObjectId, name, standing, null);
     }
 
     /** An ordinary member, vouched for by nobody. */

@@ -227,14 +227,15 @@ public sealed interface Command {
 
     /**
      * Following the board's meeting series in an organiser's Outlook calendar: {@code calendar} shows it,
-     * {@code calendar <organiser> [series "<subject>"]} sets it, {@code calendar off} stops it and
-     * {@code calendar sync} reads the calendar now.
+     * {@code calendar <organiser> [series "<subject>"]} finds the series and asks an officer to confirm it,
+     * {@code calendar follow <organiser> series "<subject>"} (the confirmation card's button) follows it,
+     * {@code calendar off} stops it and {@code calendar sync} reads the calendar now.
      *
      * @param organiser the organiser's e-mail address or user principal name, for {@link Mode#SET}
      * @param series    the series' subject, null to match the board's name
      */
     record Calendar(Mode mode, String organiser, String series) implements Command {
-        public enum Mode { SHOW, SET, OFF, SYNC }
+        public enum Mode { SHOW, SET, FOLLOW, OFF, SYNC }
     }
 
     /** The sender's own actions: on this board, or in a personal chat on every board they sit on. */

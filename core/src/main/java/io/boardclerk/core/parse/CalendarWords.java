@@ -7,7 +7,10 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The words of {@code calendar [<organiser> [series "<subject>"] | off | sync]}. */
+/**
+ * The words of {@code calendar [<organiser> [series "<subject>"] | follow <organiser> series "<subject>" | off |
+ * sync]}.
+ */
 final class CalendarWords {
 
     static final String HOW = "calendar claire.dunmore@fenshire.example series \"Fenshire Board\"";
@@ -34,6 +37,10 @@ final class CalendarWords {
             default -> {
             }
         }
+        boolean follow = w.toLowerCase(Locale.ROOT).startsWith("follow ");
+        if (follow) {
+            w = w.substring("follow ".length()).strip();
+        }
         Matcher m = SET.matcher(w);
         boolean address = m.matches() && ADDRESS.matcher(m.group(1).replaceAll("^[<(]|[>)]$", "")).matches();
         if (!address && w.split("\\s+").length > 3) {
@@ -50,6 +57,9 @@ final class CalendarWords {
         if (series != null && (series.isEmpty() || series.length() > 200)) {
             return new Command.Invalid("The series is the subject of the meetings in the calendar, in quotes.", HOW);
         }
-        return new Command.Calendar(Mode.SET, organiser, series);
+        if (follow && series == null) {
+            return new Command.Invalid("Following needs the series' exact subject, in quotes.", HOW);
+        }
+        return new Command.Calendar(follow ? Mode.FOLLOW : Mode.SET, organiser, series);
     }
 }

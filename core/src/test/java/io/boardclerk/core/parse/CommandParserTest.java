@@ -926,5 +926,9 @@ class CommandParserTest {
                 .noneMatch(c -> c instanceof Command.Calendar || c instanceof Command.Invalid));
         assertInstanceOf(Command.Invalid.class, only("calendar ../../me@x.example"));
         assertInstanceOf(Command.Invalid.class, only("calendar claire.dunmore@fenshire.example series \"\""));
+        assertEquals(new Command.Calendar(Command.Calendar.Mode.FOLLOW, "claire.dunmore@fenshire.example",
+                "Fenshire Board"), only("calendar follow claire.dunmore@fenshire.example series \"Fenshire Board\""));
+        assertInstanceOf(Command.Invalid.class, only("calendar follow claire.dunmore@fenshire.example"),
+                "following needs the series' exact subject");
     }
 }

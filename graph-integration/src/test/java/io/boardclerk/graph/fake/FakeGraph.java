@@ -47,6 +47,10 @@ public final class FakeGraph implements AutoCloseable {
     public record Posted(String path, String rawPath, String body, String authorization, long atMillis) {
     }
 
+    /** A team's membership as Graph lists it: the person's object id, name and roles ("owner", "guest"). */
+    public record TeamMember(String userId, String displayName, List<String> roles) {
+    }
+
     public record DirectoryUser(String id, String displayName, String mail, String userPrincipalName) {
     }
 
@@ -56,6 +60,10 @@ public final class FakeGraph implements AutoCloseable {
 
     /** The queue of answers served first to user lookups and messages. */
     private static final String GRAPH = "graph";
+    /** The queue of answers served first to a team's members. */
+    private static final String MEMBERS = "members";
+    private static final Pattern MEMBER_FILTER =
+            Pattern.compile("\\(microsoft\\.graph\\.aadUserConversationMember/userId eq '((?:[^']|'')*)'\\)");
 
     private final FakeGraphServer graph;
     private final List<DirectoryUser> users = new CopyOnWriteArrayList<>();
@@ -71,6 +79,8 @@ public final class FakeGraph implements AutoCloseable {
     private final AtomicInteger delegated = new AtomicInteger();
     private final Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<String> nameLookups = new CopyOnWriteArrayList<>();
+    private final Map<String, List<TeamMember>> teams = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<String> memberLookups = new CopyOnWriteArrayList<>();
     private volatile String expectedSecret;
     private volatile String signingKeys;
 
@@ -81,6 +91,7 @@ public final class FakeGraph implements AutoCloseable {
                 .route("GET", "/discovery/v2\\.0/keys", null, this::signingKeys)
                 .route("POST", "/v1\\.0/teams/[^/]+/channels/[^/]+/messages", GRAPH, this::postMessage)
                 .route("POST", "/v1\\.0/chats/[^/]+/messages", GRAPH, this::postMessage)
+                .route("GET", "/v1\\.0/teams/([^/]+)/members", MEMBERS, this::members)
                 .route("GET", "/v1\\.0/(chats|teams)/.*", null, this::name)
                 .route("GET", "/v1\\.0/users", GRAPH, this::users)
                 .otherwise(this::other);
@@ -122,6 +133,27 @@ public final class FakeGraph implements AutoCloseable {
     public FakeGraph user(String id, String displayName, String mail, String upn) {
         users.add(new DirectoryUser(id, displayName, mail, upn));
         return this;
+    }
+
+    /**
+     * A member of the team whose Microsoft 365 group is {@code groupId}, listed at {@code GET
+     * /v1.0/teams/{groupId}/members} (honouring a {@code $filter} on the member's userId, as Graph does).
+     */
+    public FakeGraph teamMember(String groupId, String userId, String displayName, String... roles) {
+        teams.computeIfAbsent(groupId, g -> new CopyOnWriteArrayList<>())
+                .add(new TeamMember(userId, displayName, List.of(roles)));
+        return this;
+    }
+
+    /** The next request for a team's members is answered with this, before its own answer. */
+    public FakeGraph failMembers(int status, String body) {
+        graph.queue(MEMBERS, status, Map.of(), body, 0);
+        return this;
+    }
+
+    /** Each request for a team's members: its path and {@code $filter}, in order. */
+    public List<String> memberLookups() {
+        return List.copyOf(memberLookups);
     }
 
     /** The next Graph request is answered with this, before any user lookup. */
@@ -231,6 +263,9 @@ public final class FakeGraph implements AutoCloseable {
      * whose filter is stalled until it is released.
      */
     private void arrived(FakeGraphServer.Call call) {
+        if ("GET".equals(call.method()) && call.path().matches("/v1\\.0/teams/[^/]+/members")) {
+            memberLookups.add(call.path() + " " + call.query().getOrDefault("$filter", ""));
+        }
         if ("POST".equals(call.method()) && call.path().endsWith("/messages")) {
             postAttempts.add(call.path());
         }
@@ -271,6 +306,36 @@ public final class FakeGraph implements AutoCloseable {
         } else {
             call.respond(200, found);
         }
+    }
+
+    /** A team's members, filtered by userId when the request says; 404 for a team this fake does not hold. */
+    private void members(FakeGraphServer.Call call) throws IOException {
+        if (!call.bearer(TOKEN)) {
+            call.unauthorised();
+            return;
+        }
+        List<TeamMember> members = teams.get(call.group(1));
+        if (members == null) {
+            call.respond(404, FakeGraphServer.error("NotFound", "No team found with Group Id " + call.group(1)));
+            return;
+        }
+        Matcher filter = MEMBER_FILTER.matcher(call.query().getOrDefault("$filter", ""));
+        String wanted = filter.matches() ? filter.group(1).replace("''", "'") : null;
+        StringBuilder json = new StringBuilder("{\"@odata.context\":\"" + baseUrl()
+                + "/$metadata#teams('" + call.group(1) + "')/members\",\"@odata.count\":1,\"value\":[");
+        String separator = "";
+        for (TeamMember member : members) {
+            if (wanted != null && !wanted.equalsIgnoreCase(member.userId())) {
+                continue;
+            }
+            json.append(separator).append("{\"@odata.type\":\"#microsoft.graph.aadUserConversationMember\",")
+                    .append("\"id\":").append(quote("membership-" + member.userId())).append(",\"roles\":[")
+                    .append(String.join(",", member.roles().stream().map(FakeHttp::quote).toList()))
+                    .append("],\"displayName\":").append(quote(member.displayName())).append(",\"userId\":")
+                    .append(quote(member.userId())).append('}');
+            separator = ",";
+        }
+        call.respond(200, json.append("]}").toString());
     }
 
     private void users(FakeGraphServer.Call call) throws IOException {
