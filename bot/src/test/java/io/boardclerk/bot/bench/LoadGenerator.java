@@ -146,6 +146,13 @@ public final class LoadGenerator {
                 connector.rosterPageSize(50);
                 HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(clients)).build();
                 setUp(http, bot.port(), meetingChats);
+                long appointed = connector.sent().stream()
+                        .filter(sent -> sent.activity().path("text").asText().contains("is now the secretary")).count();
+                if (appointed != chats) {
+                    // Every minute line would be refused, and the run would measure refusals.
+                    throw new IllegalStateException("The secretary was appointed in " + appointed + " of " + chats
+                            + " chats");
+                }
                 System.out.printf(Locale.ROOT, "BoardClerk load: %d meeting chats, %d concurrent clients, %d s per "
                         + "phase, open loop at %d msg/s, %d cores%n", chats, clients, seconds, rate,
                         Runtime.getRuntime().availableProcessors());
@@ -213,6 +220,9 @@ public final class LoadGenerator {
 
     private static void setUp(HttpClient http, int port, List<TeamsChat> chats) throws Exception {
         for (TeamsChat chat : chats) {
+            // The secretary adds BoardClerk to the chat, so may appoint the board's first officer (herself): without
+            // an installer the appointment is refused, and so would be every minute line after it.
+            post(http, port, chat.membersAdded(SECRETARY, TeamsChat.BOT_ID));
             post(http, port, chat.message(SECRETARY, "secretary @Claire Dunmore", SECRETARY));
             post(http, port, chat.meetingStart("Business Coordination Board", "2026-11-23T10:00:00Z"));
             post(http, port, chat.message(SECRETARY, "next meeting 26/05/2027 10:00"));

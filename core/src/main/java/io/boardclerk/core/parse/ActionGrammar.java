@@ -43,6 +43,8 @@ final class ActionGrammar {
             + "\\s+(?!be\\b)[a-z]+", I);
     private static final Pattern MAP_BODY = Pattern.compile("^(?:owner|body)\\s+(.+?)\\s*=\\s*(.+)$", I);
     private static final Pattern ASTERISKS = Pattern.compile("\\*");
+    private static final Pattern LEADING_THE = Pattern.compile("(?i)^the\\s+");
+    private static final Pattern PEOPLE_SEPARATORS = Pattern.compile("\\s*(?:,|;|\\band\\b|&)\\s*");
 
     /** The shapes, in the order they are tried. */
     static final List<Shape> SHAPES = List.of(
@@ -154,9 +156,9 @@ final class ActionGrammar {
     }
 
     private static Command mapBody(String body, String people) {
-        String name = clean(body).replaceFirst("(?i)^the\\s+", "");
+        String name = LEADING_THE.matcher(clean(body)).replaceFirst("");
         List<String> names = new ArrayList<>();
-        for (String part : people.split("\\s*(?:,|;|\\band\\b|&)\\s*")) {
+        for (String part : PEOPLE_SEPARATORS.split(people)) {
             String person = clean(part);
             if (!person.isEmpty()) {
                 names.add(person);

@@ -36,6 +36,11 @@ public final class NameListParser {
     private static final Pattern PARENTHESES = Pattern.compile("\\([^)]*\\)");
     private static final Pattern NAME_WORD = Pattern.compile("[A-Z][a-zà-ÿ]*(?:[’'\\-][A-Za-zà-ÿ]+)*\\.?");
     private static final Pattern INITIALS = Pattern.compile("[A-Z]{2,3}");
+    // Compiled once: a message's names are read on every turn, and compiling these cost more than matching them.
+    private static final Pattern AND = Pattern.compile("\\s+and\\s+");
+    private static final Pattern CONNECTIVE = Pattern.compile("(?i)|and|&");
+    private static final Pattern WORD_EDGES = Pattern.compile("^[(\"“‘']+|[)\"”’',.]+$");
+    private static final Pattern LOWER_CASE_WORD = Pattern.compile("\\p{Ll}{2,}");
     private static final List<String> PARTICLES = List.of("von", "van", "der", "de", "la", "le", "du", "da", "di",
             "bin", "al", "st");
 
@@ -85,7 +90,7 @@ public final class NameListParser {
         List<String> out = new ArrayList<>();
         for (String part : SEPARATORS.split(list)) {
             String rest = part;
-            Matcher and = Pattern.compile("\\s+and\\s+").matcher(rest);
+            Matcher and = AND.matcher(rest);
             int from = 0;
             while (and.find()) {
                 String after = rest.substring(and.end());
@@ -112,9 +117,10 @@ public final class NameListParser {
             if (segment.charAt(i - 1) != ' ' || !Character.isUpperCase(segment.charAt(i))) {
                 continue;
             }
+            // What lies between the last split and here is the same for every name tried.
+            boolean connective = CONNECTIVE.matcher(segment.substring(from, i).strip()).matches();
             for (String name : known) {
                 String n = name.toLowerCase(Locale.ROOT);
-                boolean connective = segment.substring(from, i).strip().matches("(?i)|and|&");
                 if (!connective && n.contains(" ") && lower.startsWith(n, i) && (i + n.length() == lower.length()
                         || !Character.isLetter(lower.charAt(i + n.length())))) {
                     out.add(segment.substring(from, i).strip());
@@ -230,7 +236,7 @@ public final class NameListParser {
         List<String> words = words(n);
         boolean role = false;
         for (int i = 0; i < words.size(); i++) {
-            String w = words.get(i).replaceAll("^[(\"“‘']+|[)\"”’',.]+$", "");
+            String w = WORD_EDGES.matcher(words.get(i)).replaceAll("");
             String lower = w.toLowerCase(Locale.ROOT);
             if (w.isEmpty() || i == 0 && lower.equals("the") && words.size() > 1) {
                 continue;
@@ -241,7 +247,7 @@ public final class NameListParser {
             }
             // A word in lower case ("being", "late", "me") says something else than who; particles excepted.
             if (NOT_NAMES.contains(lower) && !(i > 0 && PARTICLES.contains(lower))
-                    || w.matches("\\p{Ll}{2,}") && !PARTICLES.contains(lower)) {
+                    || LOWER_CASE_WORD.matcher(w).matches() && !PARTICLES.contains(lower)) {
                 return false;
             }
         }
@@ -253,7 +259,7 @@ public final class NameListParser {
     }
 
     private static List<String> words(String text) {
-        return List.of(text.trim().split("\\s+"));
+        return List.of(SPACES.split(text.trim()));
     }
 
     private static boolean nameWord(String word) {
@@ -284,7 +290,7 @@ public final class NameListParser {
         }
         String alias = m.group(1).trim();
         return RoleWords.contains(alias) && !alias.equalsIgnoreCase("constabulary") && !alias.equalsIgnoreCase("board")
-                || alias.split("\\s+").length > 1 ? alias : null;
+                || SPACES.split(alias).length > 1 ? alias : null;
     }
 
     private static boolean mentionedIn(String alias, String role) {

@@ -17,6 +17,10 @@ public final class Abbreviations {
      * final "x" ("CEx") allowed.
      */
     private static final Pattern WRITTEN = Pattern.compile("(?:[TAD]/)?[A-Z](?:o?[A-Z]){1,5}x?");
+    // Compiled once: every person's title is read each time a board's roster is matched against (on every message).
+    private static final Pattern AND = Pattern.compile("(?i)\\s+and\\s+");
+    private static final Pattern WORD_BREAKS = Pattern.compile("[\\s-]+");
+    private static final Pattern NOT_LETTERS = Pattern.compile("[^\\p{L}&]");
     private static final Set<String> SMALL_WORDS = Set.of("and", "of", "the", "for", "to", "&", "in");
     /** Abbreviations of posts that boards use: an unknown one is a post nobody on the roster holds, not a body. */
     private static final Set<String> POSTS = Set.of("CC", "DCC", "ACC", "TDCC", "TACC", "ADCC", "AACC", "PCC", "DPCC",
@@ -55,7 +59,7 @@ public final class Abbreviations {
         List<String> out = new ArrayList<>();
         String primary = title.split(",")[0];
         add(out, primary);
-        for (String part : primary.split("(?i)\\s+and\\s+")) {
+        for (String part : AND.split(primary)) {
             add(out, part);
         }
         return List.copyOf(out);
@@ -63,8 +67,8 @@ public final class Abbreviations {
 
     private static void add(List<String> out, String words) {
         StringBuilder letters = new StringBuilder();
-        for (String word : words.strip().split("[\\s-]+")) {
-            String w = word.replaceAll("[^\\p{L}&]", "");
+        for (String word : WORD_BREAKS.split(words.strip())) {
+            String w = NOT_LETTERS.matcher(word).replaceAll("");
             if (!w.isEmpty() && !SMALL_WORDS.contains(w.toLowerCase(Locale.ROOT))) {
                 letters.append(Character.toUpperCase(w.charAt(0)));
             }

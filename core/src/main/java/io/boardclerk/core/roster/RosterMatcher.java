@@ -23,6 +23,7 @@ public final class RosterMatcher {
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern AND = Pattern.compile(" and ");
     private static final Pattern INITIALS = Pattern.compile("[A-Z]{2,4}");
+    private static final Pattern LEADING_THE = Pattern.compile("(?i)^the\\s+");
 
     /** A person with the normalised forms every match compares against, worked out once. */
     private record Known(Person person, String name, List<String> nameWords, String alias, String title,
@@ -78,7 +79,7 @@ public final class RosterMatcher {
         String trimmed = text.trim();
         boolean asInitials = INITIALS.matcher(trimmed).matches();
         boolean oneWord = !bare.contains(" ") && bare.length() > 1;
-        String abbreviation = Abbreviations.written(trimmed.replaceFirst("(?i)^the\\s+", ""));
+        String abbreviation = Abbreviations.written(LEADING_THE.matcher(trimmed).replaceFirst(""));
         List<Predicate<Known>> rules = List.of(
                 k -> k.name().equals(wanted),
                 k -> titleMatches(k, bare),
