@@ -92,7 +92,8 @@ class TeamsAppPackageTest {
         assertEquals(Map.of("ChannelMessage.Read.Group", "Application", "ChatMessage.Read.Chat", "Application",
                 "ChannelMessage.Send.Group", "Application", "ChatMessage.Send.Chat", "Application",
                 "OnlineMeeting.ReadBasic.Chat", "Application", "OnlineMeetingArtifact.Read.Chat", "Application",
-                "TeamMember.Read.Group", "Application"),
+                "TeamMember.Read.Group", "Application", "ChatSettings.Read.Chat", "Application",
+                "TeamSettings.Read.Group", "Application", "ChannelSettings.Read.Group", "Application"),
                 permissions);
         assertEquals("#1F3A5F", m.get("accentColor").asText());
         assertEquals(String.format("#%06X", Icons.ACCENT.getRGB() & 0xFFFFFF), m.get("accentColor").asText());
