@@ -166,7 +166,8 @@ abstract class LedgerStoreTestSupport {
         return String.join(separator, queryRows(sql).stream().map(row -> row.get(0)).toList());
     }
 
-    private static String asText(Object value) {
+    /** A value read through JDBC as SQLite would give it as text: instants and dates in ISO form, flags as 1 or 0. */
+    static String asText(Object value) {
         if (value instanceof java.sql.Timestamp timestamp) {
             return timestamp.toInstant().toString();
         } else if (value instanceof java.sql.Date date) {
