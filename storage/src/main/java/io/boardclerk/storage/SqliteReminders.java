@@ -307,9 +307,16 @@ abstract class SqliteReminders implements ReminderRepository {
 
     @Override
     public int deliveriesBegunSince(long boardId, Instant since) {
-        return sql.one("SELECT COUNT(*) FROM reminder_deliveries WHERE board_id = ? AND updated_at >= ?"
-                + " AND (state IN ('CLAIMED', 'SENDING', 'IN_DOUBT') OR state IN ('SENT', 'MAILED') AND sent_at >= ?)",
-                row -> row.getInt(1), boardId, at(since), at(since)).orElse(0);
+        // Two counts, each through a partial index (SQLite uses one only when the query repeats its condition): what
+        // is in flight through reminder_deliveries_leased, what has ended through reminder_deliveries_board. One count
+        // over both read every delivery the board ever had: 0.4 s a sweep at a million actions.
+        int inFlight = sql.one("SELECT COUNT(*) FROM reminder_deliveries WHERE state IN ('CLAIMED', 'SENDING')"
+                + " AND board_id = ? AND updated_at >= ?", row -> row.getInt(1), boardId, at(since)).orElse(0);
+        int ended = sql.one("SELECT COUNT(*) FROM reminder_deliveries WHERE board_id = ?"
+                + " AND state IN ('SENT', 'UNDELIVERABLE', 'DEAD', 'IN_DOUBT', 'MAILED') AND updated_at >= ?"
+                + " AND (state = 'IN_DOUBT' OR state IN ('SENT', 'MAILED') AND sent_at >= ?)", row -> row.getInt(1),
+                boardId, at(since), at(since)).orElse(0);
+        return inFlight + ended;
     }
 
     @Override
