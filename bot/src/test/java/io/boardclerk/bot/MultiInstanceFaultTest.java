@@ -54,7 +54,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *
  * <p><b>Recording, with a kill mid-turn.</b> All three run with their clocks at {@link #SEEDING}, before any
  * reminder falls due. 72 actions (two for each of three owners on each of twelve boards) are posted six at a time;
- * once a third are acknowledged, instance A is killed ({@code kill -9}) with turns in flight. Whatever was not
+ * once a third are acknowledged, instance A is killed ({@code kill -9}) while at least one turn posted to it is
+ * unanswered. Whatever was not
  * answered 202 is delivered again to a live instance, as Teams would. Then B and C stop.
  *
  * <p><b>Reminders, with a freeze past the lease and a kill mid-sweep.</b> The 72 first reminders fall due at
@@ -220,15 +221,21 @@ class MultiInstanceFaultTest {
         AtomicInteger acknowledged = new AtomicInteger();
         int killAt = actions.size() / 3;
         AtomicReference<Integer> inFlightAtKill = new AtomicReference<>();
-        AtomicInteger inFlight = new AtomicInteger();
+        Map<BotProcess, AtomicInteger> inFlight = Map.of(a, new AtomicInteger(), b, new AtomicInteger(), c,
+                new AtomicInteger());
         List<ObjectNode> again = postConcurrently(actions, all, 6, () -> {
             if (acknowledged.incrementAndGet() == killAt) {
-                inFlightAtKill.set(inFlight.get());
+                // Mid-turn: A is killed while at least one activity posted to it is unanswered.
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (inFlight.get(a).get() == 0 && System.nanoTime() < deadline) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+                }
+                inFlightAtKill.set(inFlight.get(a).get());
                 a.kill();
             }
         }, inFlight);
         assertTrue(a.awaitExit(WAIT), "A was killed");
-        System.out.println("MultiInstanceFaultTest: A killed with " + inFlightAtKill.get() + " turns in flight; "
+        System.out.println("MultiInstanceFaultTest: A killed with " + inFlightAtKill.get() + " turns in flight to it; "
                 + again.size() + " activities unanswered, delivered again");
         for (ObjectNode activity : again) {
             deliver(List.of(b, c), activity);
@@ -297,7 +304,7 @@ class MultiInstanceFaultTest {
         }
         ExecutorService background = Executors.newSingleThreadExecutor();
         Future<List<ObjectNode>> toA = background.submit(() -> postConcurrently(interim, List.of(a), 3,
-                interimAnswered::incrementAndGet, new AtomicInteger()));
+                interimAnswered::incrementAndGet, Map.of(a, new AtomicInteger())));
         assertTrue(a.awaitExit(WAIT), "A was killed by the connector on send " + aDiesOn + " after it started");
         assertTrue(killedOn.get() != null, "A was killed mid-sweep");
         List<ObjectNode> unanswered = toA.get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -340,7 +347,8 @@ class MultiInstanceFaultTest {
      * answered 202 (the instance died under them) are returned, to be delivered again.
      */
     private List<ObjectNode> postConcurrently(List<ObjectNode> activities, List<BotProcess> to, int threads,
-                                              Runnable onAcknowledged, AtomicInteger inFlight) throws Exception {
+                                              Runnable onAcknowledged, Map<BotProcess, AtomicInteger> inFlight)
+            throws Exception {
         ConcurrentLinkedQueue<ObjectNode> queue = new ConcurrentLinkedQueue<>(activities);
         List<ObjectNode> unanswered = new CopyOnWriteArrayList<>();
         List<Integer> picks = new ArrayList<>();
@@ -363,14 +371,15 @@ class MultiInstanceFaultTest {
                             unanswered.add(activity);
                             continue;
                         }
-                        inFlight.incrementAndGet();
+                        AtomicInteger posting = inFlight.get(target);
+                        posting.incrementAndGet();
                         boolean acknowledged;
                         try {
                             acknowledged = target.client.post(activity).statusCode() == 202;
                         } catch (IOException died) {
                             acknowledged = false;
                         } finally {
-                            inFlight.decrementAndGet();
+                            posting.decrementAndGet();
                         }
                         if (acknowledged) {
                             onAcknowledged.run();
