@@ -121,6 +121,8 @@ class MultiInstanceFaultTest {
     final List<BotProcess> processes = new CopyOnWriteArrayList<>();
     /** Every action text posted (and in the end acknowledged), each exactly once. */
     final Set<String> posted = Collections.synchronizedSet(new HashSet<>());
+    /** Holds the connector's answer to the send B was frozen in, until B has given it up. */
+    final CountDownLatch answerTheFrozenSend = new CountDownLatch(1);
 
     @BeforeEach
     void setUp() throws Exception {
@@ -128,7 +130,7 @@ class MultiInstanceFaultTest {
         random = new Random(seed);
         System.out.println("MultiInstanceFaultTest seed " + seed + " (-Dfault.seed=" + seed + " repeats it)");
         connector = new FakeConnector();
-        database = TestDatabase.freshPostgres("boardclerk_fault");
+        database = TestDatabase.emptyPostgres();
         int person = 0;
         for (int b = 0; b < BOARDS; b++) {
             TeamsChat chat = TeamsChat.groupChat(connector.serviceUrl(), "19:board-" + b + "@thread.v2", TENANT,
@@ -150,6 +152,7 @@ class MultiInstanceFaultTest {
 
     @AfterEach
     void tearDown() {
+        answerTheFrozenSend.countDown();
         for (BotProcess process : processes) {
             process.close();
         }
@@ -254,7 +257,6 @@ class MultiInstanceFaultTest {
         AtomicReference<FakeConnector.Proactive> frozenOn = new AtomicReference<>();
         AtomicReference<FakeConnector.Proactive> killedOn = new AtomicReference<>();
         AtomicLong frozenAt = new AtomicLong();
-        CountDownLatch answerTheFrozenSend = new CountDownLatch(1);
         AtomicInteger interimAnswered = new AtomicInteger();
         connector.script(request -> {
             if (request.conversationId() == null) {
@@ -271,7 +273,9 @@ class MultiInstanceFaultTest {
                     answerTheFrozenSend.await(WAIT.toSeconds(), TimeUnit.SECONDS);
                 } else if (stage.get().equals("a") && n == aDiesOn) {
                     // Mid-sweep, and mid-turn: A is killed once it has answered some turns and others are in flight.
-                    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                    // It waits here for at most 10 s, well within its send's time-out (15 s): A must not give this
+                    // send up and try it again, which would be the at-least-once of a time-out, not of the kill.
+                    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
                     while (interimAnswered.get() < 6 && System.nanoTime() < deadline) {
                         Thread.sleep(10);
                     }
