@@ -249,15 +249,17 @@ abstract class SqliteReminders implements ReminderRepository {
 
     @Override
     public void deliveryRetry(long deliveryId, Instant nextAt, String error, Instant at) {
+        // Not once another instance has marked it in doubt (this one froze mid-send past its lease): it may have
+        // gone, and is never sent again.
         sql.update("UPDATE reminder_deliveries SET state = 'RETRY', attempts = attempts + 1, next_at = ?,"
-                + " last_error = ?, lease_until = NULL, updated_at = ? WHERE id = ?", at(nextAt), error, at(at),
-                deliveryId);
+                + " last_error = ?, lease_until = NULL, updated_at = ? WHERE id = ? AND state <> 'IN_DOUBT'",
+                at(nextAt), error, at(at), deliveryId);
     }
 
     @Override
     public void deliveryWaits(long deliveryId, Instant nextAt, String why, Instant at) {
         sql.update("UPDATE reminder_deliveries SET state = 'RETRY', next_at = ?, last_error = ?, lease_until = NULL,"
-                + " updated_at = ? WHERE id = ?", at(nextAt), why, at(at), deliveryId);
+                + " updated_at = ? WHERE id = ? AND state <> 'IN_DOUBT'", at(nextAt), why, at(at), deliveryId);
     }
 
     @Override

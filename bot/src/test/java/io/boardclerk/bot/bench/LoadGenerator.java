@@ -43,8 +43,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LoadGenerator {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Member SECRETARY = new Member("29:secretary", "Claire Dunmore", "aad-secretary");
-    private static final Member[] MEMBERS = {
+    static final Member SECRETARY = new Member("29:secretary", "Claire Dunmore", "aad-secretary");
+    static final Member[] MEMBERS = {
             SECRETARY, new Member("29:jon", "Jon Leigh", "aad-jon"), new Member("29:jane", "Jane Gifford", "aad-jane"),
             new Member("29:vic", "Vic Evers", "aad-vic"), new Member("29:nina", "Nina Hart", "aad-nina")};
     private static final String[] LINES = {
@@ -83,7 +83,7 @@ public final class LoadGenerator {
      * Runs {@code seconds} of each phase in slices of {@link #SLICE_SECONDS}, in the order A B B A A B B A ..., so
      * both meet the same mix of whatever else the machine is doing; each result pools its slices.
      */
-    private static Result[] alternating(int seconds, Phase a, Phase b) throws Exception {
+    static Result[] alternating(int seconds, Phase a, Phase b) throws Exception {
         List<Slice> as = new ArrayList<>();
         List<Slice> bs = new ArrayList<>();
         int slices = Math.max(1, seconds / SLICE_SECONDS);
@@ -218,7 +218,7 @@ public final class LoadGenerator {
         }).start();
     }
 
-    private static void setUp(HttpClient http, int port, List<TeamsChat> chats) throws Exception {
+    static void setUp(HttpClient http, int port, List<TeamsChat> chats) throws Exception {
         for (TeamsChat chat : chats) {
             // The secretary adds BoardClerk to the chat, so may appoint the board's first officer (herself): without
             // an installer the appointment is refused, and so would be every minute line after it.
@@ -242,14 +242,24 @@ public final class LoadGenerator {
         return System.nanoTime() - start;
     }
 
-    private static ObjectNode nextMessage(List<TeamsChat> chats, AtomicInteger counter) {
-        int n = counter.getAndIncrement();
+    private static ObjectNode message(List<TeamsChat> chats, int n) {
         TeamsChat chat = chats.get(n % chats.size());
         return chat.message(SECRETARY, LINES[(n / chats.size()) % LINES.length]);
     }
 
+    /** The port of the instance message {@code n} goes to: the load is split evenly between them. */
+    private static int port(int[] ports, int n) {
+        return ports[Math.floorMod(n, ports.length)];
+    }
+
     private static Slice closedLoop(HttpClient http, int port, List<TeamsChat> chats, int clients, int seconds,
                                     String name, AtomicInteger counter) throws Exception {
+        return closedLoop(http, new int[]{port}, chats, clients, seconds, name, counter);
+    }
+
+    /** As many messages as {@code clients} concurrent senders get answered, spread over the instances on ports. */
+    static Slice closedLoop(HttpClient http, int[] ports, List<TeamsChat> chats, int clients, int seconds,
+                            String name, AtomicInteger counter) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger errors = new AtomicInteger();
@@ -261,7 +271,8 @@ public final class LoadGenerator {
             running.add(pool.submit(() -> {
                 while (System.nanoTime() < end) {
                     try {
-                        latencies.add(post(http, port, nextMessage(chats, counter)));
+                        int n = counter.getAndIncrement();
+                        latencies.add(post(http, port(ports, n), message(chats, n)));
                     } catch (Exception e) {
                         errors.incrementAndGet();
                     }
@@ -278,6 +289,12 @@ public final class LoadGenerator {
 
     private static Slice openLoop(HttpClient http, int port, List<TeamsChat> chats, int rate, int seconds,
                                   String name, AtomicInteger counter) throws Exception {
+        return openLoop(http, new int[]{port}, chats, rate, seconds, name, counter);
+    }
+
+    /** Messages sent at {@code rate} a second whatever the answers, spread over the instances on ports. */
+    static Slice openLoop(HttpClient http, int[] ports, List<TeamsChat> chats, int rate, int seconds,
+                          String name, AtomicInteger counter) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(64);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger errors = new AtomicInteger();
@@ -292,7 +309,9 @@ public final class LoadGenerator {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            ObjectNode message = nextMessage(chats, counter);
+            int n = counter.getAndIncrement();
+            ObjectNode message = message(chats, n);
+            int port = port(ports, n);
             pool.submit(() -> {
                 try {
                     latencies.add(post(http, port, message));
