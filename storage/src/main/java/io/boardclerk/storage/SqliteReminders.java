@@ -264,9 +264,11 @@ abstract class SqliteReminders implements ReminderRepository {
 
     @Override
     public void endDelivery(long deliveryId, String state, String error, Instant at) {
+        // A late outcome from a sender that froze mid-send (dead, undeliverable) leaves in doubt what Teams may have:
+        // the secretary is told to ask, not that it was given up.
         sql.update("UPDATE reminder_deliveries SET state = ?, last_error = ?, lease_until = NULL, updated_at = ?,"
-                + " attempts = attempts + (CASE WHEN ? = 'DEAD' THEN 1 ELSE 0 END) WHERE id = ?",
-                state, error, at(at), state, deliveryId);
+                + " attempts = attempts + (CASE WHEN ? = 'DEAD' THEN 1 ELSE 0 END)"
+                + " WHERE id = ? AND state <> 'IN_DOUBT'", state, error, at(at), state, deliveryId);
     }
 
     @Override

@@ -93,6 +93,9 @@ class ReminderOutboxTest extends ReminderTestSupport {
         assertEquals(0, outbox.markInDoubt(DUE.plusSeconds(120)), "the lease has not run out");
         assertEquals(1, outbox.markInDoubt(DUE.plusSeconds(121)));
         assertEquals("IN_DOUBT", queryString("SELECT state FROM reminder_deliveries WHERE id = " + out.deliveryId()));
+        outbox.dead(out.deliveryId(), DUE.plusSeconds(150), "the frozen sender's request timed out at last");
+        assertEquals("IN_DOUBT", queryString("SELECT state FROM reminder_deliveries WHERE id = " + out.deliveryId()),
+                "a late outcome from the sender that stopped leaves it in doubt");
         assertEquals(List.of(), outbox.claimDue(DUE.plusSeconds(200), 10, DUE.plusSeconds(400)));
         String status = say(CLAIRE, "reminders status", DUE.plusSeconds(300));
         assertTrue(status.contains("**In doubt: sending stopped midway, so not sent again; ask them** (1)\n"
