@@ -58,7 +58,7 @@ enum Dialect {
 
         @Override
         String jsonRows(String columns) {
-            return columns.replace("%t", "").replace("%i", "").replace("%s", "") + " FROM json_each(?)";
+            return columns.replace("%t", "").replace("%i", "") + " FROM json_each(?)";
         }
 
         @Override
@@ -102,7 +102,7 @@ enum Dialect {
 
         @Override
         String jsonRows(String columns) {
-            return columns.replace("%t", "::timestamptz").replace("%i", "::bigint").replace("%s", "")
+            return columns.replace("%t", "::timestamptz").replace("%i", "::bigint")
                     + " FROM jsonb_array_elements(CAST(? AS jsonb)) AS value";
         }
 
@@ -128,8 +128,8 @@ enum Dialect {
 
     /**
      * A select list over the elements of a bound JSON array of arrays, each element called {@code value}. In the
-     * columns, {@code (value ->> 0)%i} marks a number, {@code %t} an instant and {@code %s} text: PostgreSQL's
-     * {@code ->>} gives text, which it casts where the target column is typed; SQLite takes it as it is.
+     * columns, {@code (value ->> 0)%i} marks a number and {@code %t} an instant, left unmarked for text: PostgreSQL's
+     * {@code ->>} gives text, which these marks cast to the target column's type; SQLite takes it as it is.
      */
     abstract String jsonRows(String columns);
 

@@ -124,64 +124,62 @@ public final class ReminderSweepBench {
     }
 
     private static Result measure(Database store) {
-        {
-            ReminderOutbox outbox = BenchOutbox.open(store);
-            double[] total = new double[SWEEPS];
-            double[] claim = new double[SWEEPS];
-            double[] cpu = new double[SWEEPS];
-            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-            for (int i = 0; i < WARM_UP + SWEEPS; i++) {
-                Instant now = BenchDatabase.sweepAt(i).plusSeconds(1);
-                long cpuStart = threads.getCurrentThreadCpuTime();
-                long start = System.nanoTime();
-                long claiming = 0;
-                int handled = 0;
-                // As the dispatcher sweeps: claim a batch, then for each mark it sending and record it sent (the HTTP
-                // call between the two is what the benchmark leaves out), until a claim comes back empty.
-                while (true) {
-                    long claimStart = System.nanoTime();
-                    List<Outgoing> claimed = outbox.claimDue(now, BATCH, now.plusSeconds(300));
-                    claiming += System.nanoTime() - claimStart;
-                    if (claimed.isEmpty()) {
-                        break;
-                    }
-                    for (Outgoing outgoing : claimed) {
-                        if (!outbox.sending(outgoing, now)) {
-                            throw new IllegalStateException("Delivery " + outgoing.deliveryId() + " was not claimed");
-                        }
-                        outbox.sent(outgoing.deliveryId(), now, "a:bench-" + outgoing.recipient().personId(),
-                                "m-" + outgoing.deliveryId());
-                        handled++;
-                    }
-                }
-                long end = System.nanoTime();
-                long cpuEnd = threads.getCurrentThreadCpuTime();
-                if (handled != DUE_PER_SWEEP) {
-                    throw new IllegalStateException("Sweep " + i + " sent " + handled + ", expected " + DUE_PER_SWEEP);
-                }
-                if (i >= WARM_UP) {
-                    total[i - WARM_UP] = (end - start) / 1e6;
-                    claim[i - WARM_UP] = claiming / 1e6;
-                    cpu[i - WARM_UP] = (cpuEnd - cpuStart) / 1e6;
-                }
-            }
-            double[] empty = new double[SWEEPS];
-            for (int i = 0; i < SWEEPS; i++) {
-                Instant now = BenchDatabase.sweepAt(WARM_UP + SWEEPS - 1).plusSeconds(2 + i);
-                long start = System.nanoTime();
+        ReminderOutbox outbox = BenchOutbox.open(store);
+        double[] total = new double[SWEEPS];
+        double[] claim = new double[SWEEPS];
+        double[] cpu = new double[SWEEPS];
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < WARM_UP + SWEEPS; i++) {
+            Instant now = BenchDatabase.sweepAt(i).plusSeconds(1);
+            long cpuStart = threads.getCurrentThreadCpuTime();
+            long start = System.nanoTime();
+            long claiming = 0;
+            int handled = 0;
+            // As the dispatcher sweeps: claim a batch, then for each mark it sending and record it sent (the HTTP
+            // call between the two is what the benchmark leaves out), until a claim comes back empty.
+            while (true) {
+                long claimStart = System.nanoTime();
                 List<Outgoing> claimed = outbox.claimDue(now, BATCH, now.plusSeconds(300));
-                empty[i] = (System.nanoTime() - start) / 1e6;
-                if (!claimed.isEmpty()) {
-                    throw new IllegalStateException("An empty sweep claimed " + claimed.size());
+                claiming += System.nanoTime() - claimStart;
+                if (claimed.isEmpty()) {
+                    break;
+                }
+                for (Outgoing outgoing : claimed) {
+                    if (!outbox.sending(outgoing, now)) {
+                        throw new IllegalStateException("Delivery " + outgoing.deliveryId() + " was not claimed");
+                    }
+                    outbox.sent(outgoing.deliveryId(), now, "a:bench-" + outgoing.recipient().personId(),
+                            "m-" + outgoing.deliveryId());
+                    handled++;
                 }
             }
-            Arrays.sort(total);
-            Arrays.sort(claim);
-            Arrays.sort(cpu);
-            Arrays.sort(empty);
-            return new Result(total[SWEEPS / 2], total[(int) (SWEEPS * 0.9)], total[SWEEPS - 1], claim[SWEEPS / 2],
-                    cpu[SWEEPS / 2], empty[SWEEPS / 2]);
+            long end = System.nanoTime();
+            long cpuEnd = threads.getCurrentThreadCpuTime();
+            if (handled != DUE_PER_SWEEP) {
+                throw new IllegalStateException("Sweep " + i + " sent " + handled + ", expected " + DUE_PER_SWEEP);
+            }
+            if (i >= WARM_UP) {
+                total[i - WARM_UP] = (end - start) / 1e6;
+                claim[i - WARM_UP] = claiming / 1e6;
+                cpu[i - WARM_UP] = (cpuEnd - cpuStart) / 1e6;
+            }
         }
+        double[] empty = new double[SWEEPS];
+        for (int i = 0; i < SWEEPS; i++) {
+            Instant now = BenchDatabase.sweepAt(WARM_UP + SWEEPS - 1).plusSeconds(2 + i);
+            long start = System.nanoTime();
+            List<Outgoing> claimed = outbox.claimDue(now, BATCH, now.plusSeconds(300));
+            empty[i] = (System.nanoTime() - start) / 1e6;
+            if (!claimed.isEmpty()) {
+                throw new IllegalStateException("An empty sweep claimed " + claimed.size());
+            }
+        }
+        Arrays.sort(total);
+        Arrays.sort(claim);
+        Arrays.sort(cpu);
+        Arrays.sort(empty);
+        return new Result(total[SWEEPS / 2], total[(int) (SWEEPS * 0.9)], total[SWEEPS - 1], claim[SWEEPS / 2],
+                cpu[SWEEPS / 2], empty[SWEEPS / 2]);
     }
 
     /** SQLite's plan for each of the sweep's queries, with the parameters it runs them with. */
